@@ -1,0 +1,57 @@
+using System.CommandLine;
+using EvidenceTracker.App;
+using EvidenceTracker.Reporting;
+using EvidenceTracker.Storage;
+
+namespace EvidenceTracker.Cli;
+
+internal static class CheckCommand
+{
+    public static Command Create(CommandContext context)
+    {
+        var format = GlobalOptions.Format(ReportFormats.Names,
+            "Output format: text (grouped by file), json (the contract's report), sarif (GitHub code scanning), github (workflow annotations), junit (one test case per claim).");
+        var output = new Option<string?>("--output", "-o")
+        {
+            Description = "Write the report to FILE instead of standard output (written atomically).",
+            HelpName = "FILE",
+        };
+        var command = new Command("check",
+            "Run every rule over the evidence repository and report the findings.\n" +
+            "Exit code 0: no error-level finding; 1: error-level findings; 2: usage error, not an evidence repository, or an I/O failure.\n" +
+            "Examples:\n  evidence check\n  evidence check --format sarif --output evidence.sarif\n  evidence check --format github")
+        {
+            format,
+            output,
+        };
+        command.SetAction(parsed =>
+        {
+            var settings = new CheckSettings
+            {
+                Root = context.RootOf(parsed),
+                Format = parsed.GetValue(format)!,
+                Output = parsed.GetValue(output),
+            };
+            return Execute(settings, context, color: settings.Output is null && context.UseColor(parsed));
+        });
+        return command;
+    }
+
+    public static int Execute(CheckSettings settings, CommandContext context, bool color)
+    {
+        var report = EvidenceQueries.Check(settings.Root);
+        var formatter = ReportFormats.Create(settings.Format, color, EvidenceCli.Version);
+        if (settings.Output is { } path)
+        {
+            using var buffer = new StringWriter();
+            formatter.Write(report, buffer);
+            AtomicFile.Write(Path.GetFullPath(path, context.Environment.WorkingDirectory), buffer.ToString());
+            context.Error.WriteLine(new TextFormatter(false).SummaryLine(report));
+        }
+        else
+        {
+            formatter.Write(report, context.Out);
+        }
+        return report.HasErrors ? ExitCodes.Findings : ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,21 @@
+namespace EvidenceTracker.Cli;
+
+/// <summary>What the CLI needs to know about its surroundings; tests pass their own.</summary>
+public sealed record CliEnvironment
+{
+    public bool StdoutIsTerminal { get; init; }
+    public bool StdinIsTerminal { get; init; }
+    /// <summary>The NO_COLOR convention: any non-empty value turns colour off.</summary>
+    public bool NoColor { get; init; }
+    public string WorkingDirectory { get; init; } = Environment.CurrentDirectory;
+
+    public static CliEnvironment FromConsole() => new()
+    {
+        StdoutIsTerminal = !Console.IsOutputRedirected,
+        StdinIsTerminal = !Console.IsInputRedirected,
+        NoColor = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")),
+    };
+
+    /// <summary>Plain output for tests: no terminal, no colour.</summary>
+    public static CliEnvironment Plain(string workingDirectory) => new() { WorkingDirectory = workingDirectory };
+}

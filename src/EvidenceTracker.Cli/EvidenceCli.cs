@@ -1,0 +1,151 @@
+using System.CommandLine;
+using System.Reflection;
+using EvidenceTracker.Loading;
+
+namespace EvidenceTracker.Cli;
+
+/// <summary>Exit codes of every command, as the contract defines them.</summary>
+public static class ExitCodes
+{
+    public const int Ok = 0;
+    public const int Findings = 1;
+    public const int Usage = 2;
+}
+
+/// <summary>
+/// The <c>evidence</c> command line: builds the command tree, parses, and runs one command with the given
+/// writers. Parse errors are usage errors (exit 2); every failure ends in a one-line message, never a trace.
+/// </summary>
+public static class EvidenceCli
+{
+    public static string Version { get; } =
+        typeof(EvidenceCli).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CliEnvironment env)
+    {
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
+        ArgumentNullException.ThrowIfNull(env);
+        var context = new CommandContext(stdout, stderr, env);
+        var root = BuildRoot(context);
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                stderr.WriteLine($"error: {error.Message}");
+            }
+            var command = string.Join(' ', parsed.CommandResult.Command.Name == root.Name ? "evidence" : $"evidence {CommandPath(parsed.CommandResult)}");
+            stderr.WriteLine($"Run '{command} --help' for usage.");
+            return ExitCodes.Usage;
+        }
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration
+            {
+                Output = stdout,
+                Error = stderr,
+                EnableDefaultExceptionHandler = false,
+            });
+        }
+        catch (EvidenceRootException ex)
+        {
+            stderr.WriteLine($"error: {ex.Message}");
+            return ExitCodes.Usage;
+        }
+        catch (UsageException ex)
+        {
+            stderr.WriteLine($"error: {ex.Message}");
+            return ExitCodes.Usage;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"error: {ex.Message}");
+            return ExitCodes.Usage;
+        }
+    }
+
+    private static string CommandPath(System.CommandLine.Parsing.CommandResult result)
+    {
+        var names = new List<string>();
+        for (var r = result; r?.Parent is System.CommandLine.Parsing.CommandResult parent; r = parent)
+        {
+            names.Insert(0, r.Command.Name);
+        }
+        return string.Join(' ', names);
+    }
+
+    internal static RootCommand BuildRoot(CommandContext context)
+    {
+        var root = new RootCommand(
+            "evidence: track the claims of an article and the sources that support them.\n" +
+            "Claims and sources are YAML files in git (claims/, sources/); `evidence check` verifies them in CI.")
+        {
+            GlobalOptions.Root,
+            GlobalOptions.NoColor,
+        };
+        root.Subcommands.Add(CheckCommand.Create(context));
+        root.Subcommands.Add(ListCommand.Create(context));
+        root.Subcommands.Add(ShowCommand.Create(context));
+        return root;
+    }
+}
+
+/// <summary>A usage problem found after parsing (for example a missing file): exit 2.</summary>
+public sealed class UsageException(string message) : Exception(message)
+{
+    public UsageException()
+        : this("usage error")
+    {
+    }
+
+    public UsageException(string message, Exception inner)
+        : this(message) => _ = inner;
+}
+
+/// <summary>The writers and environment a command runs with.</summary>
+public sealed record CommandContext(TextWriter Out, TextWriter Error, CliEnvironment Environment)
+{
+    public string RootOf(ParseResult parsed)
+    {
+        ArgumentNullException.ThrowIfNull(parsed);
+        var root = parsed.GetValue(GlobalOptions.Root);
+        return Path.GetFullPath(string.IsNullOrEmpty(root) ? "." : root, Environment.WorkingDirectory);
+    }
+
+    /// <summary>Colour on a terminal, unless --no-color or NO_COLOR says otherwise.</summary>
+    public bool UseColor(ParseResult parsed)
+    {
+        ArgumentNullException.ThrowIfNull(parsed);
+        return Environment.StdoutIsTerminal && !Environment.NoColor && !parsed.GetValue(GlobalOptions.NoColor);
+    }
+}
+
+public static class GlobalOptions
+{
+    public static readonly Option<string> Root = new("--root")
+    {
+        Description = "The evidence repository to work on (the folder with evidence.yaml, claims/, sources/, articles/).",
+        HelpName = "DIR",
+        DefaultValueFactory = _ => ".",
+        Recursive = true,
+    };
+
+    public static readonly Option<bool> NoColor = new("--no-color")
+    {
+        Description = "Plain output without ANSI colours (also when NO_COLOR is set or output is not a terminal).",
+        Recursive = true,
+    };
+
+    public static Option<string> Format(string[] allowed, string description)
+    {
+        var option = new Option<string>("--format", "-f")
+        {
+            Description = description,
+            HelpName = string.Join('|', allowed),
+            DefaultValueFactory = _ => allowed[0],
+        };
+        option.AcceptOnlyFromAmong(allowed);
+        return option;
+    }
+}

@@ -1,0 +1,285 @@
+using EvidenceTracker.Diagnostics;
+using EvidenceTracker.Loading;
+using EvidenceTracker.Model;
+
+namespace EvidenceTracker.Checking;
+
+/// <summary>A claim with the support level its evidence shows.</summary>
+public sealed record ClaimStatus(Claim Claim, SupportLevel Support);
+
+public sealed record CheckSummary(int Claims, int Sources, int Articles, int Errors, int Warnings, int Notes, IReadOnlyDictionary<SupportLevel, int> Support);
+
+/// <summary>The result of running every rule over an evidence set.</summary>
+public sealed record CheckReport
+{
+    public required EvidenceSet Set { get; init; }
+    /// <summary>Findings with their configured severity (rules set to off removed), sorted by file, line, column.</summary>
+    public required IReadOnlyList<Finding> Findings { get; init; }
+    public required IReadOnlyList<ClaimStatus> Claims { get; init; }
+
+    public CheckSummary Summary
+    {
+        get
+        {
+            var support = Enum.GetValues<SupportLevel>().ToDictionary(l => l, l => Claims.Count(c => c.Support == l));
+            return new CheckSummary(Claims.Count, Set.Sources.Count, Set.Articles.Count,
+                Findings.Count(f => f.Severity == Severity.Error),
+                Findings.Count(f => f.Severity == Severity.Warning),
+                Findings.Count(f => f.Severity == Severity.Note),
+                support);
+        }
+    }
+
+    public bool HasErrors => Findings.Any(f => f.Severity == Severity.Error);
+
+    public IEnumerable<Finding> FindingsFor(string claimOrSourceId, bool isClaim) =>
+        Findings.Where(f => isClaim ? f.Claim == claimOrSourceId : f.Source == claimOrSourceId && f.Claim is null);
+}
+
+/// <summary>Runs the rules of the contract over a loaded evidence set.</summary>
+public static class Checker
+{
+    public static CheckReport Run(EvidenceSet set)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        var findings = new List<Finding>(set.LoadFindings);
+        var sources = IndexById(set.Sources, s => s.Id, s => s.File, s => s.Positions, "source", findings, (f, id) => f with { Source = id });
+        var claims = IndexById(set.Claims, c => c.Id, c => c.File, c => c.Positions, "claim", findings, (f, id) => f with { Claim = id });
+        var articles = set.Articles.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+
+        CheckSources(set.Sources, sources, findings);
+
+        var cited = new HashSet<string>(StringComparer.Ordinal);
+        var statuses = new List<ClaimStatus>(set.Claims.Count);
+        foreach (var claim in set.Claims)
+        {
+            CheckClaim(claim, sources, articles, cited, findings, out var level);
+            statuses.Add(new ClaimStatus(claim, level));
+        }
+
+        foreach (var source in set.Sources)
+        {
+            if (!cited.Contains(source.Id))
+            {
+                findings.Add(Make(Rules.OrphanSource, $"no claim cites source '{source.Id}'", source.File,
+                    source.Positions.Value("id")) with { Source = source.Id });
+            }
+        }
+        _ = claims;
+
+        return new CheckReport
+        {
+            Set = set,
+            Findings = Configure(findings, set.Config),
+            Claims = statuses,
+        };
+    }
+
+    /// <summary>The support level of a claim, worst first, from the citations of existing sources.</summary>
+    public static SupportLevel SupportOf(Claim claim, Func<string, bool> sourceExists)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        ArgumentNullException.ThrowIfNull(sourceExists);
+        var existing = claim.Citations.Where(c => sourceExists(c.Source)).ToList();
+        if (existing.Any(c => c.Stance == Stance.Refutes))
+        {
+            return SupportLevel.Contradicted;
+        }
+        if (existing.Count == 0)
+        {
+            return SupportLevel.Unsupported;
+        }
+        return existing.Any(c => c.Stance == Stance.Supports && !string.IsNullOrWhiteSpace(c.Quote))
+            ? SupportLevel.Quoted
+            : SupportLevel.Cited;
+    }
+
+    private static void CheckClaim(Claim claim, Dictionary<string, Source> sources, HashSet<string> articles,
+        HashSet<string> cited, List<Finding> findings, out SupportLevel level)
+    {
+        Finding At(string rule, string message, Position? at) => Make(rule, message, claim.File, at) with { Claim = claim.Id };
+
+        foreach (var citation in claim.Citations)
+        {
+            if (sources.ContainsKey(citation.Source))
+            {
+                cited.Add(citation.Source);
+            }
+            else
+            {
+                var hint = Values.Nearest(citation.Source, sources.Keys);
+                findings.Add(At(Rules.UnknownSource, hint is null
+                    ? $"citation names source '{citation.Source}' which does not exist"
+                    : $"citation names source '{citation.Source}' which does not exist; did you mean '{hint}'?",
+                    citation.SourcePosition) with { Source = citation.Source });
+            }
+        }
+        if (claim.Article is { } article && !articles.Contains(article))
+        {
+            findings.Add(At(Rules.UnknownArticle, $"claim names article '{article}' which does not exist (no articles/{article}.md)",
+                claim.Positions.Value("article")) with { Article = article });
+        }
+
+        level = SupportOf(claim, sources.ContainsKey);
+        if (level == SupportLevel.Unsupported && claim.Verdict is null)
+        {
+            findings.Add(At(Rules.UnsupportedClaim, claim.Citations.Count == 0
+                    ? $"claim '{claim.Id}' cites no source and has no verdict"
+                    : $"claim '{claim.Id}' cites no existing source and has no verdict",
+                claim.Positions.Key("citations") ?? claim.Positions.Value("id") ?? Position.Start));
+        }
+        if (claim.Verdict is { } verdict && VerdictConflict(verdict, level, claim, sources) is { } why)
+        {
+            findings.Add(At(Rules.VerdictConflict, $"verdict '{Names.Of(verdict)}' conflicts with the evidence: {why}",
+                claim.Positions.Value("verdict")));
+        }
+    }
+
+    private static string? VerdictConflict(Verdict verdict, SupportLevel level, Claim claim, Dictionary<string, Source> sources)
+    {
+        var supporting = claim.Citations.Any(c => c.Stance == Stance.Supports && sources.ContainsKey(c.Source));
+        return verdict switch
+        {
+            Verdict.Supported when level == SupportLevel.Contradicted => "a cited source refutes the claim",
+            Verdict.Supported or Verdict.PartlySupported when !supporting => "no existing source is cited in support",
+            Verdict.Contradicted when level != SupportLevel.Contradicted => "no existing source is cited with stance: refutes",
+            _ => null,
+        };
+    }
+
+    private static void CheckSources(IReadOnlyList<Source> list, Dictionary<string, Source> sources, List<Finding> findings)
+    {
+        foreach (var source in list)
+        {
+            foreach (var target in source.ReportsOn)
+            {
+                if (!sources.ContainsKey(target))
+                {
+                    findings.Add(Make(Rules.Schema, $"reports-on names source '{target}' which does not exist", source.File,
+                        source.Positions.Value("reports-on")) with { Source = source.Id });
+                }
+                else if (target == source.Id)
+                {
+                    findings.Add(Make(Rules.Schema, $"source '{source.Id}' reports on itself", source.File,
+                        source.Positions.Value("reports-on")) with { Source = source.Id });
+                }
+            }
+        }
+        foreach (var cycle in ReportsOnCycles(sources))
+        {
+            var first = sources[cycle[0]];
+            findings.Add(Make(Rules.Schema, $"reports-on forms a cycle: {string.Join(" → ", cycle.Append(cycle[0]))}", first.File,
+                first.Positions.Value("reports-on")) with { Source = first.Id });
+        }
+    }
+
+    /// <summary>Cycles of length two or more in the reports-on graph, each reported once.</summary>
+    private static List<List<string>> ReportsOnCycles(Dictionary<string, Source> sources)
+    {
+        var cycles = new List<List<string>>();
+        var state = new Dictionary<string, int>(StringComparer.Ordinal); // 1 = on stack, 2 = done
+        var path = new List<string>();
+        foreach (var start in sources.Keys.Order(StringComparer.Ordinal))
+        {
+            if (state.ContainsKey(start))
+            {
+                continue;
+            }
+            // Iterative depth-first search; the stack holds (node, next child index).
+            var stack = new Stack<(string Node, int Next)>();
+            stack.Push((start, 0));
+            state[start] = 1;
+            path.Add(start);
+            while (stack.Count > 0)
+            {
+                var (node, next) = stack.Pop();
+                var targets = sources[node].ReportsOn;
+                if (next < targets.Count)
+                {
+                    stack.Push((node, next + 1));
+                    var t = targets[next];
+                    if (t == node || !sources.ContainsKey(t))
+                    {
+                        continue;
+                    }
+                    if (!state.TryGetValue(t, out var s))
+                    {
+                        state[t] = 1;
+                        path.Add(t);
+                        stack.Push((t, 0));
+                    }
+                    else if (s == 1)
+                    {
+                        cycles.Add(path[path.IndexOf(t)..]);
+                    }
+                }
+                else
+                {
+                    state[node] = 2;
+                    path.RemoveAt(path.Count - 1);
+                }
+            }
+        }
+        return cycles;
+    }
+
+    private static Dictionary<string, T> IndexById<T>(IReadOnlyList<T> items, Func<T, string> id, Func<T, string> file,
+        Func<T, FieldPositions> positions, string kind, List<Finding> findings, Func<Finding, string, Finding> tag)
+    {
+        var index = new Dictionary<string, T>(StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            var key = id(item);
+            var path = file(item);
+            var at = positions(item).Value("id");
+            if (positions(item).Value("id") is not null && key != DocumentReaders.Stem(path))
+            {
+                findings.Add(tag(Make(Rules.IdMismatch, $"{kind} id '{key}' differs from its file name '{DocumentReaders.Stem(path)}'", path, at), key));
+            }
+            if (!index.TryAdd(key, item))
+            {
+                findings.Add(tag(Make(Rules.DuplicateId, $"{kind} id '{key}' is also used by {file(index[key])}", path, at), key));
+            }
+        }
+        return index;
+    }
+
+    private static Finding Make(string rule, string message, string file, Position? at) => new()
+    {
+        Rule = rule,
+        Severity = Rules.DefaultSeverity(rule),
+        Message = message,
+        File = file,
+        Line = at?.Line,
+        Column = at?.Column,
+    };
+
+    private static List<Finding> Configure(List<Finding> findings, EvidenceConfig config)
+    {
+        var result = new List<Finding>(findings.Count);
+        foreach (var f in findings)
+        {
+            var severity = config.RuleSeverities.TryGetValue(f.Rule, out var s) ? s : f.Severity;
+            if (severity != Severity.Off)
+            {
+                result.Add(severity == f.Severity ? f : f with { Severity = severity });
+            }
+        }
+        result.Sort(CompareFindings);
+        return result;
+    }
+
+    public static int CompareFindings(Finding a, Finding b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        var c = string.CompareOrdinal(a.File, b.File);
+        if (c != 0) return c;
+        c = (a.Line ?? 0).CompareTo(b.Line ?? 0);
+        if (c != 0) return c;
+        c = (a.Column ?? 0).CompareTo(b.Column ?? 0);
+        if (c != 0) return c;
+        c = string.CompareOrdinal(a.Rule, b.Rule);
+        return c != 0 ? c : string.CompareOrdinal(a.Message, b.Message);
+    }
+}

@@ -1,0 +1,224 @@
+using EvidenceTracker.Diagnostics;
+using EvidenceTracker.Model;
+using EvidenceTracker.Yaml;
+
+namespace EvidenceTracker.Loading;
+
+/// <summary>Turns the YAML tree of a claim, source or settings file into the model, with schema findings.</summary>
+public static class DocumentReaders
+{
+    public static readonly string[] ClaimFields = ["id", "statement", "article", "excerpt", "citations", "verdict", "note", "tags"];
+    public static readonly string[] CitationFields = ["source", "quote", "locator", "stance"];
+    public static readonly string[] SourceFields =
+    [
+        "id", "type", "title", "authors", "publisher", "date", "accessed", "url", "doi", "pmid", "lang", "level",
+        "reports-on", "snapshot", "snapshot-sha256", "archived", "volume", "issue", "pages",
+    ];
+    public static readonly string[] ConfigFields = ["title", "rules", "citation-scope", "style", "strong-words"];
+    public static readonly string[] CitationScopes = ["run", "sentence"];
+    public static readonly string[] Styles = ["gb-t-7714", "apa", "vancouver"];
+
+    /// <summary>The file's stem, which is the id when the file gives none.</summary>
+    public static string Stem(string relativePath)
+    {
+        var name = relativePath[(relativePath.LastIndexOf('/') + 1)..];
+        var dot = name.LastIndexOf('.');
+        return dot > 0 ? name[..dot] : name;
+    }
+
+    private static YMapping? RootMapping(YNode? root, FindingSink sink, string what)
+    {
+        switch (root)
+        {
+            case YMapping m:
+                return m;
+            case null:
+            case YScalar { IsNull: true }:
+                sink.Add(Rules.Schema, $"the file is empty; a {what} needs at least an id", Position.Start);
+                return null;
+            default:
+                sink.Add(Rules.Schema, $"a {what} file must be a mapping of fields (id: …), not {root.KindName}", root.Start);
+                return null;
+        }
+    }
+
+    private static string Id(FieldReader r, string file)
+    {
+        var id = r.Checked("id", v => Values.SlugProblem(v) is { } p ? $"'{v}' {p}" : null, required: true);
+        return id ?? Stem(file);
+    }
+
+    public static Claim? ReadClaim(YNode? root, FindingSink sink)
+    {
+        ArgumentNullException.ThrowIfNull(sink);
+        var map = RootMapping(root, sink, "claim");
+        if (map is null)
+        {
+            return null;
+        }
+        var positions = new FieldPositions();
+        var r = new FieldReader(map, sink, "claim", ClaimFields, positions);
+        var id = Id(r, sink.File);
+        sink.Claim = id;
+        var statement = r.Text("statement", required: true);
+        var article = r.Checked("article", v => Values.SlugProblem(v) is { } p ? $"article id '{v}' {p}" : null);
+        var excerpt = r.Text("excerpt");
+        var verdictText = r.Choice("verdict", Names.Verdicts);
+        Verdict? verdict = verdictText is not null && Names.TryParse(Names.Verdicts, verdictText, out Verdict v) ? v : null;
+        var citations = new List<Citation>();
+        foreach (var c in r.MappingList("citations"))
+        {
+            var cr = new FieldReader(c, sink, "citation", CitationFields);
+            var source = cr.Checked("source", s => Values.SlugProblem(s) is { } p ? $"source id '{s}' {p}" : null, required: true);
+            var stanceText = cr.Choice("stance", Names.Stances);
+            var stance = stanceText is not null && Names.TryParse(Names.Stances, stanceText, out Stance st) ? st : Stance.Supports;
+            if (source is null)
+            {
+                continue;
+            }
+            citations.Add(new Citation
+            {
+                Source = source,
+                Quote = cr.Text("quote"),
+                Locator = cr.Text("locator"),
+                Stance = stance,
+                Start = c.Start,
+                SourcePosition = cr.ValuePosition("source") ?? c.Start,
+                QuotePosition = cr.ValuePosition("quote"),
+            });
+        }
+        var tags = r.TextList("tags").Select(t => t.Value).ToList();
+        return new Claim
+        {
+            Id = id,
+            File = sink.File,
+            Statement = statement ?? "",
+            Article = article,
+            Excerpt = excerpt,
+            Citations = citations,
+            Verdict = verdict,
+            Note = r.Text("note"),
+            Tags = tags,
+            Positions = positions,
+        };
+    }
+
+    public static Source? ReadSource(YNode? root, FindingSink sink)
+    {
+        ArgumentNullException.ThrowIfNull(sink);
+        var map = RootMapping(root, sink, "source");
+        if (map is null)
+        {
+            return null;
+        }
+        var positions = new FieldPositions();
+        var r = new FieldReader(map, sink, "source", SourceFields, positions);
+        var id = Id(r, sink.File);
+        sink.Source = id;
+        var type = r.Choice("type", Names.SourceTypes, required: true);
+        var title = r.Text("title", required: true);
+        var levelText = r.Choice("level", Names.Levels);
+        SourceLevel? level = levelText is not null && Names.TryParse(Names.Levels, levelText, out SourceLevel l) ? l : null;
+        var reportsOn = new List<string>();
+        foreach (var (value, at) in r.TextList("reports-on"))
+        {
+            if (Values.SlugProblem(value) is { } p)
+            {
+                sink.Add(Rules.Schema, $"reports-on: source id '{value}' {p}", at);
+            }
+            else
+            {
+                reportsOn.Add(value);
+            }
+        }
+        return new Source
+        {
+            Id = id,
+            File = sink.File,
+            Type = type ?? "other",
+            Title = title ?? "",
+            Authors = r.TextList("authors").Select(a => a.Value).ToList(),
+            Publisher = r.Text("publisher"),
+            Date = r.Checked("date", Values.DateProblem),
+            Accessed = r.Checked("accessed", Values.DateProblem),
+            Url = r.Checked("url", Values.UrlProblem),
+            Doi = r.Checked("doi", Values.DoiProblem),
+            Pmid = r.Checked("pmid", Values.PmidProblem),
+            Lang = r.Checked("lang", Values.LangProblem),
+            Level = level,
+            ReportsOn = reportsOn,
+            Snapshot = r.Checked("snapshot", SnapshotPathProblem),
+            SnapshotSha256 = r.Checked("snapshot-sha256", v => v.Length == 64 && v.All(char.IsAsciiHexDigitLower) ? null : $"'{v}' is not a lowercase SHA-256 hex digest"),
+            Archived = r.Checked("archived", Values.DateProblem),
+            Volume = r.Text("volume"),
+            Issue = r.Text("issue"),
+            Pages = r.Text("pages"),
+            Positions = positions,
+        };
+    }
+
+    private static string? SnapshotPathProblem(string path) =>
+        path.StartsWith('/') || path.Contains('\\', StringComparison.Ordinal) || path.Split('/').Contains("..")
+            ? $"'{path}' must be a relative path inside sources/ (such as snapshots/<id>.txt)"
+            : null;
+
+    public static EvidenceConfig ReadConfig(YNode? root, FindingSink sink)
+    {
+        ArgumentNullException.ThrowIfNull(sink);
+        if (root is null or YScalar { IsNull: true })
+        {
+            return EvidenceConfig.Default;
+        }
+        if (root is not YMapping map)
+        {
+            sink.Add(Rules.Schema, $"evidence.yaml must be a mapping of settings, not {root.KindName}", root.Start);
+            return EvidenceConfig.Default;
+        }
+        var r = new FieldReader(map, sink, "evidence.yaml", ConfigFields);
+        var severities = new Dictionary<string, Severity>(StringComparer.Ordinal);
+        if (r.ChildMapping("rules") is { } rules)
+        {
+            var ruleIds = Rules.All.Select(x => x.Id).ToList();
+            foreach (var (key, value) in rules.Entries)
+            {
+                if (!Rules.IsKnown(key.Value))
+                {
+                    var hint = Values.Nearest(key.Value, ruleIds);
+                    sink.Add(Rules.Schema, hint is null ? $"unknown rule '{key.Value}'" : $"unknown rule '{key.Value}'; did you mean '{hint}'?", key.Start);
+                    continue;
+                }
+                if (value is YScalar s && Rules.TryParseSeverity(s.Value, out var severity))
+                {
+                    severities[key.Value] = severity;
+                }
+                else
+                {
+                    sink.Add(Rules.Schema, $"rule '{key.Value}': severity must be error, warning, note or off", value.Start);
+                }
+            }
+        }
+        var strong = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        if (r.ChildMapping("strong-words") is { } words)
+        {
+            foreach (var (key, value) in words.Entries)
+            {
+                if (value is YSequence seq && seq.Items.All(i => i is YScalar))
+                {
+                    strong[key.Value] = seq.Items.Cast<YScalar>().Select(s => s.Value).Where(s => s.Length > 0).ToList();
+                }
+                else
+                {
+                    sink.Add(Rules.Schema, $"strong-words.{key.Value} must be a list of words", value.Start);
+                }
+            }
+        }
+        return new EvidenceConfig
+        {
+            Title = r.Text("title"),
+            RuleSeverities = severities,
+            CitationScope = r.Choice("citation-scope", CitationScopes) is { } scope && CitationScopes.Contains(scope) ? scope : "run",
+            Style = r.Choice("style", Styles) is { } style && Styles.Contains(style) ? style : null,
+            StrongWords = strong,
+        };
+    }
+}

@@ -1,0 +1,28 @@
+using EvidenceTracker.Diagnostics;
+using EvidenceTracker.Model;
+
+namespace EvidenceTracker.Loading;
+
+/// <summary>Everything loaded from an evidence repo, with the findings that loading produced.</summary>
+public sealed record EvidenceSet
+{
+    /// <summary>The evidence root, as a full path.</summary>
+    public required string Root { get; init; }
+    public required EvidenceConfig Config { get; init; }
+    public required IReadOnlyList<Claim> Claims { get; init; }
+    public required IReadOnlyList<Source> Sources { get; init; }
+    public required IReadOnlyList<Article> Articles { get; init; }
+    public required IReadOnlyList<Finding> LoadFindings { get; init; }
+}
+
+/// <summary>The root is missing, or is not an evidence repo: a usage error (exit 2), not a finding.</summary>
+public sealed class EvidenceRootException(string message) : Exception(message)
+{
+    public EvidenceRootException()
+        : this("not an evidence repository")
+    {
+    }
+
+    public EvidenceRootException(string message, Exception inner)
+        : this(message) => _ = inner;
+}

@@ -1,0 +1,156 @@
+using EvidenceTracker.Diagnostics;
+using EvidenceTracker.Model;
+using EvidenceTracker.Yaml;
+
+namespace EvidenceTracker.Loading;
+
+/// <summary>
+/// Loads an evidence repo: <c>evidence.yaml</c>, <c>claims/**/*.yaml</c>, <c>sources/*.yaml</c> and
+/// <c>articles/*.md</c>. Files are read and parsed in parallel; every problem becomes a finding.
+/// </summary>
+public static class RepositoryLoader
+{
+    public const string ConfigFile = "evidence.yaml";
+
+    /// <summary>Whether a directory looks like an evidence repo.</summary>
+    public static bool IsEvidenceRoot(string root) =>
+        File.Exists(Path.Combine(root, ConfigFile))
+        || Directory.Exists(Path.Combine(root, "claims"))
+        || Directory.Exists(Path.Combine(root, "sources"))
+        || Directory.Exists(Path.Combine(root, "articles"));
+
+    /// <summary>The full path of the root, or an <see cref="EvidenceRootException"/> when it is none.</summary>
+    public static string ResolveRoot(string root)
+    {
+        var full = Path.GetFullPath(string.IsNullOrEmpty(root) ? "." : root);
+        if (!Directory.Exists(full))
+        {
+            throw new EvidenceRootException(File.Exists(full)
+                ? $"'{root}' is a file, not a directory; pass the folder that holds evidence.yaml, claims/ and sources/"
+                : $"'{root}' does not exist; pass --root DIR, or run `evidence init {root}` to create an evidence repository");
+        }
+        if (!IsEvidenceRoot(full))
+        {
+            throw new EvidenceRootException(
+                $"'{root}' is not an evidence repository (it has no evidence.yaml, claims/, sources/ or articles/); run `evidence init` there, or pass --root DIR");
+        }
+        return full;
+    }
+
+    public static EvidenceSet Load(string root)
+    {
+        var full = ResolveRoot(root);
+        var real = SafeFile.RealDirectory(full);
+        var findings = new List<Finding>();
+
+        var config = EvidenceConfig.Default;
+        var configPath = Path.Combine(full, ConfigFile);
+        if (File.Exists(configPath) || Directory.Exists(configPath))
+        {
+            var sink = new FindingSink(ConfigFile);
+            if (Directory.Exists(configPath))
+            {
+                sink.Add(Rules.YamlSyntax, "evidence.yaml is a folder, not a file", null);
+            }
+            else if (SafeFile.ReadText(configPath, real, SafeFile.MaxYamlBytes, sink, Rules.YamlSyntax) is { } text)
+            {
+                config = DocumentReaders.ReadConfig(YamlTreeReader.Read(text, sink), sink);
+            }
+            findings.AddRange(sink.Findings);
+        }
+
+        var claimFiles = Enumerate(full, "claims", "*.yaml", recursive: true);
+        var sourceFiles = Enumerate(full, "sources", "*.yaml", recursive: false);
+        var claims = LoadAll(claimFiles, full, real, DocumentReaders.ReadClaim, findings);
+        var sources = LoadAll(sourceFiles, full, real, DocumentReaders.ReadSource, findings);
+
+        var articles = new List<Article>();
+        foreach (var path in Enumerate(full, "articles", "*.md", recursive: false))
+        {
+            var rel = Relative(full, path);
+            var sink = new FindingSink(rel);
+            var id = DocumentReaders.Stem(rel);
+            sink.Article = id;
+            if (Values.SlugProblem(id) is { } problem)
+            {
+                sink.Add(Rules.Schema, $"article id '{id}' (its file name) {problem}; rename the file", null);
+            }
+            var text = SafeFile.ReadText(path, real, SafeFile.MaxDocumentBytes, sink, Rules.Schema);
+            articles.Add(new Article { Id = id, File = rel, Text = text ?? "" });
+            findings.AddRange(sink.Findings);
+        }
+
+        return new EvidenceSet
+        {
+            Root = full,
+            Config = config,
+            Claims = claims,
+            Sources = sources,
+            Articles = articles,
+            LoadFindings = findings,
+        };
+    }
+
+    private static List<T> LoadAll<T>(string[] files, string root, string real, Func<YNode?, FindingSink, T?> read, List<Finding> findings)
+        where T : class
+    {
+        var results = new T?[files.Length];
+        var sinks = new FindingSink[files.Length];
+        void LoadOne(int i)
+        {
+            var sink = new FindingSink(Relative(root, files[i]));
+            sinks[i] = sink;
+            var text = SafeFile.ReadText(files[i], real, SafeFile.MaxYamlBytes, sink, Rules.YamlSyntax);
+            if (text is null)
+            {
+                return;
+            }
+            var tree = YamlTreeReader.Read(text, sink);
+            if (sink.Findings.Any(f => f.Rule == Rules.YamlSyntax))
+            {
+                return;
+            }
+            results[i] = read(tree, sink);
+        }
+        if (files.Length < 64)
+        {
+            for (var i = 0; i < files.Length; i++)
+            {
+                LoadOne(i);
+            }
+        }
+        else
+        {
+            Parallel.For(0, files.Length, LoadOne);
+        }
+        foreach (var sink in sinks)
+        {
+            findings.AddRange(sink.Findings);
+        }
+        return results.Where(r => r is not null).Select(r => r!).ToList();
+    }
+
+    private static string[] Enumerate(string root, string folder, string pattern, bool recursive)
+    {
+        var dir = Path.Combine(root, folder);
+        if (!Directory.Exists(dir))
+        {
+            return [];
+        }
+        var options = new EnumerationOptions
+        {
+            RecurseSubdirectories = recursive,
+            IgnoreInaccessible = true,
+            MatchCasing = MatchCasing.CaseSensitive,
+            AttributesToSkip = FileAttributes.None,
+        };
+        var files = Directory.EnumerateFiles(dir, pattern, options)
+            .Where(f => !Path.GetFileName(f).StartsWith('.'))
+            .ToArray();
+        Array.Sort(files, StringComparer.Ordinal);
+        return files;
+    }
+
+    public static string Relative(string root, string path) =>
+        Path.GetRelativePath(root, path).Replace(Path.DirectorySeparatorChar, '/');
+}

@@ -1,0 +1,127 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Unicode;
+using EvidenceTracker.Diagnostics;
+
+namespace EvidenceTracker.Loading;
+
+/// <summary>
+/// Reads a file of the evidence repo as UTF-8 text without ever throwing: a symbolic link leading out of the
+/// repository, an oversized or unreadable file, and invalid UTF-8 each become one finding.
+/// </summary>
+public static class SafeFile
+{
+    /// <summary>Claim, source and settings files are small; anything larger is refused unread.</summary>
+    public const long MaxYamlBytes = 1 << 20;
+
+    /// <summary>Articles and snapshots may be longer.</summary>
+    public const long MaxDocumentBytes = 16L << 20;
+
+    public static string? ReadText(string fullPath, string realRoot, long maxBytes, FindingSink sink, string rule)
+    {
+        ArgumentNullException.ThrowIfNull(sink);
+        try
+        {
+            var info = new FileInfo(fullPath);
+            if (info.LinkTarget is not null)
+            {
+                var target = info.ResolveLinkTarget(returnFinalTarget: true);
+                if (target is null || !target.Exists)
+                {
+                    sink.Add(rule, $"symbolic link to '{info.LinkTarget}', which does not exist", null);
+                    return null;
+                }
+                if (!IsInside(target.FullName, realRoot))
+                {
+                    sink.Add(rule, $"symbolic link leads outside the repository (to '{info.LinkTarget}'); not read", null);
+                    return null;
+                }
+                info = new FileInfo(target.FullName);
+            }
+            if (info.Length > maxBytes)
+            {
+                sink.Add(rule, $"file is {Size(info.Length)}; files larger than {Size(maxBytes)} are not read", null);
+                return null;
+            }
+            var bytes = File.ReadAllBytes(info.FullName);
+            return Decode(bytes, sink, rule);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            sink.Add(rule, "cannot read the file: permission denied", null);
+        }
+        catch (IOException ex)
+        {
+            sink.Add(rule, $"cannot read the file: {ex.Message}", null);
+        }
+        return null;
+    }
+
+    /// <summary>Strict UTF-8 with an optional BOM; invalid bytes are reported with their line and column.</summary>
+    public static string? Decode(ReadOnlySpan<byte> bytes, FindingSink sink, string rule)
+    {
+        ArgumentNullException.ThrowIfNull(sink);
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            bytes = bytes[3..];
+        }
+        if (Utf8.IsValid(bytes))
+        {
+            return Encoding.UTF8.GetString(bytes);
+        }
+        var buffer = ArrayPool<char>.Shared.Rent(bytes.Length + 1);
+        try
+        {
+            Utf8.ToUtf16(bytes, buffer, out var read, out var written, replaceInvalidSequences: false);
+            var line = 1;
+            var column = 1;
+            for (var i = 0; i < written; i++)
+            {
+                if (buffer[i] == '\n')
+                {
+                    line++;
+                    column = 1;
+                }
+                else
+                {
+                    column++;
+                }
+            }
+            sink.Add(rule, $"the file is not valid UTF-8 (byte 0x{bytes[read]:X2} at offset {read}); save it as UTF-8", new Position(line, column));
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+        return null;
+    }
+
+    public static bool IsInside(string path, string root)
+    {
+        var full = Path.GetFullPath(path);
+        var r = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root)) + Path.DirectorySeparatorChar;
+        return full.StartsWith(r, StringComparison.Ordinal);
+    }
+
+    /// <summary>The real path of a directory, with symbolic links resolved.</summary>
+    public static string RealDirectory(string dir)
+    {
+        var full = Path.GetFullPath(dir);
+        try
+        {
+            var info = new DirectoryInfo(full);
+            if (info.LinkTarget is not null && info.ResolveLinkTarget(true) is { } t)
+            {
+                return t.FullName;
+            }
+        }
+        catch (IOException)
+        {
+        }
+        return full;
+    }
+
+    private static string Size(long bytes) => bytes >= 1 << 20
+        ? $"{bytes / (double)(1 << 20):0.#} MB".Replace(',', '.')
+        : $"{bytes / 1024.0:0.#} KB".Replace(',', '.');
+}

@@ -1,0 +1,119 @@
+using EvidenceTracker.Diagnostics;
+
+namespace EvidenceTracker.Model;
+
+public enum Stance { Supports, Refutes, Mentions }
+
+public enum Verdict { Supported, PartlySupported, Unsupported, Contradicted, Unverifiable }
+
+public enum SourceLevel { Primary, Secondary }
+
+/// <summary>Computed from the evidence, worst first; never stored in a file.</summary>
+public enum SupportLevel { Contradicted, Unsupported, Cited, Quoted, Verified }
+
+/// <summary>The wire names of the enumerations, as they appear in files and in JSON.</summary>
+public static class Names
+{
+    public static readonly string[] Stances = ["supports", "refutes", "mentions"];
+    public static readonly string[] Verdicts = ["supported", "partly-supported", "unsupported", "contradicted", "unverifiable"];
+    public static readonly string[] Levels = ["primary", "secondary"];
+    public static readonly string[] SupportLevels = ["contradicted", "unsupported", "cited", "quoted", "verified"];
+    public static readonly string[] SourceTypes = ["journal-article", "news", "web-page", "press-release", "report", "book", "dataset", "regulatory", "other"];
+
+    public static string Of(Stance s) => Stances[(int)s];
+    public static string Of(Verdict v) => Verdicts[(int)v];
+    public static string Of(SourceLevel l) => Levels[(int)l];
+    public static string Of(SupportLevel l) => SupportLevels[(int)l];
+
+    public static bool TryParse<T>(string[] names, string text, out T value) where T : struct, Enum
+    {
+        var i = Array.IndexOf(names, text);
+        value = i >= 0 ? (T)(object)i : default;
+        return i >= 0;
+    }
+}
+
+/// <summary>Positions of a file's fields: the key and the value of each top-level field.</summary>
+public sealed class FieldPositions
+{
+    private readonly Dictionary<string, (Position Key, Position Value)> _map = new(StringComparer.Ordinal);
+
+    public static readonly FieldPositions Empty = new();
+
+    internal void Set(string field, Position key, Position value) => _map[field] = (key, value);
+
+    public Position? Key(string field) => _map.TryGetValue(field, out var p) ? p.Key : null;
+
+    public Position? Value(string field) => _map.TryGetValue(field, out var p) ? p.Value : null;
+}
+
+public sealed record Citation
+{
+    public required string Source { get; init; }
+    public string? Quote { get; init; }
+    public string? Locator { get; init; }
+    public Stance Stance { get; init; } = Stance.Supports;
+    public required Position Start { get; init; }
+    public required Position SourcePosition { get; init; }
+    public Position? QuotePosition { get; init; }
+}
+
+public sealed record Claim
+{
+    public required string Id { get; init; }
+    /// <summary>Path relative to the evidence root, with / separators.</summary>
+    public required string File { get; init; }
+    public required string Statement { get; init; }
+    public string? Article { get; init; }
+    public string? Excerpt { get; init; }
+    public IReadOnlyList<Citation> Citations { get; init; } = [];
+    public Verdict? Verdict { get; init; }
+    public string? Note { get; init; }
+    public IReadOnlyList<string> Tags { get; init; } = [];
+    public FieldPositions Positions { get; init; } = FieldPositions.Empty;
+}
+
+public sealed record Source
+{
+    public required string Id { get; init; }
+    public required string File { get; init; }
+    public required string Type { get; init; }
+    public required string Title { get; init; }
+    public IReadOnlyList<string> Authors { get; init; } = [];
+    public string? Publisher { get; init; }
+    public string? Date { get; init; }
+    public string? Accessed { get; init; }
+    public string? Url { get; init; }
+    public string? Doi { get; init; }
+    public string? Pmid { get; init; }
+    public string? Lang { get; init; }
+    public SourceLevel? Level { get; init; }
+    public IReadOnlyList<string> ReportsOn { get; init; } = [];
+    public string? Snapshot { get; init; }
+    public string? SnapshotSha256 { get; init; }
+    public string? Archived { get; init; }
+    public string? Volume { get; init; }
+    public string? Issue { get; init; }
+    public string? Pages { get; init; }
+    public FieldPositions Positions { get; init; } = FieldPositions.Empty;
+}
+
+public sealed record Article
+{
+    public required string Id { get; init; }
+    public required string File { get; init; }
+    /// <summary>The article's text (UTF-8 decoded, BOM removed).</summary>
+    public required string Text { get; init; }
+}
+
+/// <summary>Settings from <c>evidence.yaml</c>.</summary>
+public sealed record EvidenceConfig
+{
+    public string? Title { get; init; }
+    public IReadOnlyDictionary<string, Severity> RuleSeverities { get; init; } = new Dictionary<string, Severity>();
+    public string CitationScope { get; init; } = "run";
+    public string? Style { get; init; }
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> StrongWords { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    public static readonly EvidenceConfig Default = new();
+}

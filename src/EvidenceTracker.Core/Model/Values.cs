@@ -1,0 +1,155 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace EvidenceTracker.Model;
+
+/// <summary>Validation of the value formats of the contract: ids, dates, URLs, DOIs, language tags.</summary>
+public static partial class Values
+{
+    public const int MaxIdLength = 80;
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex SlugRegex();
+
+    [GeneratedRegex(@"^10\.\d{4,9}/\S+$", RegexOptions.CultureInvariant)]
+    private static partial Regex DoiRegex();
+
+    [GeneratedRegex("^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$", RegexOptions.CultureInvariant)]
+    private static partial Regex LangRegex();
+
+    [GeneratedRegex(@"^\d{1,10}$", RegexOptions.CultureInvariant)]
+    private static partial Regex PmidRegex();
+
+    public static bool IsSlug(string id) => id.Length <= MaxIdLength && SlugRegex().IsMatch(id);
+
+    /// <summary>Why an id is not a slug, or null when it is one.</summary>
+    public static string? SlugProblem(string id)
+    {
+        if (id.Length == 0)
+        {
+            return "is empty";
+        }
+        if (id.Length > MaxIdLength)
+        {
+            return $"is {id.Length} characters long; the limit is {MaxIdLength}";
+        }
+        if (!SlugRegex().IsMatch(id))
+        {
+            return "is not a lowercase slug: use a-z, 0-9 and single hyphens between them";
+        }
+        return null;
+    }
+
+    /// <summary>YYYY, YYYY-MM or YYYY-MM-DD, and a real calendar date.</summary>
+    public static string? DateProblem(string text)
+    {
+        var ok = text.Length switch
+        {
+            4 => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out _),
+            7 => DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
+            10 => DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
+            _ => false,
+        };
+        if (ok)
+        {
+            return null;
+        }
+        return System.Text.RegularExpressions.Regex.IsMatch(text, @"^\d{4}(-\d{2}(-\d{2})?)?$", RegexOptions.None, TimeSpan.FromSeconds(1))
+            ? $"'{text}' is not a real calendar date"
+            : $"'{text}' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD";
+    }
+
+    public static string? UrlProblem(string text)
+    {
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || text.Any(char.IsWhiteSpace))
+        {
+            return $"'{text}' is not an absolute URL";
+        }
+        if (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
+        {
+            return $"'{text}' is not an http(s) URL";
+        }
+        return string.IsNullOrEmpty(uri.Host) ? $"'{text}' has no host" : null;
+    }
+
+    public static bool IsHttpUrl(string? text) => text is not null && UrlProblem(text) is null;
+
+    public static string? DoiProblem(string text)
+    {
+        if (DoiRegex().IsMatch(text))
+        {
+            return null;
+        }
+        var bare = NormalizeDoi(text);
+        return bare is not null
+            ? $"'{text}' should be the bare DOI '{bare}'"
+            : $"'{text}' is not a DOI; a DOI looks like 10.1038/s41591-023-02640-w";
+    }
+
+    /// <summary>A bare, lowercase DOI from a bare DOI, <c>doi:10.…</c> or a doi.org URL; null if none.</summary>
+    public static string? NormalizeDoi(string text)
+    {
+        var t = text.Trim();
+        foreach (var prefix in (string[])["https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:"])
+        {
+            if (t.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                t = t[prefix.Length..].Trim();
+                break;
+            }
+        }
+        t = t.ToLowerInvariant();
+        return DoiRegex().IsMatch(t) ? t : null;
+    }
+
+    public static string? LangProblem(string text) =>
+        LangRegex().IsMatch(text) ? null : $"'{text}' is not a BCP 47 language tag such as en, zh or zh-Hans";
+
+    public static string? PmidProblem(string text) =>
+        PmidRegex().IsMatch(text) ? null : $"'{text}' is not a PubMed id (digits only)";
+
+    /// <summary>The closest candidate within a small edit distance, for "did you mean" hints.</summary>
+    public static string? Nearest(string word, IEnumerable<string> candidates)
+    {
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        foreach (var c in candidates)
+        {
+            var d = EditDistance(word.ToLowerInvariant(), c);
+            if (d < bestDistance)
+            {
+                best = c;
+                bestDistance = d;
+            }
+        }
+        var limit = Math.Max(1, Math.Min(3, word.Length / 3));
+        return bestDistance <= limit ? best : null;
+    }
+
+    /// <summary>Optimal string alignment distance (Levenshtein with adjacent transpositions).</summary>
+    public static int EditDistance(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+        for (var j = 0; j <= b.Length; j++)
+        {
+            d[0, j] = j;
+        }
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                }
+            }
+        }
+        return d[a.Length, b.Length];
+    }
+}

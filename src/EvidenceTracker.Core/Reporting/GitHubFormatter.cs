@@ -1,0 +1,46 @@
+using EvidenceTracker.Checking;
+using EvidenceTracker.Diagnostics;
+
+namespace EvidenceTracker.Reporting;
+
+/// <summary>GitHub Actions workflow commands: each finding becomes an annotation on its file and line.</summary>
+public sealed class GitHubFormatter : IReportFormatter
+{
+    public void Write(CheckReport report, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(writer);
+        foreach (var f in report.Findings)
+        {
+            var command = f.Severity switch
+            {
+                Severity.Error => "error",
+                Severity.Warning => "warning",
+                _ => "notice",
+            };
+            var props = new List<string>();
+            if (f.File is not null)
+            {
+                props.Add("file=" + Property(f.File));
+            }
+            if (f.Line is int line)
+            {
+                props.Add($"line={line}");
+                if (f.Column is int col)
+                {
+                    props.Add($"col={col}");
+                }
+            }
+            props.Add("title=" + Property(f.Rule));
+            writer.Write($"::{command} {string.Join(',', props)}::{Data(f.Message)}\n");
+        }
+        var s = report.Summary;
+        writer.Write($"evidence check: {s.Errors} errors, {s.Warnings} warnings, {s.Notes} notes in {s.Claims} claims, {s.Sources} sources, {s.Articles} articles\n");
+    }
+
+    private static string Data(string text) =>
+        text.Replace("%", "%25", StringComparison.Ordinal).Replace("\r", "%0D", StringComparison.Ordinal).Replace("\n", "%0A", StringComparison.Ordinal);
+
+    private static string Property(string text) =>
+        Data(text).Replace(":", "%3A", StringComparison.Ordinal).Replace(",", "%2C", StringComparison.Ordinal);
+}

@@ -1,0 +1,294 @@
+using System.Text.Json;
+using EvidenceTracker.App;
+using EvidenceTracker.Checking;
+using EvidenceTracker.Diagnostics;
+using EvidenceTracker.Model;
+
+namespace EvidenceTracker.Reporting;
+
+/// <summary>Text and JSON for <c>evidence list</c> and <c>evidence show</c>.</summary>
+public static class ListingFormatter
+{
+    public static void WriteClaims(IReadOnlyList<ClaimStatus> rows, string format, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(writer);
+        if (format == "json")
+        {
+            Json.Write(writer, json =>
+            {
+                json.WriteStartArray();
+                foreach (var row in rows)
+                {
+                    WriteClaim(json, row, full: false);
+                }
+                json.WriteEndArray();
+            });
+            return;
+        }
+        var idWidth = rows.Count == 0 ? 2 : Math.Min(48, rows.Max(r => r.Claim.Id.Length));
+        writer.Write($"{"ID".PadRight(idWidth)}  {"SUPPORT",-12}  {"VERDICT",-16}  STATEMENT\n");
+        foreach (var row in rows)
+        {
+            var verdict = row.Claim.Verdict is { } v ? Names.Of(v) : "-";
+            writer.Write($"{row.Claim.Id.PadRight(idWidth)}  {Names.Of(row.Support),-12}  {verdict,-16}  {Shorten(row.Claim.Statement, 72)}\n");
+        }
+        writer.Write($"{rows.Count} claim{(rows.Count == 1 ? "" : "s")}\n");
+    }
+
+    public static void WriteSources(IReadOnlyList<Source> rows, string format, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(writer);
+        if (format == "json")
+        {
+            Json.Write(writer, json =>
+            {
+                json.WriteStartArray();
+                foreach (var s in rows)
+                {
+                    WriteSource(json, s);
+                }
+                json.WriteEndArray();
+            });
+            return;
+        }
+        var idWidth = rows.Count == 0 ? 2 : Math.Min(48, rows.Max(r => r.Id.Length));
+        writer.Write($"{"ID".PadRight(idWidth)}  {"TYPE",-15}  {"LEVEL",-9}  {"DATE",-10}  TITLE\n");
+        foreach (var s in rows)
+        {
+            writer.Write($"{s.Id.PadRight(idWidth)}  {s.Type,-15}  {(s.Level is { } l ? Names.Of(l) : "-"),-9}  {s.Date ?? "-",-10}  {Shorten(s.Title, 60)}\n");
+        }
+        writer.Write($"{rows.Count} source{(rows.Count == 1 ? "" : "s")}\n");
+    }
+
+    public static void WriteArticles(IReadOnlyList<Article> rows, IReadOnlyList<ClaimStatus> claims, string format, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(claims);
+        ArgumentNullException.ThrowIfNull(writer);
+        int Count(Article a) => claims.Count(c => c.Claim.Article == a.Id);
+        if (format == "json")
+        {
+            Json.Write(writer, json =>
+            {
+                json.WriteStartArray();
+                foreach (var a in rows)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("id", a.Id);
+                    json.WriteString("file", a.File);
+                    json.WriteNumber("claims", Count(a));
+                    json.WriteEndObject();
+                }
+                json.WriteEndArray();
+            });
+            return;
+        }
+        var idWidth = rows.Count == 0 ? 2 : Math.Min(48, rows.Max(r => r.Id.Length));
+        writer.Write($"{"ID".PadRight(idWidth)}  CLAIMS  FILE\n");
+        foreach (var a in rows)
+        {
+            writer.Write($"{a.Id.PadRight(idWidth)}  {Count(a),6}  {a.File}\n");
+        }
+        writer.Write($"{rows.Count} article{(rows.Count == 1 ? "" : "s")}\n");
+    }
+
+    public static void WriteShow(ShowResult result, string format, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(writer);
+        if (format == "json")
+        {
+            Json.Write(writer, json =>
+            {
+                if (result.Claim is { } c)
+                {
+                    WriteClaim(json, c, full: true, result.Findings);
+                }
+                else if (result.Source is { } s)
+                {
+                    WriteSource(json, s, result.Findings, result.CitedBy);
+                }
+            });
+            return;
+        }
+        if (result.Claim is { } status)
+        {
+            var claim = status.Claim;
+            writer.Write($"claim {claim.Id}  ({claim.File})\n");
+            writer.Write($"  statement  {claim.Statement}\n");
+            writer.Write($"  support    {Names.Of(status.Support)}\n");
+            writer.Write($"  verdict    {(claim.Verdict is { } v ? Names.Of(v) : "-")}\n");
+            if (claim.Article is not null)
+            {
+                writer.Write($"  article    {claim.Article}\n");
+            }
+            if (claim.Excerpt is not null)
+            {
+                writer.Write($"  excerpt    {claim.Excerpt}\n");
+            }
+            if (claim.Tags.Count > 0)
+            {
+                writer.Write($"  tags       {string.Join(", ", claim.Tags)}\n");
+            }
+            if (claim.Note is not null)
+            {
+                writer.Write($"  note       {claim.Note.Trim()}\n");
+            }
+            writer.Write($"  citations  {claim.Citations.Count}\n");
+            var sources = result.Report.Set.Sources.GroupBy(s => s.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+            foreach (var c in claim.Citations)
+            {
+                var title = sources.TryGetValue(c.Source, out var s) ? $"{s.Title}{(s.Level is { } l ? $" [{Names.Of(l)}]" : "")}" : "(no such source)";
+                writer.Write($"    - {c.Source} ({Names.Of(c.Stance)}): {title}\n");
+                if (c.Locator is not null)
+                {
+                    writer.Write($"      locator: {c.Locator}\n");
+                }
+                if (c.Quote is not null)
+                {
+                    writer.Write($"      quote: \"{c.Quote.Trim()}\"\n");
+                }
+            }
+        }
+        else if (result.Source is { } source)
+        {
+            writer.Write($"source {source.Id}  ({source.File})\n");
+            writer.Write($"  title      {source.Title}\n");
+            writer.Write($"  type       {source.Type}\n");
+            writer.Write($"  level      {(source.Level is { } l ? Names.Of(l) : "-")}\n");
+            Field(writer, "authors", source.Authors.Count > 0 ? string.Join("; ", source.Authors) : null);
+            Field(writer, "publisher", source.Publisher);
+            Field(writer, "date", source.Date);
+            Field(writer, "accessed", source.Accessed);
+            Field(writer, "url", source.Url);
+            Field(writer, "doi", source.Doi);
+            Field(writer, "pmid", source.Pmid);
+            Field(writer, "reports-on", source.ReportsOn.Count > 0 ? string.Join(", ", source.ReportsOn) : null);
+            Field(writer, "snapshot", source.Snapshot);
+            writer.Write($"  cited by   {result.CitedBy.Count} claim{(result.CitedBy.Count == 1 ? "" : "s")}\n");
+            foreach (var c in result.CitedBy)
+            {
+                writer.Write($"    - {c.Claim.Id} ({Names.Of(c.Support)})\n");
+            }
+        }
+        writer.Write(result.Findings.Count == 0 ? "  findings   none\n" : $"  findings   {result.Findings.Count}\n");
+        foreach (var f in result.Findings)
+        {
+            writer.Write($"    {TextFormatter.Location(f)}: {Rules.SeverityName(f.Severity)} {f.Rule}: {f.Message}\n");
+        }
+    }
+
+    private static void Field(TextWriter writer, string name, string? value)
+    {
+        if (value is not null)
+        {
+            writer.Write($"  {name,-10} {value}\n");
+        }
+    }
+
+    private static void WriteClaim(Utf8JsonWriter json, ClaimStatus status, bool full, IReadOnlyList<Finding>? findings = null)
+    {
+        var c = status.Claim;
+        json.WriteStartObject();
+        json.WriteString("id", c.Id);
+        json.WriteString("file", c.File);
+        json.WriteString("statement", c.Statement);
+        json.WriteString("support", Names.Of(status.Support));
+        json.StringOrNull("verdict", c.Verdict is { } v ? Names.Of(v) : null);
+        json.StringOrNull("article", c.Article);
+        json.WriteStartArray("tags");
+        foreach (var t in c.Tags)
+        {
+            json.WriteStringValue(t);
+        }
+        json.WriteEndArray();
+        if (full)
+        {
+            json.StringOrNull("excerpt", c.Excerpt);
+            json.StringOrNull("note", c.Note);
+            json.WriteStartArray("citations");
+            foreach (var x in c.Citations)
+            {
+                json.WriteStartObject();
+                json.WriteString("source", x.Source);
+                json.StringOrNull("quote", x.Quote);
+                json.StringOrNull("locator", x.Locator);
+                json.WriteString("stance", Names.Of(x.Stance));
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            WriteFindings(json, findings ?? []);
+        }
+        else
+        {
+            json.WriteNumber("citations", c.Citations.Count);
+        }
+        json.WriteEndObject();
+    }
+
+    private static void WriteSource(Utf8JsonWriter json, Source s, IReadOnlyList<Finding>? findings = null, IReadOnlyList<ClaimStatus>? citedBy = null)
+    {
+        json.WriteStartObject();
+        json.WriteString("id", s.Id);
+        json.WriteString("file", s.File);
+        json.WriteString("type", s.Type);
+        json.WriteString("title", s.Title);
+        json.WriteStartArray("authors");
+        foreach (var a in s.Authors)
+        {
+            json.WriteStringValue(a);
+        }
+        json.WriteEndArray();
+        json.StringOrNull("publisher", s.Publisher);
+        json.StringOrNull("date", s.Date);
+        json.StringOrNull("accessed", s.Accessed);
+        json.StringOrNull("url", s.Url);
+        json.StringOrNull("doi", s.Doi);
+        json.StringOrNull("pmid", s.Pmid);
+        json.StringOrNull("lang", s.Lang);
+        json.StringOrNull("level", s.Level is { } l ? Names.Of(l) : null);
+        json.WriteStartArray("reports-on");
+        foreach (var r in s.ReportsOn)
+        {
+            json.WriteStringValue(r);
+        }
+        json.WriteEndArray();
+        json.StringOrNull("snapshot", s.Snapshot);
+        json.StringOrNull("volume", s.Volume);
+        json.StringOrNull("issue", s.Issue);
+        json.StringOrNull("pages", s.Pages);
+        if (citedBy is not null)
+        {
+            json.WriteStartArray("cited-by");
+            foreach (var c in citedBy)
+            {
+                json.WriteStringValue(c.Claim.Id);
+            }
+            json.WriteEndArray();
+        }
+        if (findings is not null)
+        {
+            WriteFindings(json, findings);
+        }
+        json.WriteEndObject();
+    }
+
+    private static void WriteFindings(Utf8JsonWriter json, IReadOnlyList<Finding> findings)
+    {
+        json.WriteStartArray("findings");
+        foreach (var f in findings)
+        {
+            JsonFormatter.WriteFinding(json, f);
+        }
+        json.WriteEndArray();
+    }
+
+    public static string Shorten(string text, int max)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var flat = string.Join(' ', text.Split((char[])['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries)).Trim();
+        return flat.Length <= max ? flat : flat[..(max - 1)] + "…";
+    }
+}

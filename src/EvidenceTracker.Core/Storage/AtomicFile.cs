@@ -1,0 +1,37 @@
+using System.Text;
+
+namespace EvidenceTracker.Storage;
+
+/// <summary>Writes that never leave a half-written file: a temporary file in the same folder, then a rename.</summary>
+public static class AtomicFile
+{
+    private static readonly UTF8Encoding Utf8NoBom = new(false);
+
+    /// <summary>Replaces (or creates) <paramref name="path"/> with <paramref name="content"/>.</summary>
+    public static void Write(string path, string content) => Write(path, Utf8NoBom.GetBytes(content));
+
+    public static void Write(string path, byte[] content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var full = Path.GetFullPath(path);
+        var dir = Path.GetDirectoryName(full)!;
+        Directory.CreateDirectory(dir);
+        var temp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                stream.Write(content);
+                stream.Flush(flushToDisk: true);
+            }
+            File.Move(temp, full, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp))
+            {
+                File.Delete(temp);
+            }
+        }
+    }
+}

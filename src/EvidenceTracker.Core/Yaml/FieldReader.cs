@@ -1,0 +1,166 @@
+using EvidenceTracker.Diagnostics;
+using EvidenceTracker.Model;
+
+namespace EvidenceTracker.Yaml;
+
+/// <summary>
+/// Reads the fields of one YAML mapping against a list of known fields, reporting every problem as a
+/// <c>schema</c> finding at the key or value it concerns: unknown fields (with "did you mean"), wrong types,
+/// missing or empty required fields, malformed values.
+/// </summary>
+internal sealed class FieldReader
+{
+    private readonly Dictionary<string, KeyValuePair<YScalar, YNode>> _fields = new(StringComparer.Ordinal);
+    private readonly FindingSink _sink;
+    private readonly string _what;
+
+    public FieldReader(YMapping mapping, FindingSink sink, string what, IReadOnlyList<string> known, FieldPositions? positions = null)
+    {
+        Mapping = mapping;
+        _sink = sink;
+        _what = what;
+        foreach (var entry in mapping.Entries)
+        {
+            var name = entry.Key.Value;
+            if (!known.Contains(name))
+            {
+                var hint = Values.Nearest(name, known);
+                sink.Add(Rules.Schema, hint is null
+                    ? $"unknown field '{name}' in {what}; known fields: {string.Join(", ", known)}"
+                    : $"unknown field '{name}' in {what}; did you mean '{hint}'?", entry.Key.Start);
+                continue;
+            }
+            _fields[name] = entry;
+            positions?.Set(name, entry.Key.Start, entry.Value.Start);
+        }
+    }
+
+    public YMapping Mapping { get; }
+
+    public bool Has(string name) => _fields.ContainsKey(name);
+
+    public Position? KeyPosition(string name) => _fields.TryGetValue(name, out var e) ? e.Key.Start : null;
+
+    public Position? ValuePosition(string name) => _fields.TryGetValue(name, out var e) ? e.Value.Start : null;
+
+    /// <summary>A text field; null when absent or null. Reports a list or mapping where text is expected.</summary>
+    public string? Text(string name, bool required = false)
+    {
+        if (!_fields.TryGetValue(name, out var entry))
+        {
+            if (required)
+            {
+                _sink.Add(Rules.Schema, $"{_what} is missing the required field '{name}'", Mapping.Start);
+            }
+            return null;
+        }
+        if (entry.Value is not YScalar scalar)
+        {
+            _sink.Add(Rules.Schema, $"field '{name}' must be text, not {entry.Value.KindName}", entry.Value.Start);
+            return null;
+        }
+        if (scalar.IsNull || (required && string.IsNullOrWhiteSpace(scalar.Value)))
+        {
+            if (required)
+            {
+                _sink.Add(Rules.Schema, $"required field '{name}' is empty", entry.Value.Start);
+            }
+            return null;
+        }
+        return scalar.Value;
+    }
+
+    /// <summary>A text field checked by <paramref name="problem"/> (returns a message or null).</summary>
+    public string? Checked(string name, Func<string, string?> problem, bool required = false)
+    {
+        var value = Text(name, required);
+        if (value is null)
+        {
+            return null;
+        }
+        var message = problem(value);
+        if (message is not null)
+        {
+            _sink.Add(Rules.Schema, $"field '{name}': {message}", ValuePosition(name));
+        }
+        return value;
+    }
+
+    /// <summary>One of a fixed set of names; reports others with "did you mean".</summary>
+    public string? Choice(string name, string[] allowed, bool required = false) =>
+        Checked(name, v => allowed.Contains(v) ? null : Values.Nearest(v, allowed) is { } hint
+            ? $"'{v}' is not one of {string.Join(", ", allowed)}; did you mean '{hint}'?"
+            : $"'{v}' is not one of {string.Join(", ", allowed)}", required);
+
+    /// <summary>A list of text items; a single text value is reported, not silently wrapped.</summary>
+    public IReadOnlyList<(string Value, Position At)> TextList(string name)
+    {
+        if (!_fields.TryGetValue(name, out var entry))
+        {
+            return [];
+        }
+        if (entry.Value is YScalar { IsNull: true })
+        {
+            return [];
+        }
+        if (entry.Value is not YSequence seq)
+        {
+            _sink.Add(Rules.Schema, $"field '{name}' must be a list (for example [a, b] or lines starting with '- '), not {entry.Value.KindName}", entry.Value.Start);
+            return [];
+        }
+        var items = new List<(string, Position)>(seq.Items.Count);
+        foreach (var item in seq.Items)
+        {
+            if (item is YScalar s && !s.IsNull && !string.IsNullOrWhiteSpace(s.Value))
+            {
+                items.Add((s.Value, s.Start));
+            }
+            else
+            {
+                _sink.Add(Rules.Schema, $"each item of '{name}' must be non-empty text, not {item.KindName}", item.Start);
+            }
+        }
+        return items;
+    }
+
+    /// <summary>A list of mappings (such as citations); other items are reported.</summary>
+    public IReadOnlyList<YMapping> MappingList(string name)
+    {
+        if (!_fields.TryGetValue(name, out var entry) || entry.Value is YScalar { IsNull: true })
+        {
+            return [];
+        }
+        if (entry.Value is not YSequence seq)
+        {
+            _sink.Add(Rules.Schema, $"field '{name}' must be a list, not {entry.Value.KindName}", entry.Value.Start);
+            return [];
+        }
+        var items = new List<YMapping>(seq.Items.Count);
+        foreach (var item in seq.Items)
+        {
+            if (item is YMapping m)
+            {
+                items.Add(m);
+            }
+            else
+            {
+                _sink.Add(Rules.Schema, $"each item of '{name}' must be a mapping with named fields, not {item.KindName}", item.Start);
+            }
+        }
+        return items;
+    }
+
+    public YMapping? ChildMapping(string name)
+    {
+        if (!_fields.TryGetValue(name, out var entry) || entry.Value is YScalar { IsNull: true })
+        {
+            return null;
+        }
+        if (entry.Value is YMapping m)
+        {
+            return m;
+        }
+        _sink.Add(Rules.Schema, $"field '{name}' must be a mapping, not {entry.Value.KindName}", entry.Value.Start);
+        return null;
+    }
+}
