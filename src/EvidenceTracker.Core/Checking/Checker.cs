@@ -44,7 +44,7 @@ public static class Checker
         ArgumentNullException.ThrowIfNull(set);
         var findings = new List<Finding>(set.LoadFindings);
         var sources = IndexById(set.Sources, s => s.Id, s => s.File, s => s.Positions, "source", findings, (f, id) => f with { Source = id });
-        var claims = IndexById(set.Claims, c => c.Id, c => c.File, c => c.Positions, "claim", findings, (f, id) => f with { Claim = id });
+        _ = IndexById(set.Claims, c => c.Id, c => c.File, c => c.Positions, "claim", findings, (f, id) => f with { Claim = id });
         var articles = set.Articles.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
 
         CheckSources(set.Sources, sources, findings);
@@ -65,7 +65,6 @@ public static class Checker
                     source.Positions.Value("id")) with { Source = source.Id });
             }
         }
-        _ = claims;
 
         return new CheckReport
         {
@@ -151,17 +150,19 @@ public static class Checker
     {
         foreach (var source in list)
         {
-            foreach (var target in source.ReportsOn)
+            for (var i = 0; i < source.ReportsOn.Count; i++)
             {
+                var target = source.ReportsOn[i];
+                var at = i < source.ReportsOnPositions.Count ? source.ReportsOnPositions[i] : source.Positions.Value("reports-on");
                 if (!sources.ContainsKey(target))
                 {
-                    findings.Add(Make(Rules.Schema, $"reports-on names source '{target}' which does not exist", source.File,
-                        source.Positions.Value("reports-on")) with { Source = source.Id });
+                    findings.Add(Make(Rules.Schema, $"reports-on names source '{target}' which does not exist", source.File, at)
+                        with { Source = source.Id });
                 }
                 else if (target == source.Id)
                 {
-                    findings.Add(Make(Rules.Schema, $"source '{source.Id}' reports on itself", source.File,
-                        source.Positions.Value("reports-on")) with { Source = source.Id });
+                    findings.Add(Make(Rules.Schema, $"source '{source.Id}' reports on itself", source.File, at)
+                        with { Source = source.Id });
                 }
             }
         }

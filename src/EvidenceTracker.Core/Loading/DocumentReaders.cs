@@ -120,6 +120,7 @@ public static class DocumentReaders
         var levelText = r.Choice("level", Names.Levels);
         SourceLevel? level = levelText is not null && Names.TryParse(Names.Levels, levelText, out SourceLevel l) ? l : null;
         var reportsOn = new List<string>();
+        var reportsOnAt = new List<Position>();
         foreach (var (value, at) in r.TextList("reports-on"))
         {
             if (Values.SlugProblem(value) is { } p)
@@ -129,6 +130,7 @@ public static class DocumentReaders
             else
             {
                 reportsOn.Add(value);
+                reportsOnAt.Add(at);
             }
         }
         return new Source
@@ -147,6 +149,7 @@ public static class DocumentReaders
             Lang = r.Checked("lang", Values.LangProblem),
             Level = level,
             ReportsOn = reportsOn,
+            ReportsOnPositions = reportsOnAt,
             Snapshot = r.Checked("snapshot", SnapshotPathProblem),
             SnapshotSha256 = r.Checked("snapshot-sha256", v => v.Length == 64 && v.All(char.IsAsciiHexDigitLower) ? null : $"'{v}' is not a lowercase SHA-256 hex digest"),
             Archived = r.Checked("archived", Values.DateProblem),

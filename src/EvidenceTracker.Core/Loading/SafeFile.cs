@@ -43,6 +43,12 @@ public static class SafeFile
                 sink.Add(rule, $"file is {Size(info.Length)}; files larger than {Size(maxBytes)} are not read", null);
                 return null;
             }
+            if (info.Length == 0)
+            {
+                // Empty, or not a regular file (a named pipe or a device reports no length): never opened,
+                // so reading cannot block.
+                return "";
+            }
             var bytes = File.ReadAllBytes(info.FullName);
             return Decode(bytes, sink, rule);
         }

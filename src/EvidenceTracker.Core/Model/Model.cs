@@ -89,6 +89,8 @@ public sealed record Source
     public string? Lang { get; init; }
     public SourceLevel? Level { get; init; }
     public IReadOnlyList<string> ReportsOn { get; init; } = [];
+    /// <summary>The position of each <see cref="ReportsOn"/> item.</summary>
+    public IReadOnlyList<Position> ReportsOnPositions { get; init; } = [];
     public string? Snapshot { get; init; }
     public string? SnapshotSha256 { get; init; }
     public string? Archived { get; init; }

@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using EvidenceTracker.Tests.Support;
+
+namespace EvidenceTracker.Tests;
+
+/// <summary>
+/// The CLI as a user runs it: a separate process, real exit codes and streams. Uses the published binary
+/// when EVIDENCE_EXE names it (as .ci/run does), else the build output next to the tests.
+/// </summary>
+public class EndToEndTests
+{
+    private static string Executable
+    {
+        get
+        {
+            var fromEnv = Environment.GetEnvironmentVariable("EVIDENCE_EXE");
+            if (!string.IsNullOrEmpty(fromEnv))
+            {
+                return fromEnv;
+            }
+            var apphost = Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "evidence.exe" : "evidence");
+            return apphost;
+        }
+    }
+
+    private static CliResult Run(string workingDirectory, params string[] args)
+    {
+        var info = new ProcessStartInfo(Executable)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+        };
+        foreach (var a in args)
+        {
+            info.ArgumentList.Add(a);
+        }
+        info.Environment.Remove("NO_COLOR");
+        using var process = Process.Start(info)!;
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        Assert.True(process.WaitForExit(60_000), "the CLI did not finish within 60 s");
+        return new CliResult(process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    [Fact]
+    public void The_published_cli_checks_a_clean_repository_and_exits_0()
+    {
+        var result = Run(TestPaths.Fixture("clean"), "check");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("0 errors, 0 warnings, 0 notes in 2 claims, 2 sources, 1 article (support: 1 quoted, 1 cited)\n", result.Out);
+    }
+
+    [Fact]
+    public void The_published_cli_reports_findings_without_colour_when_piped_and_exits_1()
+    {
+        var result = Run(TestPaths.Fixture("rules"), "check");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(File.ReadAllText(Path.Combine(TestPaths.Golden, "check-rules.text.txt")), result.Out);
+        Assert.Empty(result.Error);
+    }
+
+    [Fact]
+    public void The_published_cli_exits_2_on_a_usage_error_with_one_line_per_problem()
+    {
+        var result = Run(TestPaths.Fixture("clean"), "check", "--format", "pdf");
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("error: Argument 'pdf' not recognized.", result.Error);
+        Assert.DoesNotContain("   at ", result.Error);
+    }
+
+    [Fact]
+    public void The_published_cli_checks_this_repository_own_evidence_without_errors()
+    {
+        var result = Run(TestPaths.RepoRoot, "check", "--format", "json");
+        Assert.True(result.ExitCode == 0, result.Out);
+        Assert.Contains("\"errors\": 0", result.Out);
+    }
+}
