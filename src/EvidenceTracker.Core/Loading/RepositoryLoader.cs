@@ -1,3 +1,4 @@
+using System.IO.Enumeration;
 using EvidenceTracker.Diagnostics;
 using EvidenceTracker.Model;
 using EvidenceTracker.Yaml;
@@ -65,9 +66,9 @@ public static class RepositoryLoader
         var sources = LoadAll(sourceFiles, full, real, DocumentReaders.ReadSource, findings);
 
         var articles = new List<Article>();
-        foreach (var path in Enumerate(full, "articles", "*.md", recursive: false))
+        foreach (var file in Enumerate(full, "articles", "*.md", recursive: false))
         {
-            var rel = Relative(full, path);
+            var rel = Relative(full, file.Path);
             var sink = new FindingSink(rel);
             var id = DocumentReaders.Stem(rel);
             sink.Article = id;
@@ -75,7 +76,7 @@ public static class RepositoryLoader
             {
                 sink.Add(Rules.Schema, $"article id '{id}' (its file name) {problem}; rename the file", null);
             }
-            var text = SafeFile.ReadText(path, real, SafeFile.MaxDocumentBytes, sink, Rules.Schema);
+            var text = SafeFile.ReadText(file.Path, file.Length, file.IsLink, real, SafeFile.MaxDocumentBytes, sink, Rules.Schema);
             articles.Add(new Article { Id = id, File = rel, Text = text ?? "" });
             findings.AddRange(sink.Findings);
         }
@@ -91,16 +92,17 @@ public static class RepositoryLoader
         };
     }
 
-    private static List<T> LoadAll<T>(string[] files, string root, string real, Func<YNode?, FindingSink, T?> read, List<Finding> findings)
+    private static List<T> LoadAll<T>(FileEntry[] files, string root, string real, Func<YNode?, FindingSink, T?> read, List<Finding> findings)
         where T : class
     {
         var results = new T?[files.Length];
         var sinks = new FindingSink[files.Length];
         void LoadOne(int i)
         {
-            var sink = new FindingSink(Relative(root, files[i]));
+            var file = files[i];
+            var sink = new FindingSink(Relative(root, file.Path));
             sinks[i] = sink;
-            var text = SafeFile.ReadText(files[i], real, SafeFile.MaxYamlBytes, sink, Rules.YamlSyntax);
+            var text = SafeFile.ReadText(file.Path, file.Length, file.IsLink, real, SafeFile.MaxYamlBytes, sink, Rules.YamlSyntax);
             if (text is null)
             {
                 return;
@@ -130,7 +132,10 @@ public static class RepositoryLoader
         return results.Where(r => r is not null).Select(r => r!).ToList();
     }
 
-    private static string[] Enumerate(string root, string folder, string pattern, bool recursive)
+    /// <summary>A file found by enumeration, with the facts the enumeration gave for free.</summary>
+    private readonly record struct FileEntry(string Path, long Length, bool IsLink);
+
+    private static FileEntry[] Enumerate(string root, string folder, string extension, bool recursive)
     {
         var dir = Path.Combine(root, folder);
         if (!Directory.Exists(dir))
@@ -141,13 +146,18 @@ public static class RepositoryLoader
         {
             RecurseSubdirectories = recursive,
             IgnoreInaccessible = true,
-            MatchCasing = MatchCasing.CaseSensitive,
             AttributesToSkip = FileAttributes.None,
         };
-        var files = Directory.EnumerateFiles(dir, pattern, options)
-            .Where(f => !Path.GetFileName(f).StartsWith('.'))
-            .ToArray();
-        Array.Sort(files, StringComparer.Ordinal);
+        var suffix = extension.TrimStart('*');
+        var files = new FileSystemEnumerable<FileEntry>(dir,
+            (ref FileSystemEntry e) => new FileEntry(e.ToFullPath(), e.Length, (e.Attributes & FileAttributes.ReparsePoint) != 0),
+            options)
+        {
+            ShouldIncludePredicate = (ref FileSystemEntry e) =>
+                !e.IsDirectory && e.FileName.EndsWith(suffix, StringComparison.Ordinal) && !e.FileName.StartsWith('.'),
+            ShouldRecursePredicate = (ref FileSystemEntry e) => (e.Attributes & FileAttributes.ReparsePoint) == 0,
+        }.ToArray();
+        Array.Sort(files, (a, b) => string.CompareOrdinal(a.Path, b.Path));
         return files;
     }
 

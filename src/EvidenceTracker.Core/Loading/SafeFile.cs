@@ -19,12 +19,27 @@ public static class SafeFile
 
     public static string? ReadText(string fullPath, string realRoot, long maxBytes, FindingSink sink, string rule)
     {
-        ArgumentNullException.ThrowIfNull(sink);
         try
         {
             var info = new FileInfo(fullPath);
-            if (info.LinkTarget is not null)
+            return ReadText(fullPath, info.Exists ? info.Length : 0, info.LinkTarget is not null, realRoot, maxBytes, sink, rule);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return Failed(ex, sink, rule);
+        }
+    }
+
+    /// <summary>Reads a file whose length and link status the directory enumeration already gave.</summary>
+    public static string? ReadText(string fullPath, long length, bool isLink, string realRoot, long maxBytes, FindingSink sink, string rule)
+    {
+        ArgumentNullException.ThrowIfNull(sink);
+        try
+        {
+            var path = fullPath;
+            if (isLink)
             {
+                var info = new FileInfo(fullPath);
                 var target = info.ResolveLinkTarget(returnFinalTarget: true);
                 if (target is null || !target.Exists)
                 {
@@ -36,30 +51,32 @@ public static class SafeFile
                     sink.Add(rule, $"symbolic link leads outside the repository (to '{info.LinkTarget}'); not read", null);
                     return null;
                 }
-                info = new FileInfo(target.FullName);
+                path = target.FullName;
+                length = ((FileInfo)target).Length;
             }
-            if (info.Length > maxBytes)
+            if (length > maxBytes)
             {
-                sink.Add(rule, $"file is {Size(info.Length)}; files larger than {Size(maxBytes)} are not read", null);
+                sink.Add(rule, $"file is {Size(length)}; files larger than {Size(maxBytes)} are not read", null);
                 return null;
             }
-            if (info.Length == 0)
+            if (length == 0)
             {
                 // Empty, or not a regular file (a named pipe or a device reports no length): never opened,
                 // so reading cannot block.
                 return "";
             }
-            var bytes = File.ReadAllBytes(info.FullName);
+            var bytes = File.ReadAllBytes(path);
             return Decode(bytes, sink, rule);
         }
-        catch (UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            sink.Add(rule, "cannot read the file: permission denied", null);
+            return Failed(ex, sink, rule);
         }
-        catch (IOException ex)
-        {
-            sink.Add(rule, $"cannot read the file: {ex.Message}", null);
-        }
+    }
+
+    private static string? Failed(Exception ex, FindingSink sink, string rule)
+    {
+        sink.Add(rule, ex is UnauthorizedAccessException ? "cannot read the file: permission denied" : $"cannot read the file: {ex.Message}", null);
         return null;
     }
 

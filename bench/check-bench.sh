@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Benchmark of `evidence check` (issue: foundation). Generates repositories of 10,000 claims + 2,000 sources
+# and 100,000 claims + 20,000 sources, publishes the CLI (ReadyToRun, and Native AOT when asked), and
+# reports wall time and peak memory next to the time it takes merely to read the same files.
+#
+# usage: bench/check-bench.sh [--aot] [--runs N]
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
+out="$here/out"
+runs=5
+aot=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --aot) aot=1 ;;
+    --runs) runs=$2; shift ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+mkdir -p "$out"
+[ -d "$out/repo-10k" ] || python3 "$here/gen_repo.py" "$out/repo-10k" 10000 2000
+[ -d "$out/repo-100k" ] || python3 "$here/gen_repo.py" "$out/repo-100k" 100000 20000
+
+echo "publishing (Release, ReadyToRun)…"
+dotnet publish "$root/src/EvidenceTracker.Cli" -c Release -o "$out/r2r" -v quiet -nologo >/dev/null
+exes=("r2r:$out/r2r/evidence")
+if [ "$aot" = 1 ]; then
+  echo "publishing (Release, Native AOT)…"
+  dotnet publish "$root/src/EvidenceTracker.Cli" -c Release -p:PublishAot=true -p:PublishReadyToRun=false -o "$out/aot" -v quiet -nologo >/dev/null
+  exes+=("aot:$out/aot/evidence")
+fi
+
+# median wall seconds of a command over $runs runs
+median() {
+  local times=()
+  for _ in $(seq "$runs"); do
+    local t0 t1
+    t0=$(date +%s.%N)
+    "$@" >/dev/null 2>&1 || true
+    t1=$(date +%s.%N)
+    times+=("$(echo "$t1 - $t0" | bc -l)")
+  done
+  printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.3f", a[int((NR+1)/2)]}'
+}
+
+peak_mb() {
+  /usr/bin/time -f "%M" "$@" 2>&1 >/dev/null | tail -n1 | awk '{printf "%.0f", $1/1024}'
+}
+
+read_all() { find "$1/claims" "$1/sources" -name '*.yaml' -print0 | xargs -0 cat >/dev/null; }
+
+for repo in repo-10k repo-100k; do
+  dir="$out/$repo"
+  sync
+  base=$(median read_all "$dir")
+  echo "$repo: reading the files only (cat): ${base} s"
+  for entry in "${exes[@]}"; do
+    name=${entry%%:*}; exe=${entry#*:}
+    t=$(median "$exe" --root "$dir" check --format json)
+    mem=$(peak_mb "$exe" --root "$dir" check --format json)
+    ratio=$(echo "$t / $base" | bc -l)
+    printf '%s: evidence check (%s): %s s, peak %s MB, %.1fx the read-only time\n' "$repo" "$name" "$t" "$mem" "$ratio"
+  done
+done
