@@ -51,6 +51,10 @@ internal static class ChineseNumerals
                 section += (number == 0 ? 1 : number) * unit;
                 number = 0;
             }
+            else if (c is '万' or '亿' && total + section + number > 1e16m)
+            {
+                break; // beyond any real-world figure; keeps decimal arithmetic from overflowing
+            }
             else if (c == '万' && any)
             {
                 total += (section + number) * 10_000m;

@@ -816,7 +816,7 @@ internal sealed class FigureScanner
 
             if (scale == 1m && !hasUnit)
             {
-                while (end < Len && ChineseScale(end) is var s && s > 0)
+                while (end < Len && ChineseScale(end) is var s && s > 0 && scale <= 1e16m)
                 {
                     scale *= s;
                     end++;
@@ -871,6 +871,11 @@ internal sealed class FigureScanner
             }
         }
 
+        if (scale > 1m && value > 1e24m / scale)
+        {
+            return false; // beyond any real-world figure; also keeps decimal arithmetic from overflowing
+        }
+
         q = new Quantity(i, digitsEnd, end, value, decimals, scale, percent, more, ordinal, grouped, negative, hasUnit)
         {
             Value = negative ? -value : value,
@@ -893,11 +898,6 @@ internal sealed class FigureScanner
         rangeStart = start;
         rangeEnd = first.End;
         second = default;
-        if (first.HasUnit && first.End == first.DigitsEnd && CharInfo.At(_s, first.End, '-'))
-        {
-            return false;
-        }
-
         int j = SkipSpaces(first.End);
         bool spaced = j > first.End;
         string separator;

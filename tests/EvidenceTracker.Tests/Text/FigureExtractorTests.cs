@@ -487,3 +487,53 @@ public class FigureExtractorTests
         Assert.Empty(FigureExtractor.Extract(string.Empty));
     }
 }
+
+public class TextAnalysisRobustnessTests
+{
+    [Fact]
+    public void Random_mixes_of_digits_punctuation_and_scale_words_never_throw_and_offsets_stay_in_range()
+    {
+        string[] pieces =
+        [
+            "0", "1", "9", "99", "2025", "1,234", ".", ",", "%", "％", "-", "–", "~", "至", "到", "万", "亿", "千", "百", "多", "余",
+            "约", "近", "左右", "以上", "年", "月", "日", "第", "三", "十", "百分之", " ", "\n", "\n\n", "。", "！", "？", "；", "…",
+            "U.S.", "e.g.", "Dr.", "k", "M", "million", "billion", "percent", "between", "and", "to", "from", "about", "COVID-19",
+            "v2.0", "[^1]", "[2]", "http://x.com/1.2", "10.1038/abc", "June", "No.", "Fig.", "st", "”", "）", "**", "_", "９",
+            "99999999999999999999999", "亿亿亿亿", "0.000000000000000000000001",
+        ];
+        var random = new Random(20250625);
+        var detector = new StrongWordDetector();
+        for (int n = 0; n < 3000; n++)
+        {
+            var builder = new System.Text.StringBuilder();
+            int count = random.Next(1, 14);
+            for (int k = 0; k < count; k++)
+            {
+                builder.Append(pieces[random.Next(pieces.Length)]);
+            }
+
+            string text = builder.ToString();
+            var figures = FigureExtractor.Extract(text);
+            Assert.All(figures, figure =>
+            {
+                Assert.InRange(figure.Start, 0, text.Length);
+                Assert.InRange(figure.Start + figure.Length, figure.Start + 1, text.Length);
+                Assert.True(figure.Low <= figure.High, text);
+                Assert.NotEmpty(figure.Normalized);
+            });
+            foreach (var claim in figures)
+            {
+                FigureComparer.IsStatedBy(claim, figures);
+            }
+
+            var segments = SentenceSplitter.Split(text);
+            Assert.All(segments, segment => Assert.InRange(segment.End, segment.Start + 1, text.Length));
+            for (int k = 1; k < segments.Count; k++)
+            {
+                Assert.True(segments[k].Start >= segments[k - 1].End, text);
+            }
+
+            detector.Find(text);
+        }
+    }
+}
