@@ -24,15 +24,23 @@ public sealed class YScalar(Position start, string value, ScalarStyle style, Pos
     public override string KindName => IsNull ? "nothing (null)" : "a text value";
 }
 
-public sealed class YSequence(Position start, IReadOnlyList<YNode> items) : YNode(start)
+public sealed class YSequence(Position start, IReadOnlyList<YNode> items, Position end, bool isFlow) : YNode(start)
 {
     public IReadOnlyList<YNode> Items { get; } = items;
+
+    /// <summary>Where the sequence ends: the closing bracket of a flow sequence; the next token after a block one.</summary>
+    public Position End { get; } = end;
+
+    /// <summary>Written in brackets (<c>[a, b]</c>) rather than as <c>- </c> lines.</summary>
+    public bool IsFlow { get; } = isFlow;
 
     public override string KindName => "a list";
 }
 
-public sealed class YMapping(Position start, IReadOnlyList<KeyValuePair<YScalar, YNode>> entries) : YNode(start)
+public sealed class YMapping(Position start, IReadOnlyList<KeyValuePair<YScalar, YNode>> entries, bool isFlow = false) : YNode(start)
 {
+    public bool IsFlow { get; } = isFlow;
+
     public IReadOnlyList<KeyValuePair<YScalar, YNode>> Entries { get; } = entries;
 
     public override string KindName => "a mapping";
@@ -99,14 +107,15 @@ public static class YamlTreeReader
                         sink.Add(Rules.YamlSyntax, $"nesting deeper than {MaxDepth} levels", ToPosition(ev.Start));
                         return null;
                     }
-                    stack.Push(new Frame(ToPosition(ev.Start), ev is MappingStart));
+                    var flow = ev is MappingStart { Style: MappingStyle.Flow } or SequenceStart { Style: SequenceStyle.Flow };
+                    stack.Push(new Frame(ToPosition(ev.Start), ev is MappingStart, flow));
                     break;
                 case SequenceEnd:
                 case MappingEnd:
                     var frame = stack.Pop();
                     YNode node = frame.IsMapping
-                        ? new YMapping(frame.Start, frame.Entries)
-                        : new YSequence(frame.Start, frame.Items);
+                        ? new YMapping(frame.Start, frame.Entries, frame.IsFlow)
+                        : new YSequence(frame.Start, frame.Items, ToPosition(ev.Start), frame.IsFlow);
                     if (!Add(stack, node, ref root, sink))
                     {
                         return null;
@@ -168,10 +177,11 @@ public static class YamlTreeReader
         return message.Length == 0 ? "invalid YAML" : char.ToLowerInvariant(message[0]) + message[1..].TrimEnd('.');
     }
 
-    private sealed class Frame(Position start, bool isMapping)
+    private sealed class Frame(Position start, bool isMapping, bool isFlow)
     {
         public Position Start { get; } = start;
         public bool IsMapping { get; } = isMapping;
+        public bool IsFlow { get; } = isFlow;
         public List<YNode> Items { get; } = [];
         public List<KeyValuePair<YScalar, YNode>> Entries { get; } = [];
         public HashSet<string> Keys { get; } = new(StringComparer.Ordinal);

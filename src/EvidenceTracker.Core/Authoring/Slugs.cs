@@ -1,0 +1,147 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using EvidenceTracker.Model;
+
+namespace EvidenceTracker.Authoring;
+
+/// <summary>
+/// Ids derived from text. Latin text becomes a slug of its words (accents folded: "Café São" → "cafe-sao");
+/// text mostly in another script (Chinese, say) keeps whatever Latin words and digits it has and gains a
+/// short hash of the whole text, so the id is readable where it can be, and always stable and distinct.
+/// </summary>
+public static class Slugs
+{
+    public const int HashLength = 8;
+
+    /// <summary>The slug of the Latin letters and digits of <paramref name="text"/>, at most <paramref name="max"/> characters, cut at a word boundary.</summary>
+    public static string Latin(string text, int max = Values.MaxIdLength)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var folded = Fold(text);
+        var sb = new StringBuilder(folded.Length);
+        var pendingDash = false;
+        foreach (var ch in folded)
+        {
+            if (char.IsAsciiLetterOrDigit(ch))
+            {
+                if (pendingDash && sb.Length > 0)
+                {
+                    sb.Append('-');
+                }
+                pendingDash = false;
+                sb.Append(char.ToLowerInvariant(ch));
+            }
+            else if (ch != '\'' && ch != '’')
+            {
+                pendingDash = true;
+            }
+        }
+        return Cut(sb.ToString(), max);
+    }
+
+    /// <summary>An id for free text: the Latin slug, with a hash where the text is mostly in another script.</summary>
+    public static string ForText(string text, string fallbackPrefix)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var latin = Latin(text);
+        if (latin.Length > 0 && IsMostlyLatin(text))
+        {
+            return latin;
+        }
+        var hash = Hash(text);
+        if (latin.Length == 0)
+        {
+            return $"{fallbackPrefix}-{hash}";
+        }
+        return $"{Cut(latin, Values.MaxIdLength - HashLength - 1)}-{hash}";
+    }
+
+    /// <summary>Eight hex digits of SHA-256 over the normalised text: stable across runs and machines.</summary>
+    public static string Hash(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes(text.Normalize(NormalizationForm.FormC).Trim()));
+        return Convert.ToHexStringLower(bytes)[..HashLength];
+    }
+
+    /// <summary>Whether at least half of the letters are Latin.</summary>
+    public static bool IsMostlyLatin(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        int latin = 0, other = 0;
+        foreach (var ch in Fold(text))
+        {
+            if (char.IsAsciiLetter(ch))
+            {
+                latin++;
+            }
+            else if (char.IsLetter(ch))
+            {
+                other++;
+            }
+        }
+        return latin >= other;
+    }
+
+    /// <summary><paramref name="id"/>, or the first of <c>id-2</c>, <c>id-3</c>… that <paramref name="taken"/> does not hold.</summary>
+    public static string Unique(string id, Func<string, bool> taken)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        ArgumentNullException.ThrowIfNull(taken);
+        if (!taken(id))
+        {
+            return id;
+        }
+        for (var n = 2; ; n++)
+        {
+            var suffix = "-" + n.ToString(CultureInfo.InvariantCulture);
+            var candidate = Cut(id, Values.MaxIdLength - suffix.Length) + suffix;
+            if (!taken(candidate))
+            {
+                return candidate;
+            }
+        }
+    }
+
+    /// <summary>Latin letters with their accents removed (é → e, ß → ss, ø → o); other characters kept.</summary>
+    private static string Fold(string text)
+    {
+        var decomposed = text.Normalize(NormalizationForm.FormKD);
+        var sb = new StringBuilder(decomposed.Length);
+        foreach (var ch in decomposed)
+        {
+            switch (CharUnicodeInfo.GetUnicodeCategory(ch))
+            {
+                case UnicodeCategory.NonSpacingMark:
+                case UnicodeCategory.SpacingCombiningMark:
+                case UnicodeCategory.EnclosingMark:
+                    continue;
+            }
+            sb.Append(ch switch
+            {
+                'ß' => "ss",
+                'ø' or 'Ø' => "o",
+                'æ' or 'Æ' => "ae",
+                'œ' or 'Œ' => "oe",
+                'đ' or 'Đ' => "d",
+                'ł' or 'Ł' => "l",
+                'þ' or 'Þ' => "th",
+                'ı' => "i",
+                _ => ch.ToString(),
+            });
+        }
+        return sb.ToString();
+    }
+
+    private static string Cut(string slug, int max)
+    {
+        if (slug.Length <= max)
+        {
+            return slug;
+        }
+        var cut = slug[..max];
+        var dash = cut.LastIndexOf('-');
+        return (dash > max / 2 ? cut[..dash] : cut).Trim('-');
+    }
+}
