@@ -4,10 +4,41 @@
 Why: the project builds with InvariantGlobalization=true, where string.Normalize() is a silent
 no-op (ICU is not loaded), so EvidenceTracker.Quotes carries its own NFKC tables.
 Run: python3 tools/gen_nfkc_data.py > src/EvidenceTracker.Core/Quotes/UnicodeNfkcData.g.cs
+Test vectors: python3 tools/gen_nfkc_data.py --vectors > tests/fixtures/quotes/nfkc-vectors.tsv
 """
+import random
+import sys
 import unicodedata as u
 
 SBASE, SCOUNT = 0xAC00, 11172
+
+
+def hexs(text):
+    return ' '.join('%04X' % ord(ch) for ch in text)
+
+
+if len(sys.argv) > 1 and sys.argv[1] == '--vectors':
+    # Every code point NFKC changes, then base + combining-mark sequences and Hangul jamo: "input<TAB>NFKC".
+    print(f'# NFKC reference from Python unicodedata {u.unidata_version}: input code points<TAB>expected code points')
+    for cp in range(0x110000):
+        if 0xD800 <= cp < 0xE000:
+            continue
+        c = chr(cp)
+        if u.normalize('NFKC', c) != c:
+            print(hexs(c) + '\t' + hexs(u.normalize('NFKC', c)))
+    rng = random.Random(20261127)
+    bases = 'aeiouAEOUcnsyzw\u1EB9\u00EA\u03B1\u03C9\u0438\u0915\u05D0\uFB01\u1100'
+    marks = ['\u0300', '\u0301', '\u0302', '\u0303', '\u0308', '\u030A', '\u030C', '\u0323', '\u0327',
+             '\u0328', '\u0345', '\u0313', '\u05B7', '\u093C', '\u0331']
+    for _ in range(400):
+        text = rng.choice(bases) + ''.join(rng.choice(marks) for _ in range(rng.randint(1, 3)))
+        print(hexs(text) + '\t' + hexs(u.normalize('NFKC', text)))
+    for l in (0x1100, 0x1107, 0x1112):
+        for v in (0x1161, 0x1169, 0x1175):
+            for t in (None, 0x11A8, 0x11C2):
+                text = chr(l) + chr(v) + (chr(t) if t else '')
+                print(hexs(text) + '\t' + hexs(u.normalize('NFKC', text)))
+    sys.exit(0)
 
 def cps():
     for cp in range(0x110000):

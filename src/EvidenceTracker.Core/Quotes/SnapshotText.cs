@@ -15,7 +15,8 @@ namespace EvidenceTracker.Quotes;
 /// minimum article length and may discard short pages, it pulls in HTTP and more dependencies, and it is not
 /// annotated for trimming/AOT. Here the main-text rule is simple and predictable instead: drop clutter
 /// elements, prefer the largest top-level &lt;article&gt;, else &lt;main&gt;, else &lt;body&gt;, and walk the
-/// tree iteratively (no recursion, so deeply nested pages cannot overflow the stack).
+/// tree iteratively (no recursion, so deeply nested pages cannot overflow the stack). A page nested so deep
+/// that tree building would turn quadratic is reduced by a linear tag stripper instead (<see cref="HtmlFallback"/>).
 /// </remarks>
 public static class SnapshotText
 {
@@ -27,6 +28,9 @@ public static class SnapshotText
         "script", "style", "noscript", "nav", "header", "footer", "aside", "form", "svg", "template",
         "iframe", "object", "embed", "canvas", "button", "select", "datalist", "dialog", "head", "title", "math",
     };
+
+    /// <summary>The linear fallback cannot trust a missing &lt;/head&gt;; what head holds is raw text or has no text anyway.</summary>
+    private static readonly HashSet<string> s_fallbackDropped = new(s_dropped.Where(name => name != "head"), StringComparer.Ordinal);
 
     private static readonly HashSet<string> s_droppedRoles = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -59,6 +63,11 @@ public static class SnapshotText
 
     private static string ExtractHtml(string content)
     {
+        if (HtmlFallback.EstimateTreeBuildingCost(content) > HtmlFallback.TreeBuildingBudget)
+        {
+            return HtmlFallback.Extract(content, s_fallbackDropped, s_blocks);
+        }
+
         var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
         using IHtmlDocument document = parser.ParseDocument(content);
         IElement? root = document.Body ?? document.DocumentElement;
@@ -159,7 +168,7 @@ public static class SnapshotText
     /// <summary>Text of the subtree, iteratively: (node, entering) pairs on an explicit stack.</summary>
     private static string Render(IElement root)
     {
-        var writer = new TextWriterState();
+        var writer = new HtmlTextWriter();
         var stack = new Stack<(INode Node, bool Entering, bool InsideArticle)>();
         stack.Push((root, true, false));
         while (stack.Count > 0)
@@ -227,69 +236,5 @@ public static class SnapshotText
         }
 
         return writer.ToString();
-    }
-
-    /// <summary>Builds the output: collapses white space (except line breaks inside &lt;pre&gt;), trims lines, no empty lines.</summary>
-    private sealed class TextWriterState
-    {
-        private readonly StringBuilder _builder = new();
-        private bool _pendingSpace;
-        private char _last = '\n'; // '\n' also stands for "nothing written yet"
-
-        public int PreDepth { get; set; }
-
-        public void Text(string data)
-        {
-            foreach (char c in data)
-            {
-                if (c == '\n' && PreDepth > 0)
-                {
-                    LineBreak(force: true);
-                }
-                else if (char.IsWhiteSpace(c))
-                {
-                    _pendingSpace = true;
-                }
-                else
-                {
-                    if (_pendingSpace && _last != '\n')
-                    {
-                        _builder.Append(' ');
-                    }
-
-                    _pendingSpace = false;
-                    _builder.Append(c);
-                    _last = c;
-                }
-            }
-        }
-
-        public void Separator() => _pendingSpace = true;
-
-        public void LineBreak(bool force = false)
-        {
-            _pendingSpace = false;
-            if (_builder.Length == 0)
-            {
-                return;
-            }
-
-            if (force || _last != '\n')
-            {
-                _builder.Append('\n');
-                _last = '\n';
-            }
-        }
-
-        public override string ToString()
-        {
-            int end = _builder.Length;
-            while (end > 0 && _builder[end - 1] == '\n')
-            {
-                end--;
-            }
-
-            return _builder.ToString(0, end);
-        }
     }
 }

@@ -11,7 +11,8 @@ namespace EvidenceTracker.Quotes;
 /// <item>Every run of white space (anything <see cref="char.IsWhiteSpace(char)"/> accepts: space, tab, CR, LF,
 /// NBSP, U+2000–U+200A, U+2028/U+2029, ideographic space U+3000, ...) becomes one U+0020, except that it vanishes
 /// when the character before it or after it is CJK (Han, kana, Bopomofo, CJK punctuation U+3000–U+303F,
-/// full-width forms U+FF00–U+FFEF; Hangul is NOT CJK here because Korean separates words with spaces).
+/// full-width punctuation and symbols in U+FF00–U+FFEF except the full-width digits and Latin letters;
+/// Hangul is NOT CJK here because Korean separates words with spaces).
 /// That covers "a line break inside Chinese text vanishes" and also the inconsistent spacing between Chinese
 /// and Latin/digits ("增长了 85%" = "增长了85%"). Leading and trailing white space is removed.</item>
 /// <item>Unicode NFKC (full-width → half-width, ligatures, "①" → "1", composed accents, ...), computed per
@@ -149,7 +150,7 @@ public static class TextNormalizer
     /// <summary>
     /// CJK for the white-space rule: Han (incl. extensions and compatibility ideographs), kana, Bopomofo,
     /// CJK radicals/strokes/symbols/punctuation, enclosed CJK, CJK compatibility, vertical forms,
-    /// half-/full-width forms. Hangul is excluded on purpose.
+    /// half-/full-width forms but not full-width digits and letters. Hangul is excluded on purpose.
     /// </summary>
     internal static bool IsCjk(int cp) => cp switch
     {
@@ -161,7 +162,10 @@ public static class TextNormalizer
         >= 0xF900 and <= 0xFAFF => true,   // compatibility ideographs
         >= 0xFE10 and <= 0xFE1F => true,   // vertical forms
         >= 0xFE30 and <= 0xFE4F => true,   // CJK compatibility forms
-        >= 0xFF00 and <= 0xFFEF => true,   // half-width and full-width forms
+        >= 0xFF10 and <= 0xFF19 => false,  // full-width digits, letters: they become ASCII and space like ASCII
+        >= 0xFF21 and <= 0xFF3A => false,
+        >= 0xFF41 and <= 0xFF5A => false,
+        >= 0xFF00 and <= 0xFFEF => true,   // full-width punctuation, half-width katakana and Hangul, full-width symbols
         >= 0x1B000 and <= 0x1B16F => true, // kana supplement/extended
         >= 0x20000 and <= 0x3FFFF => true, // Han extensions B.., compatibility supplement
         _ => false,
