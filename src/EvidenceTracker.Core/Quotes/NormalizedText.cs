@@ -8,22 +8,21 @@ namespace EvidenceTracker.Quotes;
 /// </summary>
 public sealed class NormalizedText
 {
-    private readonly int[] _starts;
-    private readonly int[] _ends;
+    private readonly int[] _starts; // original start of each normalised character (ends are recomputed)
+    private readonly string _original;
 
-    internal NormalizedText(string text, int[] starts, int[] ends, int originalLength)
+    internal NormalizedText(string text, int[] starts, string original)
     {
         Text = text;
         _starts = starts;
-        _ends = ends;
-        OriginalLength = originalLength;
+        _original = original;
     }
 
     /// <summary>The normalised text.</summary>
     public string Text { get; }
 
     /// <summary>Length of the text that was normalised.</summary>
-    public int OriginalLength { get; }
+    public int OriginalLength => _original.Length;
 
     /// <summary>
     /// Original offset where the character at <paramref name="normalizedOffset"/> starts;
@@ -44,7 +43,7 @@ public sealed class NormalizedText
     {
         ArgumentOutOfRangeException.ThrowIfNegative(normalizedEnd);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(normalizedEnd, Text.Length);
-        return normalizedEnd == 0 ? 0 : _ends[normalizedEnd - 1];
+        return normalizedEnd == 0 ? 0 : TextNormalizer.SegmentEnd(_original, _starts[normalizedEnd - 1]);
     }
 
     /// <summary>The original range (start, length) that produced the normalised range.</summary>

@@ -1,3 +1,7 @@
+using System.Buffers;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
 namespace EvidenceTracker.Quotes;
 
 /// <summary>
@@ -22,39 +26,54 @@ internal sealed class SnapshotIndex
     public static SnapshotIndex Build(string text)
     {
         // About two positions per bucket keeps both arrays of a 20 KB snapshot below the large-object heap.
-        int buckets = (int)Math.Clamp(System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(text.Length / 2, 1)), 64u, 1u << 22);
+        int buckets = (int)Math.Clamp(BitOperations.RoundUpToPowerOf2((uint)Math.Max(text.Length / 2, 1)), 64u, 1u << 22);
         uint mask = (uint)buckets - 1;
         var starts = new int[buckets + 1];
         ReadOnlySpan<char> s = text;
-        int grams = 0;
-        for (int i = 0; i < s.Length; i++)
+        int[] bucketOf = ArrayPool<int>.Shared.Rent(Math.Max(s.Length, 1));
+        try
         {
-            if (TryGetGramHash(s, i, out uint hash))
+            int grams = 0;
+            for (int i = 0; i < s.Length; i++)
             {
-                starts[hash & mask]++;
-                grams++;
+                if (TryGetGramHash(s, i, out uint hash))
+                {
+                    int bucket = (int)(hash & mask);
+                    bucketOf[i] = bucket;
+                    starts[bucket]++;
+                    grams++;
+                }
+                else
+                {
+                    bucketOf[i] = -1;
+                }
             }
-        }
 
-        // Exclusive prefix sums shifted by one bucket, then a backward fill leaves starts[b]..starts[b+1].
-        int sum = 0;
-        for (int b = 0; b < buckets; b++)
-        {
-            sum += starts[b];
-            starts[b] = sum;
-        }
-
-        starts[buckets] = sum;
-        var positions = new int[grams];
-        for (int i = s.Length - 1; i >= 0; i--)
-        {
-            if (TryGetGramHash(s, i, out uint hash))
+            // Inclusive prefix sums, then a backward fill leaves bucket b at starts[b]..starts[b+1], ascending.
+            int sum = 0;
+            for (int b = 0; b < buckets; b++)
             {
-                positions[--starts[hash & mask]] = i;
+                sum += starts[b];
+                starts[b] = sum;
             }
-        }
 
-        return new SnapshotIndex(starts, positions, mask);
+            starts[buckets] = sum;
+            var positions = new int[grams];
+            for (int i = s.Length - 1; i >= 0; i--)
+            {
+                int bucket = bucketOf[i];
+                if (bucket >= 0)
+                {
+                    positions[--starts[bucket]] = i;
+                }
+            }
+
+            return new SnapshotIndex(starts, positions, mask);
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(bucketOf);
+        }
     }
 
     /// <summary>Positions whose gram hashes to the same bucket as <paramref name="hash"/> (ascending).</summary>
@@ -75,6 +94,7 @@ internal sealed class SnapshotIndex
     /// Hash of the gram starting at <paramref name="i"/>: a bigram when <c>s[i]</c> and <c>s[i+1]</c> are both
     /// CJK (one CJK character carries about as much as a short Latin word), else a trigram; false at the end.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryGetGramHash(ReadOnlySpan<char> s, int i, out uint hash)
     {
         if (i + 1 >= s.Length)
@@ -106,6 +126,7 @@ internal sealed class SnapshotIndex
     }
 
     /// <summary>CJK for gram choice, on normalised UTF-16 units (surrogates count: they are mostly Han extensions or emoji).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsCjkGramChar(char c) =>
         c is (>= '\u3040' and <= '\u30FF') or (>= '\u3400' and <= '\u4DBF') or (>= '\u4E00' and <= '\u9FFF')
             or (>= '\uF900' and <= '\uFAFF') or (>= '\uD800' and <= '\uDFFF');

@@ -14,7 +14,9 @@ namespace EvidenceTracker.Quotes;
 /// full-width punctuation and symbols in U+FF00–U+FFEF except the full-width digits and Latin letters;
 /// Hangul is NOT CJK here because Korean separates words with spaces).
 /// That covers "a line break inside Chinese text vanishes" and also the inconsistent spacing between Chinese
-/// and Latin/digits ("增长了 85%" = "增长了85%"). Leading and trailing white space is removed.</item>
+/// and Latin/digits ("增长了 85%" = "增长了85%"). Quotation marks are transparent for this test (the nearest
+/// character beyond them decides), so 「…」\n「…」 and “…” “…” around Chinese text normalise alike.
+/// Leading and trailing white space is removed.</item>
 /// <item>Unicode NFKC (full-width → half-width, ligatures, "①" → "1", composed accents, ...), computed per
 /// base character plus its combining marks with generated Unicode tables (InvariantGlobalization turns
 /// <see cref="string.Normalize()"/> into a no-op).</item>
@@ -28,37 +30,48 @@ namespace EvidenceTracker.Quotes;
 /// </summary>
 public static class TextNormalizer
 {
+    /// <summary>How far past quotation marks and white space the CJK test looks ahead (bounds pathological input).</summary>
+    private const int QuoteLookahead = 64;
+
     /// <summary>Normalises <paramref name="text"/> and keeps the map back to its offsets.</summary>
     public static NormalizedText Normalize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var builder = new Builder(text.Length);
+        int n = text.Length;
+        char[] chars = new char[n + 16];
+        int[] starts = new int[n + 16];
+        int length = 0;
         Span<int> segment = stackalloc int[UnicodeNfkc.MaxSegment];
         Span<int> normalized = stackalloc int[UnicodeNfkc.MaxSegment * UnicodeNfkc.MaxExpansion];
 
         bool pendingSpace = false;
-        int spaceStart = 0, spaceEnd = 0;
-        bool lastCjk = false;
-        int n = text.Length;
+        int spaceStart = 0;
+        bool lastCjk = false; // CJK-ness of the last emitted character that is not a quotation mark
         int i = 0;
         while (i < n)
         {
             char c = text[i];
 
-            // Fast path: printable ASCII not followed by a possible combining mark.
-            if (c > ' ' && c < 0x7F && (i + 1 == n || text[i + 1] < 0x300))
+            // Fast path: printable ASCII other than quotation marks, not followed by a possible combining mark.
+            if (c > ' ' && c < 0x7F && c != '"' && c != '\'' && (i + 1 == n || text[i + 1] < 0x300))
             {
                 if (pendingSpace)
                 {
-                    if (builder.Length > 0 && !lastCjk)
+                    if (length > 0 && !lastCjk)
                     {
-                        builder.Append(' ', spaceStart, spaceEnd);
+                        Append(ref chars, ref starts, ref length, ' ', spaceStart);
                     }
 
                     pendingSpace = false;
                 }
 
-                builder.Append(c, i, i + 1);
+                if (length == chars.Length)
+                {
+                    Grow(ref chars, ref starts);
+                }
+
+                chars[length] = c;
+                starts[length++] = i;
                 lastCjk = false;
                 i++;
                 continue;
@@ -73,18 +86,12 @@ public static class TextNormalizer
                     spaceStart = i;
                 }
 
-                spaceEnd = i + width;
                 i += width;
                 continue;
             }
 
             if (IsIgnorable(cp))
             {
-                if (pendingSpace)
-                {
-                    spaceEnd = i + width;
-                }
-
                 i += width;
                 continue;
             }
@@ -105,12 +112,14 @@ public static class TextNormalizer
                 i += nextWidth;
             }
 
-            bool cjk = IsCjk(cp);
+            // Quotation marks are transparent for the CJK rule: 「…」 and “…” must space alike.
+            bool quotationMark = IsQuotationMark(cp);
             if (pendingSpace)
             {
-                if (builder.Length > 0 && !lastCjk && !cjk)
+                bool nextCjk = quotationMark ? IsCjkAfterQuotationMarks(text, segmentStart) : IsCjk(cp);
+                if (length > 0 && !lastCjk && !nextCjk)
                 {
-                    builder.Append(' ', spaceStart, spaceEnd);
+                    Append(ref chars, ref starts, ref length, ' ', spaceStart);
                 }
 
                 pendingSpace = false;
@@ -118,7 +127,7 @@ public static class TextNormalizer
 
             if (count == 1 && !UnicodeNfkc.Decomposes(cp))
             {
-                builder.AppendCodePoint(MapPunctuation(cp), segmentStart, i);
+                AppendCodePoint(ref chars, ref starts, ref length, MapPunctuation(cp), segmentStart);
             }
             else
             {
@@ -129,22 +138,94 @@ public static class TextNormalizer
                     if (IsWhiteSpace(output))
                     {
                         // e.g. NFKC("¨") = " \u0308": keep a single space, never a leading one.
-                        if (builder.Length > 0 && builder.Last != ' ')
+                        if (length > 0 && chars[length - 1] != ' ')
                         {
-                            builder.Append(' ', segmentStart, i);
+                            Append(ref chars, ref starts, ref length, ' ', segmentStart);
                         }
                     }
                     else if (!IsIgnorable(output))
                     {
-                        builder.AppendCodePoint(MapPunctuation(output), segmentStart, i);
+                        AppendCodePoint(ref chars, ref starts, ref length, MapPunctuation(output), segmentStart);
                     }
                 }
             }
 
-            lastCjk = cjk;
+            if (!quotationMark)
+            {
+                lastCjk = IsCjk(cp);
+            }
         }
 
-        return builder.Build(n);
+        while (length > 0 && chars[length - 1] == ' ')
+        {
+            length--;
+        }
+
+        return new NormalizedText(new string(chars, 0, length), starts, text);
+    }
+
+    /// <summary>
+    /// Exclusive end of the original range that produced a normalised character whose range starts at
+    /// <paramref name="start"/>: a white-space run (with the invisible characters inside or after it), or a
+    /// code point with the combining characters attached to it. Recomputed, so only starts are stored.
+    /// </summary>
+    internal static int SegmentEnd(string text, int start)
+    {
+        int n = text.Length;
+        int cp = ReadCodePoint(text, start, out int width);
+        int i = start + width;
+        if (IsWhiteSpace(cp))
+        {
+            while (i < n)
+            {
+                int next = ReadCodePoint(text, i, out int nextWidth);
+                if (!IsWhiteSpace(next) && !IsIgnorable(next))
+                {
+                    break;
+                }
+
+                i += nextWidth;
+            }
+
+            return i;
+        }
+
+        int count = 1;
+        while (i < n && count < UnicodeNfkc.MaxSegment)
+        {
+            int next = ReadCodePoint(text, i, out int nextWidth);
+            if (!UnicodeNfkc.AttachesToPrevious(next))
+            {
+                break;
+            }
+
+            i += nextWidth;
+            count++;
+        }
+
+        return i;
+    }
+
+    /// <summary>Any quotation mark or apostrophe (straight, curly, guillemet, CJK bracket, full-width).</summary>
+    internal static bool IsQuotationMark(int cp) =>
+        cp is '"' or '\'' or 0xFF02 or 0xFF07 || MapPunctuation(cp) is '"' or '\'';
+
+    /// <summary>Whether the first character after the quotation marks, white space and invisibles at <paramref name="i"/> is CJK.</summary>
+    private static bool IsCjkAfterQuotationMarks(string text, int i)
+    {
+        int limit = Math.Min(text.Length, i + QuoteLookahead);
+        while (i < limit)
+        {
+            int cp = ReadCodePoint(text, i, out int width);
+            if (!IsQuotationMark(cp) && !IsWhiteSpace(cp) && !IsIgnorable(cp))
+            {
+                return IsCjk(cp);
+            }
+
+            i += width;
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -209,63 +290,34 @@ public static class TextNormalizer
         return c; // a lone surrogate is kept as it is
     }
 
-    private sealed class Builder
+    private static void AppendCodePoint(ref char[] chars, ref int[] starts, ref int length, int cp, int originalStart)
     {
-        private char[] _chars;
-        private int[] _starts;
-        private int[] _ends;
-
-        public Builder(int capacity)
+        if (cp < 0x10000)
         {
-            capacity = Math.Max(capacity, 16);
-            _chars = new char[capacity];
-            _starts = new int[capacity];
-            _ends = new int[capacity];
+            Append(ref chars, ref starts, ref length, (char)cp, originalStart);
+        }
+        else
+        {
+            int v = cp - 0x10000;
+            Append(ref chars, ref starts, ref length, (char)(0xD800 + (v >> 10)), originalStart);
+            Append(ref chars, ref starts, ref length, (char)(0xDC00 + (v & 0x3FF)), originalStart);
+        }
+    }
+
+    private static void Append(ref char[] chars, ref int[] starts, ref int length, char c, int originalStart)
+    {
+        if (length == chars.Length)
+        {
+            Grow(ref chars, ref starts);
         }
 
-        public int Length { get; private set; }
+        chars[length] = c;
+        starts[length++] = originalStart;
+    }
 
-        public char Last => _chars[Length - 1];
-
-        public void AppendCodePoint(int cp, int originalStart, int originalEnd)
-        {
-            if (cp < 0x10000)
-            {
-                Append((char)cp, originalStart, originalEnd);
-            }
-            else
-            {
-                int v = cp - 0x10000;
-                Append((char)(0xD800 + (v >> 10)), originalStart, originalEnd);
-                Append((char)(0xDC00 + (v & 0x3FF)), originalStart, originalEnd);
-            }
-        }
-
-        public void Append(char c, int originalStart, int originalEnd)
-        {
-            if (Length == _chars.Length)
-            {
-                int size = _chars.Length * 2;
-                Array.Resize(ref _chars, size);
-                Array.Resize(ref _starts, size);
-                Array.Resize(ref _ends, size);
-            }
-
-            _chars[Length] = c;
-            _starts[Length] = originalStart;
-            _ends[Length] = originalEnd;
-            Length++;
-        }
-
-        public NormalizedText Build(int originalLength)
-        {
-            int length = Length;
-            while (length > 0 && _chars[length - 1] == ' ')
-            {
-                length--;
-            }
-
-            return new NormalizedText(new string(_chars, 0, length), _starts, _ends, originalLength);
-        }
+    private static void Grow(ref char[] chars, ref int[] starts)
+    {
+        Array.Resize(ref chars, chars.Length * 2);
+        Array.Resize(ref starts, starts.Length * 2);
     }
 }

@@ -28,6 +28,16 @@ public class TextNormalizerTests
         Assert.Equal(N("增长了85.1%，使用GPU加速"), N("增长了 85.1%，\n使用 GPU 加速"));
 
     [Fact]
+    public void Quotation_marks_are_transparent_for_the_CJK_space_rule()
+    {
+        string expected = N("「今年」「明年」");
+        Assert.Equal("\"今年\"\"明年\"", expected);
+        Assert.Equal(expected, N("「今年」\n「明年」"));
+        Assert.Equal(expected, N("“今年” “明年”"));
+        Assert.Equal("\"this\" \"that\"", N("“this”\n“that”"));
+    }
+
+    [Fact]
     public void Space_between_Korean_words_is_kept() =>
         Assert.Equal("한국 사람", N("한국\n사람"));
 
