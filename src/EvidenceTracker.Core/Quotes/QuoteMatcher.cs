@@ -24,7 +24,8 @@ public sealed record QuoteMatch(bool Found, int Start, int Length, string? Close
 /// diagonals (snapshot position − quote position) in bins; the best few bins give windows of about the quote's
 /// length plus slack, where a bit-parallel semi-global edit distance finds the best passage, whose start is
 /// recovered by an anchored alignment read backwards. Cost per quote is bounded by the posting budget plus
-/// a few windows × ceil(quoteLength / 64) words per character.</item>
+/// a few windows × ceil(quoteLength / 64) words per character. Quotes longer than
+/// <see cref="MaxApproximateQuoteLength"/> get the exact check only.</item>
 /// </list>
 /// </summary>
 public sealed class QuoteMatcher
@@ -37,6 +38,12 @@ public sealed class QuoteMatcher
 
     /// <summary>Upper bound (characters × blocks) for aligning against the whole snapshot when no gram is shared.</summary>
     internal const long FullScanBudget = 1 << 22;
+
+    /// <summary>
+    /// Longest normalised quote given a closest-passage search: alignment costs about quoteLength² / 7 word
+    /// operations (three windows of ~3× its length, length / 64 words each), some 10 M at this length.
+    /// </summary>
+    public const int MaxApproximateQuoteLength = 8192;
 
     private readonly SnapshotIndex _index;
 
@@ -76,6 +83,11 @@ public sealed class QuoteMatcher
         if (exact >= 0)
         {
             return Result(found: true, exact, exact + q.Length, 1.0);
+        }
+
+        if (q.Length > MaxApproximateQuoteLength)
+        {
+            return QuoteMatch.None;
         }
 
         (int start, int end, int distance) = FindClosest(q);

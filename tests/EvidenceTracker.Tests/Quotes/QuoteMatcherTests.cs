@@ -183,6 +183,32 @@ public class QuoteMatcherTests
     }
 
     [Fact]
+    public void Very_long_altered_quote_is_answered_quickly_without_a_passage()
+    {
+        var random = new Random(3);
+        string snapshot = Synthetic.Text(random, 60_000);
+        QuoteMatcher matcher = QuoteMatcher.Build(snapshot);
+        string quote = Synthetic.Mutate(random, snapshot[..20_000]);
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+        QuoteMatch match = matcher.Find(quote);
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(2), $"took {stopwatch.Elapsed}");
+        Assert.Equal(QuoteMatch.None, match);
+        Assert.True(matcher.Find(snapshot[..20_000]).Found);
+    }
+
+    [Fact]
+    public void Find_can_be_called_from_several_threads_at_once()
+    {
+        string[] quotes =
+        [
+            "reservoir levels rose to 85.1% of capacity", "reservoir levels rose to 86.1% of capacity",
+            "We did not expect the spring", "We did not expect the summer",
+        ];
+        QuoteMatch[] expected = [.. quotes.Select(English.Find)];
+        Parallel.For(0, 400, i => Assert.Equal(expected[i % quotes.Length], English.Find(quotes[i % quotes.Length])));
+    }
+
+    [Fact]
     public void First_occurrence_wins_when_a_quote_appears_twice()
     {
         QuoteMatcher matcher = QuoteMatcher.Build("alpha beta. alpha beta.");
