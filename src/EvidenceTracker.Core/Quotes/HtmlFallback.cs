@@ -1,0 +1,260 @@
+using System.Net;
+
+namespace EvidenceTracker.Quotes;
+
+/// <summary>
+/// Guard and fallback for pathological HTML. An HTML5 tree builder checks "element in scope" by walking the
+/// stack of open elements, so a page whose tags nest tens of thousands deep (unclosed &lt;div&gt;, &lt;span&gt;,
+/// &lt;font&gt;, ...) costs time quadratic in its depth (AngleSharp: about 2.5 s for 20,000 nested divs). A
+/// linear pre-scan estimates that cost; past a budget the page is reduced by a linear tag stripper instead,
+/// which drops the same clutter elements but cannot prefer &lt;article&gt;/&lt;main&gt;.
+/// </summary>
+internal static class HtmlFallback
+{
+    /// <summary>Sum over start tags of the estimated open-element depth above which the tree builder is not used.</summary>
+    internal const long TreeBuildingBudget = 32_000_000;
+
+    /// <summary>Elements whose end tag is optional (closed implicitly by the parser): they do not deepen the estimate.</summary>
+    private static readonly HashSet<string> s_selfClosing = new(StringComparer.Ordinal)
+    {
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
+        "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot", "colgroup",
+        "caption", "rb", "rt", "rp", "rtc", "html", "head", "body",
+    };
+
+    private static readonly HashSet<string> s_rawText = new(StringComparer.Ordinal)
+    {
+        "script", "style", "textarea", "title", "xmp", "noembed", "noframes", "iframe",
+    };
+
+    /// <summary>Linear estimate of the tree builder's scope-walking work: Σ depth over start tags.</summary>
+    public static long EstimateTreeBuildingCost(string html)
+    {
+        long cost = 0;
+        int depth = 0;
+        int i = 0;
+        while (i < html.Length)
+        {
+            int lt = html.IndexOf('<', i);
+            if (lt < 0)
+            {
+                break;
+            }
+
+            Tag tag = ReadTag(html, lt);
+            i = tag.End;
+            if (tag.Name is null)
+            {
+                continue;
+            }
+
+            if (tag.IsEnd)
+            {
+                if (!s_selfClosing.Contains(tag.Name) && depth > 0)
+                {
+                    depth--;
+                }
+
+                continue;
+            }
+
+            cost += depth;
+            if (s_rawText.Contains(tag.Name))
+            {
+                i = SkipRawText(html, i, tag.Name);
+            }
+            else if (!tag.SelfClosing && !s_selfClosing.Contains(tag.Name))
+            {
+                depth++;
+            }
+        }
+
+        return cost;
+    }
+
+    /// <summary>Linear text extraction: drops comments and the <paramref name="dropped"/> elements with their content, block elements become line breaks.</summary>
+    public static string Extract(string html, HashSet<string> dropped, HashSet<string> blocks)
+    {
+        var writer = new HtmlTextWriter();
+        int i = 0;
+        while (i < html.Length)
+        {
+            int lt = html.IndexOf('<', i);
+            int textEnd = lt < 0 ? html.Length : lt;
+            if (textEnd > i)
+            {
+                writer.Text(Decode(html.AsSpan(i, textEnd - i)));
+            }
+
+            if (lt < 0)
+            {
+                break;
+            }
+
+            Tag tag = ReadTag(html, lt);
+            i = tag.End;
+            if (tag.Name is null)
+            {
+                if (tag.End == lt + 1)
+                {
+                    writer.Text("<"); // a lone '<' is text
+                }
+
+                continue;
+            }
+
+            if (!tag.IsEnd && (dropped.Contains(tag.Name) || s_rawText.Contains(tag.Name)))
+            {
+                i = s_rawText.Contains(tag.Name) ? SkipRawText(html, i, tag.Name) : SkipElement(html, i, tag.Name);
+                continue;
+            }
+
+            if (tag.Name == "br")
+            {
+                writer.LineBreak(force: true);
+            }
+            else if (tag.Name is "td" or "th")
+            {
+                writer.Separator();
+            }
+            else if (blocks.Contains(tag.Name))
+            {
+                writer.LineBreak();
+            }
+        }
+
+        return writer.ToString();
+    }
+
+    private static string Decode(ReadOnlySpan<char> text) =>
+        text.Contains('&') ? WebUtility.HtmlDecode(text.ToString()) : text.ToString();
+
+    /// <summary>Skips to after the end tag of <paramref name="name"/>, counting nested elements of the same name.</summary>
+    private static int SkipElement(string html, int i, string name)
+    {
+        int nesting = 1;
+        while (i < html.Length)
+        {
+            int lt = html.IndexOf('<', i);
+            if (lt < 0)
+            {
+                return html.Length;
+            }
+
+            Tag tag = ReadTag(html, lt);
+            i = tag.End;
+            if (tag.Name is null)
+            {
+                continue;
+            }
+
+            if (s_rawText.Contains(tag.Name) && !tag.IsEnd)
+            {
+                i = SkipRawText(html, i, tag.Name);
+            }
+            else if (tag.Name == name)
+            {
+                nesting += tag.IsEnd ? -1 : tag.SelfClosing ? 0 : 1;
+                if (nesting == 0)
+                {
+                    return i;
+                }
+            }
+        }
+
+        return html.Length;
+    }
+
+    /// <summary>Skips raw text (script, style, ...) to after its end tag, or to the end of the input.</summary>
+    private static int SkipRawText(string html, int i, string name)
+    {
+        while (i < html.Length)
+        {
+            int close = html.IndexOf("</", i, StringComparison.Ordinal);
+            if (close < 0)
+            {
+                return html.Length;
+            }
+
+            if (close + 2 + name.Length <= html.Length
+                && html.AsSpan(close + 2, name.Length).Equals(name, StringComparison.OrdinalIgnoreCase))
+            {
+                return ReadTag(html, close).End;
+            }
+
+            i = close + 2;
+        }
+
+        return html.Length;
+    }
+
+    private readonly record struct Tag(string? Name, bool IsEnd, bool SelfClosing, int End);
+
+    /// <summary>
+    /// Reads the markup at <paramref name="lt"/> (which holds '&lt;'): a start or end tag (lower-case name),
+    /// a comment / doctype / processing instruction (Name null, skipped), or a lone '&lt;' (Name null, End = lt + 1).
+    /// </summary>
+    private static Tag ReadTag(string html, int lt)
+    {
+        int i = lt + 1;
+        if (i >= html.Length)
+        {
+            return new Tag(null, false, false, lt + 1);
+        }
+
+        if (html.AsSpan(i).StartsWith("!--", StringComparison.Ordinal))
+        {
+            int close = html.IndexOf("-->", i + 3, StringComparison.Ordinal);
+            return new Tag(null, false, false, close < 0 ? html.Length : close + 3);
+        }
+
+        if (html[i] is '!' or '?')
+        {
+            int close = html.IndexOf('>', i);
+            return new Tag(null, false, false, close < 0 ? html.Length : close + 1);
+        }
+
+        bool isEnd = html[i] == '/';
+        if (isEnd)
+        {
+            i++;
+        }
+
+        int nameStart = i;
+        while (i < html.Length && (char.IsAsciiLetterOrDigit(html[i]) || html[i] is '-' or ':' or '_'))
+        {
+            i++;
+        }
+
+        if (i == nameStart || !char.IsAsciiLetter(html[nameStart]))
+        {
+            return new Tag(null, false, false, lt + 1);
+        }
+
+        string name = html[nameStart..i].ToLowerInvariant();
+        bool selfClosing = false;
+        char quote = '\0';
+        for (; i < html.Length; i++)
+        {
+            char c = html[i];
+            if (quote != '\0')
+            {
+                if (c == quote)
+                {
+                    quote = '\0';
+                }
+            }
+            else if (c is '"' or '\'')
+            {
+                quote = c;
+            }
+            else if (c == '>')
+            {
+                selfClosing = html[i - 1] == '/';
+                return new Tag(name, isEnd, selfClosing, i + 1);
+            }
+        }
+
+        return new Tag(name, isEnd, selfClosing, html.Length);
+    }
+}

@@ -1,0 +1,156 @@
+using System.Diagnostics;
+using System.Text;
+using EvidenceTracker.Quotes;
+
+namespace EvidenceTracker.Tests.Quotes;
+
+public class SnapshotTextTests
+{
+    private static readonly string Page = SnapshotText.Extract(Fixtures.Read("cluttered-page.html"), ".html");
+
+    [Theory]
+    [InlineData("reservoir levels rose to 85.1% of capacity")]
+    [InlineData("Reservoirs reach a nine")]                     // the article's own header is kept
+    [InlineData("Levels since the spring of the survey year")]  // figure caption
+    [InlineData("14.2\u00A0million credits & the board")]       // entities decoded (NBSP collapsed below)
+    public void Main_text_of_a_cluttered_page_keeps_the_article(string expected) =>
+        Assert.Contains(TextNormalizer.Normalize(expected).Text, TextNormalizer.Normalize(Page).Text, StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("Subscribe to the morning letter")] // nav
+    [InlineData("Weather desk")]                    // nav
+    [InlineData("trackingPixel")]                   // script in head
+    [InlineData("injected advertisement")]          // script in the article
+    [InlineData("font-family")]                     // style
+    [InlineData("All rights reserved")]             // footer
+    [InlineData("Local news since")]                // page header
+    [InlineData("how to read a water bill")]        // aside in the article
+    [InlineData("Bridge repairs")]                  // sidebar aside
+    [InlineData("enable scripts")]                  // noscript
+    [InlineData("Sign me up")]                      // form
+    [InlineData("Template-only")]                   // template
+    [InlineData("Vector label")]                    // svg
+    [InlineData("three months for the price")]      // outside the article
+    public void Clutter_is_not_in_the_extracted_text(string clutter) =>
+        Assert.DoesNotContain(clutter, Page, StringComparison.Ordinal);
+
+    [Fact]
+    public void Quote_from_the_main_text_of_a_cluttered_page_is_found()
+    {
+        QuoteMatcher matcher = QuoteMatcher.Build(Page);
+        QuoteMatch match = matcher.Find("Its chair said: ‘We did not expect the spring to be this generous.’ Spending on pipe replacement reached 14.2 million credits & the board");
+        Assert.True(match.Found);
+        Assert.False(matcher.Find("Subscribe to the morning letter").Found);
+    }
+
+    [Fact]
+    public void Block_elements_and_line_breaks_become_new_lines()
+    {
+        string text = SnapshotText.Extract("<body><h1>Title</h1><p>First <b>bold</b> para</p><div>Second<br>line</div><ul><li>one</li><li>two</li></ul><table><tr><td>a</td><td>b</td></tr></table></body>", "html");
+        Assert.Equal("Title\nFirst bold para\nSecond\nline\none\ntwo\na b", text);
+    }
+
+    [Fact]
+    public void Entities_are_decoded_and_white_space_collapsed() =>
+        Assert.Equal("Fish & chips “now” 5 < 6 é", SnapshotText.Extract("<p>Fish &amp; chips\n   &ldquo;now&rdquo; 5 &lt; 6 &eacute;</p>", ".HTM"));
+
+    [Fact]
+    public void Pre_keeps_its_line_breaks() =>
+        Assert.Equal("before\nline one\nline two\nafter", SnapshotText.Extract("<p>before</p><pre>line one\nline two</pre><p>after</p>", "html"));
+
+    [Fact]
+    public void Largest_article_is_preferred_over_the_rest_of_the_body()
+    {
+        string html = "<body><div>Teaser text that is outside</div><article><p>Short card</p></article>"
+            + "<article><p>The long main story with many words in it, long enough to be the main one.</p></article></body>";
+        string text = SnapshotText.Extract(html, "html");
+        Assert.Equal("The long main story with many words in it, long enough to be the main one.", text);
+    }
+
+    [Fact]
+    public void Main_is_used_when_there_is_no_article() =>
+        Assert.Equal("Main words here", SnapshotText.Extract("<body><div>Side</div><main><p>Main words here</p></main></body>", "html"));
+
+    [Fact]
+    public void A_tiny_article_does_not_hide_the_body_text()
+    {
+        string html = "<body><article>Card</article><div>" + string.Concat(Enumerable.Repeat("Body sentence with real content. ", 20)) + "</div></body>";
+        Assert.Contains("Body sentence", SnapshotText.Extract(html, "html"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(".md")]
+    [InlineData("txt")]
+    [InlineData(".TXT")]
+    public void Markdown_and_plain_text_are_returned_as_they_are(string extension)
+    {
+        const string content = "# Title\n\n<b>not html</b> &amp; *kept*\n";
+        Assert.Same(content, SnapshotText.Extract(content, extension));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("<")]
+    [InlineData("<<<>>>")]
+    [InlineData("<p>unclosed <b>bold <i>italic")]
+    [InlineData("</div></p></body></html>")]
+    [InlineData("<table><td>cell<tr>row</table></td>")]
+    [InlineData("<script>never closed")]
+    [InlineData("<!-- comment never closed")]
+    [InlineData("<frameset><frame src=x></frameset>")]
+    [InlineData("&#xD800; &#0; &bogus; &#99999999;")]
+    [InlineData("\0\u0001\uFFFF\uD800")]
+    public void Malformed_html_does_not_throw(string html) =>
+        Assert.NotNull(SnapshotText.Extract(html, ".html"));
+
+    [Fact]
+    public void Deeply_nested_html_is_extracted_quickly_without_clutter()
+    {
+        string html = "<html><head><title>T</title></head><body>" + string.Concat(Enumerable.Repeat("<div><span>", 50_000))
+            + "<nav>menu <nav>inner</nav> more menu</nav><script>var x = '</div>';</script><p>deep &amp; text</p><!-- note -->"
+            + string.Concat(Enumerable.Repeat("</span></div>", 50_000)) + "<footer>foot</footer></body></html>";
+        Assert.True(HtmlFallback.EstimateTreeBuildingCost(html) > HtmlFallback.TreeBuildingBudget);
+
+        var stopwatch = Stopwatch.StartNew();
+        string text = SnapshotText.Extract(html, "html");
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(10), $"took {stopwatch.Elapsed}");
+        Assert.Equal("deep & text", text);
+    }
+
+    [Fact]
+    public void Ordinary_pages_stay_far_below_the_tree_building_budget() =>
+        Assert.True(HtmlFallback.EstimateTreeBuildingCost(Fixtures.Read("cluttered-page.html")) < 1_000);
+
+    [Fact]
+    public void Unclosed_inline_tags_by_the_thousand_do_not_stall_the_extraction()
+    {
+        string html = "<body><article>" + string.Concat(Enumerable.Repeat("<span>word <font>more ", 40_000)) + "end</article></body>";
+        var stopwatch = Stopwatch.StartNew();
+        string text = SnapshotText.Extract(html, "html");
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(10), $"took {stopwatch.Elapsed}");
+        Assert.EndsWith("word more end", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Five_megabyte_page_is_extracted_in_linear_time()
+    {
+        var builder = new StringBuilder("<html><body><nav>menu</nav><article>");
+        int paragraph = 0;
+        while (builder.Length < 5_000_000)
+        {
+            builder.Append("<p>Paragraph ").Append(paragraph++).Append(" has <a href=\"#\">a link</a>, <em>emphasis</em> &amp; text.</p>\n");
+            if (paragraph % 50 == 0)
+            {
+                builder.Append("<script>var x = ").Append(paragraph).Append(";</script><div class=\"ad\"><span>ad</span></div>\n");
+            }
+        }
+
+        builder.Append("</article></body></html>");
+        var stopwatch = Stopwatch.StartNew();
+        string text = SnapshotText.Extract(builder.ToString(), "html");
+        stopwatch.Stop();
+        Assert.Contains($"Paragraph {paragraph - 1} has a link, emphasis & text.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("var x", text, StringComparison.Ordinal);
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(30), $"took {stopwatch.Elapsed}");
+    }
+}
