@@ -52,6 +52,11 @@ internal static class CheckCommand
         {
             formatter.Write(report, context.Out);
         }
+        if (context.Environment.Timings && report.Timings is { } t)
+        {
+            context.Error.WriteLine(FormattableString.Invariant(
+                $"timings: load {t.Load.TotalSeconds:0.000} s, rules {t.Rules.TotalSeconds:0.000} s, verification {t.Verification.TotalSeconds:0.000} s ({t.Snapshots} snapshots, {t.Quotes} quotes looked up)"));
+        }
         return report.HasErrors ? ExitCodes.Findings : ExitCodes.Ok;
     }
 }

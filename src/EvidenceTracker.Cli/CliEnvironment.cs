@@ -8,12 +8,17 @@ public sealed record CliEnvironment
     /// <summary>The NO_COLOR convention: any non-empty value turns colour off.</summary>
     public bool NoColor { get; init; }
     public string WorkingDirectory { get; init; } = Environment.CurrentDirectory;
+    /// <summary>Today's date for <c>archived</c>; tests pass a fixed clock.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+    /// <summary>EVIDENCE_TIMINGS=1: <c>check</c> prints where its time went on stderr (for benchmarks).</summary>
+    public bool Timings { get; init; }
 
     public static CliEnvironment FromConsole() => new()
     {
         StdoutIsTerminal = !Console.IsOutputRedirected,
         StdinIsTerminal = !Console.IsInputRedirected,
         NoColor = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")),
+        Timings = Environment.GetEnvironmentVariable("EVIDENCE_TIMINGS") == "1",
     };
 
     /// <summary>Plain output for tests: no terminal, no colour.</summary>

@@ -44,7 +44,14 @@ public sealed record ShowResult
 /// <summary>The application layer: each command's one service over the loaded evidence.</summary>
 public static class EvidenceQueries
 {
-    public static CheckReport Check(string root) => Checker.Run(RepositoryLoader.Load(root));
+    public static CheckReport Check(string root)
+    {
+        var loading = System.Diagnostics.Stopwatch.StartNew();
+        var set = RepositoryLoader.Load(root);
+        loading.Stop();
+        var report = Checker.Run(set);
+        return report.Timings is { } t ? report with { Timings = t with { Load = loading.Elapsed } } : report;
+    }
 
     /// <summary>The rows of <c>evidence list</c>, filtered; claims carry their status.</summary>
     public static (CheckReport Report, IReadOnlyList<ClaimStatus> Claims) ListClaims(ListSettings settings)

@@ -1,11 +1,23 @@
+using System.Diagnostics;
 using EvidenceTracker.Diagnostics;
 using EvidenceTracker.Loading;
 using EvidenceTracker.Model;
+using EvidenceTracker.Verification;
 
 namespace EvidenceTracker.Checking;
 
 /// <summary>A claim with the support level its evidence shows.</summary>
-public sealed record ClaimStatus(Claim Claim, SupportLevel Support);
+public sealed record ClaimStatus(Claim Claim, SupportLevel Support)
+{
+    /// <summary>One check per citation (same order as <see cref="Claim.Citations"/>): was its quote found in the snapshot?</summary>
+    public IReadOnlyList<QuoteCheck> Quotes { get; init; } = [];
+
+    /// <summary>The quote check of citation <paramref name="index"/>; <see cref="QuoteCheck.NoQuote"/> when none was made.</summary>
+    public QuoteCheck QuoteOf(int index) => index < Quotes.Count ? Quotes[index] : QuoteCheck.NoQuote;
+}
+
+/// <summary>Where the time of a check went (for benchmarks: EVIDENCE_TIMINGS=1 prints it).</summary>
+public sealed record CheckTimings(TimeSpan Load, TimeSpan Rules, TimeSpan Verification, int Snapshots, int Quotes);
 
 public sealed record CheckSummary(int Claims, int Sources, int Articles, int Errors, int Warnings, int Notes, IReadOnlyDictionary<SupportLevel, int> Support);
 
@@ -16,6 +28,9 @@ public sealed record CheckReport
     /// <summary>Findings with their configured severity (rules set to off removed), sorted by file, line, column.</summary>
     public required IReadOnlyList<Finding> Findings { get; init; }
     public required IReadOnlyList<ClaimStatus> Claims { get; init; }
+
+    /// <summary>Set by <c>EvidenceQueries.Check</c>, which also times loading.</summary>
+    public CheckTimings? Timings { get; init; }
 
     public CheckSummary Summary
     {
@@ -42,6 +57,7 @@ public static class Checker
     public static CheckReport Run(EvidenceSet set)
     {
         ArgumentNullException.ThrowIfNull(set);
+        var total = Stopwatch.StartNew();
         var findings = new List<Finding>(set.LoadFindings);
         var sources = IndexById(set.Sources, s => s.Id, s => s.File, s => s.Positions, "source", findings, (f, id) => f with { Source = id });
         _ = IndexById(set.Claims, c => c.Id, c => c.File, c => c.Positions, "claim", findings, (f, id) => f with { Claim = id });
@@ -49,12 +65,21 @@ public static class Checker
 
         CheckSources(set.Sources, sources, findings);
 
+        var verifying = Stopwatch.StartNew();
+        var verification = EvidenceVerifier.Run(set, sources);
+        verifying.Stop();
+        findings.AddRange(verification.Findings);
+        // A figure mismatch keeps a claim from `verified` unless the rule is turned off.
+        var figuresCount = !(set.Config.RuleSeverities.TryGetValue(Rules.FigureMismatch, out var fs) && fs == Severity.Off);
+
         var cited = new HashSet<string>(StringComparer.Ordinal);
         var statuses = new List<ClaimStatus>(set.Claims.Count);
-        foreach (var claim in set.Claims)
+        for (var i = 0; i < set.Claims.Count; i++)
         {
-            CheckClaim(claim, sources, articles, cited, findings, out var level);
-            statuses.Add(new ClaimStatus(claim, level));
+            var claim = set.Claims[i];
+            var quotes = verification.Quotes[i];
+            CheckClaim(claim, sources, articles, cited, findings, quotes, figuresCount && verification.FigureMismatch[i], out var level);
+            statuses.Add(new ClaimStatus(claim, level) { Quotes = quotes });
         }
 
         foreach (var source in set.Sources)
@@ -71,16 +96,27 @@ public static class Checker
             Set = set,
             Findings = Configure(findings, set.Config),
             Claims = statuses,
+            Timings = new CheckTimings(TimeSpan.Zero, total.Elapsed - verifying.Elapsed, verifying.Elapsed,
+                verification.Snapshots, verification.QuotesLookedUp),
         };
     }
 
-    /// <summary>The support level of a claim, worst first, from the citations of existing sources.</summary>
-    public static SupportLevel SupportOf(Claim claim, Func<string, bool> sourceExists)
+    /// <summary>The support level of a claim, worst first, from the citations of existing sources (no quote verified).</summary>
+    public static SupportLevel SupportOf(Claim claim, Func<string, bool> sourceExists) =>
+        SupportOf(claim, sourceExists, [], figureMismatch: false);
+
+    /// <summary>
+    /// The support level of a claim, worst first: <c>verified</c> when a supporting quote was found in its
+    /// source's intact snapshot (<paramref name="quotes"/>, one per citation) and no figure of the claim is
+    /// missing from its supporting quotes; <c>quoted</c> when a supporting quote is not (or not yet) verified.
+    /// </summary>
+    public static SupportLevel SupportOf(Claim claim, Func<string, bool> sourceExists, IReadOnlyList<QuoteCheck> quotes, bool figureMismatch)
     {
         ArgumentNullException.ThrowIfNull(claim);
         ArgumentNullException.ThrowIfNull(sourceExists);
-        var existing = claim.Citations.Where(c => sourceExists(c.Source)).ToList();
-        if (existing.Any(c => c.Stance == Stance.Refutes))
+        ArgumentNullException.ThrowIfNull(quotes);
+        var existing = claim.Citations.Select((c, i) => (Citation: c, Index: i)).Where(x => sourceExists(x.Citation.Source)).ToList();
+        if (existing.Any(x => x.Citation.Stance == Stance.Refutes))
         {
             return SupportLevel.Contradicted;
         }
@@ -88,13 +124,18 @@ public static class Checker
         {
             return SupportLevel.Unsupported;
         }
-        return existing.Any(c => c.Stance == Stance.Supports && !string.IsNullOrWhiteSpace(c.Quote))
-            ? SupportLevel.Quoted
-            : SupportLevel.Cited;
+        var supportingQuotes = existing.Where(x => x.Citation.Stance == Stance.Supports && !string.IsNullOrWhiteSpace(x.Citation.Quote)).ToList();
+        if (supportingQuotes.Count == 0)
+        {
+            return SupportLevel.Cited;
+        }
+        return !figureMismatch && supportingQuotes.Any(x => x.Index < quotes.Count && quotes[x.Index].Status == QuoteStatus.Verified)
+            ? SupportLevel.Verified
+            : SupportLevel.Quoted;
     }
 
     private static void CheckClaim(Claim claim, Dictionary<string, Source> sources, HashSet<string> articles,
-        HashSet<string> cited, List<Finding> findings, out SupportLevel level)
+        HashSet<string> cited, List<Finding> findings, IReadOnlyList<QuoteCheck> quotes, bool figureMismatch, out SupportLevel level)
     {
         Finding At(string rule, string message, Position? at) => Make(rule, message, claim.File, at) with { Claim = claim.Id };
 
@@ -119,7 +160,7 @@ public static class Checker
                 claim.Positions.Value("article")) with { Article = article });
         }
 
-        level = SupportOf(claim, sources.ContainsKey);
+        level = SupportOf(claim, sources.ContainsKey, quotes, figureMismatch);
         if (level == SupportLevel.Unsupported && claim.Verdict is null)
         {
             findings.Add(At(Rules.UnsupportedClaim, claim.Citations.Count == 0

@@ -150,7 +150,7 @@ public static class DocumentReaders
             Level = level,
             ReportsOn = reportsOn,
             ReportsOnPositions = reportsOnAt,
-            Snapshot = r.Checked("snapshot", SnapshotPathProblem),
+            Snapshot = r.Checked("snapshot", Verification.SnapshotLibrary.PathProblem),
             SnapshotSha256 = r.Checked("snapshot-sha256", v => v.Length == 64 && v.All(char.IsAsciiHexDigitLower) ? null : $"'{v}' is not a lowercase SHA-256 hex digest"),
             Archived = r.Checked("archived", Values.DateProblem),
             Volume = r.Text("volume"),
@@ -159,11 +159,6 @@ public static class DocumentReaders
             Positions = positions,
         };
     }
-
-    private static string? SnapshotPathProblem(string path) =>
-        path.StartsWith('/') || path.Contains('\\', StringComparison.Ordinal) || path.Split('/').Contains("..")
-            ? $"'{path}' must be a relative path inside sources/ (such as snapshots/<id>.txt)"
-            : null;
 
     public static EvidenceConfig ReadConfig(YNode? root, FindingSink sink)
     {

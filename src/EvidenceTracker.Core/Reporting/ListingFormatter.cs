@@ -3,6 +3,7 @@ using EvidenceTracker.App;
 using EvidenceTracker.Checking;
 using EvidenceTracker.Diagnostics;
 using EvidenceTracker.Model;
+using EvidenceTracker.Verification;
 
 namespace EvidenceTracker.Reporting;
 
@@ -138,8 +139,9 @@ public static class ListingFormatter
             }
             writer.Write($"  citations  {claim.Citations.Count}\n");
             var sources = result.Report.Set.Sources.GroupBy(s => s.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-            foreach (var c in claim.Citations)
+            for (var i = 0; i < claim.Citations.Count; i++)
             {
+                var c = claim.Citations[i];
                 var title = sources.TryGetValue(c.Source, out var s) ? $"{s.Title}{(s.Level is { } l ? $" [{Names.Of(l)}]" : "")}" : "(no such source)";
                 writer.Write($"    - {c.Source} ({Names.Of(c.Stance)}): {title}\n");
                 if (c.Locator is not null)
@@ -149,6 +151,10 @@ public static class ListingFormatter
                 if (c.Quote is not null)
                 {
                     writer.Write($"      quote: \"{c.Quote.Trim()}\"\n");
+                    if (QuoteLine(status.QuoteOf(i)) is { } line)
+                    {
+                        writer.Write($"      {line}\n");
+                    }
                 }
             }
         }
@@ -167,6 +173,8 @@ public static class ListingFormatter
             Field(writer, "pmid", source.Pmid);
             Field(writer, "reports-on", source.ReportsOn.Count > 0 ? string.Join(", ", source.ReportsOn) : null);
             Field(writer, "snapshot", source.Snapshot);
+            Field(writer, "sha256", source.SnapshotSha256);
+            Field(writer, "archived", source.Archived);
             writer.Write($"  cited by   {result.CitedBy.Count} claim{(result.CitedBy.Count == 1 ? "" : "s")}\n");
             foreach (var c in result.CitedBy)
             {
@@ -178,6 +186,22 @@ public static class ListingFormatter
         {
             writer.Write($"    {TextFormatter.Location(f)}: {Rules.SeverityName(f.Severity)} {f.Rule}: {f.Message}\n");
         }
+    }
+
+    /// <summary>What became of a quote, in words: verified where, not found, or why unverified.</summary>
+    public static string? QuoteLine(QuoteCheck check)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        var line = check.Line is int l ? $", line {l}" : "";
+        return check.Status switch
+        {
+            QuoteStatus.Verified => $"verified: found in {check.Snapshot}{line}",
+            QuoteStatus.NotFound => check.Similarity >= EvidenceVerifier.SimilarityThreshold
+                ? $"not found in {check.Snapshot} (closest passage {(int)Math.Floor(check.Similarity * 100)}% similar{line})"
+                : $"not found in {check.Snapshot} (no similar passage)",
+            QuoteStatus.Unverified => $"unverified: {check.Reason}",
+            _ => null,
+        };
     }
 
     private static void Field(TextWriter writer, string name, string? value)
@@ -209,13 +233,15 @@ public static class ListingFormatter
             json.StringOrNull("excerpt", c.Excerpt);
             json.StringOrNull("note", c.Note);
             json.WriteStartArray("citations");
-            foreach (var x in c.Citations)
+            for (var i = 0; i < c.Citations.Count; i++)
             {
+                var x = c.Citations[i];
                 json.WriteStartObject();
                 json.WriteString("source", x.Source);
                 json.StringOrNull("quote", x.Quote);
                 json.StringOrNull("locator", x.Locator);
                 json.WriteString("stance", Names.Of(x.Stance));
+                WriteQuoteCheck(json, status.QuoteOf(i));
                 json.WriteEndObject();
             }
             json.WriteEndArray();
@@ -225,6 +251,23 @@ public static class ListingFormatter
         {
             json.WriteNumber("citations", c.Citations.Count);
         }
+        json.WriteEndObject();
+    }
+
+    /// <summary><c>"quote-check": {status, snapshot, line, similarity, reason}</c>, or null for a citation without a quote.</summary>
+    private static void WriteQuoteCheck(Utf8JsonWriter json, QuoteCheck check)
+    {
+        if (check.Status == QuoteStatus.None)
+        {
+            json.WriteNull("quote-check");
+            return;
+        }
+        json.WriteStartObject("quote-check");
+        json.WriteString("status", check.StatusName);
+        json.StringOrNull("snapshot", check.Snapshot);
+        json.NumberOrNull("line", check.Line);
+        json.WriteNumber("similarity", Math.Round(check.Similarity, 3));
+        json.StringOrNull("reason", check.Reason);
         json.WriteEndObject();
     }
 
@@ -256,6 +299,8 @@ public static class ListingFormatter
         }
         json.WriteEndArray();
         json.StringOrNull("snapshot", s.Snapshot);
+        json.StringOrNull("snapshot-sha256", s.SnapshotSha256);
+        json.StringOrNull("archived", s.Archived);
         json.StringOrNull("volume", s.Volume);
         json.StringOrNull("issue", s.Issue);
         json.StringOrNull("pages", s.Pages);

@@ -1,0 +1,391 @@
+using System.Globalization;
+using System.Text;
+using EvidenceTracker.Diagnostics;
+using EvidenceTracker.Loading;
+using EvidenceTracker.Model;
+using EvidenceTracker.Quotes;
+using EvidenceTracker.Text;
+
+namespace EvidenceTracker.Verification;
+
+/// <summary>What became of a citation's quote.</summary>
+public enum QuoteStatus
+{
+    /// <summary>The citation has no quote (or cites no existing source).</summary>
+    None,
+
+    /// <summary>Found in the source's snapshot, which is intact.</summary>
+    Verified,
+
+    /// <summary>The snapshot does not contain it (a <c>quote-not-found</c> error).</summary>
+    NotFound,
+
+    /// <summary>Could not be checked: no snapshot, or the snapshot is missing, unreadable or changed.</summary>
+    Unverified,
+}
+
+/// <summary>The outcome of looking one citation's quote up.</summary>
+public sealed record QuoteCheck
+{
+    public static QuoteCheck NoQuote { get; } = new() { Status = QuoteStatus.None };
+
+    public static readonly string[] StatusNames = ["none", "verified", "not-found", "unverified"];
+
+    public required QuoteStatus Status { get; init; }
+
+    /// <summary>The snapshot looked in, relative to the root.</summary>
+    public string? Snapshot { get; init; }
+
+    /// <summary>The 1-based line (of the snapshot's text) of the passage found, or of the closest passage.</summary>
+    public int? Line { get; init; }
+
+    /// <summary>1 when found; else the similarity of the closest passage (0 when none).</summary>
+    public double Similarity { get; init; }
+
+    /// <summary>Why a quote is unverified, in words.</summary>
+    public string? Reason { get; init; }
+
+    public string StatusName => StatusNames[(int)Status];
+}
+
+/// <summary>The results of verification: findings, and per claim (in the order of the set) its quote checks and figure verdict.</summary>
+public sealed record VerificationResult
+{
+    public required IReadOnlyList<Finding> Findings { get; init; }
+
+    /// <summary>For each claim of the set, one <see cref="QuoteCheck"/> per citation.</summary>
+    public required IReadOnlyList<IReadOnlyList<QuoteCheck>> Quotes { get; init; }
+
+    /// <summary>For each claim of the set, whether one of its figures is stated by none of its supporting quotes.</summary>
+    public required IReadOnlyList<bool> FigureMismatch { get; init; }
+
+    public int Snapshots { get; init; }
+
+    public int QuotesLookedUp { get; init; }
+}
+
+/// <summary>
+/// The rules that weigh the evidence itself: <c>quote-not-found</c>, <c>figure-mismatch</c>,
+/// <c>secondary-only</c> and <c>missing-snapshot</c>, plus the snapshot integrity checks (<c>schema</c>).
+/// Each snapshot is read, reduced and indexed once (<see cref="SnapshotLibrary"/>); claims are then verified in parallel.
+/// </summary>
+public static class EvidenceVerifier
+{
+    /// <summary>Below this similarity the closest passage is not worth naming.</summary>
+    public const double SimilarityThreshold = 0.6;
+
+    /// <summary>Figure kinds a claim's figures are checked for; years, dates and ordinals are context, not measurements.</summary>
+    public static bool IsChecked(Figure figure)
+    {
+        ArgumentNullException.ThrowIfNull(figure);
+        return figure.Kind is FigureKind.Number or FigureKind.Percent or FigureKind.Range;
+    }
+
+    public static VerificationResult Run(EvidenceSet set, IReadOnlyDictionary<string, Source> sources)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        ArgumentNullException.ThrowIfNull(sources);
+        var findings = new List<Finding>();
+        var quoted = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var claim in set.Claims)
+        {
+            foreach (var c in claim.Citations)
+            {
+                if (HasQuote(c) && sources.TryGetValue(c.Source, out var s) && s.Snapshot is not null)
+                {
+                    quoted.Add(c.Source);
+                }
+            }
+        }
+        var library = SnapshotLibrary.Load(set, sources, quoted, findings);
+
+        var claims = set.Claims;
+        var quotes = new IReadOnlyList<QuoteCheck>[claims.Count];
+        var mismatch = new bool[claims.Count];
+        var perClaim = new List<Finding>[claims.Count];
+        var lookedUp = 0;
+        void VerifyOne(int i)
+        {
+            var list = new List<Finding>();
+            perClaim[i] = list;
+            quotes[i] = CheckQuotes(claims[i], sources, library, list, ref lookedUp);
+            mismatch[i] = CheckFigures(claims[i], sources, list);
+            CheckChain(claims[i], sources, list);
+        }
+        if (claims.Count < 64)
+        {
+            for (var i = 0; i < claims.Count; i++)
+            {
+                VerifyOne(i);
+            }
+        }
+        else
+        {
+            Parallel.For(0, claims.Count, VerifyOne);
+        }
+        foreach (var list in perClaim)
+        {
+            findings.AddRange(list);
+        }
+        return new VerificationResult
+        {
+            Findings = findings,
+            Quotes = quotes,
+            FigureMismatch = mismatch,
+            Snapshots = library.Count,
+            QuotesLookedUp = lookedUp,
+        };
+    }
+
+    private static bool HasQuote(Citation c) => !string.IsNullOrWhiteSpace(c.Quote);
+
+    private static Finding At(Claim claim, string rule, string message, Position? at, string? source = null) => new()
+    {
+        Rule = rule,
+        Severity = Rules.DefaultSeverity(rule),
+        Message = message,
+        File = claim.File,
+        Line = (at ?? claim.Positions.Value("id") ?? Position.Start).Line,
+        Column = (at ?? claim.Positions.Value("id") ?? Position.Start).Column,
+        Claim = claim.Id,
+        Source = source,
+    };
+
+    private static QuoteCheck[] CheckQuotes(Claim claim, IReadOnlyDictionary<string, Source> sources,
+        IReadOnlyDictionary<string, Snapshot> library, List<Finding> findings, ref int lookedUp)
+    {
+        var checks = new QuoteCheck[claim.Citations.Count];
+        for (var j = 0; j < checks.Length; j++)
+        {
+            var c = claim.Citations[j];
+            if (!HasQuote(c) || !sources.TryGetValue(c.Source, out var source))
+            {
+                checks[j] = QuoteCheck.NoQuote;
+                continue;
+            }
+            var at = c.QuotePosition ?? c.Start;
+            if (source.Snapshot is null)
+            {
+                findings.Add(At(claim, Rules.MissingSnapshot,
+                    $"source '{source.Id}' has no snapshot, so this quote cannot be verified; archive a copy with `evidence snapshot {source.Id} FILE`",
+                    at, source.Id));
+                checks[j] = new QuoteCheck { Status = QuoteStatus.Unverified, Reason = "the source has no snapshot" };
+                continue;
+            }
+            if (!library.TryGetValue(source.Id, out var snapshot) || snapshot.Matcher is null)
+            {
+                var state = snapshot?.State ?? SnapshotState.Unreadable;
+                checks[j] = new QuoteCheck
+                {
+                    Status = QuoteStatus.Unverified,
+                    Snapshot = snapshot?.File ?? $"sources/{source.Snapshot}",
+                    Reason = state == SnapshotState.Missing ? "the snapshot file is missing" : "the snapshot cannot be read",
+                };
+                continue;
+            }
+            Interlocked.Increment(ref lookedUp);
+            var match = snapshot.Matcher.Find(c.Quote!);
+            var line = match.ClosestPassage is null ? (int?)null : snapshot.LineOf(match.Start);
+            if (match.Found)
+            {
+                checks[j] = snapshot.State == SnapshotState.Intact
+                    ? new QuoteCheck { Status = QuoteStatus.Verified, Snapshot = snapshot.File, Line = line, Similarity = 1 }
+                    : new QuoteCheck
+                    {
+                        Status = QuoteStatus.Unverified, Snapshot = snapshot.File, Line = line, Similarity = 1,
+                        Reason = "found, but the snapshot changed since it was archived",
+                    };
+                continue;
+            }
+            checks[j] = new QuoteCheck { Status = QuoteStatus.NotFound, Snapshot = snapshot.File, Line = line, Similarity = match.Similarity };
+            findings.Add(At(claim, Rules.QuoteNotFound, NotFoundMessage(c.Quote!, snapshot, match), at, source.Id));
+        }
+        return checks;
+    }
+
+    /// <summary>
+    /// <c>quote not found in sources/snapshots/x.txt; closest passage (96% similar) at line 12: "…" (the quote has
+    /// "85.2%" where the passage has "85.1%")</c>.
+    /// </summary>
+    internal static string NotFoundMessage(string quote, Snapshot snapshot, QuoteMatch match)
+    {
+        var sb = new StringBuilder("quote not found in ");
+        sb.Append(snapshot.IsHtml ? $"the main text of {snapshot.File}" : snapshot.File);
+        if (match.ClosestPassage is null || match.Similarity < SimilarityThreshold)
+        {
+            return sb.Append(CultureInfo.InvariantCulture, $"; no similar passage (none is {(int)(SimilarityThreshold * 100)}% similar or more)").ToString();
+        }
+        var percent = (int)Math.Floor(match.Similarity * 100);
+        sb.Append(CultureInfo.InvariantCulture, $"; closest passage ({percent}% similar)");
+        if (!snapshot.IsHtml)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $" at line {snapshot.LineOf(match.Start)}");
+        }
+        var q = TextNormalizer.Normalize(quote).Text;
+        var p = TextNormalizer.Normalize(match.ClosestPassage).Text;
+        sb.Append(": \"").Append(Excerpt(p, q)).Append('"');
+        if (Difference(q, p) is { } diff)
+        {
+            sb.Append(" (the quote has \"").Append(diff.Quote).Append("\" where the passage has \"").Append(diff.Passage).Append("\")");
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>The passage, or for a long one the part around its first difference from the quote.</summary>
+    private static string Excerpt(string passage, string quote)
+    {
+        const int Max = 120;
+        if (passage.Length <= Max)
+        {
+            return passage;
+        }
+        var prefix = CommonPrefix(quote, passage);
+        var start = Math.Clamp(prefix - 50, 0, passage.Length - Max);
+        var text = passage.Substring(start, Max);
+        return (start > 0 ? "…" : "") + text + (start + Max < passage.Length ? "…" : "");
+    }
+
+    private static int CommonPrefix(string a, string b)
+    {
+        var n = Math.Min(a.Length, b.Length);
+        var i = 0;
+        while (i < n && a[i] == b[i])
+        {
+            i++;
+        }
+        return i;
+    }
+
+    /// <summary>The differing words (digits, letters, decimal points) of quote and passage, when short.</summary>
+    private static (string Quote, string Passage)? Difference(string q, string p)
+    {
+        var prefix = CommonPrefix(q, p);
+        var suffix = 0;
+        while (suffix < q.Length - prefix && suffix < p.Length - prefix && q[q.Length - 1 - suffix] == p[p.Length - 1 - suffix])
+        {
+            suffix++;
+        }
+        static bool Word(char c) => char.IsAsciiLetterOrDigit(c) || c is '.' or ',' or '%';
+        // Widen to whole words; both texts agree outside [prefix, length - suffix).
+        while (prefix > 0 && Word(q[prefix - 1]))
+        {
+            prefix--;
+        }
+        while (suffix > 0 && Word(q[q.Length - suffix]))
+        {
+            suffix--;
+        }
+        var a = q[prefix..(q.Length - suffix)].Trim();
+        var b = p[prefix..(p.Length - suffix)].Trim();
+        a = a.TrimEnd('.', ',').TrimStart('.', ',');
+        b = b.TrimEnd('.', ',').TrimStart('.', ',');
+        return a.Length is > 0 and <= 40 && b.Length is > 0 and <= 40 && a != b ? (a, b) : null;
+    }
+
+    /// <summary><c>figure-mismatch</c>: each figure of the statement and the excerpt must be stated by a supporting quote.</summary>
+    private static bool CheckFigures(Claim claim, IReadOnlyDictionary<string, Source> sources, List<Finding> findings)
+    {
+        var supporting = claim.Citations
+            .Where(c => c.Stance == Stance.Supports && HasQuote(c) && sources.ContainsKey(c.Source))
+            .Select(c => c.Quote!)
+            .ToList();
+        if (supporting.Count == 0)
+        {
+            return false;
+        }
+        var stated = supporting.SelectMany(FigureExtractor.Extract).ToList();
+        var mismatch = false;
+        foreach (var (field, text) in new[] { ("statement", claim.Statement), ("excerpt", claim.Excerpt) })
+        {
+            if (string.IsNullOrEmpty(text))
+            {
+                continue;
+            }
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var figure in FigureExtractor.Extract(text).Where(IsChecked))
+            {
+                if (FigureComparer.IsStatedBy(figure, stated) || !seen.Add(figure.Normalized))
+                {
+                    continue;
+                }
+                mismatch = true;
+                var quotes = string.Join("; ", supporting.Take(3).Select(q => $"\"{Shorten(q, 80)}\""))
+                    + (supporting.Count > 3 ? $"; and {supporting.Count - 3} more" : "");
+                findings.Add(At(claim, Rules.FigureMismatch,
+                    $"figure '{figure.Text.Trim()}' ({field}) is not stated by any supporting quote ({quotes})",
+                    claim.Positions.Value(field)));
+            }
+        }
+        return mismatch;
+    }
+
+    /// <summary><c>secondary-only</c>: the supporting sources must reach a primary source, directly or through reports-on.</summary>
+    private static void CheckChain(Claim claim, IReadOnlyDictionary<string, Source> sources, List<Finding> findings)
+    {
+        var start = claim.Citations.Where(c => c.Stance == Stance.Supports && sources.ContainsKey(c.Source)).Select(c => c.Source).Distinct().ToList();
+        if (start.Count == 0)
+        {
+            return;
+        }
+        var reached = Chains.Reach(start, sources, out var primary);
+        if (primary is not null)
+        {
+            return;
+        }
+        var names = reached.Take(6).Select(id => $"{id} ({(sources[id].Level is { } l ? Names.Of(l) : "no level")})");
+        var list = string.Join(", ", names) + (reached.Count > 6 ? $" and {reached.Count - 6} more" : "");
+        findings.Add(At(claim, Rules.SecondaryOnly,
+            $"support reaches no primary source: {list}; cite the primary research, or record what a source reports on with `reports-on`",
+            claim.Positions.Key("citations")));
+    }
+
+    internal static string Shorten(string text, int max)
+    {
+        var flat = string.Join(' ', text.Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
+        return flat.Length <= max ? flat : flat[..(max - 1)] + "…";
+    }
+}
+
+/// <summary>Walks <c>reports-on</c> from a claim's sources to primary research.</summary>
+public static class Chains
+{
+    /// <summary>
+    /// The sources reached from <paramref name="start"/> through reports-on (breadth first, each once, so cycles
+    /// end), and the first primary one (<paramref name="primary"/>), or null when none is primary. Unknown ids are skipped.
+    /// </summary>
+    public static IReadOnlyList<string> Reach(IEnumerable<string> start, IReadOnlyDictionary<string, Source> sources, out string? primary)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        ArgumentNullException.ThrowIfNull(sources);
+        primary = null;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var order = new List<string>();
+        var queue = new Queue<string>();
+        foreach (var id in start)
+        {
+            if (sources.ContainsKey(id) && seen.Add(id))
+            {
+                queue.Enqueue(id);
+            }
+        }
+        while (queue.Count > 0)
+        {
+            var id = queue.Dequeue();
+            order.Add(id);
+            var source = sources[id];
+            if (source.Level == SourceLevel.Primary)
+            {
+                primary = id;
+                return order;
+            }
+            foreach (var next in source.ReportsOn)
+            {
+                if (sources.ContainsKey(next) && seen.Add(next))
+                {
+                    queue.Enqueue(next);
+                }
+            }
+        }
+        return order;
+    }
+}

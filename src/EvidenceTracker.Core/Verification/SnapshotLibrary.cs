@@ -1,0 +1,208 @@
+using EvidenceTracker.Diagnostics;
+using EvidenceTracker.Loading;
+using EvidenceTracker.Model;
+using EvidenceTracker.Quotes;
+
+namespace EvidenceTracker.Verification;
+
+/// <summary>The state of a source's archived snapshot, as <c>check</c> finds it.</summary>
+public enum SnapshotState
+{
+    /// <summary>Read, and its bytes match <c>snapshot-sha256</c> (or no hash is recorded).</summary>
+    Intact,
+
+    /// <summary>Read, but its bytes no longer match <c>snapshot-sha256</c>: quotes are looked up, but verify nothing.</summary>
+    Changed,
+
+    /// <summary>The file does not exist.</summary>
+    Missing,
+
+    /// <summary>Cannot be used: outside the repository, too large, not UTF-8, or unreadable.</summary>
+    Unreadable,
+}
+
+/// <summary>One source's snapshot, read, hashed, reduced to its text and indexed once per run.</summary>
+public sealed class Snapshot
+{
+    private int[]? _lineStarts;
+
+    internal Snapshot(string file, SnapshotState state, string? text, QuoteMatcher? matcher, bool isHtml)
+    {
+        File = file;
+        State = state;
+        Text = text;
+        Matcher = matcher;
+        IsHtml = isHtml;
+    }
+
+    /// <summary>The snapshot file, relative to the root (<c>sources/snapshots/x.txt</c>).</summary>
+    public string File { get; }
+
+    public SnapshotState State { get; }
+
+    /// <summary>The text quotes are looked up in (an HTML page's main text); null when not readable.</summary>
+    public string? Text { get; }
+
+    /// <summary>Built when a quote needs it; null otherwise.</summary>
+    public QuoteMatcher? Matcher { get; }
+
+    /// <summary>An HTML page: line numbers refer to its extracted main text, not to the file.</summary>
+    public bool IsHtml { get; }
+
+    /// <summary>The 1-based line of <see cref="Text"/> that holds <paramref name="offset"/>.</summary>
+    public int LineOf(int offset)
+    {
+        if (Text is null)
+        {
+            return 1;
+        }
+        _lineStarts ??= LineStarts(Text);
+        var i = Array.BinarySearch(_lineStarts, offset);
+        return (i >= 0 ? i : ~i - 1) + 1;
+    }
+
+    private static int[] LineStarts(string text)
+    {
+        var starts = new List<int> { 0 };
+        var span = text.AsSpan();
+        var at = 0;
+        while (true)
+        {
+            var next = span[at..].IndexOf('\n');
+            if (next < 0)
+            {
+                break;
+            }
+            at += next + 1;
+            starts.Add(at);
+        }
+        return [.. starts];
+    }
+}
+
+/// <summary>
+/// Reads every source's snapshot once per run, in parallel: checks that it exists, stays inside the repository
+/// and still has the bytes its <c>snapshot-sha256</c> records; reduces HTML to its main text; builds a
+/// <see cref="QuoteMatcher"/> for the snapshots that quotes will be looked up in. Problems become findings on the
+/// source file (rule <c>schema</c>, at the field's value) or on the snapshot file itself (invalid UTF-8).
+/// </summary>
+public static class SnapshotLibrary
+{
+    public static IReadOnlyDictionary<string, Snapshot> Load(EvidenceSet set, IReadOnlyDictionary<string, Source> sources,
+        ISet<string> quoted, List<Finding> findings)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        ArgumentNullException.ThrowIfNull(sources);
+        ArgumentNullException.ThrowIfNull(quoted);
+        ArgumentNullException.ThrowIfNull(findings);
+        var list = sources.Values.Where(s => s.Snapshot is not null && PathProblem(s.Snapshot) is null).ToArray();
+        var results = new Snapshot?[list.Length];
+        var sinks = new FindingSink[list.Length];
+        var realRoot = RealPath.Resolve(set.Root) ?? set.Root;
+        void LoadOne(int i)
+        {
+            var source = list[i];
+            var sink = new FindingSink(source.File) { Source = source.Id };
+            sinks[i] = sink;
+            results[i] = Read(set.Root, realRoot, source, quoted.Contains(source.Id), sink);
+        }
+        if (list.Length < 8)
+        {
+            for (var i = 0; i < list.Length; i++)
+            {
+                LoadOne(i);
+            }
+        }
+        else
+        {
+            Parallel.For(0, list.Length, LoadOne);
+        }
+        var map = new Dictionary<string, Snapshot>(StringComparer.Ordinal);
+        for (var i = 0; i < list.Length; i++)
+        {
+            findings.AddRange(sinks[i].Findings);
+            if (results[i] is { } snapshot)
+            {
+                map[list[i].Id] = snapshot;
+            }
+        }
+        return map;
+    }
+
+    /// <summary>The schema check of <c>snapshot</c> values (a relative path inside sources/), shared with the loader.</summary>
+    public static string? PathProblem(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return path.Length == 0 || path.StartsWith('/') || path.Contains('\\', StringComparison.Ordinal) || path.Contains(':', StringComparison.Ordinal)
+            || path.Split('/').Any(p => p is ".." or ".")
+            ? $"'{path}' must be a relative path inside sources/ (such as snapshots/<id>.txt)"
+            : null;
+    }
+
+    private static Snapshot Read(string root, string realRoot, Source source, bool buildMatcher, FindingSink sink)
+    {
+        var relative = $"sources/{source.Snapshot}";
+        var at = source.Positions.Value("snapshot");
+        var isHtml = SnapshotFiles.ExtensionFor(relative) == "html";
+        Snapshot Unusable(SnapshotState state, string message)
+        {
+            sink.Add(Rules.Schema, message, at);
+            return new Snapshot(relative, state, null, null, isHtml);
+        }
+
+        var full = Path.Combine(root, "sources", source.Snapshot!);
+        try
+        {
+            var real = RealPath.Resolve(full);
+            if (real is null || !RealPath.IsInside(real, realRoot))
+            {
+                return Unusable(SnapshotState.Unreadable, $"snapshot {relative} leads outside the repository (a symbolic link); not read");
+            }
+            if (Directory.Exists(real))
+            {
+                return Unusable(SnapshotState.Unreadable, $"snapshot {relative} is a folder, not a file");
+            }
+            var info = new FileInfo(real);
+            if (!info.Exists)
+            {
+                return Unusable(SnapshotState.Missing,
+                    $"snapshot {relative} does not exist; archive the source again with `evidence snapshot {source.Id} FILE`");
+            }
+            if (info.Length > SafeFile.MaxDocumentBytes)
+            {
+                return Unusable(SnapshotState.Unreadable, $"snapshot {relative} is larger than {SafeFile.MaxDocumentBytes >> 20} MB; not read");
+            }
+            var bytes = info.Length == 0 ? [] : File.ReadAllBytes(real);
+            var state = SnapshotState.Intact;
+            if (source.SnapshotSha256 is { } recorded)
+            {
+                var actual = SnapshotFiles.Sha256(bytes);
+                if (!string.Equals(actual, recorded, StringComparison.Ordinal))
+                {
+                    state = SnapshotState.Changed;
+                    sink.Add(Rules.Schema,
+                        $"snapshot {relative} changed since it was archived (sha256 now {actual[..12]}…, recorded {recorded[..Math.Min(12, recorded.Length)]}…); " +
+                        $"re-run `evidence snapshot {source.Id} FILE` to archive it again", source.Positions.Value("snapshot-sha256") ?? at);
+                }
+            }
+            var fileSink = new FindingSink(relative) { Source = source.Id };
+            var text = SafeFile.Decode(bytes, fileSink, Rules.Schema);
+            if (text is null)
+            {
+                foreach (var f in fileSink.Findings)
+                {
+                    sink.Add(f.Rule, $"snapshot {relative}: {f.Message}", at);
+                }
+                return new Snapshot(relative, SnapshotState.Unreadable, null, null, isHtml);
+            }
+            var extracted = SnapshotText.Extract(text, Path.GetExtension(relative));
+            return new Snapshot(relative, state, extracted, buildMatcher ? QuoteMatcher.Build(extracted) : null, isHtml);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return Unusable(SnapshotState.Unreadable, ex is UnauthorizedAccessException
+                ? $"snapshot {relative} cannot be read: permission denied"
+                : $"snapshot {relative} cannot be read: {ex.Message}");
+        }
+    }
+}
