@@ -113,7 +113,7 @@ public class CheckRuleTests
     }
 
     [Theory]
-    [InlineData("coffee-cuts-sleep-41-minutes", "quoted")]
+    [InlineData("coffee-cuts-sleep-41-minutes", "verified")]
     [InlineData("trial-size-120", "cited")]
     public void Support_levels_follow_the_evidence(string claim, string level)
     {

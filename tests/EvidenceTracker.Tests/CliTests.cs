@@ -56,9 +56,11 @@ public class CliTests
     [Fact]
     public void List_filters_claims_by_support_level_and_tag()
     {
+        var verified = CliRunner.Run(TestPaths.Fixture("clean"), "list", "claims", "--support", "verified");
+        Assert.Contains("coffee-cuts-sleep-41-minutes", verified.Out);
+        Assert.DoesNotContain("trial-size-120", verified.Out);
         var quoted = CliRunner.Run(TestPaths.Fixture("clean"), "list", "claims", "--support", "quoted");
-        Assert.Contains("coffee-cuts-sleep-41-minutes", quoted.Out);
-        Assert.DoesNotContain("trial-size-120", quoted.Out);
+        Assert.Contains("0 claims", quoted.Out);
         var sleep = CliRunner.Run(TestPaths.Fixture("clean"), "list", "claims", "--tag", "sleep", "--format", "json");
         Assert.Contains("coffee-cuts-sleep-41-minutes", sleep.Out);
         Assert.DoesNotContain("trial-size-120", sleep.Out);

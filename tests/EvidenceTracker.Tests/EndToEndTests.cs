@@ -50,7 +50,7 @@ public class EndToEndTests
     {
         var result = Run(TestPaths.Fixture("clean"), "check");
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal("0 errors, 0 warnings, 0 notes in 2 claims, 2 sources, 1 article (support: 1 quoted, 1 cited)\n", result.Out);
+        Assert.Equal("0 errors, 0 warnings, 0 notes in 2 claims, 2 sources, 1 article (support: 1 verified, 1 cited)\n", result.Out);
     }
 
     [Fact]
