@@ -1,0 +1,305 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using EvidenceTracker.Cli;
+using EvidenceTracker.Tests.Support;
+
+namespace EvidenceTracker.Tests.Verification;
+
+/// <summary><c>evidence snapshot SOURCE FILE</c>, run in-process with a fixed clock.</summary>
+public class SnapshotCommandTests
+{
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+
+    private const string SourceText =
+        "# The Riverside report, as cited by the article.\n" +
+        "id: riverside-report\n" +
+        "type: report   # an annual report\n" +
+        "title: Annual Report on Household Leak Repairs\n" +
+        "level: primary\n" +
+        "\n" +
+        "# Remember to archive the PDF's text too.\n";
+
+    private const string PageText =
+        "<html><body><nav>Home | News</nav>\r\n<article><p>Inspectors found leaking pipes in 43.2% of the homes they visited.</p></article></body></html>\r\n";
+
+    private static TempRepo NewRepo()
+    {
+        var repo = new TempRepo();
+        repo.Write("sources/riverside-report.yaml", SourceText);
+        repo.Write("claims/leaks.yaml",
+            "id: leaks\nstatement: Leaks were found in 43% of homes.\ncitations:\n  - source: riverside-report\n    quote: Inspectors found leaking pipes in 43.2% of the homes they visited.\n");
+        return repo;
+    }
+
+    private static CliResult Run(TempRepo repo, params string[] args) =>
+        CliRunner.Run(CliEnvironment.Plain(repo.Root) with { Clock = new FixedClock(new DateTimeOffset(2025, 6, 25, 23, 30, 0, TimeSpan.FromHours(-5))) },
+            ["--root", repo.Root, .. args]);
+
+    private static string Sha(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+
+    [Fact]
+    public void Snapshot_copies_the_file_byte_for_byte_and_records_the_three_fields_keeping_every_other_byte()
+    {
+        using var repo = NewRepo();
+        var page = Encoding.UTF8.GetBytes(PageText);
+        repo.WriteBytes("downloads/page.HTM", page);
+        var result = Run(repo, "snapshot", "riverside-report", "downloads/page.HTM");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("", result.Error);
+        Assert.Equal(page, File.ReadAllBytes(repo.Full("sources/snapshots/riverside-report.html")));
+        // The clock says 2025-06-25 23:30 at UTC-5: the UTC date is the 26th.
+        Assert.Equal(SourceText.Replace("level: primary\n", "level: primary\n" +
+            "snapshot: snapshots/riverside-report.html\n" +
+            $"snapshot-sha256: {Sha(page)}\n" +
+            "archived: 2025-06-26\n"), repo.Read("sources/riverside-report.yaml"));
+        Assert.Equal(
+            $"archived sources/snapshots/riverside-report.html for riverside-report ({page.Length} bytes, sha256 {Sha(page)[..12]}…)\n" +
+            "sources/riverside-report.yaml: snapshot: snapshots/riverside-report.html, archived: 2025-06-26\n", result.Out);
+    }
+
+    [Fact]
+    public void The_archived_snapshot_verifies_the_quote_in_check()
+    {
+        using var repo = NewRepo();
+        repo.Write("downloads/page.html", PageText);
+        Assert.Contains("note missing-snapshot", CliRunner.Run(repo.Root, "check").Out);
+        Assert.Equal(0, Run(repo, "snapshot", "riverside-report", "downloads/page.html").ExitCode);
+        var check = CliRunner.Run(repo.Root, "check");
+        Assert.Equal(0, check.ExitCode);
+        Assert.Equal("0 errors, 0 warnings, 0 notes in 1 claim, 1 source, 0 articles (support: 1 verified)\n", check.Out);
+    }
+
+    [Fact]
+    public void Editing_the_snapshot_afterwards_is_detected_by_check()
+    {
+        using var repo = NewRepo();
+        repo.Write("notes/abstract.txt", "Inspectors found leaking pipes in 43.2% of the homes they visited.\n");
+        Assert.Equal(0, Run(repo, "snapshot", "riverside-report", "notes/abstract.txt").ExitCode);
+        File.WriteAllText(repo.Full("sources/snapshots/riverside-report.txt"), "Inspectors found leaking pipes in 48.2% of the homes they visited.\n");
+        var check = CliRunner.Run(repo.Root, "check");
+        Assert.Equal(1, check.ExitCode);
+        Assert.Contains("sources/riverside-report.yaml:7:18: error schema: snapshot sources/snapshots/riverside-report.txt changed since it was archived", check.Out);
+        Assert.Contains("claims/leaks.yaml:5:12: error quote-not-found:", check.Out);
+    }
+
+    [Fact]
+    public void Running_it_again_replaces_the_values_in_place_and_reports_an_unchanged_snapshot()
+    {
+        using var repo = NewRepo();
+        repo.Write("notes/a.md", "# Report\n\nFirst version.\n");
+        Assert.Equal(0, Run(repo, "snapshot", "riverside-report", "notes/a.md").ExitCode);
+        var first = repo.Read("sources/riverside-report.yaml");
+        var again = Run(repo, "snapshot", "riverside-report", "notes/a.md");
+        Assert.Equal(0, again.ExitCode);
+        Assert.EndsWith("nothing changed\n", again.Out);
+        Assert.Equal(first, repo.Read("sources/riverside-report.yaml"));
+
+        repo.Write("notes/a.md", "# Report\n\nSecond version.\n");
+        Assert.Equal(0, Run(repo, "snapshot", "riverside-report", "notes/a.md").ExitCode);
+        var second = repo.Read("sources/riverside-report.yaml");
+        Assert.Equal(first.Split('\n').Length, second.Split('\n').Length);
+        Assert.Contains($"snapshot-sha256: {Sha(File.ReadAllBytes(repo.Full("notes/a.md")))}\n", second);
+        Assert.Equal("# Report\n\nSecond version.\n", repo.Read("sources/snapshots/riverside-report.md"));
+    }
+
+    [Fact]
+    public void A_file_already_at_its_snapshot_path_is_recorded_without_copying()
+    {
+        using var repo = NewRepo();
+        repo.Write("sources/snapshots/riverside-report.txt", "Inspectors found leaking pipes in 43.2% of the homes they visited.\n");
+        var result = Run(repo, "snapshot", "riverside-report", "sources/snapshots/riverside-report.txt");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("snapshot: snapshots/riverside-report.txt\n", repo.Read("sources/riverside-report.yaml"));
+        Assert.Equal(0, CliRunner.Run(repo.Root, "check").ExitCode);
+    }
+
+    [Theory]
+    [InlineData("page.html", "html")]
+    [InlineData("page.xhtml", "html")]
+    [InlineData("notes.md", "md")]
+    [InlineData("abstract.txt", "txt")]
+    [InlineData("abstract", "txt")]
+    [InlineData("data.csv", "txt")]
+    public void The_snapshot_extension_follows_the_kind_of_file(string name, string extension)
+    {
+        using var repo = NewRepo();
+        repo.Write($"in/{name}", "<p>Some text.</p>\n");
+        Assert.Equal(0, Run(repo, "snapshot", "riverside-report", $"in/{name}").ExitCode);
+        Assert.True(File.Exists(repo.Full($"sources/snapshots/riverside-report.{extension}")));
+    }
+
+    [Fact]
+    public void A_file_outside_the_repository_is_refused_with_exit_1_and_nothing_is_written()
+    {
+        using var repo = NewRepo();
+        using var outside = new TempRepo();
+        var file = outside.Write("page.html", PageText);
+        var result = Run(repo, "snapshot", "riverside-report", file);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("", result.Out);
+        Assert.StartsWith($"error: '{file}' is outside the repository", result.Error);
+        Assert.Contains("copy the file into the repository first", result.Error);
+        Assert.Equal(SourceText, repo.Read("sources/riverside-report.yaml"));
+        Assert.False(Directory.Exists(repo.Full("sources/snapshots")));
+    }
+
+    [Fact]
+    public void A_relative_path_that_climbs_out_of_the_repository_is_refused()
+    {
+        using var repo = NewRepo();
+        var name = Path.GetFileName(repo.Root) + "-outside.txt";
+        var file = Path.Combine(Path.GetDirectoryName(repo.Root)!, name);
+        File.WriteAllText(file, "text\n");
+        try
+        {
+            var result = Run(repo, "snapshot", "riverside-report", $"claims/../../{name}");
+            Assert.Equal(1, result.ExitCode);
+            Assert.Contains("is outside the repository", result.Error);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public void A_symbolic_link_inside_the_repository_that_leads_outside_is_refused()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+        using var repo = NewRepo();
+        using var outside = new TempRepo();
+        var file = outside.Write("page.html", PageText);
+        File.CreateSymbolicLink(repo.Full("page.html"), file);
+        Directory.CreateSymbolicLink(repo.Full("elsewhere"), outside.Root);
+        Assert.Equal(1, Run(repo, "snapshot", "riverside-report", "page.html").ExitCode);
+        Assert.Equal(1, Run(repo, "snapshot", "riverside-report", "elsewhere/page.html").ExitCode);
+        Assert.Equal(SourceText, repo.Read("sources/riverside-report.yaml"));
+    }
+
+    [Fact]
+    public void A_snapshots_folder_that_links_outside_the_repository_is_not_written_to()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+        using var repo = NewRepo();
+        using var outside = new TempRepo();
+        Directory.CreateSymbolicLink(repo.Full("sources/snapshots"), outside.Root);
+        repo.Write("page.html", PageText);
+        var result = Run(repo, "snapshot", "riverside-report", "page.html");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("leads outside the repository", result.Error);
+        Assert.False(File.Exists(Path.Combine(outside.Root, "riverside-report.html")));
+    }
+
+    [Fact]
+    public void An_unknown_source_is_refused_with_did_you_mean()
+    {
+        using var repo = NewRepo();
+        repo.Write("page.html", PageText);
+        var result = Run(repo, "snapshot", "riverside-reprot", "page.html");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("error: no source has the id 'riverside-reprot'; did you mean 'riverside-report'?\n", result.Error);
+    }
+
+    [Fact]
+    public void A_source_whose_file_name_differs_from_its_id_is_found_by_its_id()
+    {
+        using var repo = NewRepo();
+        repo.Write("sources/other-file.yaml", "id: other-id\ntype: report\ntitle: Other\n");
+        repo.Write("page.txt", "Text.\n");
+        Assert.Equal(0, Run(repo, "snapshot", "other-id", "page.txt").ExitCode);
+        Assert.Contains("snapshot: snapshots/other-id.txt\n", repo.Read("sources/other-file.yaml"));
+    }
+
+    [Theory]
+    [InlineData("missing.html", 2, "error: 'missing.html' does not exist\n")]
+    [InlineData("claims", 2, "is a folder")]
+    public void A_missing_file_or_a_folder_is_a_usage_error(string file, int code, string message)
+    {
+        using var repo = NewRepo();
+        var result = Run(repo, "snapshot", "riverside-report", file);
+        Assert.Equal(code, result.ExitCode);
+        Assert.Contains(message, result.Error);
+    }
+
+    [Fact]
+    public void A_file_that_is_not_utf8_or_is_empty_is_refused()
+    {
+        using var repo = NewRepo();
+        repo.WriteBytes("latin1.txt", [0x63, 0x61, 0x66, 0xE9, 0x0A]);
+        repo.WriteBytes("empty.txt", []);
+        repo.Write("blank.html", "<html><body><nav>Menu</nav><script>x()</script></body></html>");
+        var latin1 = Run(repo, "snapshot", "riverside-report", "latin1.txt");
+        Assert.Equal(1, latin1.ExitCode);
+        Assert.Contains("not valid UTF-8", latin1.Error);
+        Assert.Equal(1, Run(repo, "snapshot", "riverside-report", "empty.txt").ExitCode);
+        Assert.Contains("no readable text", Run(repo, "snapshot", "riverside-report", "blank.html").Error);
+        Assert.Equal(SourceText, repo.Read("sources/riverside-report.yaml"));
+    }
+
+    [Fact]
+    public void A_source_file_with_a_bom_and_crlf_keeps_them()
+    {
+        using var repo = NewRepo();
+        var crlf = Encoding.UTF8.GetBytes("id: riverside-report\r\ntype: report\r\ntitle: T\r\n");
+        repo.WriteBytes("sources/riverside-report.yaml", [0xEF, 0xBB, 0xBF, .. crlf]);
+        repo.Write("a.txt", "Text.\n");
+        Assert.Equal(0, Run(repo, "snapshot", "riverside-report", "a.txt").ExitCode);
+        var bytes = File.ReadAllBytes(repo.Full("sources/riverside-report.yaml"));
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
+        Assert.EndsWith("title: T\r\nsnapshot: snapshots/riverside-report.txt\r\nsnapshot-sha256: " + Sha(Encoding.UTF8.GetBytes("Text.\n")) + "\r\narchived: 2025-06-26\r\n",
+            Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3));
+    }
+
+    [Fact]
+    public void A_broken_source_file_is_refused_rather_than_edited()
+    {
+        using var repo = NewRepo();
+        repo.Write("sources/riverside-report.yaml", "id: riverside-report\ntitle: \"unclosed\n");
+        repo.Write("a.txt", "Text.\n");
+        var result = Run(repo, "snapshot", "riverside-report", "a.txt");
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("error: sources/riverside-report.yaml cannot be read (", result.Error);
+        Assert.False(File.Exists(repo.Full("sources/snapshots/riverside-report.txt")));
+    }
+
+    [Fact]
+    public void Json_output_names_the_snapshot_and_what_was_recorded()
+    {
+        using var repo = NewRepo();
+        repo.Write("a.txt", "Text.\n");
+        var result = Run(repo, "snapshot", "riverside-report", "a.txt", "--format", "json");
+        Assert.Equal(0, result.ExitCode);
+        using var doc = JsonDocument.Parse(result.Out);
+        var root = doc.RootElement;
+        Assert.Equal("riverside-report", root.GetProperty("source").GetString());
+        Assert.Equal("sources/riverside-report.yaml", root.GetProperty("file").GetString());
+        Assert.Equal("snapshots/riverside-report.txt", root.GetProperty("snapshot").GetString());
+        Assert.Equal("sources/snapshots/riverside-report.txt", root.GetProperty("snapshot-file").GetString());
+        Assert.Equal(Sha(Encoding.UTF8.GetBytes("Text.\n")), root.GetProperty("snapshot-sha256").GetString());
+        Assert.Equal("2025-06-26", root.GetProperty("archived").GetString());
+        Assert.Equal(6, root.GetProperty("bytes").GetInt32());
+        Assert.True(root.GetProperty("changed").GetBoolean());
+    }
+
+    [Fact]
+    public void Not_an_evidence_repository_is_exit_2()
+    {
+        using var dir = new TempRepo();
+        Directory.Delete(dir.Full("claims"));
+        Directory.Delete(dir.Full("sources"));
+        Directory.Delete(dir.Full("articles"));
+        var result = Run(dir, "snapshot", "x", "a.txt");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("is not an evidence repository", result.Error);
+    }
+}
