@@ -55,7 +55,7 @@ internal static class CheckCommand
         if (context.Environment.Timings && report.Timings is { } t)
         {
             context.Error.WriteLine(FormattableString.Invariant(
-                $"timings: load {t.Load.TotalSeconds:0.000} s, rules {t.Rules.TotalSeconds:0.000} s, verification {t.Verification.TotalSeconds:0.000} s ({t.Snapshots} snapshots, {t.Quotes} quotes looked up)"));
+                $"timings: load {t.Load.TotalSeconds:0.000} s (cpu {t.LoadCpu.TotalSeconds:0.000} s), rules {t.Rules.TotalSeconds:0.000} s, verification {t.Verification.TotalSeconds:0.000} s (cpu {t.VerificationCpu.TotalSeconds:0.000} s; snapshots {t.Snapshotting.TotalSeconds:0.000} s, claims {t.Claims.TotalSeconds:0.000} s; {t.Snapshots} snapshots, {t.Quotes} quotes looked up)"));
         }
         return report.HasErrors ? ExitCodes.Findings : ExitCodes.Ok;
     }

@@ -47,10 +47,12 @@ public static class EvidenceQueries
     public static CheckReport Check(string root)
     {
         var loading = System.Diagnostics.Stopwatch.StartNew();
+        var cpu = Environment.CpuUsage.TotalTime;
         var set = RepositoryLoader.Load(root);
+        cpu = Environment.CpuUsage.TotalTime - cpu;
         loading.Stop();
         var report = Checker.Run(set);
-        return report.Timings is { } t ? report with { Timings = t with { Load = loading.Elapsed } } : report;
+        return report.Timings is { } t ? report with { Timings = t with { Load = loading.Elapsed, LoadCpu = cpu } } : report;
     }
 
     /// <summary>The rows of <c>evidence list</c>, filtered; claims carry their status.</summary>

@@ -16,7 +16,8 @@ public sealed record QuoteMatch(bool Found, int Start, int Length, string? Close
 }
 
 /// <summary>
-/// Looks quotes up in one snapshot. <see cref="Build"/> normalises and indexes the snapshot once; then
+/// Looks quotes up in one snapshot. <see cref="Build"/> normalises the snapshot once (and the q-gram index is
+/// built once, on the first approximate search); then
 /// <see cref="Find"/> is cheap and thread-safe:
 /// <list type="number">
 /// <item>exact: the normalised quote is searched in the normalised snapshot (ordinal, vectorised IndexOf);</item>
@@ -45,14 +46,19 @@ public sealed class QuoteMatcher
     /// </summary>
     public const int MaxApproximateQuoteLength = 8192;
 
-    private readonly SnapshotIndex _index;
+    private SnapshotIndex? _index;
 
-    private QuoteMatcher(string snapshot, NormalizedText normalized, SnapshotIndex index)
+    private QuoteMatcher(string snapshot, NormalizedText normalized)
     {
         Snapshot = snapshot;
         Normalized = normalized;
-        _index = index;
     }
+
+    /// <summary>
+    /// The q-gram index, built on the first approximate search: a snapshot whose quotes are all found verbatim
+    /// (the common case) is never indexed. Thread-safe; two threads may race to build it, one result wins.
+    /// </summary>
+    private SnapshotIndex Index => _index ?? Interlocked.CompareExchange(ref _index, SnapshotIndex.Build(Normalized.Text), null) ?? _index!;
 
     /// <summary>The original snapshot text (offsets of every <see cref="QuoteMatch"/> refer to it).</summary>
     public string Snapshot { get; }
@@ -60,12 +66,11 @@ public sealed class QuoteMatcher
     /// <summary>The normalised snapshot and its map back to <see cref="Snapshot"/>.</summary>
     public NormalizedText Normalized { get; }
 
-    /// <summary>Normalises and indexes <paramref name="snapshotText"/>.</summary>
+    /// <summary>Normalises <paramref name="snapshotText"/>; its index is built when a quote first needs it.</summary>
     public static QuoteMatcher Build(string snapshotText)
     {
         ArgumentNullException.ThrowIfNull(snapshotText);
-        NormalizedText normalized = TextNormalizer.Normalize(snapshotText);
-        return new QuoteMatcher(snapshotText, normalized, SnapshotIndex.Build(normalized.Text));
+        return new QuoteMatcher(snapshotText, TextNormalizer.Normalize(snapshotText));
     }
 
     /// <summary>Looks <paramref name="quote"/> up; never throws for any string (null is an argument error).</summary>
@@ -158,6 +163,7 @@ public sealed class QuoteMatcher
     {
         int n = Normalized.Text.Length;
         int m = q.Length;
+        SnapshotIndex index = Index;
         int binWidth = Math.Clamp(m / 2, 8, 1024);
         int binCount = ((n + m) / binWidth) + 2;
 
@@ -170,7 +176,7 @@ public sealed class QuoteMatcher
             {
                 if (SnapshotIndex.TryGetGramHash(q, j, out uint hash))
                 {
-                    int count = _index.Count(hash);
+                    int count = index.Count(hash);
                     if (count > 0)
                     {
                         grams[gramCount++] = ((long)count << 32) | (uint)j;
@@ -198,7 +204,7 @@ public sealed class QuoteMatcher
                 used += count;
                 int j = (int)(grams[g] & 0xFFFFFFFF);
                 SnapshotIndex.TryGetGramHash(q, j, out uint hash);
-                foreach (int p in _index.Postings(hash))
+                foreach (int p in index.Postings(hash))
                 {
                     votes[(p - j + m) / binWidth]++;
                 }

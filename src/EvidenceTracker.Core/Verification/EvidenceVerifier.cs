@@ -62,6 +62,12 @@ public sealed record VerificationResult
     public int Snapshots { get; init; }
 
     public int QuotesLookedUp { get; init; }
+
+    /// <summary>Time spent reading, hashing, extracting and indexing the snapshots.</summary>
+    public TimeSpan SnapshotTime { get; init; }
+
+    /// <summary>Time spent looking quotes up and checking figures and chains.</summary>
+    public TimeSpan ClaimTime { get; init; }
 }
 
 /// <summary>
@@ -86,29 +92,48 @@ public static class EvidenceVerifier
         ArgumentNullException.ThrowIfNull(set);
         ArgumentNullException.ThrowIfNull(sources);
         var findings = new List<Finding>();
-        var quoted = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var claim in set.Claims)
+        var claims = set.Claims;
+
+        // 1. Each snapshot once: read, hash, extract, index; look its quotes up there and then.
+        var requests = new Dictionary<string, List<(int Claim, int Citation)>>(StringComparer.Ordinal);
+        var outcomes = new QuoteOutcome?[claims.Count][];
+        for (var i = 0; i < claims.Count; i++)
         {
-            foreach (var c in claim.Citations)
+            var citations = claims[i].Citations;
+            outcomes[i] = new QuoteOutcome?[citations.Count];
+            for (var j = 0; j < citations.Count; j++)
             {
-                if (HasQuote(c) && sources.TryGetValue(c.Source, out var s) && s.Snapshot is not null)
+                if (HasQuote(citations[j]) && sources.TryGetValue(citations[j].Source, out var s) && s.Snapshot is not null)
                 {
-                    quoted.Add(c.Source);
+                    if (!requests.TryGetValue(s.Id, out var list))
+                    {
+                        requests[s.Id] = list = [];
+                    }
+                    list.Add((i, j));
                 }
             }
         }
-        var library = SnapshotLibrary.Load(set, sources, quoted, findings);
+        var lookedUp = 0;
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var library = SnapshotLibrary.Load(set, sources, requests.ContainsKey, (source, snapshot) =>
+        {
+            foreach (var (i, j) in requests[source.Id])
+            {
+                outcomes[i][j] = LookUp(claims[i].Citations[j].Quote!, snapshot);
+                Interlocked.Increment(ref lookedUp);
+            }
+        }, findings);
+        var snapshotTime = watch.Elapsed;
 
-        var claims = set.Claims;
+        // 2. Each claim: quote outcomes into checks and findings; figures; chains.
         var quotes = new IReadOnlyList<QuoteCheck>[claims.Count];
         var mismatch = new bool[claims.Count];
         var perClaim = new List<Finding>[claims.Count];
-        var lookedUp = 0;
         void VerifyOne(int i)
         {
             var list = new List<Finding>();
             perClaim[i] = list;
-            quotes[i] = CheckQuotes(claims[i], sources, library, list, ref lookedUp);
+            quotes[i] = CheckQuotes(claims[i], sources, library, outcomes[i], list);
             mismatch[i] = CheckFigures(claims[i], sources, list);
             CheckChain(claims[i], sources, list);
         }
@@ -134,7 +159,31 @@ public static class EvidenceVerifier
             FigureMismatch = mismatch,
             Snapshots = library.Count,
             QuotesLookedUp = lookedUp,
+            SnapshotTime = snapshotTime,
+            ClaimTime = watch.Elapsed - snapshotTime,
         };
+    }
+
+    /// <summary>A quote looked up in a snapshot: its check, and the quote-not-found message when not found.</summary>
+    private sealed record QuoteOutcome(QuoteCheck Check, string? NotFound);
+
+    private static QuoteOutcome LookUp(string quote, Snapshot snapshot)
+    {
+        var match = snapshot.Matcher!.Find(quote);
+        var line = match.ClosestPassage is null ? (int?)null : snapshot.LineOf(match.Start);
+        if (match.Found)
+        {
+            return new QuoteOutcome(snapshot.State == SnapshotState.Intact
+                ? new QuoteCheck { Status = QuoteStatus.Verified, Snapshot = snapshot.File, Line = line, Similarity = 1 }
+                : new QuoteCheck
+                {
+                    Status = QuoteStatus.Unverified, Snapshot = snapshot.File, Line = line, Similarity = 1,
+                    Reason = "found, but the snapshot changed since it was archived",
+                }, null);
+        }
+        return new QuoteOutcome(
+            new QuoteCheck { Status = QuoteStatus.NotFound, Snapshot = snapshot.File, Line = line, Similarity = match.Similarity },
+            NotFoundMessage(quote, snapshot, match));
     }
 
     private static bool HasQuote(Citation c) => !string.IsNullOrWhiteSpace(c.Quote);
@@ -152,7 +201,7 @@ public static class EvidenceVerifier
     };
 
     private static QuoteCheck[] CheckQuotes(Claim claim, IReadOnlyDictionary<string, Source> sources,
-        IReadOnlyDictionary<string, Snapshot> library, List<Finding> findings, ref int lookedUp)
+        IReadOnlyDictionary<string, SnapshotStatus> library, QuoteOutcome?[] outcomes, List<Finding> findings)
     {
         var checks = new QuoteCheck[claim.Citations.Count];
         for (var j = 0; j < checks.Length; j++)
@@ -172,33 +221,23 @@ public static class EvidenceVerifier
                 checks[j] = new QuoteCheck { Status = QuoteStatus.Unverified, Reason = "the source has no snapshot" };
                 continue;
             }
-            if (!library.TryGetValue(source.Id, out var snapshot) || snapshot.Matcher is null)
+            if (outcomes[j] is not { } outcome)
             {
-                var state = snapshot?.State ?? SnapshotState.Unreadable;
+                // The snapshot could not be used (reported on the source file).
+                var status = library.GetValueOrDefault(source.Id);
                 checks[j] = new QuoteCheck
                 {
                     Status = QuoteStatus.Unverified,
-                    Snapshot = snapshot?.File ?? $"sources/{source.Snapshot}",
-                    Reason = state == SnapshotState.Missing ? "the snapshot file is missing" : "the snapshot cannot be read",
+                    Snapshot = status?.File ?? $"sources/{source.Snapshot}",
+                    Reason = status?.State == SnapshotState.Missing ? "the snapshot file is missing" : "the snapshot cannot be read",
                 };
                 continue;
             }
-            Interlocked.Increment(ref lookedUp);
-            var match = snapshot.Matcher.Find(c.Quote!);
-            var line = match.ClosestPassage is null ? (int?)null : snapshot.LineOf(match.Start);
-            if (match.Found)
+            checks[j] = outcome.Check;
+            if (outcome.NotFound is { } message)
             {
-                checks[j] = snapshot.State == SnapshotState.Intact
-                    ? new QuoteCheck { Status = QuoteStatus.Verified, Snapshot = snapshot.File, Line = line, Similarity = 1 }
-                    : new QuoteCheck
-                    {
-                        Status = QuoteStatus.Unverified, Snapshot = snapshot.File, Line = line, Similarity = 1,
-                        Reason = "found, but the snapshot changed since it was archived",
-                    };
-                continue;
+                findings.Add(At(claim, Rules.QuoteNotFound, message, at, source.Id));
             }
-            checks[j] = new QuoteCheck { Status = QuoteStatus.NotFound, Snapshot = snapshot.File, Line = line, Similarity = match.Similarity };
-            findings.Add(At(claim, Rules.QuoteNotFound, NotFoundMessage(c.Quote!, snapshot, match), at, source.Id));
         }
         return checks;
     }
@@ -219,16 +258,43 @@ public static class EvidenceVerifier
         sb.Append(CultureInfo.InvariantCulture, $"; closest passage ({percent}% similar)");
         if (!snapshot.IsHtml)
         {
-            sb.Append(CultureInfo.InvariantCulture, $" at line {snapshot.LineOf(match.Start)}");
+            sb.Append(CultureInfo.InvariantCulture, $" at line {snapshot.LineOf(WholeWords(snapshot.Text!, match.Start, match.Start + match.Length, TextNormalizer.Normalize(quote).Text).Start)}");
         }
         var q = TextNormalizer.Normalize(quote).Text;
-        var p = TextNormalizer.Normalize(match.ClosestPassage).Text;
+        var (start, end) = WholeWords(snapshot.Text!, match.Start, match.Start + match.Length, q);
+        var p = TextNormalizer.Normalize(snapshot.Text![start..end]).Text;
         sb.Append(": \"").Append(Excerpt(p, q)).Append('"');
         if (Difference(q, p) is { } diff)
         {
             sb.Append(" (the quote has \"").Append(diff.Quote).Append("\" where the passage has \"").Append(diff.Passage).Append("\")");
         }
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// The closest passage as shown: never starting or ending inside a word (an edit at the quote's first or last
+    /// word can make the alignment stop mid-word), and without leading punctuation the quote does not start with.
+    /// </summary>
+    private static (int Start, int End) WholeWords(string text, int start, int end, string quote)
+    {
+        for (var guard = 0; guard < 40 && start > 0 && char.IsAsciiLetterOrDigit(text[start - 1]) && char.IsAsciiLetterOrDigit(text[start]); guard++)
+        {
+            start--;
+        }
+        for (var guard = 0; guard < 40 && end < text.Length && end > 0 && char.IsAsciiLetterOrDigit(text[end - 1]) && char.IsAsciiLetterOrDigit(text[end]); guard++)
+        {
+            end++;
+        }
+        var first = quote.Length > 0 ? quote[0] : ' ';
+        while (start < end && (char.IsWhiteSpace(text[start]) || (char.IsPunctuation(text[start]) && text[start] != first && char.IsLetterOrDigit(first))))
+        {
+            start++;
+        }
+        while (end > start && char.IsWhiteSpace(text[end - 1]))
+        {
+            end--;
+        }
+        return end > start ? (start, end) : (start, Math.Max(start, end));
     }
 
     /// <summary>The passage, or for a long one the part around its first difference from the quote.</summary>

@@ -80,23 +80,29 @@ public sealed class Snapshot
     }
 }
 
+/// <summary>What <c>check</c> found of a source's snapshot; the text itself is not kept.</summary>
+public sealed record SnapshotStatus(string File, SnapshotState State, bool IsHtml);
+
 /// <summary>
 /// Reads every source's snapshot once per run, in parallel: checks that it exists, stays inside the repository
-/// and still has the bytes its <c>snapshot-sha256</c> records; reduces HTML to its main text; builds a
-/// <see cref="QuoteMatcher"/> for the snapshots that quotes will be looked up in. Problems become findings on the
-/// source file (rule <c>schema</c>, at the field's value) or on the snapshot file itself (invalid UTF-8).
+/// and still has the bytes its <c>snapshot-sha256</c> records; reduces HTML to its main text; and, for a snapshot
+/// that quotes cite, builds a <see cref="QuoteMatcher"/> and hands it to <c>visit</c> on the same thread, so each
+/// snapshot is normalised and indexed once and dropped right after its quotes are looked up (memory stays
+/// bounded by the number of threads, not the number of snapshots). Problems become findings on the source file
+/// (rule <c>schema</c>, at the field's value).
 /// </summary>
 public static class SnapshotLibrary
 {
-    public static IReadOnlyDictionary<string, Snapshot> Load(EvidenceSet set, IReadOnlyDictionary<string, Source> sources,
-        ISet<string> quoted, List<Finding> findings)
+    public static IReadOnlyDictionary<string, SnapshotStatus> Load(EvidenceSet set, IReadOnlyDictionary<string, Source> sources,
+        Func<string, bool> isQuoted, Action<Source, Snapshot> visit, List<Finding> findings)
     {
         ArgumentNullException.ThrowIfNull(set);
         ArgumentNullException.ThrowIfNull(sources);
-        ArgumentNullException.ThrowIfNull(quoted);
+        ArgumentNullException.ThrowIfNull(isQuoted);
+        ArgumentNullException.ThrowIfNull(visit);
         ArgumentNullException.ThrowIfNull(findings);
         var list = sources.Values.Where(s => s.Snapshot is not null && PathProblem(s.Snapshot) is null).ToArray();
-        var results = new Snapshot?[list.Length];
+        var results = new SnapshotStatus[list.Length];
         var sinks = new FindingSink[list.Length];
         var realRoot = RealPath.Resolve(set.Root) ?? set.Root;
         void LoadOne(int i)
@@ -104,7 +110,12 @@ public static class SnapshotLibrary
             var source = list[i];
             var sink = new FindingSink(source.File) { Source = source.Id };
             sinks[i] = sink;
-            results[i] = Read(set.Root, realRoot, source, quoted.Contains(source.Id), sink);
+            var snapshot = Read(set.Root, realRoot, source, isQuoted(source.Id), sink);
+            if (snapshot.Matcher is not null)
+            {
+                visit(source, snapshot);
+            }
+            results[i] = new SnapshotStatus(snapshot.File, snapshot.State, snapshot.IsHtml);
         }
         if (list.Length < 8)
         {
@@ -117,18 +128,14 @@ public static class SnapshotLibrary
         {
             Parallel.For(0, list.Length, LoadOne);
         }
-        var map = new Dictionary<string, Snapshot>(StringComparer.Ordinal);
+        var map = new Dictionary<string, SnapshotStatus>(StringComparer.Ordinal);
         for (var i = 0; i < list.Length; i++)
         {
             findings.AddRange(sinks[i].Findings);
-            if (results[i] is { } snapshot)
-            {
-                map[list[i].Id] = snapshot;
-            }
+            map[list[i].Id] = results[i];
         }
         return map;
     }
-
     /// <summary>The schema check of <c>snapshot</c> values (a relative path inside sources/), shared with the loader.</summary>
     public static string? PathProblem(string path)
     {
