@@ -78,4 +78,35 @@ public class EndToEndTests
         Assert.True(result.ExitCode == 0, result.Out);
         Assert.Contains("\"errors\": 0", result.Out);
     }
+
+    [Fact]
+    public void The_published_cli_archives_a_snapshot_that_then_verifies_a_quote_and_detects_a_changed_one()
+    {
+        using var repo = new TempRepo();
+        repo.Write("sources/report.yaml", "# kept as it is\nid: report\ntype: report\ntitle: Report\nlevel: primary\n");
+        repo.Write("claims/c.yaml", "id: c\nstatement: Leaks were found in 43% of homes.\ncitations:\n  - source: report\n    quote: \"Leaks were found in 43.2% of the homes.\"\n");
+        repo.Write("incoming/report.html", "<html><body><nav>Menu</nav><article><p>Leaks were found in\n43.2% of the homes.</p></article></body></html>\n");
+
+        var snapshot = Run(repo.Root, "snapshot", "report", "incoming/report.html");
+        Assert.Equal(0, snapshot.ExitCode);
+        Assert.StartsWith("archived sources/snapshots/report.html for report", snapshot.Out);
+        Assert.StartsWith("# kept as it is\nid: report\ntype: report\ntitle: Report\nlevel: primary\nsnapshot: snapshots/report.html\nsnapshot-sha256: ",
+            repo.Read("sources/report.yaml"));
+
+        var check = Run(repo.Root, "check", "--format", "json");
+        Assert.Equal(0, check.ExitCode);
+        Assert.Contains("\"verified\": 1", check.Out);
+
+        File.AppendAllText(repo.Full("sources/snapshots/report.html"), "<!-- edited -->\n");
+        var changed = Run(repo.Root, "check");
+        Assert.Equal(1, changed.ExitCode);
+        Assert.Contains("error schema: snapshot sources/snapshots/report.html changed since it was archived", changed.Out);
+
+        using var elsewhere = new TempRepo();
+        var outside = Run(repo.Root, "snapshot", "report", elsewhere.Write("page.html", "<p>Text.</p>\n"));
+        Assert.Equal(1, outside.ExitCode);
+        Assert.Contains("is outside the repository", outside.Error);
+        Assert.DoesNotContain("   at ", outside.Error);
+        Assert.Equal(1, Run(repo.Root, "snapshot", "reprot", "incoming/report.html").ExitCode);
+    }
 }
