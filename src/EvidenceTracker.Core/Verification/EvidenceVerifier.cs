@@ -250,6 +250,12 @@ public static class EvidenceVerifier
     {
         var sb = new StringBuilder("quote not found in ");
         sb.Append(snapshot.IsHtml ? $"the main text of {snapshot.File}" : snapshot.File);
+        var normalizedLength = TextNormalizer.Normalize(quote).Text.Length;
+        if (match.ClosestPassage is null && normalizedLength > QuoteMatcher.MaxApproximateQuoteLength)
+        {
+            return sb.Append(CultureInfo.InvariantCulture,
+                $"; at {normalizedLength} characters the quote is too long for a closest-passage search (the limit is {QuoteMatcher.MaxApproximateQuoteLength}): quote a shorter passage").ToString();
+        }
         if (match.ClosestPassage is null || match.Similarity < SimilarityThreshold)
         {
             return sb.Append(CultureInfo.InvariantCulture, $"; no similar passage (none is {(int)(SimilarityThreshold * 100)}% similar or more)").ToString();

@@ -302,4 +302,22 @@ public class SnapshotCommandTests
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("is not an evidence repository", result.Error);
     }
+
+    [Fact]
+    public void Archiving_a_different_kind_of_file_names_the_previous_snapshot_that_is_left_in_place()
+    {
+        using var repo = NewRepo();
+        repo.Write("a.html", PageText);
+        repo.Write("a.txt", "Inspectors found leaking pipes in 43.2% of the homes they visited.\n");
+        Assert.Equal(0, Run(repo, "snapshot", "riverside-report", "a.html").ExitCode);
+        var second = Run(repo, "snapshot", "riverside-report", "a.txt");
+        Assert.Equal(0, second.ExitCode);
+        Assert.EndsWith("note: the previous snapshot sources/snapshots/riverside-report.html is no longer referenced; delete it if it is not needed\n", second.Out);
+        Assert.True(File.Exists(repo.Full("sources/snapshots/riverside-report.html")));
+        Assert.Contains("snapshot: snapshots/riverside-report.txt\n", repo.Read("sources/riverside-report.yaml"));
+        var json = Run(repo, "snapshot", "riverside-report", "a.txt", "--format", "json");
+        using var doc = JsonDocument.Parse(json.Out);
+        Assert.False(doc.RootElement.GetProperty("changed").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, doc.RootElement.GetProperty("previous").ValueKind);
+    }
 }

@@ -362,4 +362,50 @@ public class VerificationRuleTests
         Assert.DoesNotContain("en-figure-mismatch", list.Out);
         Assert.EndsWith("7 claims\n", list.Out);
     }
+
+    [Theory]
+    [InlineData("snapshots/../../outside.txt")]
+    [InlineData("/etc/hostname")]
+    [InlineData("snapshots/./s.txt")]
+    public void A_snapshot_path_that_could_leave_sources_is_a_schema_error_and_never_read(string path)
+    {
+        using var repo = new TempRepo();
+        repo.Write("sources/s.yaml", $"id: s\ntype: report\ntitle: S\nlevel: primary\nsnapshot: \"{path}\"\n");
+        repo.Write("claims/c.yaml", "id: c\nstatement: S.\ncitations:\n  - source: s\n    quote: Text.\n");
+        var report = EvidenceQueries.Check(repo.Root);
+        var f = Assert.Single(report.Findings, f => f.Rule == Rules.Schema);
+        Assert.Contains("must be a relative path inside sources/", f.Message);
+        Assert.Equal(QuoteStatus.Unverified, report.Claims.Single().QuoteOf(0).Status);
+        Assert.DoesNotContain(report.Findings, f => f.Rule == Rules.QuoteNotFound);
+    }
+
+    [Fact]
+    public void A_snapshot_that_is_a_folder_or_too_large_is_reported_not_read()
+    {
+        using var repo = new TempRepo();
+        Directory.CreateDirectory(repo.Full("sources/snapshots/folder.txt"));
+        using (var big = File.Create(repo.Full("sources/snapshots/big.txt")))
+        {
+            big.SetLength((16L << 20) + 1);
+        }
+        repo.Write("sources/a.yaml", "id: a\ntype: report\ntitle: A\nlevel: primary\nsnapshot: snapshots/folder.txt\n");
+        repo.Write("sources/b.yaml", "id: b\ntype: report\ntitle: B\nlevel: primary\nsnapshot: snapshots/big.txt\n");
+        repo.Write("claims/c.yaml", "id: c\nstatement: S.\ncitations:\n  - source: a\n    quote: Text.\n  - source: b\n    quote: Text.\n");
+        var report = EvidenceQueries.Check(repo.Root);
+        Assert.Contains(report.Findings, f => f.Source == "a" && f.Message == "snapshot sources/snapshots/folder.txt is a folder, not a file");
+        Assert.Contains(report.Findings, f => f.Source == "b" && f.Message == "snapshot sources/snapshots/big.txt is larger than 16 MB; not read");
+        Assert.All(report.Claims.Single().Quotes, q => Assert.Equal(QuoteStatus.Unverified, q.Status));
+        Assert.All(report.Findings, f => Assert.True(f.Line >= 1 && f.Column >= 1));
+    }
+
+    [Fact]
+    public void A_quote_too_long_for_the_closest_passage_search_says_so()
+    {
+        using var repo = new TempRepo();
+        repo.Write("sources/snapshots/s.txt", "Short text.\n");
+        repo.Write("sources/s.yaml", "id: s\ntype: report\ntitle: S\nlevel: primary\nsnapshot: snapshots/s.txt\n");
+        repo.Write("claims/c.yaml", $"id: c\nstatement: S.\ncitations:\n  - source: s\n    quote: \"{new string('x', 9000)}\"\n");
+        var f = Assert.Single(EvidenceQueries.Check(repo.Root).Findings, f => f.Rule == Rules.QuoteNotFound);
+        Assert.Equal("quote not found in sources/snapshots/s.txt; at 9000 characters the quote is too long for a closest-passage search (the limit is 8192): quote a shorter passage", f.Message);
+    }
 }
