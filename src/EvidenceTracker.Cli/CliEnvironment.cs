@@ -8,12 +8,17 @@ public sealed record CliEnvironment
     /// <summary>The NO_COLOR convention: any non-empty value turns colour off.</summary>
     public bool NoColor { get; init; }
     public string WorkingDirectory { get; init; } = Environment.CurrentDirectory;
+    /// <summary>Where answers to prompts come from (standard input).</summary>
+    public TextReader Input { get; init; } = TextReader.Null;
+    /// <summary>The date commands record (for example as a snapshot's archive date); tests fix it.</summary>
+    public Func<DateOnly> Today { get; init; } = () => DateOnly.FromDateTime(DateTime.UtcNow);
 
     public static CliEnvironment FromConsole() => new()
     {
         StdoutIsTerminal = !Console.IsOutputRedirected,
         StdinIsTerminal = !Console.IsInputRedirected,
         NoColor = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")),
+        Input = Console.In,
     };
 
     /// <summary>Plain output for tests: no terminal, no colour.</summary>
