@@ -245,9 +245,11 @@ internal static class CiteCommand
     public static Command Create(CommandContext context)
     {
         var claim = new Argument<string?>("claim") { Description = "The id of the claim.", Arity = ArgumentArity.ZeroOrOne };
-        claim.CompletionSources.Add(ctx => Completions.ClaimIds(ctx, context));
+        // Claims are offered while the first argument is being typed; sources once it is there.
+        claim.CompletionSources.Add(ctx => ctx.ParseResult.GetValue(claim) is { } c && c != ctx.WordToComplete ? [] : Completions.ClaimIds(ctx, context));
         var source = new Argument<string?>("source") { Description = "The id of the source it cites.", Arity = ArgumentArity.ZeroOrOne };
-        source.CompletionSources.Add(ctx => Completions.SourceIds(ctx, context));
+        source.CompletionSources.Add(ctx => ctx.ParseResult.GetValue(claim) is not { } c || (c == ctx.WordToComplete && ctx.ParseResult.GetValue(source) is null)
+            ? [] : Completions.SourceIds(ctx, context));
         var quote = new Option<string?>("--quote") { Description = "A verbatim passage of the source.", HelpName = "TEXT" };
         var locator = new Option<string?>("--locator") { Description = "Where in the source: page, section, paragraph, figure, table.", HelpName = "WHERE" };
         var stance = new Option<string?>("--stance") { Description = "supports (default), refutes or mentions.", HelpName = "supports|refutes|mentions" };

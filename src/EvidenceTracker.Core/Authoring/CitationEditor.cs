@@ -62,7 +62,7 @@ public static class CitationEditor
                 var dashColumn = block.Start.Column;
                 var first = block.Items[0];
                 var inner = first is YMapping m ? Math.Max(2, m.Start.Column - dashColumn) : 2;
-                var insertAt = lines.EndOfLine(LastContent(block));
+                var insertAt = AfterLastNonBlankLine(text, lines.EndOfLine(LastContent(block)));
                 var addNewline = insertAt == text.Length && !text.EndsWith('\n') ? newline : "";
                 var item = Block(citation, new string(' ', dashColumn - 1), new string(' ', inner), newline);
                 return text[..insertAt] + addNewline + item + text[insertAt..];
@@ -89,6 +89,17 @@ public static class CitationEditor
                 problem = $"'citations' is {entry.Value.KindName}, not a list; fix the claim file first";
                 return null;
         }
+    }
+
+    /// <summary>Steps back over blank lines (a block scalar's end includes them): the end of the last line with text.</summary>
+    private static int AfterLastNonBlankLine(string text, int offset)
+    {
+        var i = offset - 1;
+        while (i >= 0 && char.IsWhiteSpace(text[i]))
+        {
+            i--;
+        }
+        return i < 0 ? offset : LineIndex.FindLineEnd(text, i);
     }
 
     /// <summary>The position of the last character of content inside a block sequence.</summary>
