@@ -1,6 +1,4 @@
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
 
 namespace EvidenceTracker.Site;
 
@@ -13,8 +11,32 @@ namespace EvidenceTracker.Site;
 /// </summary>
 public abstract class Node
 {
-    /// <summary>Keeps Chinese and other non-ASCII text readable in the output; escapes &lt; &gt; &amp; " '.</summary>
-    internal static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+    /// <summary>
+    /// Escapes the five characters that are markup (&amp; &lt; &gt; " '), and drops control characters that
+    /// HTML forbids; everything else, Chinese text included, is written as it is.
+    /// </summary>
+    internal static void Encode(StringBuilder sb, string text)
+    {
+        foreach (var ch in text)
+        {
+            switch (ch)
+            {
+                case '&': sb.Append("&amp;"); break;
+                case '<': sb.Append("&lt;"); break;
+                case '>': sb.Append("&gt;"); break;
+                case '"': sb.Append("&quot;"); break;
+                case '\'': sb.Append("&#39;"); break;
+                case '\n' or '\t': sb.Append(ch); break;
+                case '\r': break;
+                default:
+                    if (!char.IsControl(ch))
+                    {
+                        sb.Append(ch);
+                    }
+                    break;
+            }
+        }
+    }
 
     public abstract void WriteTo(StringBuilder sb);
 
@@ -33,7 +55,7 @@ public sealed class TextNode(string text) : Node
     public override void WriteTo(StringBuilder sb)
     {
         ArgumentNullException.ThrowIfNull(sb);
-        Encoder.Encode(new StringWriter(sb), text);
+        Encode(sb, text);
     }
 }
 
@@ -145,7 +167,7 @@ public sealed class Element : Node
             if (value is not null)
             {
                 sb.Append("=\"");
-                Encoder.Encode(new StringWriter(sb), value);
+                Encode(sb, value);
                 sb.Append('"');
             }
         }
