@@ -22,7 +22,9 @@ def main():
     vocab = sorted({"".join(rnd.choice(syllables) for _ in range(rnd.choice([1, 2, 2, 3, 3, 4]))) for _ in range(6000)})
     rnd.shuffle(vocab)
     weights = [1.0 / (i + 1) for i in range(len(vocab))]
-    han = [chr(c) for c in range(0x4E00, 0x4E00 + 2500)]
+    # Han characters, without the scale, qualifier and date words a figure extractor reads next to a number
+    # (2万 is 20,000, not 2).
+    han = [chr(c) for c in range(0x4E00, 0x4E00 + 2500) if chr(c) not in "万亿千百十多余约近超逾左右以上下内至到第年月日个点倍"]
     han_weights = [1.0 / (i + 1) ** 0.8 for i in range(len(han))]
     fw = str.maketrans("0123456789.%", "０１２３４５６７８９．％")
 

@@ -8,8 +8,10 @@ public sealed record CliEnvironment
     /// <summary>The NO_COLOR convention: any non-empty value turns colour off.</summary>
     public bool NoColor { get; init; }
     public string WorkingDirectory { get; init; } = Environment.CurrentDirectory;
-    /// <summary>Today's date for <c>archived</c>; tests pass a fixed clock.</summary>
-    public TimeProvider Clock { get; init; } = TimeProvider.System;
+    /// <summary>Where answers to prompts come from (standard input).</summary>
+    public TextReader Input { get; init; } = TextReader.Null;
+    /// <summary>The date commands record (for example as a snapshot's archive date); tests fix it.</summary>
+    public Func<DateOnly> Today { get; init; } = () => DateOnly.FromDateTime(DateTime.UtcNow);
     /// <summary>EVIDENCE_TIMINGS=1: <c>check</c> prints where its time went on stderr (for benchmarks).</summary>
     public bool Timings { get; init; }
 
@@ -18,6 +20,7 @@ public sealed record CliEnvironment
         StdoutIsTerminal = !Console.IsOutputRedirected,
         StdinIsTerminal = !Console.IsInputRedirected,
         NoColor = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")),
+        Input = Console.In,
         Timings = Environment.GetEnvironmentVariable("EVIDENCE_TIMINGS") == "1",
     };
 

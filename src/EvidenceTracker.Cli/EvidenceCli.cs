@@ -84,9 +84,13 @@ public static class EvidenceCli
             GlobalOptions.Root,
             GlobalOptions.NoColor,
         };
+        root.Subcommands.Add(InitCommand.Create(context));
+        root.Subcommands.Add(AddCommand.Create(context));
+        root.Subcommands.Add(CiteCommand.Create(context));
         root.Subcommands.Add(CheckCommand.Create(context));
         root.Subcommands.Add(ListCommand.Create(context));
         root.Subcommands.Add(ShowCommand.Create(context));
+        root.Subcommands.Add(BuildCommand.Create(context));
         root.Subcommands.Add(SnapshotCommand.Create(context));
         return root;
     }

@@ -31,7 +31,7 @@ internal static class SnapshotCommand
                 Source = parsed.GetValue(source)!,
                 File = parsed.GetValue(file)!,
                 WorkingDirectory = context.Environment.WorkingDirectory,
-                Today = DateOnly.FromDateTime(context.Environment.Clock.GetUtcNow().UtcDateTime),
+                Today = context.Environment.Today(),
                 Format = parsed.GetValue(format)!,
             };
             var outcome = SnapshotArchiver.Archive(settings);

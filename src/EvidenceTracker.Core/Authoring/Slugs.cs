@@ -107,7 +107,8 @@ public static class Slugs
     /// <summary>Latin letters with their accents removed (é → e, ß → ss, ø → o); other characters kept.</summary>
     private static string Fold(string text)
     {
-        var decomposed = text.Normalize(NormalizationForm.FormKD);
+        // string.Normalize is a no-op under InvariantGlobalization; the project's own Unicode tables decompose.
+        var decomposed = Quotes.UnicodeNfkc.Decompose(text);
         var sb = new StringBuilder(decomposed.Length);
         foreach (var ch in decomposed)
         {

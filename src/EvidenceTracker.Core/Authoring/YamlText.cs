@@ -75,7 +75,7 @@ public static class YamlText
         var looksNumeric = double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
             || v.StartsWith("0x", StringComparison.OrdinalIgnoreCase) || v.StartsWith("0o", StringComparison.OrdinalIgnoreCase)
             || v is ".inf" or "-.inf" or ".nan" or ".NaN" or ".Inf";
-        var looksDate = v.Length >= 4 && char.IsAsciiDigit(v[0]) && v.All(c => char.IsAsciiDigit(c) || c == '-') && v.Contains('-', StringComparison.Ordinal);
+        var looksDate = System.Text.RegularExpressions.Regex.IsMatch(v, @"^\d{4}-\d\d?-\d\d?", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
         return !looksNumeric && (!looksDate || allowDate);
     }
 

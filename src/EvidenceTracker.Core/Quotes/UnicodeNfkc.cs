@@ -116,6 +116,28 @@ internal static class UnicodeNfkc
         return length == 0 ? 0 : Compose(output[..length]);
     }
 
+    /// <summary>
+    /// The full compatibility decomposition (NFKD without reordering) of a string, for callers that drop
+    /// combining marks afterwards (such as accent folding in ids).
+    /// </summary>
+    internal static string Decompose(string text)
+    {
+        var sb = new System.Text.StringBuilder(text.Length);
+        Span<int> buffer = stackalloc int[MaxExpansion];
+        for (var i = 0; i < text.Length; i++)
+        {
+            int cp = char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])
+                ? char.ConvertToUtf32(text[i], text[++i])
+                : text[i];
+            var n = AppendDecomposition(cp, buffer, 0);
+            foreach (var d in buffer[..n])
+            {
+                sb.Append(char.ConvertFromUtf32(d));
+            }
+        }
+        return sb.ToString();
+    }
+
     /// <summary>Canonical composition in place (the reference algorithm of UAX #15); returns the new length.</summary>
     private static int Compose(Span<int> buffer)
     {

@@ -204,6 +204,12 @@ public static class ListingFormatter
         };
     }
 
+    /// <summary>One claim or source as a JSON object (as <c>add … --format json</c> prints it).</summary>
+    public static void WriteRecord(Claim claim, TextWriter writer) =>
+        Json.Write(writer, json => WriteClaim(json, new ClaimStatus(claim, Checker.SupportOf(claim, _ => true)), full: true));
+
+    public static void WriteRecord(Source source, TextWriter writer) => Json.Write(writer, json => WriteSource(json, source));
+
     private static void Field(TextWriter writer, string name, string? value)
     {
         if (value is not null)
@@ -245,7 +251,10 @@ public static class ListingFormatter
                 json.WriteEndObject();
             }
             json.WriteEndArray();
-            WriteFindings(json, findings ?? []);
+            if (findings is not null)
+            {
+                WriteFindings(json, findings);
+            }
         }
         else
         {

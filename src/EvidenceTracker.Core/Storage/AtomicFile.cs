@@ -1,22 +1,53 @@
+using System.Collections.Concurrent;
+using System.Globalization;
 using System.Text;
 
 namespace EvidenceTracker.Storage;
 
-/// <summary>Writes that never leave a half-written file: a temporary file in the same folder, then a rename.</summary>
+/// <summary>
+/// Writes that never leave a half-written file: the content goes to a temporary file in the same folder,
+/// then is renamed into place. New files are created exclusively: of two writers of one path, exactly one
+/// wins. Temporary files are removed on failure, on SIGINT/SIGTERM (see <see cref="DeletePending"/>), and
+/// — for a process killed outright — by the next write into the same folder.
+/// </summary>
 public static class AtomicFile
 {
+    private const string TempPrefix = ".evidence-tmp-";
     private static readonly UTF8Encoding Utf8NoBom = new(false);
+    private static readonly ConcurrentDictionary<string, byte> Pending = new(StringComparer.Ordinal);
 
     /// <summary>Replaces (or creates) <paramref name="path"/> with <paramref name="content"/>.</summary>
     public static void Write(string path, string content) => Write(path, Utf8NoBom.GetBytes(content));
 
-    public static void Write(string path, byte[] content)
+    public static void Write(string path, byte[] content) => Commit(path, content, overwrite: true);
+
+    /// <summary>Creates <paramref name="path"/> only if no file is there; false when one is (nothing is written).</summary>
+    public static bool TryCreateNew(string path, string content) => Commit(path, Utf8NoBom.GetBytes(content), overwrite: false);
+
+    public static bool TryCreateNew(string path, byte[] content) => Commit(path, content, overwrite: false);
+
+    /// <summary>Deletes the temporary files of writes still in progress; called when the process is told to stop.</summary>
+    public static void DeletePending()
+    {
+        foreach (var path in Pending.Keys)
+        {
+            TryDelete(path);
+        }
+    }
+
+    private static bool Commit(string path, byte[] content, bool overwrite)
     {
         ArgumentNullException.ThrowIfNull(content);
         var full = Path.GetFullPath(path);
         var dir = Path.GetDirectoryName(full)!;
         Directory.CreateDirectory(dir);
-        var temp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        SweepStale(dir);
+        if (!overwrite && (File.Exists(full) || Directory.Exists(full)))
+        {
+            return false;
+        }
+        var temp = Path.Combine(dir, $"{TempPrefix}{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}-{Guid.NewGuid():N}");
+        Pending[temp] = 0;
         try
         {
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
@@ -24,14 +55,80 @@ public static class AtomicFile
                 stream.Write(content);
                 stream.Flush(flushToDisk: true);
             }
-            File.Move(temp, full, overwrite: true);
+            try
+            {
+                // Without overwrite, File.Move links the new name and fails if it exists: an exclusive create.
+                File.Move(temp, full, overwrite);
+            }
+            catch (IOException) when (!overwrite && File.Exists(full))
+            {
+                return false;
+            }
+            return true;
         }
         finally
         {
-            if (File.Exists(temp))
+            TryDelete(temp);
+            Pending.TryRemove(temp, out _);
+        }
+    }
+
+    /// <summary>Removes temporary files left in <paramref name="dir"/> by processes that no longer run.</summary>
+    private static void SweepStale(string dir)
+    {
+        try
+        {
+            foreach (var file in Directory.EnumerateFiles(dir, TempPrefix + "*"))
             {
-                File.Delete(temp);
+                var name = Path.GetFileName(file)[TempPrefix.Length..];
+                var dash = name.IndexOf('-', StringComparison.Ordinal);
+                if (dash > 0 && int.TryParse(name[..dash], NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
+                    && pid != Environment.ProcessId && !IsRunning(pid))
+                {
+                    TryDelete(file);
+                }
             }
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        if (OperatingSystem.IsLinux())
+        {
+            return Directory.Exists($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}");
+        }
+        try
+        {
+            using var p = System.Diagnostics.Process.GetProcessById(pid);
+            return !p.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
         }
     }
 }

@@ -12,11 +12,6 @@ namespace EvidenceTracker.Tests.Verification;
 /// </summary>
 public class AbstractDatasetTests
 {
-    private sealed class FixedClock : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => new(2025, 6, 25, 12, 0, 0, TimeSpan.Zero);
-    }
-
     private static readonly string[] Abstracts = ["trial-fenuvir", "cohort-sleep", "mouse-gene"];
 
     private static TempRepo Build(IEnumerable<(string Id, string Statement, string Source, string Quote)> claims)
@@ -26,7 +21,7 @@ public class AbstractDatasetTests
         {
             repo.Write($"sources/{id}.yaml", $"id: {id}\ntype: journal-article\ntitle: {id}\nlevel: primary\n");
             repo.WriteBytes($"incoming/{id}.txt", File.ReadAllBytes(Path.Combine(TestPaths.Fixtures, "abstracts", id + ".txt")));
-            var result = CliRunner.Run(CliEnvironment.Plain(repo.Root) with { Clock = new FixedClock() },
+            var result = CliRunner.Run(CliEnvironment.Plain(repo.Root) with { Today = () => new DateOnly(2025, 6, 25) },
                 ["--root", repo.Root, "snapshot", id, $"incoming/{id}.txt"]);
             Assert.True(result.ExitCode == 0, result.Error);
         }

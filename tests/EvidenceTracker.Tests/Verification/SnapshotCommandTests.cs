@@ -6,14 +6,9 @@ using EvidenceTracker.Tests.Support;
 
 namespace EvidenceTracker.Tests.Verification;
 
-/// <summary><c>evidence snapshot SOURCE FILE</c>, run in-process with a fixed clock.</summary>
+/// <summary><c>evidence snapshot SOURCE FILE</c>, run in-process with a fixed date.</summary>
 public class SnapshotCommandTests
 {
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
-
     private const string SourceText =
         "# The Riverside report, as cited by the article.\n" +
         "id: riverside-report\n" +
@@ -36,7 +31,7 @@ public class SnapshotCommandTests
     }
 
     private static CliResult Run(TempRepo repo, params string[] args) =>
-        CliRunner.Run(CliEnvironment.Plain(repo.Root) with { Clock = new FixedClock(new DateTimeOffset(2025, 6, 25, 23, 30, 0, TimeSpan.FromHours(-5))) },
+        CliRunner.Run(CliEnvironment.Plain(repo.Root) with { Today = () => new DateOnly(2025, 6, 26) },
             ["--root", repo.Root, .. args]);
 
     private static string Sha(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
@@ -51,7 +46,6 @@ public class SnapshotCommandTests
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("", result.Error);
         Assert.Equal(page, File.ReadAllBytes(repo.Full("sources/snapshots/riverside-report.html")));
-        // The clock says 2025-06-25 23:30 at UTC-5: the UTC date is the 26th.
         Assert.Equal(SourceText.Replace("level: primary\n", "level: primary\n" +
             "snapshot: snapshots/riverside-report.html\n" +
             $"snapshot-sha256: {Sha(page)}\n" +

@@ -1,0 +1,296 @@
+using EvidenceTracker.Diagnostics;
+using EvidenceTracker.Loading;
+using EvidenceTracker.Model;
+using EvidenceTracker.Storage;
+using EvidenceTracker.Yaml;
+
+namespace EvidenceTracker.Authoring;
+
+public sealed record AddSourceSettings
+{
+    public required string Root { get; init; }
+    public required string Title { get; init; }
+    public string? Id { get; init; }
+    public string Type { get; init; } = "web-page";
+    public IReadOnlyList<string> Authors { get; init; } = [];
+    public string? Publisher { get; init; }
+    public string? Date { get; init; }
+    public string? Accessed { get; init; }
+    public string? Url { get; init; }
+    public string? Doi { get; init; }
+    public string? Pmid { get; init; }
+    public string? Lang { get; init; }
+    public string? Level { get; init; }
+    public IReadOnlyList<string> ReportsOn { get; init; } = [];
+    public string? Volume { get; init; }
+    public string? Issue { get; init; }
+    public string? Pages { get; init; }
+}
+
+public sealed record AddClaimSettings
+{
+    public required string Root { get; init; }
+    public required string Statement { get; init; }
+    public string? Id { get; init; }
+    public string? Article { get; init; }
+    public string? Excerpt { get; init; }
+    public IReadOnlyList<CitationSpec> Citations { get; init; } = [];
+    public string? Verdict { get; init; }
+    public string? Note { get; init; }
+    public IReadOnlyList<string> Tags { get; init; } = [];
+}
+
+public sealed record CiteSettings
+{
+    public required string Root { get; init; }
+    public required string Claim { get; init; }
+    public required CitationSpec Citation { get; init; }
+}
+
+/// <summary>What a write did: the id and path it wrote, or the problems that made it refuse (nothing written).</summary>
+public sealed record WriteResult
+{
+    public string? Id { get; init; }
+    /// <summary>Path relative to the root, with / separators.</summary>
+    public string? Path { get; init; }
+    public IReadOnlyList<string> Problems { get; init; } = [];
+    public Claim? Claim { get; init; }
+    public Source? Source { get; init; }
+
+    public bool Ok => Problems.Count == 0;
+
+    public static WriteResult Refused(params string[] problems) => new() { Problems = problems };
+}
+
+/// <summary>
+/// Creates sources and claims and adds citations. Every value goes through the same readers that
+/// <c>check</c> runs, so no command writes a file that <c>check</c> would reject; existing files are never
+/// overwritten, and a citation is added by a byte-preserving edit.
+/// </summary>
+public static class AuthoringService
+{
+    public static WriteResult AddSource(AddSourceSettings s)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        var root = RepositoryLoader.ResolveRoot(s.Root);
+        var ids = Ids(root, "sources", recursive: false);
+        var problems = new List<string>();
+        string? doi = null;
+        if (s.Doi is not null)
+        {
+            doi = Values.NormalizeDoi(s.Doi);
+            if (doi is null)
+            {
+                problems.Add($"--doi '{s.Doi}' is not a DOI; give 10.xxxx/…, doi:10.xxxx/… or https://doi.org/10.xxxx/…");
+            }
+        }
+        foreach (var target in s.ReportsOn.Where(t => !ids.Contains(t)))
+        {
+            problems.Add(UnknownId("--reports-on", "source", target, ids, "evidence add source"));
+        }
+        var id = s.Id ?? Slugs.Unique(DeriveSourceId(s), ids.Contains);
+        if (s.Id is not null && ids.Contains(s.Id))
+        {
+            problems.Add($"a source with id '{s.Id}' already exists (sources/{s.Id}.yaml); choose another --id, or leave --id out to derive one");
+        }
+        var text = new YamlText.Document()
+            .Field("id", id)
+            .Field("type", s.Type)
+            .Field("title", s.Title)
+            .BlockList("authors", s.Authors)
+            .Field("publisher", s.Publisher)
+            .Field("date", s.Date, date: true)
+            .Field("accessed", s.Accessed, date: true)
+            .Field("url", s.Url)
+            .Field("doi", doi ?? s.Doi)
+            .Field("pmid", s.Pmid)
+            .Field("lang", s.Lang)
+            .Field("level", s.Level)
+            .FlowList("reports-on", s.ReportsOn)
+            .Field("volume", s.Volume)
+            .Field("issue", s.Issue)
+            .Field("pages", s.Pages)
+            .ToString();
+        var path = $"sources/{id}.yaml";
+        var sink = new FindingSink(path);
+        var source = DocumentReaders.ReadSource(YamlTreeReader.Read(text, sink), sink);
+        problems.AddRange(Describe(sink));
+        if (problems.Count > 0)
+        {
+            return WriteResult.Refused([.. problems]);
+        }
+        return Create(root, path, text, id) with { Source = source };
+    }
+
+    public static WriteResult AddClaim(AddClaimSettings s)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        var root = RepositoryLoader.ResolveRoot(s.Root);
+        var claimIds = Ids(root, "claims", recursive: true);
+        var sourceIds = Ids(root, "sources", recursive: false);
+        var articleIds = Ids(root, "articles", recursive: false, extension: ".md");
+        var problems = new List<string>();
+        foreach (var c in s.Citations.Where(c => !sourceIds.Contains(c.Source)))
+        {
+            problems.Add(UnknownId("--cite", "source", c.Source, sourceIds, "evidence add source"));
+        }
+        if (s.Article is not null && !articleIds.Contains(s.Article))
+        {
+            problems.Add(UnknownId("--article", "article", s.Article, articleIds, "evidence import"));
+        }
+        if (s.Id is not null && claimIds.Contains(s.Id))
+        {
+            problems.Add($"a claim with id '{s.Id}' already exists; choose another --id, or leave --id out to derive one");
+        }
+        var id = s.Id ?? Slugs.Unique(Slugs.ForText(s.Statement, "claim"), claimIds.Contains);
+        var doc = new YamlText.Document()
+            .Field("id", id)
+            .Field("statement", s.Statement)
+            .Field("article", s.Article)
+            .Field("excerpt", s.Excerpt);
+        var text = doc.ToString();
+        if (s.Citations.Count > 0)
+        {
+            foreach (var c in s.Citations)
+            {
+                text = CitationEditor.AddCitation(text, c, out _) ?? text;
+            }
+        }
+        text = new YamlText.Document().Raw(text)
+            .Field("verdict", s.Verdict)
+            .Field("note", s.Note)
+            .FlowList("tags", s.Tags)
+            .ToString();
+        var path = $"claims/{id}.yaml";
+        var sink = new FindingSink(path);
+        var claim = DocumentReaders.ReadClaim(YamlTreeReader.Read(text, sink), sink);
+        problems.AddRange(Describe(sink));
+        if (problems.Count > 0)
+        {
+            return WriteResult.Refused([.. problems]);
+        }
+        return Create(root, path, text, id) with { Claim = claim };
+    }
+
+    public static WriteResult Cite(CiteSettings s)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        var root = RepositoryLoader.ResolveRoot(s.Root);
+        var sourceIds = Ids(root, "sources", recursive: false);
+        var claimFiles = ClaimFiles(root);
+        var problems = new List<string>();
+        if (!claimFiles.TryGetValue(s.Claim, out var file))
+        {
+            problems.Add(UnknownId("claim", "claim", s.Claim, claimFiles.Keys.ToHashSet(StringComparer.Ordinal), "evidence add claim"));
+        }
+        if (!sourceIds.Contains(s.Citation.Source))
+        {
+            problems.Add(UnknownId("source", "source", s.Citation.Source, sourceIds, "evidence add source"));
+        }
+        if (problems.Count > 0 || file is null)
+        {
+            return WriteResult.Refused([.. problems]);
+        }
+        var rel = RepositoryLoader.Relative(root, file);
+        var bytes = File.ReadAllBytes(file);
+        var readSink = new FindingSink(rel);
+        var original = SafeFile.Decode(bytes, readSink, Rules.YamlSyntax);
+        if (original is null)
+        {
+            return WriteResult.Refused([.. Describe(readSink)]);
+        }
+        var before = DocumentReaders.ReadClaim(YamlTreeReader.Read(original, readSink), readSink);
+        if (before is not null && before.Citations.Any(c => Same(c, s.Citation)))
+        {
+            return WriteResult.Refused($"claim '{s.Claim}' already cites '{s.Citation.Source}' with this quote and locator; nothing to add");
+        }
+        var edited = CitationEditor.AddCitation(original, s.Citation, out var problem);
+        if (edited is null)
+        {
+            return WriteResult.Refused($"cannot edit {rel}: {problem}");
+        }
+        var sink = new FindingSink(rel);
+        var claim = DocumentReaders.ReadClaim(YamlTreeReader.Read(edited, sink), sink);
+        var newProblems = Describe(sink).Except(Describe(readSink)).ToList();
+        if (newProblems.Count > 0 || claim is null)
+        {
+            return WriteResult.Refused([.. newProblems.DefaultIfEmpty($"the edit of {rel} would not read back as a claim")]);
+        }
+        var hasBom = bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]);
+        var output = System.Text.Encoding.UTF8.GetBytes(edited);
+        AtomicFile.Write(file, hasBom ? [0xEF, 0xBB, 0xBF, .. output] : output);
+        return new WriteResult { Id = s.Claim, Path = rel, Claim = claim };
+    }
+
+    /// <summary>Ids for <c>evidence add source</c>: publisher + date, else the URL's host + date, else the title.</summary>
+    public static string DeriveSourceId(AddSourceSettings s)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        var date = s.Date is null ? "" : "-" + Slugs.Latin(s.Date);
+        if (s.Publisher is not null && Slugs.IsMostlyLatin(s.Publisher) && Slugs.Latin(s.Publisher, 60) is { Length: > 0 } publisher)
+        {
+            return publisher + date;
+        }
+        if (s.Url is not null && Uri.TryCreate(s.Url, UriKind.Absolute, out var uri) && uri.Host.Length > 0)
+        {
+            var host = uri.Host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? uri.Host[4..] : uri.Host;
+            return Slugs.Latin(host, 60) + date;
+        }
+        return Slugs.ForText(s.Title, "source");
+    }
+
+    private static bool Same(Citation c, CitationSpec spec) =>
+        c.Source == spec.Source && c.Quote == spec.Quote && c.Locator == spec.Locator && c.Stance == (spec.Stance ?? Stance.Supports);
+
+    private static WriteResult Create(string root, string path, string text, string id)
+    {
+        var full = Path.Combine(root, path);
+        if (!AtomicFile.TryCreateNew(full, text))
+        {
+            return WriteResult.Refused($"{path} already exists (another command may have just created it); nothing was written");
+        }
+        return new WriteResult { Id = id, Path = path };
+    }
+
+    private static IEnumerable<string> Describe(FindingSink sink) =>
+        sink.Findings.Where(f => f.Severity == Severity.Error).Select(f => f.Message);
+
+    private static string UnknownId(string what, string kind, string id, IReadOnlySet<string> known, string howToAdd)
+    {
+        var hint = Values.Nearest(id, known);
+        return hint is not null
+            ? $"{what}: no {kind} has the id '{id}'; did you mean '{hint}'?"
+            : $"{what}: no {kind} has the id '{id}'; add it with `{howToAdd}` (see `evidence list {kind}s`)";
+    }
+
+    /// <summary>The ids present in a folder: the file names, which the id-mismatch rule keeps equal to the ids.</summary>
+    public static HashSet<string> Ids(string root, string folder, bool recursive, string extension = ".yaml")
+    {
+        var dir = Path.Combine(root, folder);
+        if (!Directory.Exists(dir))
+        {
+            return new HashSet<string>(StringComparer.Ordinal);
+        }
+        var options = new EnumerationOptions { RecurseSubdirectories = recursive, IgnoreInaccessible = true };
+        return Directory.EnumerateFiles(dir, "*" + extension, options)
+            .Select(f => Path.GetFileNameWithoutExtension(f))
+            .Where(n => !n.StartsWith('.'))
+            .ToHashSet(StringComparer.Ordinal);
+    }
+
+    public static Dictionary<string, string> ClaimFiles(string root)
+    {
+        var dir = Path.Combine(root, "claims");
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (!Directory.Exists(dir))
+        {
+            return result;
+        }
+        var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true };
+        foreach (var f in Directory.EnumerateFiles(dir, "*.yaml", options).Order(StringComparer.Ordinal))
+        {
+            result.TryAdd(Path.GetFileNameWithoutExtension(f), f);
+        }
+        return result;
+    }
+}

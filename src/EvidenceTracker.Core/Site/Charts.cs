@@ -1,0 +1,117 @@
+using System.Globalization;
+using EvidenceTracker.Model;
+using static EvidenceTracker.Site.H;
+
+namespace EvidenceTracker.Site;
+
+/// <summary>Inline SVG: the support summary as bars, and a claim's chain to primary sources.</summary>
+internal static class Charts
+{
+    private static string N(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
+
+    public static Element SupportBars(IReadOnlyList<(string Level, int Count)> bars)
+    {
+        const int width = 520, row = 26, labelWidth = 110, countWidth = 50;
+        var max = Math.Max(1, bars.Max(b => b.Count));
+        var total = bars.Sum(b => b.Count);
+        var svg = E("svg").Attr("viewBox", $"0 0 {width} {bars.Count * row + 4}").Attr("width", N(width)).Class("chart")
+            .Attr("role", "img").Attr("aria-labelledby", "support-chart-title");
+        svg.Add(E("title", $"Claims by support level: {string.Join(", ", bars.Select(b => $"{b.Count} {b.Level}"))} ({total} in all)").Id("support-chart-title"));
+        for (var i = 0; i < bars.Count; i++)
+        {
+            var (level, count) = bars[i];
+            var y = i * row + 2;
+            var w = (width - labelWidth - countWidth) * (double)count / max;
+            svg.Add(
+                E("text", level).Attr("x", "0").Attr("y", N(y + 17)),
+                E("rect").Class($"bar-{level}").Attr("x", N(labelWidth)).Attr("y", N(y + 3)).Attr("width", N(Math.Max(count > 0 ? 2 : 0, w))).Attr("height", "18").Attr("rx", "3"),
+                E("text", count.ToString(CultureInfo.InvariantCulture)).Attr("x", N(labelWidth + w + 6)).Attr("y", N(y + 17)));
+        }
+        return svg;
+    }
+
+    /// <summary>Columns: the claim, the sources it cites, then the sources those report on, step by step.</summary>
+    public static Element Chain(Claim claim, IReadOnlyList<IReadOnlyList<string>> layers, IReadOnlyDictionary<string, Source> sources)
+    {
+        const int boxW = 190, boxH = 40, gapX = 50, gapY = 14;
+        var columns = new List<IReadOnlyList<string>> { new[] { "" } };
+        columns.AddRange(layers);
+        var rows = columns.Max(c => c.Count);
+        var width = columns.Count * boxW + (columns.Count - 1) * gapX + 4;
+        var height = rows * boxH + (rows - 1) * gapY + 4;
+        var position = new Dictionary<string, (double X, double Y)>(StringComparer.Ordinal);
+        var titleId = $"chain-{claim.Id}";
+        var svg = E("svg").Attr("viewBox", $"0 0 {width} {height}").Attr("width", N(width)).Class("chart")
+            .Attr("role", "img").Attr("aria-labelledby", titleId);
+        svg.Add(E("title", $"Chain from claim {claim.Id} to its sources: " +
+            string.Join("; ", layers.Select((l, d) => $"step {d + 1}: {string.Join(", ", l.Select(id => $"{id} ({Level(sources[id])})"))}"))).Id(titleId));
+        var marker = E("marker", E("path").Attr("d", "M0,0 L8,4 L0,8 z").Class("edge-head").Attr("fill", "currentColor"))
+            .Id($"arrow-{claim.Id}").Attr("viewBox", "0 0 8 8").Attr("refX", "8").Attr("refY", "4").Attr("markerWidth", "8").Attr("markerHeight", "8").Attr("orient", "auto");
+        svg.Add(E("defs", marker));
+        for (var c = 0; c < columns.Count; c++)
+        {
+            for (var r = 0; r < columns[c].Count; r++)
+            {
+                var x = 2 + c * (boxW + gapX);
+                var y = 2 + r * (boxH + gapY);
+                position[c == 0 ? "\u0000claim" : columns[c][r]] = (x, y);
+            }
+        }
+        void Edge(string from, string to)
+        {
+            var (x1, y1) = position[from];
+            var (x2, y2) = position[to];
+            svg.Add(E("path").Class("edge").Attr("d", $"M{N(x1 + boxW)},{N(y1 + boxH / 2.0)} L{N(x2)},{N(y2 + boxH / 2.0)}")
+                .Attr("marker-end", $"url(#arrow-{claim.Id})"));
+        }
+        foreach (var id in layers[0])
+        {
+            Edge("\u0000claim", id);
+        }
+        for (var d = 1; d < layers.Count; d++)
+        {
+            foreach (var id in layers[d])
+            {
+                foreach (var from in layers[d - 1].Where(f => sources[f].ReportsOn.Contains(id)))
+                {
+                    Edge(from, id);
+                }
+            }
+        }
+        Box("\u0000claim", "claim", Shorten(claim.Statement, 26), "node node-claim");
+        foreach (var id in layers.SelectMany(l => l))
+        {
+            var s = sources[id];
+            var name = s.Publisher is { } p ? (s.Date is { Length: >= 4 } d ? $"{p} {d[..4]}" : p) : s.Title;
+            Box(id, Level(s), Shorten(name, 26), s.Level == SourceLevel.Primary ? "node node-primary" : "node");
+        }
+        return svg;
+
+        void Box(string key, string top, string bottom, string css)
+        {
+            var (x, y) = position[key];
+            svg.Add(
+                E("rect").Class(css).Attr("x", N(x)).Attr("y", N(y)).Attr("width", N(boxW)).Attr("height", N(boxH)).Attr("rx", "6"),
+                E("text", top).Attr("x", N(x + 8)).Attr("y", N(y + 16)).Attr("font-weight", "bold"),
+                E("text", bottom).Attr("x", N(x + 8)).Attr("y", N(y + 32)));
+        }
+    }
+
+    private static string Level(Source s) => s.Level is { } l ? Names.Of(l) : "level not recorded";
+
+    private static string Shorten(string text, int max)
+    {
+        var flat = string.Join(' ', text.Split((char[])['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
+        var width = 0;
+        for (var i = 0; i < flat.Length; i++)
+        {
+            // CJK characters are about twice as wide as Latin ones.
+            width += flat[i] > 0x2E80 ? 2 : 1;
+            if (width > max)
+            {
+                return flat[..i] + "…";
+            }
+        }
+        return flat;
+    }
+}

@@ -1,0 +1,224 @@
+using System.Text;
+
+namespace EvidenceTracker.Site;
+
+/// <summary>
+/// A small typed HTML builder that is safe by construction: every text and attribute value is
+/// HTML-encoded when written, element and attribute names come from code, and a link target is set only
+/// through <see cref="Element.Href"/>, which accepts site-relative paths and absolute http(s) URLs and
+/// nothing else. The only unencoded content is <see cref="Raw"/>, made from trusted constants
+/// (stylesheet, script) or from Markdig's renderer with raw HTML disabled.
+/// </summary>
+public abstract class Node
+{
+    /// <summary>
+    /// Escapes the five characters that are markup (&amp; &lt; &gt; " '), and drops control characters that
+    /// HTML forbids; everything else, Chinese text included, is written as it is.
+    /// </summary>
+    internal static void Encode(StringBuilder sb, string text)
+    {
+        foreach (var ch in text)
+        {
+            switch (ch)
+            {
+                case '&': sb.Append("&amp;"); break;
+                case '<': sb.Append("&lt;"); break;
+                case '>': sb.Append("&gt;"); break;
+                case '"': sb.Append("&quot;"); break;
+                case '\'': sb.Append("&#39;"); break;
+                case '\n' or '\t': sb.Append(ch); break;
+                case '\r': break;
+                default:
+                    if (!char.IsControl(ch))
+                    {
+                        sb.Append(ch);
+                    }
+                    break;
+            }
+        }
+    }
+
+    public abstract void WriteTo(StringBuilder sb);
+
+    public override string ToString()
+    {
+        var sb = new StringBuilder();
+        WriteTo(sb);
+        return sb.ToString();
+    }
+
+    public static implicit operator Node(string? text) => new TextNode(text ?? "");
+}
+
+public sealed class TextNode(string text) : Node
+{
+    public override void WriteTo(StringBuilder sb)
+    {
+        ArgumentNullException.ThrowIfNull(sb);
+        Encode(sb, text);
+    }
+}
+
+/// <summary>Trusted markup. Never built from data: only from constants and from the safe Markdown renderer.</summary>
+public sealed class Raw : Node
+{
+    private readonly string _html;
+
+    private Raw(string html) => _html = html;
+
+    /// <summary>A trusted constant of the site (its stylesheet, its script).</summary>
+    public static Raw Constant(string html) => new(html);
+
+    /// <summary>Output of <see cref="ArticleRenderer"/>, whose pipeline disables raw HTML and filters link targets.</summary>
+    internal static Raw FromSafeRenderer(string html) => new(html);
+
+    public override void WriteTo(StringBuilder sb)
+    {
+        ArgumentNullException.ThrowIfNull(sb);
+        sb.Append(_html);
+    }
+}
+
+public sealed class Fragment(IEnumerable<Node?> children) : Node
+{
+    private readonly List<Node> _children = children.Where(c => c is not null).Select(c => c!).ToList();
+
+    public override void WriteTo(StringBuilder sb)
+    {
+        foreach (var c in _children)
+        {
+            c.WriteTo(sb);
+        }
+    }
+}
+
+public sealed class Element : Node
+{
+    private static readonly HashSet<string> Void = new(StringComparer.Ordinal) { "br", "hr", "img", "input", "link", "meta", "col" };
+    private readonly string _tag;
+    private readonly List<KeyValuePair<string, string?>> _attributes = [];
+    private readonly List<Node> _children = [];
+
+    public Element(string tag, params Node?[] children)
+    {
+        _tag = tag;
+        Add(children);
+    }
+
+    public Element Add(params Node?[] children)
+    {
+        ArgumentNullException.ThrowIfNull(children);
+        foreach (var c in children)
+        {
+            if (c is not null)
+            {
+                _children.Add(c);
+            }
+        }
+        return this;
+    }
+
+    public Element Add(IEnumerable<Node?> children) => Add(children.ToArray());
+
+    /// <summary>Sets an attribute; the value is encoded. Event handlers, style and URL attributes are refused.</summary>
+    public Element Attr(string name, string? value)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (name.StartsWith("on", StringComparison.OrdinalIgnoreCase) || name is "href" or "src" or "action" or "formaction" or "srcdoc" or "xlink:href")
+        {
+            throw new ArgumentException($"attribute '{name}' must be set through Href (or not at all)", nameof(name));
+        }
+        _attributes.Add(new(name, value));
+        return this;
+    }
+
+    public Element Class(string? classes) => classes is null ? this : Attr("class", classes);
+
+    public Element Id(string id) => Attr("id", id);
+
+    /// <summary>A link target: a site-relative path, a fragment, or an absolute http(s) URL. Anything else is dropped.</summary>
+    public Element Href(string? url)
+    {
+        if (SafeUrl.IsAllowed(url))
+        {
+            _attributes.Add(new("href", url));
+        }
+        return this;
+    }
+
+    /// <summary>A script or image source inside the site: a relative path, never a URL with a scheme.</summary>
+    public Element LocalSrc(string relativePath)
+    {
+        if (!SafeUrl.IsAllowed(relativePath) || SafeUrl.IsExternalHttp(relativePath) || relativePath.StartsWith('#'))
+        {
+            throw new ArgumentException("a local source must be a relative path inside the site", nameof(relativePath));
+        }
+        _attributes.Add(new("src", relativePath));
+        return this;
+    }
+
+    public override void WriteTo(StringBuilder sb)
+    {
+        ArgumentNullException.ThrowIfNull(sb);
+        sb.Append('<').Append(_tag);
+        foreach (var (name, value) in _attributes)
+        {
+            sb.Append(' ').Append(name);
+            if (value is not null)
+            {
+                sb.Append("=\"");
+                Encode(sb, value);
+                sb.Append('"');
+            }
+        }
+        sb.Append('>');
+        if (Void.Contains(_tag))
+        {
+            return;
+        }
+        foreach (var c in _children)
+        {
+            c.WriteTo(sb);
+        }
+        sb.Append("</").Append(_tag).Append('>');
+    }
+}
+
+/// <summary>Which URLs may become links.</summary>
+public static class SafeUrl
+{
+    /// <summary>Absolute http(s) URLs, and relative paths or fragments written by the site itself.</summary>
+    public static bool IsAllowed(string? url)
+    {
+        if (string.IsNullOrEmpty(url) || url.Any(c => char.IsControl(c) || char.IsWhiteSpace(c)))
+        {
+            return false;
+        }
+        if (Model.Values.IsHttpUrl(url))
+        {
+            return true;
+        }
+        // Relative: no scheme at all (a colon before the first / ? # would make one).
+        var end = url.IndexOfAny(['/', '?', '#']);
+        var head = end < 0 ? url : url[..end];
+        return !head.Contains(':', StringComparison.Ordinal) && !url.StartsWith("//", StringComparison.Ordinal) && !url.Contains('\\', StringComparison.Ordinal);
+    }
+
+    /// <summary>Only absolute http(s) URLs: the test for links that come from data.</summary>
+    public static bool IsExternalHttp(string? url) => Model.Values.IsHttpUrl(url);
+}
+
+/// <summary>Shorthands for building pages.</summary>
+public static class H
+{
+    public static Element E(string tag, params Node?[] children) => new(tag, children);
+
+    public static Element E(string tag, IEnumerable<Node?> children) => new Element(tag).Add(children);
+
+    public static Fragment All(IEnumerable<Node?> children) => new(children);
+
+    public static Fragment All(params Node?[] children) => new(children);
+
+    /// <summary>A link when the URL is allowed, else the text alone.</summary>
+    public static Node Link(string? url, Node text) => SafeUrl.IsAllowed(url) ? new Element("a", text).Href(url) : text;
+}

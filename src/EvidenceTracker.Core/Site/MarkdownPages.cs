@@ -1,0 +1,268 @@
+using System.Text;
+using EvidenceTracker.Checking;
+using EvidenceTracker.Diagnostics;
+using EvidenceTracker.Model;
+
+namespace EvidenceTracker.Site;
+
+/// <summary>
+/// The Markdown pages, for reading on GitHub: tables and relative links to the other .md pages. Values are
+/// escaped so that no data becomes markup; only http(s) URLs become links.
+/// </summary>
+internal sealed class MarkdownPages(SiteData data)
+{
+    /// <summary>Escapes Markdown syntax and HTML in inline text; line breaks become spaces.</summary>
+    public static string Esc(string text)
+    {
+        var sb = new StringBuilder(text.Length + 8);
+        foreach (var ch in text)
+        {
+            switch (ch)
+            {
+                case '\\' or '`' or '*' or '_' or '[' or ']' or '(' or ')' or '#' or '|' or '!' or '~' or '{' or '}' or '+' or '-':
+                    sb.Append('\\').Append(ch);
+                    break;
+                case '<': sb.Append("&lt;"); break;
+                case '>': sb.Append("&gt;"); break;
+                case '&': sb.Append("&amp;"); break;
+                case '\r': break;
+                case '\n' or '\t': sb.Append(' '); break;
+                default: sb.Append(ch); break;
+            }
+        }
+        return sb.ToString();
+    }
+
+    private static string Link(string text, string target) => $"[{Esc(text)}]({target.Replace(" ", "%20", StringComparison.Ordinal).Replace("(", "%28", StringComparison.Ordinal).Replace(")", "%29", StringComparison.Ordinal)})";
+
+    private static string External(string? url, string text) => SafeUrl.IsExternalHttp(url) ? Link(text, url!) : Esc(text);
+
+    private static string Level(SupportLevel l) => $"`{Names.Of(l)}`";
+
+    private static string Verdict(Verdict? v) => v is { } x ? Names.Of(x) : "—";
+
+    private static string Up(int depth) => string.Concat(Enumerable.Repeat("../", depth));
+
+    private string ClaimRow(ClaimStatus c, int depth) =>
+        $"| {Link(c.Claim.Id, $"{Up(depth)}claims/{c.Claim.Id}.md")} | {Esc(c.Claim.Statement)} | {Level(c.Support)} | {Verdict(c.Claim.Verdict)} |";
+
+    private static string ClaimTableHead => "| Claim | Statement | Support | Verdict |\n|---|---|---|---|";
+
+    public string Index()
+    {
+        var s = data.Report.Summary;
+        var sb = new StringBuilder();
+        sb.Append("# ").Append(Esc(data.Title)).Append("\n\n");
+        sb.Append($"{s.Claims} claims, {s.Sources} sources, {s.Articles} articles. Check: {s.Errors} errors, {s.Warnings} warnings, {s.Notes} notes.\n\n");
+        sb.Append("## Support\n\n| Level | Claims |\n|---|---:|\n");
+        foreach (var l in Enum.GetValues<SupportLevel>().Reverse())
+        {
+            sb.Append($"| {Level(l)} | {s.Support[l]} |\n");
+        }
+        sb.Append("\n## Articles\n\n");
+        foreach (var a in data.Articles)
+        {
+            sb.Append($"- {Link(data.ArticleTitles[a.Id], $"articles/{a.Id}.md")} — {data.Claims.Count(c => c.Claim.Article == a.Id)} claims\n");
+        }
+        if (data.Articles.Count == 0)
+        {
+            sb.Append("No articles yet.\n");
+        }
+        sb.Append("\n## Claims\n\n").Append(ClaimTableHead).Append('\n');
+        foreach (var c in data.Claims)
+        {
+            sb.Append(ClaimRow(c, 0)).Append('\n');
+        }
+        sb.Append("\nSee also: ").Append(Link("claims × sources", "matrix.md")).Append(" · ").Append(Link("evidence.json", "evidence.json")).Append('\n');
+        return sb.ToString();
+    }
+
+    public string Claim(ClaimStatus status)
+    {
+        var c = status.Claim;
+        var sb = new StringBuilder();
+        sb.Append("# ").Append(Esc(c.Statement)).Append("\n\n");
+        sb.Append($"- Support: {Level(status.Support)}\n- Verdict: {Verdict(c.Verdict)}\n- Id: `{c.Id}`\n");
+        if (c.Article is { } a)
+        {
+            sb.Append("- Article: ").Append(data.ArticleById.ContainsKey(a) ? Link(data.ArticleTitles[a], $"../articles/{a}.md") : Esc(a)).Append('\n');
+        }
+        if (c.Tags.Count > 0)
+        {
+            sb.Append("- Tags: ").Append(Esc(string.Join(", ", c.Tags))).Append('\n');
+        }
+        if (c.Excerpt is { } excerpt)
+        {
+            sb.Append("\n## In the article\n\n> ").Append(Esc(excerpt)).Append('\n');
+        }
+        if (c.Note is { } note)
+        {
+            sb.Append("\n## Note\n\n").Append(Esc(note.Trim())).Append('\n');
+        }
+        sb.Append("\n## Evidence\n\n");
+        if (c.Citations.Count == 0)
+        {
+            sb.Append("No citations.\n");
+        }
+        var n = 1;
+        foreach (var x in c.Citations)
+        {
+            var source = data.SourceById.GetValueOrDefault(x.Source);
+            sb.Append($"{n++}. ").Append(source is null ? Esc(x.Source) : Link(x.Source, $"../sources/{x.Source}.md"))
+                .Append($" — **{Names.Of(x.Stance)}**")
+                .Append(source?.Level is { } lv ? $" · {Names.Of(lv)} source" : " · level not recorded")
+                .Append(x.Locator is { } loc ? $" · {Esc(loc)}" : "").Append('\n');
+            sb.Append("   ").Append(source is null ? "No such source." : Esc(Reference.Text(source))).Append('\n');
+            if (x.Quote is { } q)
+            {
+                sb.Append("   > ").Append(Esc(q.Trim())).Append('\n');
+            }
+        }
+        sb.Append("\n## Chain to primary sources\n\n");
+        var layers = data.Chain(c);
+        if (layers.Count == 0)
+        {
+            sb.Append("No cited source exists.\n");
+        }
+        for (var d = 0; d < layers.Count; d++)
+        {
+            foreach (var id in layers[d])
+            {
+                var s = data.SourceById[id];
+                sb.Append(new string(' ', d * 2)).Append("- ").Append(d == 0 ? "cited: " : "reports on: ")
+                    .Append(Link(s.Title, $"../sources/{id}.md")).Append(s.Level is { } l ? $" ({Names.Of(l)})" : " (level not recorded)").Append('\n');
+            }
+        }
+        if (layers.Count > 0)
+        {
+            sb.Append('\n').Append(data.ReachesPrimary(c) ? "The chain reaches primary research." : "**The chain reaches no primary source.**").Append('\n');
+        }
+        sb.Append("\n## Findings\n\n").Append(Findings(data.FindingsOfClaim(c.Id)));
+        return sb.ToString();
+    }
+
+    private static string Findings(IReadOnlyList<Finding> findings)
+    {
+        if (findings.Count == 0)
+        {
+            return "None.\n";
+        }
+        var sb = new StringBuilder();
+        foreach (var f in findings)
+        {
+            sb.Append($"- **{Rules.SeverityName(f.Severity)}** `{f.Rule}`: {Esc(f.Message)} ({Esc(f.File ?? "")}{(f.Line is int l ? $":{l}:{f.Column}" : "")})\n");
+        }
+        return sb.ToString();
+    }
+
+    public string Source(Source s)
+    {
+        var sb = new StringBuilder();
+        sb.Append("# ").Append(Esc(s.Title)).Append("\n\n").Append(Esc(Reference.Text(s))).Append("\n\n");
+        sb.Append($"- Level: {(s.Level is { } l ? Names.Of(l) : "not recorded (not primary)")}\n- Type: {Esc(s.Type)}\n- Id: `{s.Id}`\n");
+        if (s.Url is { } url)
+        {
+            sb.Append("- URL: ").Append(External(url, url)).Append('\n');
+        }
+        if (s.Doi is { } doi)
+        {
+            sb.Append("- DOI: ").Append(External("https://doi.org/" + doi, doi)).Append('\n');
+        }
+        if (s.ReportsOn.Count > 0)
+        {
+            sb.Append("\n## Reports on\n\n");
+            foreach (var t in s.ReportsOn)
+            {
+                sb.Append("- ").Append(data.SourceById.TryGetValue(t, out var ts) ? Link(ts.Title, $"{t}.md") : Esc(t)).Append('\n');
+            }
+        }
+        var citing = data.ClaimsCiting(s.Id);
+        sb.Append($"\n## Claims citing it ({citing.Count})\n\n");
+        if (citing.Count == 0)
+        {
+            sb.Append("No claim cites this source.\n");
+        }
+        else
+        {
+            sb.Append(ClaimTableHead).Append('\n');
+            foreach (var c in citing)
+            {
+                sb.Append(ClaimRow(c, 1)).Append('\n');
+            }
+        }
+        sb.Append("\n## Findings\n\n").Append(Findings(data.FindingsOfSource(s.Id)));
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// The article as Markdown with each tracked excerpt linked to its claim and labelled with its level.
+    /// Raw HTML in the article is escaped (it shows as text); the article's footnotes stay as they are.
+    /// </summary>
+    public string Article(Model.Article article)
+    {
+        var claims = data.Claims.Where(c => c.Claim.Article == article.Id).ToList();
+        var body = StripFrontMatter(article.Text).Replace("<", "&lt;", StringComparison.Ordinal);
+        foreach (var c in claims.Where(c => !string.IsNullOrEmpty(c.Claim.Excerpt)).OrderByDescending(c => c.Claim.Excerpt!.Length))
+        {
+            var excerpt = c.Claim.Excerpt!.Replace("<", "&lt;", StringComparison.Ordinal);
+            var at = body.IndexOf(excerpt, StringComparison.Ordinal);
+            if (at >= 0 && !excerpt.Contains('\n', StringComparison.Ordinal) && !InsideLink(body, at))
+            {
+                var replacement = $"{Link(c.Claim.Excerpt!, $"../claims/{c.Claim.Id}.md")} `{Names.Of(c.Support)}`";
+                body = body[..at] + replacement + body[(at + excerpt.Length)..];
+            }
+        }
+        var sb = new StringBuilder();
+        sb.Append("# ").Append(Esc(data.ArticleTitles[article.Id])).Append("\n\n");
+        sb.Append($"{claims.Count} tracked claims: each tracked passage links to its claim and is followed by its support level in `code`.\n\n---\n\n");
+        sb.Append(body.Trim()).Append("\n\n---\n\n## Tracked claims\n\n");
+        if (claims.Count == 0)
+        {
+            sb.Append("None.\n");
+        }
+        else
+        {
+            sb.Append(ClaimTableHead).Append('\n');
+            foreach (var c in claims)
+            {
+                sb.Append(ClaimRow(c, 1)).Append('\n');
+            }
+        }
+        return sb.ToString();
+    }
+
+    private static bool InsideLink(string text, int at)
+    {
+        var open = text.LastIndexOf('[', at);
+        var close = text.LastIndexOf(']', at);
+        return open > close;
+    }
+
+    public static string StripFrontMatter(string text)
+    {
+        var t = text.TrimStart('\uFEFF');
+        if (t.StartsWith("---", StringComparison.Ordinal))
+        {
+            var end = t.IndexOf("\n---", 3, StringComparison.Ordinal);
+            if (end >= 0)
+            {
+                var next = t.IndexOf('\n', end + 4);
+                return next < 0 ? "" : t[(next + 1)..];
+            }
+        }
+        return t;
+    }
+
+    public string Matrix()
+    {
+        var sb = new StringBuilder("# Claims × sources\n\nEach row: a citation, its stance, and whether it is quoted.\n\n| Claim | Source | Citation |\n|---|---|---|\n");
+        foreach (var c in data.Claims)
+        {
+            foreach (var x in c.Claim.Citations)
+            {
+                sb.Append($"| {Link(c.Claim.Id, $"claims/{c.Claim.Id}.md")} | {(data.SourceById.ContainsKey(x.Source) ? Link(x.Source, $"sources/{x.Source}.md") : Esc(x.Source))} | {HtmlPages.CellText(x)} |\n");
+            }
+        }
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,221 @@
+using System.Collections.Concurrent;
+using System.Text;
+using System.Text.Json;
+using EvidenceTracker.Checking;
+using EvidenceTracker.Model;
+using EvidenceTracker.Reporting;
+
+namespace EvidenceTracker.Site;
+
+/// <summary>
+/// Builds the evidence map in memory: path (relative, '/' separators) → bytes. Identical input gives
+/// identical bytes: everything is sorted, and nothing depends on the clock or the machine.
+/// </summary>
+public static class SiteBuilder
+{
+    private static readonly UTF8Encoding Utf8 = new(false);
+
+    /// <summary>Uncited strong sentences to mark on an article page; supplied by the article analysis when available.</summary>
+    public static Func<CheckReport, Model.Article, IReadOnlyList<Highlight>> UncitedSentences { get; set; } = (_, _) => [];
+
+    public static IReadOnlyDictionary<string, byte[]> Build(CheckReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var data = new SiteData(report);
+        var html = new HtmlPages(data);
+        var md = new MarkdownPages(data);
+        var files = new ConcurrentDictionary<string, byte[]>(StringComparer.Ordinal);
+        void Put(string path, string text) => files[path] = Utf8.GetBytes(text);
+
+        Put("assets/style.css", SiteAssets.Css);
+        Put("assets/filter.js", SiteAssets.FilterJs);
+        Put("index.html", html.Index());
+        Put("README.md", md.Index());
+        Put("matrix.html", html.Matrix());
+        Put("matrix.md", md.Matrix());
+        Put("evidence.json", EvidenceJson(data));
+        foreach (var a in data.Articles)
+        {
+            Put($"articles/{a.Id}.html", html.Article(a, UncitedSentences(report, a)));
+            Put($"articles/{a.Id}.md", md.Article(a));
+        }
+        Parallel.ForEach(data.Claims, c =>
+        {
+            Put($"claims/{c.Claim.Id}.html", html.Claim(c));
+            Put($"claims/{c.Claim.Id}.md", md.Claim(c));
+        });
+        Parallel.ForEach(data.Sources, s =>
+        {
+            Put($"sources/{s.Id}.html", html.Source(s));
+            Put($"sources/{s.Id}.md", md.Source(s));
+        });
+        return new SortedDictionary<string, byte[]>(files, StringComparer.Ordinal);
+    }
+
+    /// <summary>All data with computed levels, for other tools.</summary>
+    private static string EvidenceJson(SiteData data)
+    {
+        using var writer = new StringWriter();
+        Json.Write(writer, json =>
+        {
+            json.WriteStartObject();
+            json.WriteNumber("version", 1);
+            json.WriteString("title", data.Title);
+            JsonFormatter.WriteSummary(json, data.Report.Summary);
+            json.WriteStartArray("articles");
+            foreach (var a in data.Articles)
+            {
+                json.WriteStartObject();
+                json.WriteString("id", a.Id);
+                json.WriteString("title", data.ArticleTitles[a.Id]);
+                json.WriteString("file", a.File);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteStartArray("claims");
+            foreach (var c in data.Claims)
+            {
+                var claim = c.Claim;
+                json.WriteStartObject();
+                json.WriteString("id", claim.Id);
+                json.WriteString("statement", claim.Statement);
+                json.WriteString("support", Names.Of(c.Support));
+                json.StringOrNull("verdict", claim.Verdict is { } v ? Names.Of(v) : null);
+                json.StringOrNull("article", claim.Article);
+                json.StringOrNull("excerpt", claim.Excerpt);
+                json.StringOrNull("note", claim.Note);
+                json.WriteStartArray("tags");
+                claim.Tags.ToList().ForEach(json.WriteStringValue);
+                json.WriteEndArray();
+                json.WriteStartArray("citations");
+                foreach (var x in claim.Citations)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("source", x.Source);
+                    json.StringOrNull("quote", x.Quote);
+                    json.StringOrNull("locator", x.Locator);
+                    json.WriteString("stance", Names.Of(x.Stance));
+                    json.WriteEndObject();
+                }
+                json.WriteEndArray();
+                json.WriteBoolean("reaches-primary", data.ReachesPrimary(claim));
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteStartArray("sources");
+            foreach (var s in data.Sources)
+            {
+                json.WriteStartObject();
+                json.WriteString("id", s.Id);
+                json.WriteString("type", s.Type);
+                json.WriteString("title", s.Title);
+                json.WriteString("reference", Reference.Text(s));
+                json.WriteStartArray("authors");
+                s.Authors.ToList().ForEach(json.WriteStringValue);
+                json.WriteEndArray();
+                json.StringOrNull("publisher", s.Publisher);
+                json.StringOrNull("date", s.Date);
+                json.StringOrNull("accessed", s.Accessed);
+                json.StringOrNull("url", s.Url);
+                json.StringOrNull("doi", s.Doi);
+                json.StringOrNull("pmid", s.Pmid);
+                json.StringOrNull("lang", s.Lang);
+                json.StringOrNull("level", s.Level is { } l ? Names.Of(l) : null);
+                json.WriteStartArray("reports-on");
+                s.ReportsOn.ToList().ForEach(json.WriteStringValue);
+                json.WriteEndArray();
+                json.WriteStartArray("cited-by");
+                foreach (var c in data.ClaimsCiting(s.Id))
+                {
+                    json.WriteStringValue(c.Claim.Id);
+                }
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteStartArray("findings");
+            foreach (var f in data.Report.Findings)
+            {
+                JsonFormatter.WriteFinding(json, f);
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        });
+        return writer.ToString();
+    }
+}
+
+/// <summary>What writing (or checking) the site found: the files written, unchanged, removed, or stale.</summary>
+public sealed record SiteWriteResult(IReadOnlyList<string> Written, int Unchanged, IReadOnlyList<string> Removed, IReadOnlyList<string> Stale);
+
+/// <summary>Writes a built site: only files whose bytes changed, and removes pages that no longer exist.</summary>
+public static class SiteWriter
+{
+    public static SiteWriteResult Write(string outDir, IReadOnlyDictionary<string, byte[]> files, bool checkOnly)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var existing = Directory.Exists(outDir)
+            ? Directory.EnumerateFiles(outDir, "*", SearchOption.AllDirectories)
+                .Select(f => Path.GetRelativePath(outDir, f).Replace(Path.DirectorySeparatorChar, '/'))
+                .Where(f => !f.Split('/').Any(part => part.StartsWith('.')))
+                .ToHashSet(StringComparer.Ordinal)
+            : new HashSet<string>(StringComparer.Ordinal);
+        var changed = new ConcurrentBag<string>();
+        var unchanged = 0;
+        Parallel.ForEach(files, pair =>
+        {
+            var path = Path.Combine(outDir, pair.Key);
+            if (existing.Contains(pair.Key) && SameBytes(path, pair.Value))
+            {
+                Interlocked.Increment(ref unchanged);
+                return;
+            }
+            changed.Add(pair.Key);
+            if (!checkOnly)
+            {
+                Storage.AtomicFile.Write(path, pair.Value);
+            }
+        });
+        var removed = existing.Where(f => !files.ContainsKey(f)).Order(StringComparer.Ordinal).ToList();
+        if (!checkOnly)
+        {
+            foreach (var f in removed)
+            {
+                File.Delete(Path.Combine(outDir, f));
+            }
+            RemoveEmptyFolders(outDir);
+        }
+        var written = changed.Order(StringComparer.Ordinal).ToList();
+        return new SiteWriteResult(checkOnly ? [] : written, unchanged, checkOnly ? [] : removed,
+            checkOnly ? written.Concat(removed).Order(StringComparer.Ordinal).ToList() : []);
+    }
+
+    private static bool SameBytes(string path, byte[] bytes)
+    {
+        try
+        {
+            var info = new FileInfo(path);
+            return info.Length == bytes.Length && File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes);
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    private static void RemoveEmptyFolders(string dir)
+    {
+        if (!Directory.Exists(dir))
+        {
+            return;
+        }
+        foreach (var sub in Directory.EnumerateDirectories(dir))
+        {
+            RemoveEmptyFolders(sub);
+            if (!Directory.EnumerateFileSystemEntries(sub).Any())
+            {
+                Directory.Delete(sub);
+            }
+        }
+    }
+}

@@ -1,0 +1,100 @@
+using EvidenceTracker.Checking;
+using EvidenceTracker.Diagnostics;
+using EvidenceTracker.Model;
+
+namespace EvidenceTracker.Site;
+
+/// <summary>The evidence indexed for rendering: lookups built once, shared by every page.</summary>
+public sealed class SiteData
+{
+    public SiteData(CheckReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        Report = report;
+        Title = report.Set.Config.Title ?? "Evidence map";
+        Claims = report.Claims.GroupBy(c => c.Claim.Id, StringComparer.Ordinal).Select(g => g.First())
+            .OrderBy(c => c.Claim.Id, StringComparer.Ordinal).ToList();
+        Sources = report.Set.Sources.GroupBy(s => s.Id, StringComparer.Ordinal).Select(g => g.First())
+            .OrderBy(s => s.Id, StringComparer.Ordinal).ToList();
+        Articles = report.Set.Articles.OrderBy(a => a.Id, StringComparer.Ordinal).ToList();
+        SourceById = Sources.ToDictionary(s => s.Id, StringComparer.Ordinal);
+        ArticleById = Articles.GroupBy(a => a.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        ClaimFindings = report.Findings.Where(f => f.Claim is not null).GroupBy(f => f.Claim!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<Finding>)g.ToList(), StringComparer.Ordinal);
+        SourceFindings = report.Findings.Where(f => f.Claim is null && f.Source is not null).GroupBy(f => f.Source!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<Finding>)g.ToList(), StringComparer.Ordinal);
+        CitedBy = Claims.SelectMany(c => c.Claim.Citations.Select(x => (x.Source, Claim: c)))
+            .GroupBy(x => x.Source, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<ClaimStatus>)g.Select(x => x.Claim).Distinct().ToList(), StringComparer.Ordinal);
+        ReportedOnBy = Sources.SelectMany(s => s.ReportsOn.Select(t => (Target: t, By: s)))
+            .GroupBy(x => x.Target, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<Source>)g.Select(x => x.By).ToList(), StringComparer.Ordinal);
+        Tags = Claims.SelectMany(c => c.Claim.Tags).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        ArticleTitles = Articles.ToDictionary(a => a.Id, a => FrontMatter.Title(a.Text) ?? a.Id, StringComparer.Ordinal);
+    }
+
+    public CheckReport Report { get; }
+    public string Title { get; }
+    public IReadOnlyList<ClaimStatus> Claims { get; }
+    public IReadOnlyList<Source> Sources { get; }
+    public IReadOnlyList<Model.Article> Articles { get; }
+    public IReadOnlyDictionary<string, Source> SourceById { get; }
+    public IReadOnlyDictionary<string, Model.Article> ArticleById { get; }
+    public IReadOnlyDictionary<string, IReadOnlyList<Finding>> ClaimFindings { get; }
+    public IReadOnlyDictionary<string, IReadOnlyList<Finding>> SourceFindings { get; }
+    public IReadOnlyDictionary<string, IReadOnlyList<ClaimStatus>> CitedBy { get; }
+    public IReadOnlyDictionary<string, IReadOnlyList<Source>> ReportedOnBy { get; }
+    public IReadOnlyList<string> Tags { get; }
+    public IReadOnlyDictionary<string, string> ArticleTitles { get; }
+
+    public IReadOnlyList<Finding> FindingsOfClaim(string id) => ClaimFindings.TryGetValue(id, out var f) ? f : [];
+
+    public IReadOnlyList<Finding> FindingsOfSource(string id) => SourceFindings.TryGetValue(id, out var f) ? f : [];
+
+    public IReadOnlyList<ClaimStatus> ClaimsCiting(string id) => CitedBy.TryGetValue(id, out var c) ? c : [];
+
+    /// <summary>
+    /// The chain from a claim to its sources and on through reports-on: layers of source ids, each source
+    /// placed at the first depth it is reached. Cycles end the walk.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<string>> Chain(Claim claim)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var layers = new List<IReadOnlyList<string>>();
+        var current = claim.Citations.Select(c => c.Source).Where(SourceById.ContainsKey).Where(seen.Add).ToList();
+        while (current.Count > 0 && layers.Count < 8)
+        {
+            layers.Add(current);
+            current = current.SelectMany(id => SourceById[id].ReportsOn).Where(SourceById.ContainsKey).Where(seen.Add).ToList();
+        }
+        return layers;
+    }
+
+    public bool ReachesPrimary(Claim claim) =>
+        Chain(claim).SelectMany(l => l).Any(id => SourceById[id].Level == SourceLevel.Primary);
+}
+
+/// <summary>Reads the <c>title</c> (and language hints) of an article's YAML front matter.</summary>
+public static class FrontMatter
+{
+    public static string? Title(string markdown)
+    {
+        ArgumentNullException.ThrowIfNull(markdown);
+        var text = markdown.TrimStart('\uFEFF');
+        if (!text.StartsWith("---", StringComparison.Ordinal))
+        {
+            return null;
+        }
+        var end = text.IndexOf("\n---", 3, StringComparison.Ordinal);
+        if (end < 0)
+        {
+            return null;
+        }
+        var sink = new FindingSink("front-matter");
+        var node = Yaml.YamlTreeReader.Read(text[3..end], sink);
+        return node is Yaml.YMapping m
+            ? m.Entries.FirstOrDefault(e => e.Key.Value == "title").Value is Yaml.YScalar { IsNull: false } t ? t.Value.Trim() : null
+            : null;
+    }
+}

@@ -1,0 +1,312 @@
+using System.Diagnostics;
+using System.Text;
+using EvidenceTracker.App;
+using EvidenceTracker.Authoring;
+using EvidenceTracker.Cli;
+using EvidenceTracker.Model;
+using EvidenceTracker.Storage;
+using EvidenceTracker.Tests.Support;
+
+namespace EvidenceTracker.Tests;
+
+public class CiteTests
+{
+    private const string Sources = "id: s\ntype: report\ntitle: S\n";
+
+    private static TempRepo Repo(string claim)
+    {
+        var repo = new TempRepo();
+        repo.Write("sources/s.yaml", Sources);
+        repo.Write("sources/t.yaml", "id: t\ntype: report\ntitle: T\n");
+        repo.Write("claims/c.yaml", claim);
+        return repo;
+    }
+
+    [Fact]
+    public void Cite_keeps_comments_order_quoting_and_blank_lines_byte_for_byte()
+    {
+        var before = """
+            # A claim written by hand.
+            id: c   # the id
+            statement: 'Single-quoted: kept as it is'
+
+            citations:
+                # first citation, indented four spaces
+                -   source: s
+                    quote: >
+                      folded
+                      text
+                    locator: "p. 3"   # page
+
+            tags: [a,   b]
+            verdict: supported
+            """;
+        using var repo = Repo(before);
+        var result = CliRunner.Run(repo.Root, "cite", "c", "t", "--quote", "She said: \"yes\"", "--locator", "fig. 2", "--stance", "mentions");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("c claims/c.yaml\n", result.Out);
+        var after = repo.Read("claims/c.yaml");
+        var expected = """
+            # A claim written by hand.
+            id: c   # the id
+            statement: 'Single-quoted: kept as it is'
+
+            citations:
+                # first citation, indented four spaces
+                -   source: s
+                    quote: >
+                      folded
+                      text
+                    locator: "p. 3"   # page
+                -   source: t
+                    quote: "She said: \"yes\""
+                    locator: fig. 2
+                    stance: mentions
+
+            tags: [a,   b]
+            verdict: supported
+            """;
+        Assert.Equal(expected, after);
+        var claim = EvidenceQueries.Check(repo.Root).Claims.Single().Claim;
+        Assert.Equal(["s", "t"], claim.Citations.Select(c => c.Source));
+        Assert.Equal("folded text\n", claim.Citations[0].Quote);
+    }
+
+    [Theory]
+    [InlineData("id: c\nstatement: x\n", "id: c\nstatement: x\ncitations:\n  - source: t\n")]
+    [InlineData("id: c\nstatement: x", "id: c\nstatement: x\ncitations:\n  - source: t\n")]
+    [InlineData("id: c\ncitations:\nstatement: x\n", "id: c\ncitations:\n  - source: t\nstatement: x\n")]
+    [InlineData("id: c\ncitations: ~   # none yet\nstatement: x\n", "id: c\ncitations:   # none yet\n  - source: t\nstatement: x\n")]
+    [InlineData("id: c\ncitations: []\nstatement: x\n", "id: c\ncitations: [{source: t}]\nstatement: x\n")]
+    [InlineData("id: c\ncitations: [{source: s}]  # flow\nstatement: x\n", "id: c\ncitations: [{source: s}, {source: t}]  # flow\nstatement: x\n")]
+    [InlineData("id: c\nstatement: x\ncitations:\n- source: s\n", "id: c\nstatement: x\ncitations:\n- source: s\n- source: t\n")]
+    [InlineData("id: c\r\nstatement: x\r\ncitations:\r\n  - source: s\r\n", "id: c\r\nstatement: x\r\ncitations:\r\n  - source: s\r\n  - source: t\r\n")]
+    [InlineData("id: c\nstatement: x\ncitations:\n  - source: s\n    quote: |\n      two\n      lines\n\n# trailing comment\n", "id: c\nstatement: x\ncitations:\n  - source: s\n    quote: |\n      two\n      lines\n  - source: t\n\n# trailing comment\n")]
+    public void Cite_adds_the_item_in_the_style_of_the_list_that_is_there(string before, string after)
+    {
+        using var repo = Repo(before);
+        var result = CliRunner.Run(repo.Root, "cite", "c", "t");
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Equal(after, repo.Read("claims/c.yaml"));
+    }
+
+    [Fact]
+    public void Cite_keeps_a_byte_order_mark()
+    {
+        using var repo = Repo("");
+        repo.WriteBytes("claims/c.yaml", [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("id: c\nstatement: x\n")]);
+        Assert.Equal(0, CliRunner.Run(repo.Root, "cite", "c", "s").ExitCode);
+        Assert.Equal([0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("id: c\nstatement: x\ncitations:\n  - source: s\n")],
+            File.ReadAllBytes(repo.Full("claims/c.yaml")));
+    }
+
+    [Theory]
+    [InlineData("nope", "s", "claim: no claim has the id 'nope'")]
+    [InlineData("c", "x", "source: no source has the id 'x'")]
+    public void Cite_refuses_an_unknown_claim_or_source_and_writes_nothing(string claim, string source, string message)
+    {
+        using var repo = Repo("id: c\nstatement: x\n");
+        var result = CliRunner.Run(repo.Root, "cite", claim, source);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(message, result.Error);
+        Assert.Equal("id: c\nstatement: x\n", repo.Read("claims/c.yaml"));
+    }
+
+    [Fact]
+    public void Cite_refuses_an_identical_citation_that_is_already_there()
+    {
+        using var repo = Repo("id: c\nstatement: x\ncitations:\n  - source: s\n    locator: p. 2\n");
+        var result = CliRunner.Run(repo.Root, "cite", "c", "s", "--locator", "p. 2");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("already cites 's' with this quote and locator", result.Error);
+        Assert.Equal(0, CliRunner.Run(repo.Root, "cite", "c", "s", "--locator", "p. 3").ExitCode);
+    }
+
+    [Fact]
+    public void Cite_refuses_a_claim_file_that_is_not_valid_yaml_and_leaves_it_alone()
+    {
+        using var repo = Repo("id: c\nstatement: [broken\n");
+        var result = CliRunner.Run(repo.Root, "cite", "c", "s");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("is not valid YAML", result.Error);
+        Assert.Equal("id: c\nstatement: [broken\n", repo.Read("claims/c.yaml"));
+    }
+
+    [Fact]
+    public void Cite_finds_a_claim_in_a_sub_folder()
+    {
+        using var repo = Repo("id: c\nstatement: x\n");
+        repo.Write("claims/deep/er/d.yaml", "id: d\nstatement: y\n");
+        Assert.Equal(0, CliRunner.Run(repo.Root, "cite", "d", "s").ExitCode);
+        Assert.EndsWith("  - source: s\n", repo.Read("claims/deep/er/d.yaml"));
+    }
+
+    private static IEnumerable<string> Labels(System.CommandLine.ParseResult parsed) =>
+        parsed.GetCompletions().Select(c => c.Label).Where(l => !l.StartsWith('-') && !l.StartsWith('/') && l != "-?");
+
+    [Fact]
+    public void Completion_offers_claim_ids_for_cite_and_source_ids_for_its_second_argument_and_for_cite_options()
+    {
+        using var repo = Repo("id: c\nstatement: x\n");
+        repo.Write("claims/other.yaml", "id: other\nstatement: y\n");
+        var root = EvidenceCli.BuildRoot(new CommandContext(TextWriter.Null, TextWriter.Null, CliEnvironment.Plain(repo.Root)));
+        Assert.Equal(["c", "other"], Labels(root.Parse("cite ")));
+        Assert.Equal(["s", "t"], Labels(root.Parse("cite c ")));
+        Assert.Equal(["s", "t"], Labels(root.Parse("add claim --statement x --cite ")));
+    }
+}
+
+public class WriteSafetyTests
+{
+    [Fact]
+    public void Of_many_concurrent_creates_of_one_path_exactly_one_wins()
+    {
+        using var repo = new TempRepo();
+        var path = repo.Full("claims/same.yaml");
+        var wins = 0;
+        Parallel.For(0, 32, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
+        {
+            if (AtomicFile.TryCreateNew(path, $"id: same\nstatement: writer {i}\n"))
+            {
+                Interlocked.Increment(ref wins);
+            }
+        });
+        Assert.Equal(1, wins);
+        Assert.Matches("^id: same\nstatement: writer \\d+\n$", repo.Read("claims/same.yaml"));
+        Assert.Single(Directory.GetFiles(repo.Full("claims"), "*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public void Concurrent_processes_adding_the_same_id_leave_one_file_and_clear_messages()
+    {
+        var exe = Path.Combine(AppContext.BaseDirectory, "evidence");
+        Assert.SkipUnless(File.Exists(exe), "the evidence executable is not next to the tests");
+        using var repo = new TempRepo();
+        var processes = Enumerable.Range(0, 6).Select(i =>
+        {
+            var info = new ProcessStartInfo(exe) { RedirectStandardError = true, RedirectStandardOutput = true, RedirectStandardInput = true };
+            foreach (var a in new[] { "--root", repo.Root, "add", "claim", "--id", "race", "--statement", $"writer {i}", "--verdict", "unverifiable" })
+            {
+                info.ArgumentList.Add(a);
+            }
+            return Process.Start(info)!;
+        }).ToList();
+        var results = processes.Select(p =>
+        {
+            p.StandardInput.Close();
+            var err = p.StandardError.ReadToEnd();
+            p.WaitForExit();
+            return (p.ExitCode, err);
+        }).ToList();
+        Assert.Single(results, r => r.ExitCode == 0);
+        Assert.All(results.Where(r => r.ExitCode != 0), r =>
+        {
+            Assert.Equal(1, r.ExitCode);
+            Assert.Contains("already exists", r.err);
+        });
+        Assert.Equal(["race.yaml"], Directory.GetFiles(repo.Full("claims"), "*", SearchOption.AllDirectories).Select(f => Path.GetFileName(f)));
+    }
+
+    [Fact]
+    public void A_temporary_file_left_by_a_killed_process_is_removed_by_the_next_write()
+    {
+        using var repo = new TempRepo();
+        var stale = repo.Write("claims/.evidence-tmp-999999-0123456789abcdef", "half-written");
+        var live = repo.Write($"claims/.evidence-tmp-{Environment.ProcessId}-fedcba9876543210", "in progress");
+        Assert.True(AtomicFile.TryCreateNew(repo.Full("claims/a.yaml"), "id: a\nstatement: x\n"));
+        Assert.False(File.Exists(stale));
+        Assert.True(File.Exists(live));
+    }
+
+    [Fact]
+    public void A_failed_write_leaves_no_temporary_file()
+    {
+        using var repo = new TempRepo();
+        Directory.CreateDirectory(repo.Full("claims/a.yaml"));
+        Assert.ThrowsAny<IOException>(() => AtomicFile.Write(repo.Full("claims/a.yaml"), "x"));
+        Assert.Empty(Directory.GetFiles(repo.Full("claims"), ".evidence-tmp-*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public void Writes_in_progress_are_cleaned_up_when_the_process_is_told_to_stop()
+    {
+        var exe = Path.Combine(AppContext.BaseDirectory, "evidence");
+        Assert.SkipUnless(File.Exists(exe) && OperatingSystem.IsLinux(), "needs the evidence executable on Linux");
+        using var repo = new TempRepo("clean");
+        // A SIGTERM while commands run: whatever the moment, no temporary file and no partial claim remain.
+        for (var i = 0; i < 5; i++)
+        {
+            var info = new ProcessStartInfo(exe) { RedirectStandardError = true, RedirectStandardOutput = true, RedirectStandardInput = true };
+            foreach (var a in new[] { "--root", repo.Root, "add", "claim", "--statement", $"claim {i}", "--cite", "smith-2023-caffeine" })
+            {
+                info.ArgumentList.Add(a);
+            }
+            using var p = Process.Start(info)!;
+            Thread.Sleep(20 * i);
+            using (var kill = Process.Start("kill", ["-TERM", p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                kill.WaitForExit();
+            }
+            p.WaitForExit();
+        }
+        Assert.Empty(Directory.GetFiles(repo.Root, ".evidence-tmp-*", SearchOption.AllDirectories));
+        Assert.DoesNotContain(EvidenceQueries.Check(repo.Root).Findings, f => f.Rule is "yaml-syntax" or "schema");
+    }
+}
+
+public class PromptInTerminalTests
+{
+    [Fact]
+    public async Task In_a_real_pseudo_terminal_add_source_asks_for_the_title_and_writes_the_file()
+    {
+        var exe = Path.Combine(AppContext.BaseDirectory, "evidence");
+        Assert.SkipUnless(File.Exists(exe) && File.Exists("/usr/bin/script"), "needs the evidence executable and util-linux `script` for a pseudo-terminal");
+        using var repo = new TempRepo();
+        // `script` runs the command on a new pseudo-terminal and forwards our input to it: the CLI sees a terminal.
+        var info = new ProcessStartInfo("/usr/bin/script")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var a in new[] { "-qec", $"'{exe}' --root '{repo.Root}' add source --url https://example.org/report --date 2024-05-01", "/dev/null" })
+        {
+            info.ArgumentList.Add(a);
+        }
+        using var p = Process.Start(info)!;
+        var output = new StringBuilder();
+        var reader = Task.Run(() =>
+        {
+            var buffer = new char[256];
+            int n;
+            while ((n = p.StandardOutput.Read(buffer, 0, buffer.Length)) > 0)
+            {
+                lock (output)
+                {
+                    output.Append(buffer, 0, n);
+                }
+            }
+        }, TestContext.Current.CancellationToken);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!Snapshot(output).Contains("Title: ", StringComparison.Ordinal) && DateTime.UtcNow < deadline)
+        {
+            Thread.Sleep(50);
+        }
+        Assert.Contains("Title: ", Snapshot(output));
+        p.StandardInput.Write("An annual report\n");
+        p.StandardInput.Flush();
+        Assert.True(p.WaitForExit(30_000), "the CLI did not finish after the answer");
+        await reader.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
+        Assert.Equal(0, p.ExitCode);
+        Assert.Contains("example-org-2024-05-01 sources/example-org-2024-05-01.yaml", Snapshot(output));
+        Assert.Contains("title: An annual report\n", repo.Read("sources/example-org-2024-05-01.yaml"));
+    }
+
+    private static string Snapshot(StringBuilder sb)
+    {
+        lock (sb)
+        {
+            return sb.ToString();
+        }
+    }
+}
