@@ -88,6 +88,7 @@ public static class EvidenceCli
         root.Subcommands.Add(ListCommand.Create(context));
         root.Subcommands.Add(ShowCommand.Create(context));
         root.Subcommands.Add(ImportBibCommand.Create(context));
+        root.Subcommands.Add(ExportCommand.Create(context));
         return root;
     }
 }
