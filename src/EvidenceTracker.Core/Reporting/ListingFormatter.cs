@@ -167,6 +167,7 @@ public static class ListingFormatter
             Field(writer, "pmid", source.Pmid);
             Field(writer, "reports-on", source.ReportsOn.Count > 0 ? string.Join(", ", source.ReportsOn) : null);
             Field(writer, "snapshot", source.Snapshot);
+            Field(writer, "reference", Bibliography.ReferenceFormatter.Format(source, Bibliography.ReferenceFormatter.DefaultStyle(result.Report.Set.Config, result.Report.Set.Articles, result.Report.Set.Sources)));
             writer.Write($"  cited by   {result.CitedBy.Count} claim{(result.CitedBy.Count == 1 ? "" : "s")}\n");
             foreach (var c in result.CitedBy)
             {
