@@ -156,6 +156,11 @@ internal sealed class BibTexParser
         }
         if (Peek() is not ('{' or '('))
         {
+            // an '@' inside a line (an e-mail address in the text between entries) is comment text
+            if (!AtLineStart(start))
+            {
+                return null;
+            }
             throw new SyntaxError($"expected '{{' or '(' after @{type}", _pos);
         }
         var close = _text[_pos] == '{' ? '}' : ')';

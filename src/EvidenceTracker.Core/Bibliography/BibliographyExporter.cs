@@ -181,11 +181,11 @@ public static class BibliographyExporter
                 _ => ("misc", (string?)null),
             };
             sb.Append('@').Append(type).Append('{').Append(s.Id).Append(",\n");
-            void Field(string name, string? value, bool raw = false)
+            void Field(string name, string? value, bool raw = false, bool escaped = false)
             {
                 if (value is not null)
                 {
-                    sb.Append("  ").Append(name).Append(" = {").Append(raw ? RawBib(value) : EscapeBib(value)).Append("},\n");
+                    sb.Append("  ").Append(name).Append(" = {").Append(escaped ? value : raw ? RawBib(value) : EscapeBib(value)).Append("},\n");
                 }
             }
             if (extra is not null)
@@ -199,7 +199,7 @@ public static class BibliographyExporter
             Field("title", s.Title);
             if (s.Authors.Count > 0)
             {
-                Field("author", string.Join(" and ", s.Authors.Select(a => BibName(PersonName.Parse(a)))), raw: true);
+                Field("author", string.Join(" and ", s.Authors.Select(a => BibName(PersonName.Parse(a)))), escaped: true);
             }
             var publisherField = s.Type switch
             {
@@ -329,7 +329,7 @@ public static class BibliographyExporter
             Tag("TI", s.Title);
             foreach (var a in s.Authors)
             {
-                Tag("AU", PersonName.Parse(a) is { IsLiteral: true } lit ? lit.Literal : a);
+                Tag("AU", a); // an organisation with a comma in its name keeps its braces, so it reads back whole
             }
             Tag(SourceTypes.PublisherIsContainer(s.Type) ? "T2" : "PB", s.Publisher);
             if (s.Date is not null && Values.DateProblem(s.Date) is null)

@@ -575,7 +575,8 @@ public static class BibliographyImporter
         }
         var family = e.Authors.Count == 0 ? "" : Slugs.Slug(e.Authors[0].Family ?? e.Authors[0].Literal ?? "", 30);
         var word = "";
-        foreach (var w in Slugs.Slug(e.Title!, 200).Split('-', StringSplitOptions.RemoveEmptyEntries))
+        var latinTitle = e.Title!.Count(Text.CharInfo.IsLatinLetter) > e.Title!.Count(Text.CharInfo.IsCjk);
+        foreach (var w in latinTitle ? Slugs.Slug(e.Title!, 200).Split('-', StringSplitOptions.RemoveEmptyEntries) : [])
         {
             if (!StopWords.Contains(w))
             {
