@@ -196,7 +196,7 @@ public static class BibliographyExporter
             {
                 Field("type", "Press release");
             }
-            Field("title", s.Title);
+            Field("title", ProtectCase(EscapeBib(s.Title)), escaped: true);
             if (s.Authors.Count > 0)
             {
                 Field("author", string.Join(" and ", s.Authors.Select(a => BibName(PersonName.Parse(a)))), escaped: true);
@@ -289,6 +289,21 @@ public static class BibliographyExporter
         }
         return result.Replace("''", "'{}'", StringComparison.Ordinal)
             .Replace("\u0001", "--", StringComparison.Ordinal).Replace("\u0002", "---", StringComparison.Ordinal);
+    }
+
+    /// <summary>Words with capitals after their first letter (CT, DAMO, iPhone) braced, so styles that change case keep them.</summary>
+    private static string ProtectCase(string escaped)
+    {
+        var words = escaped.Split(' ');
+        for (var k = 0; k < words.Length; k++)
+        {
+            var w = words[k];
+            if (w.Length > 1 && !w.Contains('\\', StringComparison.Ordinal) && !w.Contains('{', StringComparison.Ordinal) && w.Skip(1).Any(char.IsUpper))
+            {
+                words[k] = "{" + w + "}";
+            }
+        }
+        return string.Join(' ', words);
     }
 
     /// <summary>URLs, DOIs and page ranges: verbatim, only braces kept balanced.</summary>

@@ -71,14 +71,22 @@ public sealed record PersonName
         {
             return result;
         }
-        foreach (var word in Given.Split([' ', '.', '\u00A0'], StringSplitOptions.RemoveEmptyEntries))
+        foreach (var word in Given.Split([' ', '\u00A0'], StringSplitOptions.RemoveEmptyEntries))
         {
-            var hyphenParts = word.Split('-', StringSplitOptions.RemoveEmptyEntries);
-            for (var h = 0; h < hyphenParts.Length; h++)
+            // "J.R.R." is three initials, "J.-P." and "Jean-Paul" are J and -P
+            foreach (var piece in word.Split('.', StringSplitOptions.RemoveEmptyEntries))
             {
-                var p = hyphenParts[h];
-                var letter = char.ToUpperInvariant(p[0]).ToString();
-                result.Add(h == 0 ? letter : "-" + letter);
+                var hyphenParts = piece.Split('-');
+                for (var h = 0; h < hyphenParts.Length; h++)
+                {
+                    var p = hyphenParts[h];
+                    if (p.Length == 0 || !char.IsLetter(p[0]))
+                    {
+                        continue;
+                    }
+                    var letter = char.ToUpperInvariant(p[0]).ToString();
+                    result.Add(h == 0 ? letter : "-" + letter);
+                }
             }
         }
         return result;
