@@ -53,8 +53,8 @@ public static class AtomicFile
                 var dir = Path.GetDirectoryName(full)!;
                 var temp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
                 temps.Add((temp, full, isNew));
-                using var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.None);
-                stream.Write(content);
+                using var handle = File.OpenHandle(temp, FileMode.CreateNew, FileAccess.Write);
+                RandomAccess.Write(handle, content, 0);
             }
             foreach (var (temp, full, isNew) in temps)
             {
