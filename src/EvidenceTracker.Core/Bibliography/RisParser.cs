@@ -173,7 +173,12 @@ internal static partial class RisParser
                 used.Add("M3");
             }
             entry.Key = First("ID");
-            entry.Title = First("TI", "T1", "CT") ?? First("ST");
+            entry.Title = First("TI", "T1", "CT");
+            if (entry.Title is null && First("ST") is { } shortTitle)
+            {
+                entry.Title = shortTitle; // only a short title: better than none
+                used.Add("ST");
+            }
             foreach (var t in tags)
             {
                 if (t.Name is "AU" or "A1" && OneLine(t.Value) is { Length: > 0 } author)
