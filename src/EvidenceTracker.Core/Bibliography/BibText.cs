@@ -85,23 +85,49 @@ internal static class Latex
         return false;
     }
 
+    // commands nest (\\textit{\\textbf{…}}); past this depth their arguments are read as plain groups, so that no
+    // input, however deeply nested, can exhaust the stack
+    private const int MaxDepth = 64;
+
+    [ThreadStatic]
+    private static int _depth;
+
+    /// <summary>Decodes up to the '}' that closes the current group (when <paramref name="stopAtBrace"/>); plain braces are dropped.</summary>
     private static void DecodeInto(string s, ref int i, StringBuilder sb, bool stopAtBrace)
     {
+        var level = 0;
         while (i < s.Length)
         {
             var c = s[i];
             switch (c)
             {
                 case '\\':
-                    Command(s, ref i, sb);
+                    if (_depth >= MaxDepth)
+                    {
+                        i++; // too deep: the command name is read as text
+                        break;
+                    }
+                    _depth++;
+                    try
+                    {
+                        Command(s, ref i, sb);
+                    }
+                    finally
+                    {
+                        _depth--;
+                    }
                     break;
                 case '{':
                     i++;
-                    DecodeInto(s, ref i, sb, stopAtBrace: true);
+                    level++;
                     break;
                 case '}':
                     i++;
-                    if (stopAtBrace)
+                    if (level > 0)
+                    {
+                        level--;
+                    }
+                    else if (stopAtBrace)
                     {
                         return;
                     }

@@ -53,7 +53,8 @@ public static class AtomicFile
                 var dir = Path.GetDirectoryName(full)!;
                 var temp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
                 temps.Add((temp, full, isNew));
-                using var handle = File.OpenHandle(temp, FileMode.CreateNew, FileAccess.Write);
+                // a fresh temporary name: no other writer can have it open, so no advisory lock is needed
+                using var handle = File.OpenHandle(temp, FileMode.CreateNew, FileAccess.Write, FileShare.ReadWrite);
                 RandomAccess.Write(handle, content, 0);
             }
             foreach (var (temp, full, isNew) in temps)

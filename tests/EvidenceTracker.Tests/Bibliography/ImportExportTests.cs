@@ -182,6 +182,11 @@ public class ImportTests
             _ = RisParser.Parse("TY  - JOUR\n" + text, "f.ris");
             _ = CslJsonParser.Parse(System.Text.Encoding.UTF8.GetBytes("[{\"title\": " + text), "f.json");
         }
+        var deep = new string('{', 200_000) + "x" + new string('}', 200_000);
+        var commands = string.Concat(Enumerable.Repeat("\\textit{", 100_000)) + "x" + new string('}', 100_000);
+        Assert.Equal("x", Assert.Single(BibTexParser.Parse("@article{a, title = " + deep + "}", "f.bib").Entries).Title);
+        Assert.Equal("x", Latex.Decode(commands).Replace("textit", "", StringComparison.Ordinal));
+        _ = CslJsonParser.Parse(System.Text.Encoding.UTF8.GetBytes(new string('[', 100_000)), "f.json");
     }
 }
 
