@@ -152,6 +152,16 @@ public class ImportTests
     }
 
     [Fact]
+    public void A_clean_import_exits_0_and_prints_what_it_created()
+    {
+        using var repo = new TempRepo();
+        repo.Write("refs.bib", "@article{a, title = {Alpha}, year = 2020}\n");
+        var result = CliRunner.Run(repo.Root, "import-bib", "refs.bib");
+        Assert.Equal((0, ""), (result.ExitCode, result.Error));
+        Assert.Equal("create  sources/a.yaml  from refs.bib:1:1 @article{a}\n1 entry: 1 created, 0 merged, 0 skipped; 0 errors, 0 warnings, 0 notes\n", result.Out);
+    }
+
+    [Fact]
     public void A_missing_file_or_an_unknown_format_is_a_usage_error()
     {
         using var repo = new TempRepo();
