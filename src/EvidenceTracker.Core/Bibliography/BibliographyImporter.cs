@@ -155,10 +155,18 @@ public static class BibliographyImporter
 
         var verifyDiag = new BibDiagnostics("sources");
         var writes = new List<(string Path, byte[] Bytes, bool New)>();
-        foreach (var plan in plans)
+        // rendering and reading back are independent per source: done in parallel, used in order
+        var rendered = new (string Yaml, string? Problem)[plans.Count];
+        Parallel.For(0, plans.Count, new ParallelOptions { MaxDegreeOfParallelism = plans.Count < 256 ? 1 : Environment.ProcessorCount }, k =>
         {
-            var yaml = Render(plan.Id, plan.Draft!);
-            if (Verify(plan.File, yaml) is { } problem)
+            var yaml = Render(plans[k].Id, plans[k].Draft!);
+            rendered[k] = (yaml, Verify(plans[k].File, yaml));
+        });
+        for (var k = 0; k < plans.Count; k++)
+        {
+            var plan = plans[k];
+            var (yaml, problem0) = rendered[k];
+            if (problem0 is { } problem)
             {
                 verifyDiag.Error($"{plan.File}: the source written for {plan.Draft!.Label} would not load back ({problem}); not written", null);
                 created.RemoveAll(c => c.Id == plan.Id);
