@@ -131,4 +131,58 @@ public static class AtomicFile
         {
         }
     }
+
+    /// <summary>
+    /// Writes several files as one step: every content goes to a temporary file in its folder first, and only when all
+    /// are written are they renamed into place, so a failure part-way (a full disk) leaves none of them. A file marked
+    /// new never replaces an existing one: the paths that existed by then are returned, and left untouched.
+    /// </summary>
+    public static IReadOnlyList<string> WriteAll(IReadOnlyList<(string Path, byte[] Content, bool New)> files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var temps = new List<(string Temp, string Full, bool New)>(files.Count);
+        var conflicts = new List<string>();
+        try
+        {
+            foreach (var (path, content, isNew) in files)
+            {
+                var full = Path.GetFullPath(path);
+                var dir = Path.GetDirectoryName(full)!;
+                var temp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+                temps.Add((temp, full, isNew));
+                // a fresh temporary name: no other writer can have it open, so no advisory lock is needed
+                using var handle = File.OpenHandle(temp, FileMode.CreateNew, FileAccess.Write, FileShare.ReadWrite);
+                RandomAccess.Write(handle, content, 0);
+            }
+            foreach (var (temp, full, isNew) in temps)
+            {
+                if (isNew)
+                {
+                    try
+                    {
+                        File.Move(temp, full, overwrite: false);
+                    }
+                    catch (IOException) when (File.Exists(full))
+                    {
+                        conflicts.Add(full);
+                    }
+                }
+                else
+                {
+                    File.Move(temp, full, overwrite: true);
+                }
+            }
+        }
+        finally
+        {
+            foreach (var (temp, _, _) in temps)
+            {
+                if (File.Exists(temp))
+                {
+                    File.Delete(temp);
+                }
+            }
+        }
+        return conflicts;
+    }
 }

@@ -1,0 +1,158 @@
+using EvidenceTracker.Diagnostics;
+using EvidenceTracker.Model;
+
+namespace EvidenceTracker.Bibliography;
+
+/// <summary>The rule ids of findings about bibliography files (reported by import, not by <c>check</c>).</summary>
+public static class BibRules
+{
+    /// <summary>Error: an entry that cannot be read (syntax) or has no title; it is not imported.</summary>
+    public const string Entry = "bib-entry";
+
+    /// <summary>Warning: a value that is not valid for its field (a bad DOI, URL or date); the value is left out.</summary>
+    public const string Value = "bib-value";
+
+    /// <summary>Note: fields or tags that a source has no place for; they are not imported.</summary>
+    public const string Unmapped = "bib-unmapped";
+
+    public static Severity SeverityOf(string rule) => rule switch
+    {
+        Entry => Severity.Error,
+        Value => Severity.Warning,
+        _ => Severity.Note,
+    };
+}
+
+/// <summary>An entry of a bibliography, read into the fields that a source has.</summary>
+internal sealed class BibEntry
+{
+    public string? Key { get; set; }
+    /// <summary>How the entry reads in its file, for reports: <c>@article{smith2020}</c>, <c>TY JOUR</c>, <c>item 3</c>.</summary>
+    public required string Label { get; init; }
+    public required Position Start { get; init; }
+    public string Type { get; set; } = "other";
+    public string? Title { get; set; }
+    public List<PersonName> Authors { get; } = [];
+    public string? Publisher { get; set; }
+    public string? Date { get; set; }
+    public string? Accessed { get; set; }
+    public string? Url { get; set; }
+    public string? Doi { get; set; }
+    public string? Pmid { get; set; }
+    public string? Lang { get; set; }
+    public string? Volume { get; set; }
+    public string? Issue { get; set; }
+    public string? Pages { get; set; }
+    // the fields of EvidenceTracker itself, which a CSL-JSON export carries under "custom"
+    public string? Level { get; set; }
+    public List<string> ReportsOn { get; } = [];
+    public string? Snapshot { get; set; }
+    public string? SnapshotSha256 { get; set; }
+    public string? Archived { get; set; }
+
+    /// <summary>Names of the entry's fields that have no place in a source.</summary>
+    public List<string> Unmapped { get; } = [];
+}
+
+/// <summary>Findings about one bibliography file.</summary>
+internal sealed class BibDiagnostics(string file)
+{
+    public string File { get; } = file;
+    public List<Finding> Findings { get; } = [];
+
+    public void Add(string rule, string message, Position? at, string? source = null) =>
+        Findings.Add(new Finding
+        {
+            Rule = rule,
+            Severity = BibRules.SeverityOf(rule),
+            Message = message,
+            File = File,
+            Line = at?.Line,
+            Column = at?.Column,
+            Source = source,
+        });
+
+    public void Error(string message, Position? at) => Add(BibRules.Entry, message, at);
+
+    public void Warning(string message, Position? at) => Add(BibRules.Value, message, at);
+
+    public void Note(string message, Position? at) => Add(BibRules.Unmapped, message, at);
+}
+
+/// <summary>Line and column of an offset, from a table of line starts built once per file.</summary>
+internal sealed class LineMap
+{
+    private readonly List<int> _starts = [0];
+    private readonly string _text;
+
+    public LineMap(string text)
+    {
+        _text = text;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\n')
+            {
+                _starts.Add(i + 1);
+            }
+        }
+    }
+
+    public Position At(int offset)
+    {
+        offset = Math.Clamp(offset, 0, _text.Length);
+        var k = _starts.BinarySearch(offset);
+        if (k < 0)
+        {
+            k = ~k - 1;
+        }
+        return new Position(k + 1, offset - _starts[k] + 1);
+    }
+}
+
+/// <summary>What a parser read from one file.</summary>
+internal sealed record BibParseResult(List<BibEntry> Entries, List<Finding> Findings);
+
+/// <summary>The source types, and the CSL types they map to (one-to-one on export).</summary>
+internal static class SourceTypes
+{
+    public static string ToCsl(string type) => type switch
+    {
+        "journal-article" => "article-journal",
+        "news" => "article-newspaper",
+        "web-page" => "webpage",
+        "press-release" => "report",
+        "report" => "report",
+        "book" => "book",
+        "dataset" => "dataset",
+        "regulatory" => "regulation",
+        _ => "document",
+    };
+
+    /// <summary>The source type of a CSL type; <paramref name="genre"/> tells a press release among reports.</summary>
+    public static string FromCsl(string? cslType, string? genre)
+    {
+        if (genre is not null && IsPressRelease(genre))
+        {
+            return "press-release";
+        }
+        return cslType switch
+        {
+            "article-journal" or "article-magazine" or "review" or "review-book" or "paper-conference" => "journal-article",
+            "article-newspaper" => "news",
+            "webpage" or "post" or "post-weblog" => "web-page",
+            "report" or "thesis" or "standard" => "report",
+            "book" or "chapter" or "collection" or "classic" or "entry" or "entry-dictionary" or "entry-encyclopedia" or "pamphlet" => "book",
+            "dataset" => "dataset",
+            "regulation" or "legislation" or "bill" or "legal_case" or "treaty" or "hearing" => "regulatory",
+            _ => "other",
+        };
+    }
+
+    public static bool IsPressRelease(string text) =>
+        text.Replace("-", " ", StringComparison.Ordinal).Trim().Equals("press release", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Types whose <c>publisher</c> is the periodical or site that contains the work (CSL <c>container-title</c>).</summary>
+    public static bool PublisherIsContainer(string type) => type is "journal-article" or "news" or "web-page";
+
+    public static bool IsKnown(string type) => Names.SourceTypes.Contains(type);
+}

@@ -1,0 +1,682 @@
+using System.Text;
+using EvidenceTracker.Diagnostics;
+using EvidenceTracker.Loading;
+using EvidenceTracker.Model;
+using EvidenceTracker.Storage;
+using EvidenceTracker.Yaml;
+
+namespace EvidenceTracker.Bibliography;
+
+/// <summary>Where an imported entry came from.</summary>
+public sealed record EntryOrigin(string File, int Line, int Column, string Label, string? Key);
+
+/// <summary>What became of one entry: a new source, merged into another source, or skipped as a duplicate.</summary>
+public sealed record ImportAction
+{
+    public required string Id { get; init; }
+    /// <summary>The source file, relative to the root: <c>sources/&lt;id&gt;.yaml</c>.</summary>
+    public required string File { get; init; }
+    public required EntryOrigin Entry { get; init; }
+    /// <summary>For a merge or a skip: <c>doi</c>, <c>url</c> or <c>title+year</c>.</summary>
+    public string? MatchedBy { get; init; }
+    /// <summary>For a merge: whether the source existed before this import.</summary>
+    public bool IntoExisting { get; init; }
+    /// <summary>For a merge: the fields the entry added to the source.</summary>
+    public IReadOnlyList<string> AddedFields { get; init; } = [];
+}
+
+/// <summary>The outcome of <see cref="BibliographyImporter.Import"/>.</summary>
+public sealed record BibliographyImportResult
+{
+    public required bool DryRun { get; init; }
+    public required int Entries { get; init; }
+    public required IReadOnlyList<ImportAction> Created { get; init; }
+    public required IReadOnlyList<ImportAction> Merged { get; init; }
+    public required IReadOnlyList<ImportAction> Skipped { get; init; }
+    public required IReadOnlyList<Finding> Findings { get; init; }
+
+    public bool HasErrors => Findings.Any(f => f.Severity == Severity.Error);
+}
+
+/// <summary>A bibliography file that cannot be read at all (missing, unreadable, of no known format): a usage error.</summary>
+public sealed class BibliographyFileException(string message) : Exception(message)
+{
+    public BibliographyFileException()
+        : this("cannot read the bibliography")
+    {
+    }
+
+    public BibliographyFileException(string message, Exception inner)
+        : this(message) => _ = inner;
+}
+
+/// <summary>
+/// Imports BibTeX/BibLaTeX (<c>.bib</c>), RIS (<c>.ris</c>) and CSL-JSON (<c>.json</c>) files as sources. Each entry
+/// becomes a source whose id is its key (slugged) or derived from author, year and title; duplicates — by DOI, then
+/// normalised URL, then title + year — are merged, among the files' entries and with the existing sources. Every file
+/// written loads back through the repository loader without schema findings; new files never replace existing ones.
+/// </summary>
+public static class BibliographyImporter
+{
+    public static readonly string[] Extensions = [".bib", ".bibtex", ".biblatex", ".ris", ".json", ".csl", ".csljson", ".txt"];
+
+    private const int MaxFileBytes = 256 << 20;
+
+    /// <summary>A source planned or existing, with what dedupe needs to know.</summary>
+    private sealed class Target
+    {
+        public required string Id { get; init; }
+        public required string File { get; init; }
+        public BibEntry? Draft { get; init; }
+        public Source? Existing { get; init; }
+        public string? ExistingText { get; set; }
+        public int Baseline { get; set; }
+        public List<string> Added { get; } = [];
+    }
+
+    public static BibliographyImportResult Import(string root, IReadOnlyList<string> files, bool dryRun)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var full = RepositoryLoader.ResolveRoot(root);
+        var set = RepositoryLoader.Load(full);
+        var findings = new List<Finding>();
+        var created = new List<ImportAction>();
+        var merged = new List<ImportAction>();
+        var skipped = new List<ImportAction>();
+        var byDoi = new Dictionary<string, Target>(StringComparer.Ordinal);
+        var byUrl = new Dictionary<string, Target>(StringComparer.Ordinal);
+        var byTitle = new Dictionary<string, Target>(StringComparer.Ordinal);
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        var sourcesDir = Path.Combine(full, "sources");
+        if (Directory.Exists(sourcesDir))
+        {
+            foreach (var path in Directory.EnumerateFiles(sourcesDir, "*.yaml"))
+            {
+                taken.Add(Path.GetFileNameWithoutExtension(path));
+            }
+        }
+        foreach (var s in set.Sources.OrderBy(s => s.File, StringComparer.Ordinal))
+        {
+            taken.Add(s.Id);
+            var t = new Target { Id = s.Id, File = s.File, Existing = s };
+            Index(t, s.Doi, s.Url, s.Title, s.Date, byDoi, byUrl, byTitle);
+        }
+
+        var plans = new List<Target>();
+        var entries = 0;
+        foreach (var file in files)
+        {
+            var path = Path.GetFullPath(file);
+            var display = SafeFile.IsInside(path, full) ? RepositoryLoader.Relative(full, path) : path.Replace('\\', '/');
+            var parsed = ParseFile(path, display);
+            findings.AddRange(parsed.Findings);
+            var diag = new BibDiagnostics(display);
+            var unmapped = new SortedDictionary<string, int>(StringComparer.Ordinal);
+            foreach (var entry in parsed.Entries)
+            {
+                entries++;
+                foreach (var name in entry.Unmapped)
+                {
+                    unmapped[name] = unmapped.GetValueOrDefault(name) + 1;
+                }
+                var origin = new EntryOrigin(display, entry.Start.Line, entry.Start.Column, entry.Label, entry.Key);
+                if (!Validate(entry, diag))
+                {
+                    continue;
+                }
+                var (match, by) = Find(entry, byDoi, byUrl, byTitle);
+                if (match is not null)
+                {
+                    var added = Merge(match, entry, full);
+                    if (added.Count > 0)
+                    {
+                        merged.Add(new ImportAction { Id = match.Id, File = match.File, Entry = origin, MatchedBy = by, IntoExisting = match.Existing is not null, AddedFields = added });
+                        Index(match, entry.Doi, entry.Url, null, null, byDoi, byUrl, byTitle);
+                    }
+                    else
+                    {
+                        skipped.Add(new ImportAction { Id = match.Id, File = match.File, Entry = origin, MatchedBy = by, IntoExisting = match.Existing is not null });
+                    }
+                    continue;
+                }
+                var id = Unique(BaseId(entry), taken);
+                taken.Add(id);
+                var target = new Target { Id = id, File = $"sources/{id}.yaml", Draft = entry };
+                plans.Add(target);
+                Index(target, entry.Doi, entry.Url, entry.Title, entry.Date, byDoi, byUrl, byTitle);
+                created.Add(new ImportAction { Id = id, File = target.File, Entry = origin });
+            }
+            if (unmapped.Count > 0)
+            {
+                diag.Note($"not imported (a source has no field for them): {string.Join(", ", unmapped.Select(kv => kv.Value == 1 ? kv.Key : $"{kv.Key} ×{kv.Value}"))}", null);
+            }
+            findings.AddRange(diag.Findings);
+        }
+
+        var verifyDiag = new BibDiagnostics("sources");
+        var writes = new List<(string Path, byte[] Bytes, bool New)>();
+        // rendering and reading back are independent per source: done in parallel, used in order
+        var rendered = new (string Yaml, string? Problem)[plans.Count];
+        Parallel.For(0, plans.Count, new ParallelOptions { MaxDegreeOfParallelism = plans.Count < 256 ? 1 : Environment.ProcessorCount }, k =>
+        {
+            var yaml = Render(plans[k].Id, plans[k].Draft!);
+            rendered[k] = (yaml, Verify(plans[k].File, yaml));
+        });
+        for (var k = 0; k < plans.Count; k++)
+        {
+            var plan = plans[k];
+            var (yaml, problem0) = rendered[k];
+            if (problem0 is { } problem)
+            {
+                verifyDiag.Error($"{plan.File}: the source written for {plan.Draft!.Label} would not load back ({problem}); not written", null);
+                created.RemoveAll(c => c.Id == plan.Id);
+                continue;
+            }
+            writes.Add((Path.Combine(full, "sources", plan.Id + ".yaml"), Encoding.UTF8.GetBytes(yaml), true));
+        }
+        foreach (var target in byDoi.Values.Concat(byUrl.Values).Concat(byTitle.Values).Distinct().Where(t => t.Existing is not null && t.Added.Count > 0))
+        {
+            var path = Path.Combine(full, target.File);
+            var text = target.ExistingText!;
+            if (Problems(target.File, text) > target.Baseline && Verify(target.File, text) is { } problem)
+            {
+                verifyDiag.Error($"{target.File}: adding {string.Join(", ", target.Added)} would leave the file unreadable ({problem}); not changed", null);
+                var moved = merged.Where(m => m.Id == target.Id && m.IntoExisting).ToList();
+                merged.RemoveAll(moved.Contains);
+                skipped.AddRange(moved.Select(m => m with { AddedFields = [] }));
+                continue;
+            }
+            writes.Add((path, Encoding.UTF8.GetBytes(text), false));
+        }
+        findings.AddRange(verifyDiag.Findings);
+
+        if (!dryRun && writes.Count > 0)
+        {
+            Directory.CreateDirectory(sourcesDir);
+            foreach (var conflict in AtomicFile.WriteAll(writes))
+            {
+                var rel = RepositoryLoader.Relative(full, conflict);
+                findings.Add(new Finding { Rule = BibRules.Entry, Severity = Severity.Error, Message = $"{rel} appeared while importing; left as it is, the entry not written", File = rel });
+                created.RemoveAll(c => c.File == rel);
+            }
+        }
+        return new BibliographyImportResult
+        {
+            DryRun = dryRun,
+            Entries = entries,
+            Created = created,
+            Merged = merged,
+            Skipped = skipped,
+            Findings = findings,
+        };
+    }
+
+    // ------------------------------------------------------------------ reading
+
+    private static BibParseResult ParseFile(string path, string display)
+    {
+        byte[] bytes;
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists)
+            {
+                throw new BibliographyFileException(Directory.Exists(path)
+                    ? $"'{display}' is a folder; pass bibliography files (.bib, .ris, .json)"
+                    : $"'{display}' does not exist");
+            }
+            if (info.Length > MaxFileBytes)
+            {
+                throw new BibliographyFileException($"'{display}' is larger than {MaxFileBytes >> 20} MB; not read");
+            }
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new BibliographyFileException($"cannot read '{display}': {ex.Message}", ex);
+        }
+        var format = FormatOf(path, bytes);
+        if (format == "json")
+        {
+            return CslJsonParser.Parse(bytes, display);
+        }
+        var diag = new BibDiagnostics(display);
+        var text = Decode(bytes, diag);
+        var parsed = format == "ris" ? RisParser.Parse(text, display) : BibTexParser.Parse(text, display);
+        parsed.Findings.InsertRange(0, diag.Findings);
+        return parsed;
+    }
+
+    private static string FormatOf(string path, byte[] bytes)
+    {
+        var ext = Path.GetExtension(path).ToLowerInvariant();
+        switch (ext)
+        {
+            case ".bib" or ".bibtex" or ".biblatex":
+                return "bibtex";
+            case ".ris":
+                return "ris";
+            case ".json" or ".csl" or ".csljson":
+                return "json";
+        }
+        // sniff: JSON starts with [ or {, RIS has "TY  - " (or Web of Science "PT "), BibTeX an @type{
+        var head = Encoding.UTF8.GetString(bytes, 0, Math.Min(bytes.Length, 4096)).TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
+        if (head.StartsWith('[') || head.StartsWith('{'))
+        {
+            return "json";
+        }
+        if (head.Contains("TY  -", StringComparison.Ordinal) || head.StartsWith("FN ", StringComparison.Ordinal) || head.StartsWith("PT ", StringComparison.Ordinal))
+        {
+            return "ris";
+        }
+        if (head.Contains('@', StringComparison.Ordinal))
+        {
+            return "bibtex";
+        }
+        throw new BibliographyFileException($"'{Path.GetFileName(path)}' is not a bibliography this command reads: use .bib (BibTeX/BibLaTeX), .ris (RIS) or .json (CSL-JSON)");
+    }
+
+    /// <summary>UTF-8 (with or without BOM); a file that is not UTF-8 is read as Windows-1252, with a warning.</summary>
+    private static string Decode(byte[] bytes, BibDiagnostics diag)
+    {
+        var span = bytes.AsSpan();
+        if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            span = span[3..];
+        }
+        if (System.Text.Unicode.Utf8.IsValid(span))
+        {
+            return Encoding.UTF8.GetString(span);
+        }
+        diag.Warning("the file is not valid UTF-8; read as Latin-1 (save it as UTF-8 to be sure of accented letters)", null);
+        return Encoding.Latin1.GetString(span);
+    }
+
+    // ------------------------------------------------------------------ values
+
+    /// <summary>Checks and normalises an entry's values as the loader will; bad values are left out with a warning.</summary>
+    private static bool Validate(BibEntry e, BibDiagnostics diag)
+    {
+        var at = e.Start;
+        e.Title = Clean(e.Title);
+        if (string.IsNullOrWhiteSpace(e.Title))
+        {
+            diag.Error($"{e.Label} has no title; not imported (a source needs one)", at);
+            return false;
+        }
+        string? Check(string? value, string field, Func<string, string?> problem)
+        {
+            value = Clean(value);
+            if (value is null)
+            {
+                return null;
+            }
+            if (problem(value) is { } p)
+            {
+                diag.Warning($"{e.Label}: {field}: {p}; left out", at);
+                return null;
+            }
+            return value;
+        }
+        if (e.Doi is not null)
+        {
+            var doi = Values.NormalizeDoi(e.Doi.Replace("\\_", "_", StringComparison.Ordinal));
+            if (doi is null)
+            {
+                diag.Warning($"{e.Label}: doi: '{e.Doi}' is not a DOI; left out", at);
+            }
+            e.Doi = doi;
+        }
+        e.Url = Check(e.Url, "url", Values.UrlProblem);
+        if (e.Doi is null && e.Url is not null && Values.NormalizeDoi(e.Url) is { } fromUrl)
+        {
+            e.Doi = fromUrl;
+        }
+        if (e.Pmid is not null)
+        {
+            var p = e.Pmid.Trim();
+            if (p.StartsWith("PMID:", StringComparison.OrdinalIgnoreCase))
+            {
+                p = p[5..].Trim();
+            }
+            e.Pmid = Check(p, "pmid", Values.PmidProblem);
+        }
+        e.Date = Check(e.Date, "date", Values.DateProblem);
+        e.Accessed = Check(e.Accessed, "accessed", Values.DateProblem);
+        e.Archived = Check(e.Archived, "archived", Values.DateProblem);
+        e.Lang = Check(e.Lang, "lang", Values.LangProblem);
+        e.Level = Check(e.Level, "level", v => Names.Levels.Contains(v) ? null : $"'{v}' is not primary or secondary");
+        e.Snapshot = Check(e.Snapshot, "snapshot", v => v.StartsWith('/') || v.Contains('\\', StringComparison.Ordinal) || v.Split('/').Contains("..") ? $"'{v}' is not a relative path inside sources/" : null);
+        e.SnapshotSha256 = Check(e.SnapshotSha256, "snapshot-sha256", v => v.Length == 64 && v.All(char.IsAsciiHexDigitLower) ? null : $"'{v}' is not a lowercase SHA-256 digest");
+        var reports = e.ReportsOn.Select(Clean).OfType<string>().Where(r => Values.SlugProblem(r) is null).Distinct(StringComparer.Ordinal).ToList();
+        e.ReportsOn.Clear();
+        e.ReportsOn.AddRange(reports);
+        e.Publisher = Clean(e.Publisher);
+        e.Volume = Clean(e.Volume);
+        e.Issue = Clean(e.Issue);
+        e.Pages = Clean(e.Pages);
+        var authors = e.Authors.Where(a => Clean(a.ToString()) is not null).ToList();
+        e.Authors.Clear();
+        e.Authors.AddRange(authors);
+        return true;
+    }
+
+    /// <summary>Trimmed, single-line, without lone surrogates or control characters; null when empty.</summary>
+    private static string? Clean(string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+        var needs = false;
+        foreach (var c in value)
+        {
+            if (char.IsControl(c) || char.IsSurrogate(c))
+            {
+                needs = true;
+                break;
+            }
+        }
+        if (needs)
+        {
+            var sb = new StringBuilder(value.Length);
+            for (var i = 0; i < value.Length; i++)
+            {
+                var c = value[i];
+                if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+                {
+                    sb.Append(c).Append(value[++i]);
+                }
+                else if (char.IsSurrogate(c))
+                {
+                    sb.Append('\uFFFD');
+                }
+                else
+                {
+                    sb.Append(char.IsControl(c) ? ' ' : c);
+                }
+            }
+            value = Latex.CollapseSpace(sb.ToString());
+        }
+        value = value.Trim();
+        return value.Length == 0 ? null : value;
+    }
+
+    // ------------------------------------------------------------------ duplicates
+
+    /// <summary>A URL for comparison: scheme, <c>www.</c>, default port, trailing slash and fragment ignored; host lowercase.</summary>
+    public static string? NormalizeUrl(string? url)
+    {
+        if (url is null || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+        {
+            return null;
+        }
+        var host = uri.Host.ToLowerInvariant();
+        if (host.StartsWith("www.", StringComparison.Ordinal))
+        {
+            host = host[4..];
+        }
+        var path = uri.AbsolutePath.TrimEnd('/');
+        var port = uri.IsDefaultPort ? "" : ":" + uri.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return host + port + path + uri.Query;
+    }
+
+    /// <summary>Title (letters and digits only, lowercase, accents folded) and year, for the last-resort match.</summary>
+    public static string TitleKey(string title, string? date)
+    {
+        var sb = new StringBuilder(title.Length);
+        foreach (var c in Slugs.ToAscii(title))
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                sb.Append(char.ToLowerInvariant(c));
+            }
+        }
+        return sb.Append('|').Append(BibDates.Year(date) ?? "").ToString();
+    }
+
+    private static void Index(Target t, string? doi, string? url, string? title, string? date,
+        Dictionary<string, Target> byDoi, Dictionary<string, Target> byUrl, Dictionary<string, Target> byTitle)
+    {
+        if (doi is not null && Values.NormalizeDoi(doi) is { } d)
+        {
+            byDoi.TryAdd(d, t);
+        }
+        if (NormalizeUrl(url) is { } u && Values.NormalizeDoi(url!) is null)
+        {
+            byUrl.TryAdd(u, t);
+        }
+        if (title is not null)
+        {
+            byTitle.TryAdd(TitleKey(title, date), t);
+        }
+    }
+
+    private static (Target? Match, string? By) Find(BibEntry e, Dictionary<string, Target> byDoi, Dictionary<string, Target> byUrl, Dictionary<string, Target> byTitle)
+    {
+        if (e.Doi is not null && byDoi.TryGetValue(e.Doi, out var t))
+        {
+            return (t, "doi");
+        }
+        if (NormalizeUrl(e.Url) is { } u && Values.NormalizeDoi(e.Url!) is null && byUrl.TryGetValue(u, out t))
+        {
+            return (t, "url");
+        }
+        if (byTitle.TryGetValue(TitleKey(e.Title!, e.Date), out t))
+        {
+            // two different DOIs are two works, whatever their titles say; so are a book and an article of one
+            // title, or works by different first authors
+            var otherDoi = t.Draft?.Doi ?? t.Existing?.Doi;
+            var otherType = t.Draft?.Type ?? t.Existing!.Type;
+            var otherFirst = t.Draft is { } d ? d.Authors.FirstOrDefault() : t.Existing!.Authors.Count > 0 ? PersonName.Parse(t.Existing.Authors[0]) : null;
+            var first = e.Authors.FirstOrDefault();
+            var sameDoi = e.Doi is null || otherDoi is null || otherDoi == e.Doi;
+            var sameType = otherType == e.Type || otherType == "other" || e.Type == "other";
+            var sameAuthor = first is null || otherFirst is null || FamilyKey(first) == FamilyKey(otherFirst);
+            if (sameDoi && sameType && sameAuthor)
+            {
+                return (t, "title+year");
+            }
+        }
+        return (null, null);
+    }
+
+    private static string FamilyKey(PersonName n) => Slugs.Slug(n.Family ?? n.Literal ?? "");
+
+    private static readonly string[] MergeFields = ["authors", "publisher", "date", "accessed", "url", "doi", "pmid", "lang", "volume", "issue", "pages"];
+
+    /// <summary>Fills the target's missing fields from the entry; the names of the fields added.</summary>
+    private static List<string> Merge(Target target, BibEntry e, string root)
+    {
+        var added = new List<string>();
+        if (target.Draft is { } d)
+        {
+            void Fill(string name, string? value, Func<string?> get, Action<string> set)
+            {
+                if (value is not null && get() is null)
+                {
+                    set(value);
+                    added.Add(name);
+                }
+            }
+            if (d.Authors.Count == 0 && e.Authors.Count > 0)
+            {
+                d.Authors.AddRange(e.Authors);
+                added.Add("authors");
+            }
+            Fill("publisher", e.Publisher, () => d.Publisher, v => d.Publisher = v);
+            Fill("date", e.Date, () => d.Date, v => d.Date = v);
+            Fill("accessed", e.Accessed, () => d.Accessed, v => d.Accessed = v);
+            Fill("url", e.Url, () => d.Url, v => d.Url = v);
+            Fill("doi", e.Doi, () => d.Doi, v => d.Doi = v);
+            Fill("pmid", e.Pmid, () => d.Pmid, v => d.Pmid = v);
+            Fill("lang", e.Lang, () => d.Lang, v => d.Lang = v);
+            Fill("volume", e.Volume, () => d.Volume, v => d.Volume = v);
+            Fill("issue", e.Issue, () => d.Issue, v => d.Issue = v);
+            Fill("pages", e.Pages, () => d.Pages, v => d.Pages = v);
+            return added;
+        }
+        // an existing source: its file gains the missing fields at the end, the rest of it (comments included) untouched
+        var s = target.Existing!;
+        if (target.ExistingText is null)
+        {
+            target.ExistingText = File.ReadAllText(Path.Combine(root, s.File));
+            target.Baseline = Problems(s.File, target.ExistingText);
+        }
+        var sb = new StringBuilder();
+        foreach (var name in MergeFields)
+        {
+            if (s.Positions.Key(name) is not null || target.Added.Contains(name))
+            {
+                continue;
+            }
+            object? value = name switch
+            {
+                "authors" => e.Authors.Count > 0 ? e.Authors.Select(a => a.ToString()).ToList() : null,
+                "publisher" => e.Publisher,
+                "date" => e.Date,
+                "accessed" => e.Accessed,
+                "url" => e.Url,
+                "doi" => e.Doi,
+                "pmid" => e.Pmid,
+                "lang" => e.Lang,
+                "volume" => e.Volume,
+                "issue" => e.Issue,
+                _ => e.Pages,
+            };
+            if (value is null)
+            {
+                continue;
+            }
+            SourceYaml.AppendField(sb, name, value);
+            added.Add(name);
+        }
+        if (added.Count > 0)
+        {
+            var text = target.ExistingText;
+            if (text.Length > 0 && !text.EndsWith('\n'))
+            {
+                text += "\n";
+            }
+            target.ExistingText = text + sb;
+            target.Added.AddRange(added);
+        }
+        return added;
+    }
+
+    // ------------------------------------------------------------------ ids
+
+    private static readonly HashSet<string> StopWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "a", "an", "the", "of", "on", "in", "for", "and", "to", "with", "from", "by", "at", "as", "is", "are", "der", "die",
+        "das", "le", "la", "les", "el", "los", "de", "du", "des", "un", "une", "ein", "eine",
+    };
+
+    /// <summary>The entry's key slugged; with no (Latin) key, first author + year + first title word; then URL host + date; then a hash.</summary>
+    private static string BaseId(BibEntry e)
+    {
+        // a key that is a record number or a URI (Zotero's CSL-JSON ids) says nothing: the id is derived instead
+        var meaningful = e.Key is not null && !e.Key.All(char.IsAsciiDigit) && !e.Key.Contains("://", StringComparison.Ordinal);
+        if (meaningful && Slugs.Slug(e.Key!) is { Length: > 0 } key)
+        {
+            return key;
+        }
+        var family = e.Authors.Count == 0 ? "" : Slugs.Slug(e.Authors[0].Family ?? e.Authors[0].Literal ?? "", 30);
+        var word = "";
+        var latinTitle = e.Title!.Count(Text.CharInfo.IsLatinLetter) > e.Title!.Count(Text.CharInfo.IsCjk);
+        foreach (var w in latinTitle ? Slugs.Slug(e.Title!, 200).Split('-', StringSplitOptions.RemoveEmptyEntries) : [])
+        {
+            if (!StopWords.Contains(w))
+            {
+                word = w.Length > 24 ? w[..24] : w;
+                break;
+            }
+        }
+        var year = BibDates.Year(e.Date) ?? "";
+        if (family.Length > 0 || word.Length > 0)
+        {
+            return string.Join('-', new[] { family, year, word }.Where(p => p.Length > 0));
+        }
+        if (NormalizeUrl(e.Url) is { } u)
+        {
+            var host = u.Split('/')[0];
+            var slug = Slugs.Slug(host + " " + (e.Date ?? ""), 60);
+            if (slug.Length > 0)
+            {
+                return slug;
+            }
+        }
+        return $"source-{(year.Length > 0 ? year + "-" : "")}{Slugs.Hash(e.Title!)}";
+    }
+
+    private static string Unique(string id, HashSet<string> taken)
+    {
+        if (id.Length > Values.MaxIdLength)
+        {
+            id = id[..Values.MaxIdLength].TrimEnd('-');
+        }
+        if (!taken.Contains(id))
+        {
+            return id;
+        }
+        for (var n = 2; ; n++)
+        {
+            var suffix = "-" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var baseId = id.Length + suffix.Length > Values.MaxIdLength ? id[..(Values.MaxIdLength - suffix.Length)].TrimEnd('-') : id;
+            var candidate = baseId + suffix;
+            if (!taken.Contains(candidate))
+            {
+                return candidate;
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ writing
+
+    /// <summary>The YAML of a new source, in the contract's field order.</summary>
+    internal static string Render(string id, BibEntry e) => SourceYaml.Render(
+    [
+        ("id", id),
+        ("type", e.Type),
+        ("title", e.Title),
+        ("authors", e.Authors.Select(a => a.ToString()).ToList()),
+        ("publisher", e.Publisher),
+        ("date", e.Date),
+        ("accessed", e.Accessed),
+        ("url", e.Url),
+        ("doi", e.Doi),
+        ("pmid", e.Pmid),
+        ("lang", e.Lang),
+        ("level", e.Level),
+        ("reports-on", e.ReportsOn),
+        ("snapshot", e.Snapshot),
+        ("snapshot-sha256", e.SnapshotSha256),
+        ("archived", e.Archived),
+        ("volume", e.Volume),
+        ("issue", e.Issue),
+        ("pages", e.Pages),
+    ]);
+
+    private static int Problems(string file, string yaml)
+    {
+        var sink = new FindingSink(file);
+        var tree = YamlTreeReader.Read(yaml, sink);
+        if (sink.Findings.Count == 0)
+        {
+            DocumentReaders.ReadSource(tree, sink);
+        }
+        return sink.Findings.Count;
+    }
+
+    /// <summary>Reads the YAML back as the loader does; the first finding's message, or null when it loads clean.</summary>
+    private static string? Verify(string file, string yaml)
+    {
+        var sink = new FindingSink(file);
+        var tree = YamlTreeReader.Read(yaml, sink);
+        if (sink.Findings.Count == 0)
+        {
+            DocumentReaders.ReadSource(tree, sink);
+        }
+        return sink.Findings.Count == 0 ? null : sink.Findings[0].Message;
+    }
+}

@@ -1,0 +1,307 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using EvidenceTracker.Diagnostics;
+
+namespace EvidenceTracker.Bibliography;
+
+/// <summary>A JSON value with the byte offset where it starts, read with <see cref="Utf8JsonReader"/> (no reflection).</summary>
+internal abstract record JNode(int Offset);
+
+internal sealed record JObject(int Offset, List<KeyValuePair<string, JNode>> Members) : JNode(Offset)
+{
+    public JNode? this[string name] => Members.FirstOrDefault(m => m.Key == name).Value;
+}
+
+internal sealed record JArray(int Offset, List<JNode> Items) : JNode(Offset);
+
+internal sealed record JString(int Offset, string Value) : JNode(Offset);
+
+internal sealed record JNumber(int Offset, string Raw) : JNode(Offset);
+
+internal sealed record JLiteral(int Offset, bool? Value) : JNode(Offset);
+
+/// <summary>CSL-JSON: an array of items (or one item): names with family/given or literal, date-parts, raw dates.</summary>
+internal static class CslJsonParser
+{
+    private static readonly HashSet<string> Consumed = new(StringComparer.Ordinal)
+    {
+        "id", "type", "title", "author", "container-title", "publisher", "issued", "accessed", "URL", "DOI", "PMID",
+        "language", "volume", "issue", "page", "genre", "custom", "citation-key",
+    };
+
+    public static BibParseResult Parse(byte[] utf8, string file)
+    {
+        var diag = new BibDiagnostics(file);
+        var entries = new List<BibEntry>();
+        var start = utf8.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        var lines = new ByteLines(utf8);
+        JNode root;
+        try
+        {
+            var reader = new Utf8JsonReader(utf8.AsSpan(start), new JsonReaderOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 256 });
+            if (!reader.Read())
+            {
+                diag.Error("the file is empty; CSL-JSON is an array of items", new Position(1, 1));
+                return new BibParseResult(entries, diag.Findings);
+            }
+            root = ReadValue(ref reader, start);
+        }
+        catch (JsonException ex)
+        {
+            var line = (int)(ex.LineNumber ?? 0) + 1;
+            var column = (int)(ex.BytePositionInLine ?? 0) + 1;
+            diag.Error($"not valid JSON: {FirstSentence(ex.Message)}; nothing in this file is imported", new Position(line, column));
+            return new BibParseResult(entries, diag.Findings);
+        }
+        var items = root switch
+        {
+            JArray a => a.Items,
+            JObject o when o["items"] is JArray inner => inner.Items,
+            JObject o => [o],
+            _ => null,
+        };
+        if (items is null)
+        {
+            diag.Error("CSL-JSON is an array of items (objects); this file holds neither", lines.At(root.Offset));
+            return new BibParseResult(entries, diag.Findings);
+        }
+        var index = 0;
+        foreach (var item in items)
+        {
+            index++;
+            if (item is not JObject obj)
+            {
+                diag.Error($"item {index} is not an object; not imported", lines.At(item.Offset));
+                continue;
+            }
+            entries.Add(Map(obj, index, lines, diag));
+        }
+        return new BibParseResult(entries, diag.Findings);
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(" LineNumber", StringComparison.Ordinal);
+        return (cut > 0 ? message[..cut] : message).TrimEnd(' ', '.');
+    }
+
+    private static JNode ReadValue(ref Utf8JsonReader reader, int baseOffset)
+    {
+        var offset = (int)reader.TokenStartIndex + baseOffset;
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.StartObject:
+                var members = new List<KeyValuePair<string, JNode>>();
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+                {
+                    var name = reader.GetString() ?? "";
+                    reader.Read();
+                    members.Add(new(name, ReadValue(ref reader, baseOffset)));
+                }
+                return new JObject(offset, members);
+            case JsonTokenType.StartArray:
+                var items = new List<JNode>();
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    items.Add(ReadValue(ref reader, baseOffset));
+                }
+                return new JArray(offset, items);
+            case JsonTokenType.String:
+                return new JString(offset, reader.GetString() ?? "");
+            case JsonTokenType.Number:
+                return new JNumber(offset, Encoding.UTF8.GetString(reader.ValueSpan));
+            case JsonTokenType.True:
+                return new JLiteral(offset, true);
+            case JsonTokenType.False:
+                return new JLiteral(offset, false);
+            default:
+                return new JLiteral(offset, null);
+        }
+    }
+
+    /// <summary>A string or a number as text; null for anything else.</summary>
+    private static string? Text(JNode? node) => node switch
+    {
+        JString s when Latex.CollapseSpace(s.Value) is { Length: > 0 } v => v,
+        JNumber n => n.Raw,
+        JArray { Items.Count: > 0 } a => Text(a.Items[0]), // container-title given as a list
+        _ => null,
+    };
+
+    private static BibEntry Map(JObject item, int index, ByteLines lines, BibDiagnostics diag)
+    {
+        var id = Text(item["id"]) ?? Text(item["citation-key"]);
+        var cslType = Text(item["type"]);
+        var label = id is null ? $"item {index}" : $"item {index} ({id})";
+        var entry = new BibEntry { Key = id, Label = label, Start = lines.At(item.Offset) };
+        var genre = Text(item["genre"]);
+        entry.Type = SourceTypes.FromCsl(cslType, genre);
+        entry.Title = Text(item["title"]);
+        if (item["author"] is JArray authors)
+        {
+            foreach (var a in authors.Items)
+            {
+                if (Name(a) is { } name)
+                {
+                    entry.Authors.Add(name);
+                }
+                else
+                {
+                    diag.Warning($"{label}: an author that is neither {{family, given}} nor {{literal}}; left out", lines.At(a.Offset));
+                }
+            }
+        }
+        else if (item["author"] is { } other)
+        {
+            diag.Warning($"{label}: author must be a list of names; left out", lines.At(other.Offset));
+        }
+        var container = Text(item["container-title"]);
+        var publisher = Text(item["publisher"]);
+        entry.Publisher = SourceTypes.PublisherIsContainer(entry.Type) ? container ?? publisher : publisher ?? container;
+        entry.Date = Date(item["issued"], "issued", label, lines, diag);
+        entry.Accessed = Date(item["accessed"], "accessed", label, lines, diag);
+        entry.Url = Text(item["URL"]);
+        entry.Doi = Text(item["DOI"]);
+        entry.Pmid = Text(item["PMID"]);
+        if (Text(item["language"]) is { } lang)
+        {
+            entry.Lang = Languages.ToTag(lang);
+            if (entry.Lang is null)
+            {
+                diag.Warning($"{label}: language '{lang}' is not a language this reader knows; left out", lines.At(item["language"]!.Offset));
+            }
+        }
+        entry.Volume = Text(item["volume"]);
+        entry.Issue = Text(item["issue"]);
+        entry.Pages = Text(item["page"]) is { } page ? Latex.CollapseSpace(page, pages: true) : null;
+        if (item["custom"] is JObject custom)
+        {
+            entry.Level = Text(custom["level"]);
+            if (custom["reports-on"] is JArray reports)
+            {
+                entry.ReportsOn.AddRange(reports.Items.Select(Text).OfType<string>());
+            }
+            entry.Snapshot = Text(custom["snapshot"]);
+            entry.SnapshotSha256 = Text(custom["snapshot-sha256"]);
+            entry.Archived = Text(custom["archived"]);
+        }
+        foreach (var member in item.Members)
+        {
+            if (!Consumed.Contains(member.Key) || (member.Key == "genre" && entry.Type != "press-release")
+                || (member.Key == "container-title" && container != entry.Publisher) || (member.Key == "publisher" && publisher != entry.Publisher))
+            {
+                if (member.Value is not JLiteral { Value: null } && Text(member.Value) is not null || member.Value is JObject or JArray)
+                {
+                    entry.Unmapped.Add(member.Key);
+                }
+            }
+        }
+        return entry;
+    }
+
+    private static PersonName? Name(JNode node)
+    {
+        if (node is JString s && s.Value.Trim().Length > 0)
+        {
+            return PersonName.OfLiteral(s.Value.Trim());
+        }
+        if (node is not JObject o)
+        {
+            return null;
+        }
+        if (Text(o["literal"]) is { } literal)
+        {
+            return PersonName.OfLiteral(literal);
+        }
+        var family = Text(o["family"]);
+        var given = Text(o["given"]);
+        var particle = Text(o["non-dropping-particle"]);
+        var dropping = Text(o["dropping-particle"]);
+        if (family is null)
+        {
+            return given is null ? null : PersonName.OfLiteral(given);
+        }
+        if (particle is not null)
+        {
+            family = $"{particle} {family}";
+        }
+        if (dropping is not null)
+        {
+            given = given is null ? dropping : $"{given} {dropping}";
+        }
+        return PersonName.Of(family, given, Text(o["suffix"]));
+    }
+
+    private static string? Date(JNode? node, string field, string label, ByteLines lines, BibDiagnostics diag)
+    {
+        if (node is null or JLiteral { Value: null })
+        {
+            return null;
+        }
+        string? result = null;
+        if (node is JObject o)
+        {
+            if (o["date-parts"] is JArray { Items.Count: > 0 } parts && parts.Items[0] is JArray first && first.Items.Count > 0)
+            {
+                int? Part(int k) => k < first.Items.Count && int.TryParse(Text(first.Items[k]), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v) ? v : null;
+                result = Part(0) is int y ? BibDates.FromParts(y, Part(1), Part(2)) : null;
+            }
+            else if (Text(o["raw"]) is { } raw)
+            {
+                result = BibDates.Parse(raw.Split('/')[0]) ?? BibDates.Parse(raw);
+            }
+            else if (Text(o["literal"]) is { } lit)
+            {
+                result = BibDates.Parse(lit);
+            }
+        }
+        else if (Text(node) is { } text)
+        {
+            result = BibDates.Parse(text);
+        }
+        if (result is null)
+        {
+            diag.Warning($"{label}: {field} is not a date this reader understands (date-parts, raw or an ISO date); left out", lines.At(node.Offset));
+        }
+        return result;
+    }
+
+    /// <summary>Line and column (in characters) of a byte offset.</summary>
+    private sealed class ByteLines
+    {
+        private readonly byte[] _bytes;
+        private readonly List<int> _starts = [0];
+
+        public ByteLines(byte[] bytes)
+        {
+            _bytes = bytes;
+            for (var i = 0; i < bytes.Length; i++)
+            {
+                if (bytes[i] == (byte)'\n')
+                {
+                    _starts.Add(i + 1);
+                }
+            }
+        }
+
+        public Position At(int offset)
+        {
+            var k = _starts.BinarySearch(offset);
+            if (k < 0)
+            {
+                k = ~k - 1;
+            }
+            var lineStart = _starts[k];
+            var column = 1;
+            for (var i = lineStart; i < offset && i < _bytes.Length; i++)
+            {
+                if ((_bytes[i] & 0xC0) != 0x80 && !(k == 0 && i < 3 && _bytes[0] == 0xEF))
+                {
+                    column++;
+                }
+            }
+            return new Position(k + 1, column);
+        }
+    }
+}

@@ -1,0 +1,331 @@
+using System.Text;
+using EvidenceTracker.Bibliography;
+using EvidenceTracker.Diagnostics;
+
+namespace EvidenceTracker.Tests.Bibliography;
+
+public class BibTexParserTests
+{
+    private static BibParseResult Parse(string text) => BibTexParser.Parse(text, "test.bib");
+
+    private static BibEntry One(string text)
+    {
+        var result = Parse(text);
+        return Assert.Single(result.Entries);
+    }
+
+    [Fact]
+    public void String_macros_and_concatenation_are_expanded()
+    {
+        var e = One("@string{j = \"Nature\"}\n@string{m = j # \" Medicine\"}\n@article{a, title = {T}, journal = m # {, Volume}}");
+        Assert.Equal("Nature Medicine, Volume", e.Publisher);
+    }
+
+    [Theory]
+    [InlineData("month = feb", "2020-02")]
+    [InlineData("month = {February}", "2020-02")]
+    [InlineData("month = 2", "2020-02")]
+    [InlineData("month = {2 sep}, day = 14", "2020-09-14")]
+    [InlineData("month = feb, day = {14}", "2020-02-14")]
+    public void Month_macros_names_and_numbers_give_the_month(string fields, string date) =>
+        Assert.Equal(date, One($"@article{{a, title = {{T}}, year = 2020, {fields}}}").Date);
+
+    [Fact]
+    public void A_biblatex_date_wins_and_a_range_gives_its_start()
+    {
+        Assert.Equal("2018-12-03", One("@inproceedings{a, title = {T}, date = {2018-12-03/2018-12-06}, year = {1999}}").Date);
+    }
+
+    [Fact]
+    public void Crossref_children_inherit_missing_fields_and_the_parent_title_as_booktitle()
+    {
+        var result = Parse("@inproceedings{child, title = {Paper}, crossref = {parent}}\n@proceedings{parent, title = {Proc}, year = {2022}, publisher = {P}}");
+        var child = result.Entries[0];
+        Assert.Equal("Proc", child.Publisher);
+        Assert.Equal("2022", child.Date);
+        Assert.Equal("Paper", child.Title);
+    }
+
+    [Fact]
+    public void A_crossref_to_a_missing_entry_is_a_warning()
+    {
+        var result = Parse("@article{a, title = {T}, crossref = {nowhere}}");
+        var f = Assert.Single(result.Findings);
+        Assert.Equal(BibRules.Value, f.Rule);
+        Assert.Contains("nowhere", f.Message);
+    }
+
+    [Theory]
+    [InlineData(@"{\""u}ber", "über")]
+    [InlineData(@"\""{u}ber", "über")]
+    [InlineData(@"Caf{\'e}", "Café")]
+    [InlineData(@"Caf\'e", "Café")]
+    [InlineData(@"Stra{\ss}e", "Straße")]
+    [InlineData(@"Stra\ss e", "Straße")]
+    [InlineData(@"A \& B", "A & B")]
+    [InlineData(@"50\% off", "50% off")]
+    [InlineData("pages 1--2 and 3---4", "pages 1–2 and 3—4")]
+    [InlineData(@"{\v{S}}koda and {\c{c}}a", "Škoda and ça")]
+    [InlineData(@"Na\""{\i}ve", "Naïve")]
+    [InlineData(@"\textit{Xenopus} laevis", "Xenopus laevis")]
+    [InlineData(@"3\textsuperscript{rd} {CT} $\alpha$", "3rd CT α")]
+    [InlineData("``quoted''", "“quoted”")]
+    [InlineData("non~breaking", "non breaking")]
+    [InlineData(@"{\o}resund {\AA}rhus \L{}\'od\'z", "øresund Århus Łódź")]
+    public void LaTeX_escapes_become_unicode(string latex, string text) =>
+        Assert.Equal(text, Latex.Decode(latex));
+
+    [Fact]
+    public void Page_ranges_use_a_plain_hyphen() =>
+        Assert.Equal("200-210", One("@article{a, title = {T}, pages = {200--210}}").Pages);
+
+    [Fact]
+    public void Names_split_on_and_with_von_and_jr_parts()
+    {
+        var e = One(@"@article{a, title = {T}, author = {van der Berg, Jr., Jan and Ludwig van Beethoven and M{\""u}ller, J{\""o}rg and Jean de La Fontaine and Brand and Anderson}}");
+        Assert.Equal(
+            ["van der Berg, Jr., Jan", "van Beethoven, Ludwig", "Müller, Jörg", "de La Fontaine, Jean", "Brand", "Anderson"],
+            e.Authors.Select(a => a.ToString()));
+    }
+
+    [Fact]
+    public void Corporate_authors_in_braces_are_kept_whole()
+    {
+        var e = One("@report{a, title = {T}, author = {{World Health Organization} and {Barnes and Noble} and {PIN, University of Florence}}}");
+        Assert.Equal(["World Health Organization", "Barnes and Noble", "{PIN, University of Florence}"], e.Authors.Select(a => a.ToString()));
+        Assert.All(e.Authors, a => Assert.True(a.IsLiteral));
+    }
+
+    [Fact]
+    public void And_others_is_dropped()
+    {
+        var e = One("@article{a, title = {T}, author = {Doe, Jane and others}}");
+        Assert.Equal(["Doe, Jane"], e.Authors.Select(a => a.ToString()));
+    }
+
+    [Fact]
+    public void Comments_preambles_and_text_between_entries_are_ignored()
+    {
+        var result = Parse("Some text @ mail.\n@comment{ @article{x, title = {No}} }\n@preamble{\"\\def\\x{}\"}\n@article{a, title = {Yes}}");
+        Assert.Equal("Yes", Assert.Single(result.Entries).Title);
+        Assert.Empty(result.Findings);
+    }
+
+    [Theory]
+    [InlineData("article", null, "journal-article")]
+    [InlineData("article", "newspaper", "news")]
+    [InlineData("inproceedings", null, "journal-article")]
+    [InlineData("book", null, "book")]
+    [InlineData("incollection", null, "book")]
+    [InlineData("techreport", null, "report")]
+    [InlineData("phdthesis", null, "report")]
+    [InlineData("online", null, "web-page")]
+    [InlineData("dataset", null, "dataset")]
+    [InlineData("legislation", null, "regulatory")]
+    [InlineData("misc", null, "other")]
+    [InlineData("patent", null, "other")]
+    public void Entry_types_map_onto_source_types(string type, string? subtype, string expected) =>
+        Assert.Equal(expected, BibTexParser.TypeOf(type, subtype, null, false));
+
+    [Fact]
+    public void A_misc_entry_with_an_access_date_is_a_web_page_and_a_press_release_type_is_kept() 
+    {
+        Assert.Equal("web-page", BibTexParser.TypeOf("misc", null, null, hasUrlDate: true));
+        Assert.Equal("press-release", BibTexParser.TypeOf("misc", null, "Press release", false));
+    }
+
+    [Fact]
+    public void Parenthesised_entries_and_quoted_values_are_read()
+    {
+        var e = One("@article(a, title = \"A {\"}quoted{\"} title\", year = \"2020\")");
+        Assert.Equal("A \"quoted\" title", e.Title);
+        Assert.Equal("2020", e.Date);
+    }
+
+    [Fact]
+    public void A_malformed_entry_is_an_error_at_its_line_and_column_and_the_next_entry_still_reads()
+    {
+        var result = Parse("@article{a,\n  title = {One}\n  year = 2020,\n}\n@article{b, title = {Two}}\n");
+        var f = Assert.Single(result.Findings);
+        Assert.Equal((BibRules.Entry, Severity.Error, 3, 3), (f.Rule, f.Severity, f.Line, f.Column));
+        Assert.Equal("Two", Assert.Single(result.Entries).Title);
+    }
+
+    [Fact]
+    public void An_unclosed_brace_does_not_swallow_the_entry_after_it()
+    {
+        var result = Parse("@article{a,\n  title = {Never closed,\n  year = 2020,\n\n@book{b, title = {Kept}}\n");
+        var f = Assert.Single(result.Findings);
+        Assert.Equal((2, 11), (f.Line, f.Column));
+        Assert.Equal("Kept", Assert.Single(result.Entries).Title);
+    }
+
+    [Fact]
+    public void An_undefined_macro_is_a_warning_with_its_position_and_reads_as_empty()
+    {
+        var result = Parse("@article{a, title = {T},\n  journal = nosuch}");
+        var f = Assert.Single(result.Findings);
+        Assert.Equal((BibRules.Value, 2, 13), (f.Rule, f.Line, f.Column));
+        Assert.Null(Assert.Single(result.Entries).Publisher);
+    }
+
+    [Fact]
+    public void A_pubmed_eprint_becomes_the_pmid_and_a_language_name_a_tag()
+    {
+        var e = One("@article{a, title = {T}, eprint = {5500723}, eprinttype = {pubmed}, language = {Dutch}}");
+        Assert.Equal("5500723", e.Pmid);
+        Assert.Equal("nl", e.Lang);
+    }
+
+    [Fact]
+    public void Fields_a_source_has_no_place_for_are_listed()
+    {
+        var e = One("@book{a, title = {T}, isbn = {123}, editor = {X, Y}, number = {4}, series = {S}}");
+        Assert.Equal(["isbn", "editor", "number", "series"], e.Unmapped);
+    }
+}
+
+public class RisParserTests
+{
+    private static BibParseResult Parse(string text) => RisParser.Parse(text, "test.ris");
+
+    [Fact]
+    public void A_bom_and_text_before_the_first_record_are_ignored()
+    {
+        var result = Parse("\uFEFFRecord 1 of 1\n1.\nTY  - JOUR\nTI  - Title\nER  - \n");
+        Assert.Equal("Title", Assert.Single(result.Entries).Title);
+        Assert.Empty(result.Findings);
+    }
+
+    [Fact]
+    public void Multi_line_values_are_joined_and_empty_tags_ignored()
+    {
+        var e = Assert.Single(Parse("TY  - JOUR\nTI  - A long title\n   that goes on\nSP  -\nVL  - 3\nER  -\n").Entries);
+        Assert.Equal("A long title that goes on", e.Title);
+        Assert.Null(e.Pages);
+        Assert.Equal("3", e.Volume);
+    }
+
+    [Fact]
+    public void Authors_titles_journals_and_dates_come_from_their_alternative_tags()
+    {
+        var e = Assert.Single(Parse("TY  - JOUR\nT1  - T\nA1  - Shannon,Claude E.\nAU  - Weaver, Warren\nJF  - Bell System Technical Journal\nY1  - 1948/07//\nSP  - 379\nEP  - 423\nER  - \n").Entries);
+        Assert.Equal(["Shannon, Claude E.", "Weaver, Warren"], e.Authors.Select(a => a.ToString()));
+        Assert.Equal("Bell System Technical Journal", e.Publisher);
+        Assert.Equal("1948-07", e.Date);
+        Assert.Equal("379-423", e.Pages);
+    }
+
+    [Fact]
+    public void DA_gives_the_full_date_Y2_the_access_date_and_LA_the_language()
+    {
+        var e = Assert.Single(Parse("TY  - NEWS\nTI  - T\nPY  - 2025\nDA  - 2025/06/25\nY2  - 2025/06/26\nLA  - Chinese\nER  - \n").Entries);
+        Assert.Equal(("news", "2025-06-25", "2025-06-26", "zh"), (e.Type, e.Date, e.Accessed, e.Lang));
+    }
+
+    [Fact]
+    public void A_pubmed_accession_number_is_the_pmid()
+    {
+        var e = Assert.Single(Parse("TY  - JOUR\nTI  - T\nAN  - 37985692\nDB  - PubMed\nER  - \n").Entries);
+        Assert.Equal("37985692", e.Pmid);
+    }
+
+    [Fact]
+    public void Tags_that_are_not_RIS_are_reported_with_their_values()
+    {
+        var result = Parse("TY  - JOUR\nTI  - T\nJP  - CRISPR\nN1  - a note\nER  - \n");
+        var f = Assert.Single(result.Findings);
+        Assert.Equal((BibRules.Unmapped, Severity.Note, 3), (f.Rule, f.Severity, f.Line));
+        Assert.Contains("JP = CRISPR", f.Message);
+        Assert.Equal(["N1"], Assert.Single(result.Entries).Unmapped);
+    }
+
+    [Fact]
+    public void A_record_without_ER_is_read_to_the_next_TY_with_a_warning()
+    {
+        var result = Parse("TY  - JOUR\nTI  - One\nTY  - BOOK\nTI  - Two\nER  - \n");
+        Assert.Equal(["One", "Two"], result.Entries.Select(e => e.Title));
+        Assert.Equal((BibRules.Value, 3), (Assert.Single(result.Findings).Rule, result.Findings[0].Line));
+    }
+
+    [Fact]
+    public void Several_URLs_keep_the_first()
+    {
+        var result = Parse("TY  - JOUR\nTI  - T\nUR  - http://example.com; http://www.example.com\nER  - \n");
+        Assert.Equal("http://example.com", Assert.Single(result.Entries).Url);
+    }
+
+    [Theory]
+    [InlineData("JOUR", "journal-article")]
+    [InlineData("Journal Article", "journal-article")]
+    [InlineData("NEWS", "news")]
+    [InlineData("ELEC", "web-page")]
+    [InlineData("RPRT", "report")]
+    [InlineData("BOOK", "book")]
+    [InlineData("CHAP", "book")]
+    [InlineData("DATA", "dataset")]
+    [InlineData("LEGAL", "regulatory")]
+    [InlineData("GEN", "other")]
+    public void Reference_types_map_onto_source_types(string ty, string type) =>
+        Assert.Equal(type, RisParser.TypeOf(ty, null));
+
+    [Fact]
+    public void Web_of_Science_exports_are_read()
+    {
+        var text = "FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\nAU Doe, J\nAF Doe, Jane\n   Roe, Richard\nTI A title\n   on two lines\nSO JOURNAL\nPY 2004\nPD JUN 8\nVL 43\nBP 7003\nEP 7016\nDI 10.1021/bi049798f\nPM 15170338\nUT WOS:000221807500019\nER\n\nEF\n";
+        var e = Assert.Single(Parse(text).Entries);
+        Assert.Equal(["Doe, Jane", "Roe, Richard"], e.Authors.Select(a => a.ToString()));
+        Assert.Equal(("A title on two lines", "2004-06-08", "7003-7016", "15170338"), (e.Title, e.Date, e.Pages, e.Pmid));
+    }
+}
+
+public class CslJsonParserTests
+{
+    private static BibParseResult Parse(string json) => CslJsonParser.Parse(Encoding.UTF8.GetBytes(json), "test.json");
+
+    [Fact]
+    public void Names_dates_and_numbers_are_read()
+    {
+        var e = Assert.Single(Parse("""
+            [{"id": "a", "type": "article-journal", "title": "T",
+              "author": [{"family": "Berg", "given": "Jan", "non-dropping-particle": "van der"}, {"literal": "WHO"}],
+              "issued": {"date-parts": [[2023, "11", 20]]}, "accessed": {"raw": "2025-06-25"},
+              "volume": 29, "issue": "12", "page": "3033–3043", "container-title": "Nature Medicine",
+              "DOI": "10.1038/x", "PMID": 123, "language": "en-US"}]
+            """).Entries);
+        Assert.Equal(["van der Berg, Jan", "WHO"], e.Authors.Select(a => a.ToString()));
+        Assert.Equal(("2023-11-20", "2025-06-25", "29", "3033-3043", "Nature Medicine", "123", "en-US"),
+            (e.Date, e.Accessed, e.Volume, e.Pages, e.Publisher, e.Pmid, e.Lang));
+    }
+
+    [Theory]
+    [InlineData("article-journal", null, "journal-article")]
+    [InlineData("article-newspaper", null, "news")]
+    [InlineData("webpage", null, "web-page")]
+    [InlineData("report", "Press release", "press-release")]
+    [InlineData("report", null, "report")]
+    [InlineData("chapter", null, "book")]
+    [InlineData("dataset", null, "dataset")]
+    [InlineData("legislation", null, "regulatory")]
+    [InlineData("software", null, "other")]
+    public void Types_map_onto_source_types(string type, string? genre, string expected) =>
+        Assert.Equal(expected, SourceTypes.FromCsl(type, genre));
+
+    [Fact]
+    public void Invalid_json_is_one_error_with_its_line_and_column()
+    {
+        var result = Parse("[\n  {\"id\": \"a\",\n   \"title\": oops}\n]");
+        var f = Assert.Single(result.Findings);
+        Assert.Equal((BibRules.Entry, 3, 13), (f.Rule, f.Line, f.Column));
+        Assert.Empty(result.Entries);
+    }
+
+    [Fact]
+    public void An_item_that_is_not_an_object_is_an_error_and_the_others_import()
+    {
+        var result = Parse("[\n  42,\n  {\"id\": \"b\", \"title\": \"B\"}\n]");
+        var f = Assert.Single(result.Findings);
+        Assert.Equal((2, 3), (f.Line, f.Column));
+        Assert.Equal("B", Assert.Single(result.Entries).Title);
+    }
+}

@@ -1,0 +1,151 @@
+using System.Text;
+using EvidenceTracker.Bibliography;
+using EvidenceTracker.Model;
+using EvidenceTracker.Tests.Support;
+
+namespace EvidenceTracker.Tests.Bibliography;
+
+public class ReferenceFormatterTests
+{
+    private static Source Src(string id, string type, string title, params string[] authors) =>
+        new() { Id = id, File = $"sources/{id}.yaml", Type = type, Title = title, Authors = authors };
+
+    private static readonly Source Journal4 = Src("cao-2023", "journal-article",
+            "Large-scale pancreatic cancer detection via non-contrast CT and deep learning", "Cao, Kai", "Xia, Yingda", "Yao, Jiawen", "Zhang, Ling") with
+    {
+        Publisher = "Nature Medicine", Date = "2023-11-20", Volume = "29", Issue = "12", Pages = "3033-3043",
+        Doi = "10.1038/s41591-023-02640-w", Url = "https://doi.org/10.1038/s41591-023-02640-w", Lang = "en",
+    };
+
+    private static readonly Source Journal2 = Src("smith-2020", "journal-article", "Caffeine and sleep", "Smith, Jane Anne", "Doe, J.-P.") with
+    {
+        Publisher = "Journal of Sleep", Date = "2020", Volume = "5", Issue = "2", Pages = "101-9", Doi = "10.1234/js.2020.5",
+    };
+
+    private static readonly Source Journal7 = Src("big-2021", "journal-article", "A consortium study",
+        "A, B", "C, D", "E, F", "G, H", "I, J", "K, L", "M, N") with { Publisher = "Science", Date = "2021-03", Volume = "371", Pages = "1-10" };
+
+    private static readonly Source News = Src("nyt-2025", "news", "AI spots stomach cancer months earlier", "Kolata, Gina") with
+    {
+        Publisher = "The New York Times", Date = "2025-06-25", Accessed = "2025-06-26", Url = "https://www.nytimes.com/2025/06/25/health/ai-cancer.html", Lang = "en",
+    };
+
+    private static readonly Source Web = Src("damo-2025", "web-page", "DAMO GRAPE") with
+    {
+        Publisher = "DAMO Academy", Accessed = "2025-06-25", Url = "https://damo.alibaba.com/grape",
+    };
+
+    private static readonly Source Book3 = Src("tolkien-1954", "book", "The Fellowship of the Ring", "Tolkien, J. R. R.", "Tolkien, Christopher", "Anderson, Douglas A.") with
+    {
+        Publisher = "Allen & Unwin", Date = "1954-07-29",
+    };
+
+    private static readonly Source Report1 = Src("who-2024", "report", "Global cancer report 2024", "World Health Organization") with
+    {
+        Publisher = "World Health Organization", Date = "2024", Url = "https://www.who.int/report", Accessed = "2025-06-25",
+    };
+
+    private static readonly Source ChineseNews = Src("xinhua-2025", "news", "胃癌筛查困局有望破解：AI影像分析推动胃癌早筛智能发展") with
+    {
+        Publisher = "新华网", Date = "2025-06-25", Accessed = "2025-06-25", Url = "http://www.news.cn/tech/20250625/c.html", Lang = "zh",
+    };
+
+    private static readonly Source ChineseJournal5 = Src("wang-2024", "journal-article", "平扫CT人工智能筛查胃癌的多中心研究", "王, 芳", "李, 明", "张, 玲", "陈, 刚", "刘, 洋") with
+    {
+        Publisher = "中华放射学杂志", Date = "2024-05", Volume = "58", Issue = "5", Pages = "481-487", Lang = "zh",
+    };
+
+    private static readonly Source ChineseBook1 = Src("zhang-2020", "book", "医学影像人工智能", "张, 玲") with { Publisher = "人民卫生出版社", Date = "2020" };
+
+    private static readonly Source ChineseReport = Src("nhc-2023", "report", "中国癌症筛查报告", "国家癌症中心") with
+    {
+        Publisher = "国家癌症中心", Date = "2023-12", Url = "https://www.nhc.gov.cn/report", Accessed = "2025-06-25", Lang = "zh",
+    };
+
+    private static readonly Source[] All = [Journal4, Journal2, Journal7, News, Web, Book3, Report1, ChineseNews, ChineseJournal5, ChineseBook1, ChineseReport];
+
+    [Fact]
+    public void Every_style_matches_its_golden_file_for_english_and_chinese_sources()
+    {
+        var sb = new StringBuilder();
+        foreach (var style in Enum.GetValues<ReferenceStyle>())
+        {
+            sb.Append("## ").Append(ReferenceFormatter.StyleName(style)).Append('\n');
+            foreach (var s in All)
+            {
+                sb.Append(s.Id).Append('\n');
+                sb.Append("  text:     ").Append(ReferenceFormatter.Format(s, style)).Append('\n');
+                sb.Append("  markdown: ").Append(ReferenceFormatter.Format(s, style, ReferenceMarkup.Markdown)).Append('\n');
+            }
+        }
+        Golden.Verify("references.txt", sb.ToString());
+    }
+
+    [Fact]
+    public void Apa_lists_up_to_twenty_authors_with_an_ampersand_and_italicises_journal_and_volume()
+    {
+        Assert.Equal("Smith, J. A., & Doe, J.-P. (2020). Caffeine and sleep. *Journal of Sleep*, *5*(2), 101–109. https://doi.org/10.1234/js.2020.5",
+            ReferenceFormatter.Format(Journal2, ReferenceStyle.Apa, ReferenceMarkup.Markdown));
+        Assert.StartsWith("Cao, K., Xia, Y., Yao, J., & Zhang, L. (2023).", ReferenceFormatter.Format(Journal4, ReferenceStyle.Apa));
+    }
+
+    [Fact]
+    public void Apa_gives_news_the_full_date_and_drops_a_publisher_that_is_the_author()
+    {
+        Assert.Equal("Kolata, G. (2025, June 25). AI spots stomach cancer months earlier. The New York Times. https://www.nytimes.com/2025/06/25/health/ai-cancer.html",
+            ReferenceFormatter.Format(News, ReferenceStyle.Apa));
+        Assert.Equal("World Health Organization. (2024). Global cancer report 2024. https://www.who.int/report", ReferenceFormatter.Format(Report1, ReferenceStyle.Apa));
+        Assert.Equal("DAMO GRAPE. (n.d.). DAMO Academy. Retrieved June 25, 2025, from https://damo.alibaba.com/grape", ReferenceFormatter.Format(Web, ReferenceStyle.Apa));
+    }
+
+    [Fact]
+    public void Vancouver_initialises_without_periods_and_cuts_the_list_after_six_authors()
+    {
+        Assert.Equal("Smith JA, Doe J-P. Caffeine and sleep. Journal of Sleep. 2020;5(2):101-9. doi:10.1234/js.2020.5", ReferenceFormatter.Format(Journal2, ReferenceStyle.Vancouver));
+        Assert.Equal("A B, C D, E F, G H, I J, K L, et al. A consortium study. Science. 2021 Mar;371:1-10.", ReferenceFormatter.Format(Journal7, ReferenceStyle.Vancouver));
+        Assert.Equal("Kolata G. AI spots stomach cancer months earlier [Internet]. The New York Times. 2025 Jun 25 [cited 2025 Jun 26]. Available from: https://www.nytimes.com/2025/06/25/health/ai-cancer.html",
+            ReferenceFormatter.Format(News, ReferenceStyle.Vancouver));
+    }
+
+    [Fact]
+    public void Gbt_capitalises_western_family_names_and_writes_et_al_or_deng_after_three()
+    {
+        Assert.Equal("CAO K, XIA Y, YAO J, et al. Large-scale pancreatic cancer detection via non-contrast CT and deep learning[J/OL]. Nature Medicine, 2023, 29(12): 3033-3043. https://doi.org/10.1038/s41591-023-02640-w. DOI:10.1038/s41591-023-02640-w.",
+            ReferenceFormatter.Format(Journal4, ReferenceStyle.GbT7714));
+        Assert.Equal("王芳, 李明, 张玲, 等. 平扫CT人工智能筛查胃癌的多中心研究[J]. 中华放射学杂志, 2024, 58(5): 481-487.",
+            ReferenceFormatter.Format(ChineseJournal5, ReferenceStyle.GbT7714));
+        Assert.Equal("胃癌筛查困局有望破解：AI影像分析推动胃癌早筛智能发展[N/OL]. 新华网, 2025-06-25[2025-06-25]. http://www.news.cn/tech/20250625/c.html.",
+            ReferenceFormatter.Format(ChineseNews, ReferenceStyle.GbT7714));
+        Assert.Equal("DAMO GRAPE[EB/OL]. [2025-06-25]. https://damo.alibaba.com/grape.", ReferenceFormatter.Format(Web, ReferenceStyle.GbT7714));
+        Assert.Equal("张玲. 医学影像人工智能[M]. 人民卫生出版社, 2020.", ReferenceFormatter.Format(ChineseBook1, ReferenceStyle.GbT7714));
+    }
+
+    [Fact]
+    public void Html_escapes_the_text_and_marks_italics()
+    {
+        Assert.Equal("Tolkien, J. R. R., Tolkien, C., &amp; Anderson, D. A. (1954). <i>The Fellowship of the Ring</i>. Allen &amp; Unwin.",
+            ReferenceFormatter.Format(Book3, ReferenceStyle.Apa, ReferenceMarkup.Html));
+    }
+
+    [Fact]
+    public void Lists_are_numbered_in_numeric_styles_and_sorted_by_author_in_apa()
+    {
+        var gbt = ReferenceFormatter.FormatList([Journal2, ChineseBook1], ReferenceStyle.GbT7714);
+        Assert.StartsWith("[1] SMITH J A, DOE J P.", gbt[0]);
+        Assert.StartsWith("[2] 张玲.", gbt[1]);
+        Assert.StartsWith("1. Smith JA", ReferenceFormatter.FormatList([Journal2], ReferenceStyle.Vancouver)[0]);
+        var apa = ReferenceFormatter.FormatList([Journal2, Book3, Journal4], ReferenceStyle.Apa);
+        Assert.Equal(["Cao", "Smith", "Tolkien"], apa.Select(r => r[..r.IndexOf(',', StringComparison.Ordinal)]));
+    }
+
+    [Fact]
+    public void The_default_style_is_the_configured_one_else_gbt_for_chinese_articles_else_apa()
+    {
+        Article Art(string text) => new() { Id = "a", File = "articles/a.md", Text = text };
+        Assert.Equal(ReferenceStyle.Vancouver, ReferenceFormatter.DefaultStyle(new EvidenceConfig { Style = "vancouver" }, [Art("中文文章")], []));
+        Assert.Equal(ReferenceStyle.GbT7714, ReferenceFormatter.DefaultStyle(EvidenceConfig.Default, [Art("达摩院的AI模型在平扫CT上发现胃癌")], [News]));
+        Assert.Equal(ReferenceStyle.Apa, ReferenceFormatter.DefaultStyle(EvidenceConfig.Default, [Art("An English article about 胃癌")], [ChineseNews]));
+        Assert.Equal(ReferenceStyle.GbT7714, ReferenceFormatter.DefaultStyle(EvidenceConfig.Default, [], [ChineseNews, ChineseBook1, News]));
+        Assert.Equal(ReferenceStyle.Apa, ReferenceFormatter.DefaultStyle(EvidenceConfig.Default, [], []));
+    }
+}
