@@ -212,7 +212,7 @@ internal sealed class HtmlPages(SiteData data)
             E("p", SourceLink(c.Source, 1), " — ", E("strong", Names.Of(c.Stance)),
                 source?.Level is { } l ? $" · {Names.Of(l)} source" : " · level not recorded",
                 c.Locator is { } loc ? $" · {loc}" : null),
-            source is null ? E("p", $"No source has the id '{c.Source}'.").Class("finding-error") : E("p", Reference.Node(source)),
+            source is null ? E("p", $"No source has the id '{c.Source}'.").Class("finding-error") : E("p", Reference.Node(data, source)),
             c.Quote is { } q ? E("blockquote", Texty("p", q.Trim()).Class("quote")) : null);
     }
 
@@ -248,7 +248,7 @@ internal sealed class HtmlPages(SiteData data)
         var reportedBy = data.ReportedOnBy.TryGetValue(s.Id, out var r) ? r : [];
         var body = E("article",
             E("h1", Texty("span", s.Title)),
-            E("p", Reference.Node(s)),
+            E("p", Reference.Node(data, s)),
             E("dl",
                 E("dt", "Level"), E("dd", s.Level is { } l ? Names.Of(l) : "not recorded (not primary)"),
                 E("dt", "Type"), E("dd", s.Type),

@@ -112,7 +112,7 @@ internal sealed class MarkdownPages(SiteData data)
                 .Append($" — **{Names.Of(x.Stance)}**")
                 .Append(source?.Level is { } lv ? $" · {Names.Of(lv)} source" : " · level not recorded")
                 .Append(x.Locator is { } loc ? $" · {Esc(loc)}" : "").Append('\n');
-            sb.Append("   ").Append(source is null ? "No such source." : Esc(Reference.Text(source))).Append('\n');
+            sb.Append("   ").Append(source is null ? "No such source." : Esc(Reference.Text(data, source))).Append('\n');
             if (x.Quote is { } q)
             {
                 sb.Append("   > ").Append(Esc(q.Trim())).Append('\n');
@@ -158,7 +158,7 @@ internal sealed class MarkdownPages(SiteData data)
     public string Source(Source s)
     {
         var sb = new StringBuilder();
-        sb.Append("# ").Append(Esc(s.Title)).Append("\n\n").Append(Esc(Reference.Text(s))).Append("\n\n");
+        sb.Append("# ").Append(Esc(s.Title)).Append("\n\n").Append(Esc(Reference.Text(data, s))).Append("\n\n");
         sb.Append($"- Level: {(s.Level is { } l ? Names.Of(l) : "not recorded (not primary)")}\n- Type: {Esc(s.Type)}\n- Id: `{s.Id}`\n");
         if (s.Url is { } url)
         {

@@ -109,7 +109,7 @@ public static class SiteBuilder
                 json.WriteString("id", s.Id);
                 json.WriteString("type", s.Type);
                 json.WriteString("title", s.Title);
-                json.WriteString("reference", Reference.Text(s));
+                json.WriteString("reference", Reference.Text(data, s));
                 json.WriteStartArray("authors");
                 s.Authors.ToList().ForEach(json.WriteStringValue);
                 json.WriteEndArray();

@@ -31,7 +31,11 @@ public sealed class SiteData
             .ToDictionary(g => g.Key, g => (IReadOnlyList<Source>)g.Select(x => x.By).ToList(), StringComparer.Ordinal);
         Tags = Claims.SelectMany(c => c.Claim.Tags).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         ArticleTitles = Articles.ToDictionary(a => a.Id, a => FrontMatter.Title(a.Text) ?? a.Id, StringComparer.Ordinal);
+        Style = Bibliography.ReferenceFormatter.DefaultStyle(report.Set.Config, report.Set.Articles, report.Set.Sources);
     }
+
+    /// <summary>The reference style: <c>style:</c> in evidence.yaml, else by the language of the articles.</summary>
+    public Bibliography.ReferenceStyle Style { get; }
 
     public CheckReport Report { get; }
     public string Title { get; }
