@@ -225,17 +225,33 @@ public static partial class ReferenceFormatter
         return sb.ToString();
     }
 
+    /// <summary>
+    /// The authors of a source; a last entry <c>others</c> (BibTeX's convention), <c>et al.</c> or <c>等</c>
+    /// marks a partial list, so that every style shows that more authors exist.
+    /// </summary>
+    internal static (List<PersonName> Names, bool More) AuthorsOf(Source s)
+    {
+        var list = s.Authors.ToList();
+        var more = list.Count > 0 && list[^1].Trim().TrimEnd('.') is { } last
+            && (last.Equals("others", StringComparison.OrdinalIgnoreCase) || last.Equals("et al", StringComparison.OrdinalIgnoreCase) || last == "等");
+        if (more)
+        {
+            list.RemoveAt(list.Count - 1);
+        }
+        return (list.Select(PersonName.Parse).ToList(), more);
+    }
+
     // ---------------------------------------------------------------- GB/T 7714-2015
 
     private static string GbT(Source s)
     {
         var chinese = Languages.IsChinese(s.Lang, s.Title);
         var parts = new List<string>();
-        var names = s.Authors.Select(PersonName.Parse).ToList();
+        var (names, more) = AuthorsOf(s);
         if (names.Count > 0)
         {
             var shown = names.Take(names.Count > 3 ? 3 : names.Count).Select(GbTName).ToList();
-            if (names.Count > 3)
+            if (names.Count > 3 || more)
             {
                 shown.Add(chinese ? "等" : "et al");
             }
@@ -369,7 +385,7 @@ public static partial class ReferenceFormatter
 
     private static string Apa(Source s)
     {
-        var names = s.Authors.Select(PersonName.Parse).ToList();
+        var (names, more) = AuthorsOf(s);
         var italicTitle = s.Type is not ("journal-article" or "news");
         var description = s.Type switch
         {
@@ -382,7 +398,8 @@ public static partial class ReferenceFormatter
         var date = ApaDate(s);
         if (names.Count > 0)
         {
-            sb.Append(Period(ApaNames(names))).Append(' ').Append(date).Append(". ");
+            // A partial list (ending in "others") ends in "et al." rather than "&" before a last author.
+            sb.Append(Period(more ? string.Join(", ", names.Select(ApaName)) + ", et al." : ApaNames(names))).Append(' ').Append(date).Append(". ");
             sb.Append(Period(title));
         }
         else
@@ -494,11 +511,11 @@ public static partial class ReferenceFormatter
     private static string Vancouver(Source s)
     {
         var sb = new StringBuilder();
-        var names = s.Authors.Select(PersonName.Parse).ToList();
+        var (names, more) = AuthorsOf(s);
         if (names.Count > 0)
         {
             var shown = names.Take(names.Count > 6 ? 6 : names.Count).Select(VancouverName).ToList();
-            if (names.Count > 6)
+            if (names.Count > 6 || more)
             {
                 shown.Add("et al");
             }
