@@ -219,8 +219,11 @@ public static class ListingFormatter
         }
     }
 
-    private static void WriteClaim(Utf8JsonWriter json, ClaimStatus status, bool full, IReadOnlyList<Finding>? findings = null)
+    /// <summary>A claim as a JSON object; <paramref name="extra"/> adds fields of the caller's own (the site adds the chain's reach).</summary>
+    public static void WriteClaim(Utf8JsonWriter json, ClaimStatus status, bool full, IReadOnlyList<Finding>? findings = null, Action<Utf8JsonWriter>? extra = null)
     {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(status);
         var c = status.Claim;
         json.WriteStartObject();
         json.WriteString("id", c.Id);
@@ -261,6 +264,7 @@ public static class ListingFormatter
         {
             json.WriteNumber("citations", c.Citations.Count);
         }
+        extra?.Invoke(json);
         json.WriteEndObject();
     }
 
@@ -281,8 +285,11 @@ public static class ListingFormatter
         json.WriteEndObject();
     }
 
-    private static void WriteSource(Utf8JsonWriter json, Source s, IReadOnlyList<Finding>? findings = null, IReadOnlyList<ClaimStatus>? citedBy = null)
+    /// <summary>A source as a JSON object, optionally with the claims citing it, its findings and fields of the caller's own.</summary>
+    public static void WriteSource(Utf8JsonWriter json, Source s, IReadOnlyList<Finding>? findings = null, IReadOnlyList<ClaimStatus>? citedBy = null, Action<Utf8JsonWriter>? extra = null)
     {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(s);
         json.WriteStartObject();
         json.WriteString("id", s.Id);
         json.WriteString("file", s.File);
@@ -327,6 +334,7 @@ public static class ListingFormatter
         {
             WriteFindings(json, findings);
         }
+        extra?.Invoke(json);
         json.WriteEndObject();
     }
 

@@ -75,62 +75,15 @@ public static class SiteBuilder
             json.WriteStartArray("claims");
             foreach (var c in data.Claims)
             {
-                var claim = c.Claim;
-                json.WriteStartObject();
-                json.WriteString("id", claim.Id);
-                json.WriteString("statement", claim.Statement);
-                json.WriteString("support", Names.Of(c.Support));
-                json.StringOrNull("verdict", claim.Verdict is { } v ? Names.Of(v) : null);
-                json.StringOrNull("article", claim.Article);
-                json.StringOrNull("excerpt", claim.Excerpt);
-                json.StringOrNull("note", claim.Note);
-                json.WriteStartArray("tags");
-                claim.Tags.ToList().ForEach(json.WriteStringValue);
-                json.WriteEndArray();
-                json.WriteStartArray("citations");
-                foreach (var x in claim.Citations)
-                {
-                    json.WriteStartObject();
-                    json.WriteString("source", x.Source);
-                    json.StringOrNull("quote", x.Quote);
-                    json.StringOrNull("locator", x.Locator);
-                    json.WriteString("stance", Names.Of(x.Stance));
-                    json.WriteEndObject();
-                }
-                json.WriteEndArray();
-                json.WriteBoolean("reaches-primary", data.ReachesPrimary(claim));
-                json.WriteEndObject();
+                ListingFormatter.WriteClaim(json, c, full: true,
+                    extra: j => j.WriteBoolean("reaches-primary", data.ReachesPrimary(c.Claim)));
             }
             json.WriteEndArray();
             json.WriteStartArray("sources");
             foreach (var s in data.Sources)
             {
-                json.WriteStartObject();
-                json.WriteString("id", s.Id);
-                json.WriteString("type", s.Type);
-                json.WriteString("title", s.Title);
-                json.WriteString("reference", Reference.Text(data, s));
-                json.WriteStartArray("authors");
-                s.Authors.ToList().ForEach(json.WriteStringValue);
-                json.WriteEndArray();
-                json.StringOrNull("publisher", s.Publisher);
-                json.StringOrNull("date", s.Date);
-                json.StringOrNull("accessed", s.Accessed);
-                json.StringOrNull("url", s.Url);
-                json.StringOrNull("doi", s.Doi);
-                json.StringOrNull("pmid", s.Pmid);
-                json.StringOrNull("lang", s.Lang);
-                json.StringOrNull("level", s.Level is { } l ? Names.Of(l) : null);
-                json.WriteStartArray("reports-on");
-                s.ReportsOn.ToList().ForEach(json.WriteStringValue);
-                json.WriteEndArray();
-                json.WriteStartArray("cited-by");
-                foreach (var c in data.ClaimsCiting(s.Id))
-                {
-                    json.WriteStringValue(c.Claim.Id);
-                }
-                json.WriteEndArray();
-                json.WriteEndObject();
+                ListingFormatter.WriteSource(json, s, citedBy: data.ClaimsCiting(s.Id),
+                    extra: j => j.WriteString("reference", Reference.Text(data, s)));
             }
             json.WriteEndArray();
             json.WriteStartArray("findings");
