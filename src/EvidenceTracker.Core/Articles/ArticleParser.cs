@@ -36,6 +36,14 @@ public static class ArticleParser
         {
             problems.Add(new ArticleProblem(Rules.Schema, Severity.Warning, "the article is empty", Position.Start));
         }
+        if (TooDeep(text, lineStarts) is int deepLine)
+        {
+            // Markdig would give up on such nesting anyway, after a long time; say so at once.
+            problems.Add(new ArticleProblem(Rules.Schema, Severity.Error,
+                $"line {deepLine} is nested more than {MaxNesting} levels deep (quotes, lists or indentation); the article's body is not analysed",
+                new Position(deepLine, 1)));
+            return new ArticleDocument(text, lineStarts, null, [], [], [], problems);
+        }
 
         // Markdig sees the text with the definitions (and TOML front matter) blanked out, offsets unchanged.
         var chars = text.ToCharArray();
@@ -111,6 +119,43 @@ public static class ArticleParser
         }
 
         return new ArticleDocument(text, lineStarts, frontMatter, blocks, definitions, definitionMarkers, problems);
+    }
+
+    /// <summary>Container nesting beyond which an article is not parsed (Markdig's own limit is of the same order).</summary>
+    public const int MaxNesting = 100;
+
+    /// <summary>The first line whose container prefix (spaces, tabs, &gt;, list bullets) is deeper than <see cref="MaxNesting"/> levels.</summary>
+    private static int? TooDeep(string text, int[] lineStarts)
+    {
+        for (var l = 0; l < lineStarts.Length; l++)
+        {
+            int width = 0, quotes = 0;
+            for (var i = lineStarts[l]; i < text.Length; i++)
+            {
+                var c = text[i];
+                if (c == ' ')
+                {
+                    width++;
+                }
+                else if (c == '\t')
+                {
+                    width += 4;
+                }
+                else if (c == '>' || (c is '-' or '*' or '+' && i + 1 < text.Length && text[i + 1] is ' ' or '\t'))
+                {
+                    quotes++; // a quote marker, or a list bullet (a rule such as ***** is not nesting)
+                }
+                else
+                {
+                    break;
+                }
+            }
+            if (width / 4 + quotes > MaxNesting * 2 || quotes > MaxNesting)
+            {
+                return l + 1;
+            }
+        }
+        return null;
     }
 
     /// <summary>Labels compare as Markdown link labels do: case-insensitively, white space collapsed.</summary>
@@ -241,6 +286,7 @@ public static class ArticleParser
     internal static List<(int Start, int Length)> FindMarkers(string text, List<(int Start, int End)>? code)
     {
         var found = new List<(int, int)>();
+        var codeIndex = 0;
         var i = text.IndexOf("[^", StringComparison.Ordinal);
         while (i >= 0)
         {
@@ -258,7 +304,7 @@ public static class ArticleParser
                     break;
                 }
             }
-            if (close > i + 2 && text.AsSpan(i + 2, close - i - 2).Trim().Length > 0 && !InCode(i, close + 1, code))
+            if (close > i + 2 && text.AsSpan(i + 2, close - i - 2).Trim().Length > 0 && !InCode(i, close + 1, code, ref codeIndex))
             {
                 found.Add((i, close + 1 - i));
                 i = text.IndexOf("[^", close + 1, StringComparison.Ordinal);
@@ -271,20 +317,18 @@ public static class ArticleParser
         return found;
     }
 
-    private static bool InCode(int start, int end, List<(int Start, int End)>? code)
+    /// <summary>Whether [start, end) overlaps a code range; ranges are sorted and queried in order, so the index only moves forward.</summary>
+    private static bool InCode(int start, int end, List<(int Start, int End)>? code, ref int index)
     {
         if (code is null)
         {
             return false;
         }
-        foreach (var (s, e) in code)
+        while (index < code.Count && code[index].End <= start)
         {
-            if (start < e && end > s)
-            {
-                return true;
-            }
+            index++;
         }
-        return false;
+        return index < code.Count && code[index].Start < end;
     }
 
     /// <summary>

@@ -35,6 +35,7 @@ public static class CitationScopes
                 continue;
             }
             var previous = -1; // the last sentence covered by the previous group
+            var cursor = 0;    // markers come in text order: the sentence search only moves forward
             var i = 0;
             while (i < block.Markers.Count)
             {
@@ -46,7 +47,7 @@ public static class CitationScopes
                     j++;
                 }
                 i = j;
-                var sentence = SentenceOf(block, group[0].TextOffset);
+                var sentence = cursor = SentenceOf(block, group[0].TextOffset, cursor);
                 var first = scope == CitationScope.Sentence || sentence <= previous ? sentence : previous + 1;
                 var s = block.Sentences[first];
                 var e = block.Sentences[sentence];
@@ -78,19 +79,12 @@ public static class CitationScopes
     }
 
     /// <summary>The sentence a marker at <paramref name="offset"/> ends: the last one starting before it (or the first).</summary>
-    private static int SentenceOf(ArticleBlock block, int offset)
+    private static int SentenceOf(ArticleBlock block, int offset, int from)
     {
-        var result = 0;
-        for (var k = 0; k < block.Sentences.Count; k++)
+        var result = from;
+        for (var k = from + 1; k < block.Sentences.Count && block.Sentences[k].Start < offset; k++)
         {
-            if (block.Sentences[k].Start < offset)
-            {
-                result = k;
-            }
-            else
-            {
-                break;
-            }
+            result = k;
         }
         return result;
     }

@@ -187,7 +187,8 @@ public static class ArticleRules
                 .Select(p => $"[^{p.TrimStart('^')}]");
             return $"footnote marker [^{marker.Label}]{where} names no footnote; to cite several, write {string.Concat(parts)}";
         }
-        var hint = Values.Nearest(marker.Label, doc.Definitions.Select(d => d.Label));
+        // Numbered labels are all one edit apart: a hint only helps with named ones ([^smith2023] for [^smith2032]).
+        var hint = marker.Label.All(char.IsAsciiDigit) ? null : Values.Nearest(marker.Label, doc.Definitions.Select(d => d.Label));
         return hint is null
             ? $"footnote [^{marker.Label}] is cited{where} but never defined"
             : $"footnote [^{marker.Label}] is cited{where} but never defined; did you mean [^{hint}]?";

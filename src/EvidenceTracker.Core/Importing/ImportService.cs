@@ -1,0 +1,333 @@
+using System.Text;
+using EvidenceTracker.Articles;
+using EvidenceTracker.Loading;
+using EvidenceTracker.Model;
+using EvidenceTracker.Storage;
+
+namespace EvidenceTracker.Importing;
+
+/// <summary>
+/// <c>evidence import</c>: each input is dispatched by its extension — Markdown articles (<see cref="ArticleImporter"/>),
+/// and, later, bibliographies. Everything is planned first against the loaded repository; if any input is refused,
+/// nothing is written. Files are only ever created (never replaced), each atomically.
+/// </summary>
+public static class ImportService
+{
+    public static readonly string[] MarkdownExtensions = [".md", ".markdown"];
+
+    /// <summary>Bibliography files (BibTeX/BibLaTeX, RIS, CSL-JSON): not imported yet; see <see cref="Dispatch"/>.</summary>
+    public static readonly string[] BibliographyExtensions = [".bib", ".ris", ".json"];
+
+    /// <summary>With this many inputs or more, a caller on a terminal shows progress.</summary>
+    public const int ProgressThreshold = 20;
+
+    public static ImportResult Run(ImportSettings settings, Action<ImportProgress>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var problems = new List<ImportProblem>();
+        var root = RepositoryLoader.ResolveRoot(settings.Root);
+
+        var inputs = Expand(settings, problems);
+        if (settings.Id is { } id)
+        {
+            if (Values.SlugProblem(id) is { } p)
+            {
+                problems.Add(new ImportProblem($"--id '{id}' {p}", IsUsage: true));
+            }
+            if (inputs.Count != 1)
+            {
+                problems.Add(new ImportProblem($"--id names one article, but {inputs.Count} files were given; import them one at a time", IsUsage: true));
+            }
+        }
+        if (inputs.Count == 0 && problems.Count == 0)
+        {
+            problems.Add(new ImportProblem("no Markdown file found in the given paths", IsUsage: true));
+        }
+        if (problems.Count > 0)
+        {
+            return new ImportResult { DryRun = settings.DryRun, Files = [], Problems = problems };
+        }
+
+        var plan = new ImportPlan(RepositoryLoader.Load(root));
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            Dispatch(inputs[i], settings, plan);
+            progress?.Invoke(new ImportProgress(i + 1, inputs.Count));
+        }
+
+        var files = plan.Files();
+        if (plan.Problems.Count == 0 && !settings.DryRun)
+        {
+            Commit(root, files, plan.Problems);
+        }
+        return new ImportResult { DryRun = settings.DryRun, Files = files, Problems = plan.Problems };
+    }
+
+    /// <summary>The importer for a file, by extension. Bibliographies (.bib, .ris, .json) get their importer here.</summary>
+    private static void Dispatch(Input input, ImportSettings settings, ImportPlan plan)
+    {
+        var extension = Path.GetExtension(input.FullPath).ToLowerInvariant();
+        if (MarkdownExtensions.Contains(extension))
+        {
+            ArticleImporter.Plan(input, settings.Id, plan);
+        }
+        else if (BibliographyExtensions.Contains(extension))
+        {
+            plan.Problems.Add(new ImportProblem($"{input.Display}: bibliography import (.bib, .ris, .json) is not available yet", IsUsage: true, input.Display));
+        }
+        else
+        {
+            plan.Problems.Add(new ImportProblem($"{input.Display}: not a Markdown article (.md) or a bibliography (.bib, .ris, .json)", IsUsage: true, input.Display));
+        }
+    }
+
+    /// <summary>An input file: its full path, and the path as the user gave it (for messages).</summary>
+    internal readonly record struct Input(string FullPath, string Display);
+
+    /// <summary>Files as given; folders contribute every .md under them (sorted, hidden entries skipped).</summary>
+    private static List<Input> Expand(ImportSettings settings, List<ImportProblem> problems)
+    {
+        var inputs = new List<Input>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var path in settings.Paths)
+        {
+            var full = Path.GetFullPath(path, settings.WorkingDirectory);
+            if (File.Exists(full))
+            {
+                if (seen.Add(full))
+                {
+                    inputs.Add(new Input(full, path));
+                }
+            }
+            else if (Directory.Exists(full))
+            {
+                var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden };
+                var found = Directory.EnumerateFiles(full, "*", options)
+                    .Where(f => MarkdownExtensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
+                    .Where(f => !Path.GetRelativePath(full, f).Split(Path.DirectorySeparatorChar).Any(part => part.StartsWith('.')))
+                    .Order(StringComparer.Ordinal);
+                foreach (var f in found)
+                {
+                    if (seen.Add(f))
+                    {
+                        inputs.Add(new Input(f, Path.Join(path, Path.GetRelativePath(full, f)).Replace('\\', '/')));
+                    }
+                }
+            }
+            else
+            {
+                problems.Add(new ImportProblem($"'{path}' does not exist", IsUsage: true, path));
+            }
+        }
+        return inputs;
+    }
+
+    private static void Commit(string root, IReadOnlyList<ImportedFile> files, List<ImportProblem> problems)
+    {
+        // Many files: flush once per file would cost more than the import itself; each file is still written to a
+        // temporary name and moved into place, so no file is ever half-written.
+        var durable = files.Count(f => f.Action == ImportAction.Create) <= 50;
+        foreach (var kind in (ReadOnlySpan<ImportKind>)[ImportKind.Article, ImportKind.Source, ImportKind.Claim])
+        {
+            foreach (var file in files)
+            {
+                if (file.Kind != kind || file.Action != ImportAction.Create || file.Content is null)
+                {
+                    continue;
+                }
+                var path = Path.Combine(root, file.Path.Replace('/', Path.DirectorySeparatorChar));
+                if (!AtomicFile.WriteNew(path, file.Content, durable))
+                {
+                    problems.Add(new ImportProblem($"{file.Path} appeared while importing; it was left as it is", IsUsage: false, file.Path));
+                }
+            }
+        }
+    }
+}
+
+/// <summary>The state of one import run: the repository as loaded, and what the run plans to write.</summary>
+internal sealed class ImportPlan
+{
+    private readonly List<ImportedFile> _articles = [];
+    private readonly List<ImportedFile> _sources = [];
+    private readonly List<DraftClaim> _claims = [];
+    private readonly HashSet<string> _sourceIds = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _claimIds = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _articleIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _sourceByKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _excerpts = new(StringComparer.Ordinal);
+
+    public ImportPlan(EvidenceSet set)
+    {
+        Set = set;
+        foreach (var s in set.Sources)
+        {
+            _sourceIds.Add(s.Id);
+            if (Urls.Normalize(s.Url) is { } url)
+            {
+                _sourceByKey.TryAdd("url:" + url, s.Id);
+            }
+            else
+            {
+                _sourceByKey.TryAdd(TextKey(s.Title, s.Publisher, s.Date), s.Id);
+            }
+        }
+        foreach (var c in set.Claims)
+        {
+            _claimIds.Add(c.Id);
+            if (c.Article is { } a && c.Excerpt is { } e)
+            {
+                Excerpts(a).Add(e);
+            }
+        }
+    }
+
+    public EvidenceSet Set { get; }
+    public List<ImportProblem> Problems { get; } = [];
+
+    public CitationScope Scope => CitationScopes.TryParse(Set.Config.CitationScope, out var s) ? s : CitationScope.Run;
+
+    public string Root => Set.Root;
+
+    /// <summary>The excerpts of an article's existing claims (drafts of this run are merged by <see cref="AddDraft"/>).</summary>
+    public List<string> Excerpts(string article)
+    {
+        if (!_excerpts.TryGetValue(article, out var list))
+        {
+            _excerpts[article] = list = [];
+        }
+        return list;
+    }
+
+    public bool ClaimArticleId(string id) => _articleIds.Add(id);
+
+    public void AddArticle(ImportedFile file) => _articles.Add(file);
+
+    public static string TextKey(string title, string? publisher, string? date) =>
+        "text:" + string.Join('|', NormalizedKeyPart(title), NormalizedKeyPart(publisher), NormalizedKeyPart(date));
+
+    private static string NormalizedKeyPart(string? s) =>
+        s is null ? "" : string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
+
+    /// <summary>The id of the source for a footnote: an existing or planned one with the same key, or a new one.</summary>
+    public string SourceFor(SourceDraft draft, string articleId, string label, string? lang)
+    {
+        var url = draft.Url is { } u ? Urls.Normalize(u) : null;
+        var key = url is not null ? "url:" + url : TextKey(draft.Title, draft.Publisher, draft.Date);
+        if (_sourceByKey.TryGetValue(key, out var existing))
+        {
+            if (!_sources.Any(s => s.Id == existing) && !_reused.Contains(existing))
+            {
+                _reused.Add(existing);
+                _sources.Add(new ImportedFile
+                {
+                    Kind = ImportKind.Source, Id = existing, Path = PathOf(existing), Action = ImportAction.Reuse,
+                    From = $"[^{label}]", Article = articleId,
+                });
+            }
+            return existing;
+        }
+        var id = Slugs.Unique(SourceIdBase(draft), c => _sourceIds.Contains(c) || File.Exists(System.IO.Path.Combine(Root, "sources", c + ".yaml")));
+        _sourceIds.Add(id);
+        _sourceByKey[key] = id;
+        var yaml = new YamlText()
+            .Plain("id", id)
+            .Plain("type", draft.Type)
+            .Text("title", draft.Title)
+            .Text("publisher", draft.Publisher)
+            .Plain("date", draft.Date)
+            .Plain("accessed", draft.Accessed)
+            .Plain("url", draft.Url is { } raw ? Urls.WithoutTracking(raw) : null)
+            .Plain("lang", lang);
+        _sources.Add(new ImportedFile
+        {
+            Kind = ImportKind.Source, Id = id, Path = PathOf(id), Action = ImportAction.Create, From = $"[^{label}]", Article = articleId,
+            Content = Encoding.UTF8.GetBytes(yaml.ToString()),
+        });
+        return id;
+
+        static string PathOf(string id) => $"sources/{id}.yaml";
+    }
+
+    private readonly HashSet<string> _reused = new(StringComparer.Ordinal);
+
+    /// <summary>publisher + date for Latin publishers; else the URL's host + date; else the title's slug; else a hash.</summary>
+    private static string SourceIdBase(SourceDraft draft)
+    {
+        var suffix = draft.Date is { } d ? "-" + d : "";
+        if (draft.Publisher is { } p && Slugs.IsLatin(p) && Slugs.Slugify(p, 50) is { Length: > 0 } ps)
+        {
+            return ps + suffix;
+        }
+        if (Slugs.HostSlug(draft.Url) is { } host)
+        {
+            return host + suffix;
+        }
+        if (Slugs.IsLatin(draft.Title) && Slugs.Slugify(draft.Title, 50, maxWords: 6) is { Length: > 0 } ts)
+        {
+            return ts + suffix;
+        }
+        return "source-" + Slugs.Hash(draft.Title + "|" + draft.Publisher + "|" + draft.Date) + suffix;
+    }
+
+    /// <summary>A draft claim for a passage; merged into this run's earlier draft when their excerpts are the same.</summary>
+    public void AddDraft(string articleId, string excerpt, IReadOnlyList<string> sources, string markers)
+    {
+        var same = _claims.FirstOrDefault(c => c.Article == articleId && c.Excerpt == excerpt);
+        if (same is not null)
+        {
+            foreach (var s in sources)
+            {
+                if (!same.Sources.Contains(s))
+                {
+                    same.Sources.Add(s);
+                }
+            }
+            same.Markers += markers;
+            return;
+        }
+        var baseId = Slugs.IsLatin(excerpt) && Slugs.Slugify(excerpt, 60, maxWords: 8) is { Length: > 0 } slug
+            ? slug
+            : $"{Slugs.Slugify(articleId, 60)}-{Slugs.Hash(excerpt)}";
+        var id = Slugs.Unique(baseId, c => _claimIds.Contains(c) || File.Exists(System.IO.Path.Combine(Root, "claims", c + ".yaml")));
+        _claimIds.Add(id);
+        _claims.Add(new DraftClaim(id, articleId, excerpt, [.. sources], markers));
+    }
+
+    /// <summary>Articles, then sources, then claims, each in the order planned.</summary>
+    public List<ImportedFile> Files()
+    {
+        var files = new List<ImportedFile>(_articles.Count + _sources.Count + _claims.Count);
+        files.AddRange(_articles);
+        files.AddRange(_sources);
+        foreach (var c in _claims)
+        {
+            var yaml = new YamlText()
+                .Plain("id", c.Id)
+                .Text("statement", Drafts.Statement)
+                .Plain("article", c.Article)
+                .Text("excerpt", c.Excerpt)
+                .Open("citations");
+            foreach (var s in c.Sources)
+            {
+                yaml.Item("source", s);
+            }
+            yaml.Text("note", $"Drafted by evidence import from {c.Markers}.");
+            files.Add(new ImportedFile
+            {
+                Kind = ImportKind.Claim, Id = c.Id, Path = $"claims/{c.Id}.yaml", Action = ImportAction.Create, From = c.Markers,
+                Article = c.Article, Content = Encoding.UTF8.GetBytes(yaml.ToString()),
+            });
+        }
+        return files;
+    }
+
+    private sealed class DraftClaim(string id, string article, string excerpt, List<string> sources, string markers)
+    {
+        public string Id { get; } = id;
+        public string Article { get; } = article;
+        public string Excerpt { get; } = excerpt;
+        public List<string> Sources { get; } = sources;
+        public string Markers { get; set; } = markers;
+    }
+}
