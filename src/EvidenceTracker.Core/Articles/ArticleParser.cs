@@ -248,9 +248,9 @@ public static class ArticleParser
         foreach (var (start, length) in FindMarkers(raw, code))
         {
             var source = rawMap[start];
-            if (source < builder.Source.Length && builder.Source[source] != '[')
+            if (source >= builder.Source.Length || builder.Source[source] != '[' || (source > 0 && builder.Source[source - 1] == '\\'))
             {
-                continue; // an escaped \[^1]
+                continue; // an escaped \[^1], or text that did not come from a [ in the file
             }
             AppendRange(raw, rawMap, next, start, text, map);
             next = start + length;
