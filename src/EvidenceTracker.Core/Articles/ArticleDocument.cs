@@ -194,12 +194,36 @@ public sealed class ArticleDocument
     }
 
     /// <summary>Whether <paramref name="excerpt"/> occurs in the plain text overlapping the given passage.</summary>
-    public bool ExcerptOverlaps(string excerpt, CitedPassage passage)
+    public bool ExcerptOverlaps(string excerpt, CitedPassage passage) => Overlaps(passage, ExcerptSpans(excerpt));
+
+    /// <summary>
+    /// Where <paramref name="excerpt"/> occurs in the article's plain text (white space normalised): [Start, End)
+    /// offsets of the plain text, for <see cref="Overlaps"/>. Empty when it does not occur there.
+    /// </summary>
+    public IReadOnlyList<(int Start, int End)> ExcerptSpans(string excerpt)
     {
         ArgumentNullException.ThrowIfNull(excerpt);
-        ArgumentNullException.ThrowIfNull(passage);
         var needle = NormalizedText.Collapse(excerpt);
         if (needle.Length == 0)
+        {
+            return [];
+        }
+        _plain ??= PlainText();
+        var spans = new List<(int, int)>();
+        for (var at = _plain.Text.IndexOf(needle, StringComparison.Ordinal); at >= 0;
+             at = at + 1 < _plain.Text.Length ? _plain.Text.IndexOf(needle, at + 1, StringComparison.Ordinal) : -1)
+        {
+            spans.Add(_plain.Original(at, needle.Length));
+        }
+        return spans;
+    }
+
+    /// <summary>Whether any of the spans (from <see cref="ExcerptSpans"/>) overlaps the passage.</summary>
+    public bool Overlaps(CitedPassage passage, IReadOnlyList<(int Start, int End)> spans)
+    {
+        ArgumentNullException.ThrowIfNull(passage);
+        ArgumentNullException.ThrowIfNull(spans);
+        if (spans.Count == 0)
         {
             return false;
         }
@@ -207,10 +231,8 @@ public sealed class ArticleDocument
         var block = Blocks[passage.Block];
         var start = _blockStarts![passage.Block] + block.Sentences[passage.FirstSentence].Start;
         var end = _blockStarts[passage.Block] + block.Sentences[passage.LastSentence].End;
-        for (var at = _plain.Text.IndexOf(needle, StringComparison.Ordinal); at >= 0;
-             at = at + 1 < _plain.Text.Length ? _plain.Text.IndexOf(needle, at + 1, StringComparison.Ordinal) : -1)
+        foreach (var (s, e) in spans)
         {
-            var (s, e) = _plain.Original(at, needle.Length);
             if (s < end && e > start)
             {
                 return true;

@@ -28,14 +28,20 @@ public static class ArticleRules
             articles.TryAdd(a.Id, a);
         }
 
-        var claimsByArticle = new Dictionary<string, List<Claim>>(StringComparer.Ordinal);
+        // Each claim's excerpt is located once: for excerpt-not-in-article, and for the passages it tracks.
+        var spansByArticle = new Dictionary<string, List<(int Start, int End)>>(StringComparer.Ordinal);
         foreach (var claim in set.Claims)
         {
             if (claim.Article is not { } id || !articles.TryGetValue(id, out var article))
             {
                 continue;
             }
-            if (claim.Excerpt is { } excerpt && !article.Document.ContainsExcerpt(excerpt))
+            if (claim.Excerpt is not { } excerpt)
+            {
+                continue;
+            }
+            var spans = article.Document.ExcerptSpans(excerpt);
+            if (spans.Count == 0 && !article.Document.ContainsExcerpt(excerpt))
             {
                 findings.Add(new Finding
                 {
@@ -49,20 +55,40 @@ public static class ArticleRules
                     Article = id,
                 });
             }
-            if (!claimsByArticle.TryGetValue(id, out var list))
+            if (!spansByArticle.TryGetValue(id, out var list))
             {
-                claimsByArticle[id] = list = [];
+                spansByArticle[id] = list = [];
             }
-            list.Add(claim);
+            list.AddRange(spans);
         }
 
-        foreach (var article in set.Articles)
+        // Articles are independent: checked in parallel when there are many, findings kept in article order.
+        var perArticle = new List<Finding>[set.Articles.Count];
+        void CheckOne(int i)
         {
-            CheckArticle(article, scope, detector, claimsByArticle.GetValueOrDefault(article.Id) ?? [], findings);
+            perArticle[i] = [];
+            var article = set.Articles[i];
+            CheckArticle(article, scope, detector, spansByArticle.GetValueOrDefault(article.Id) ?? [], perArticle[i]);
+        }
+        if (set.Articles.Count < 16)
+        {
+            for (var i = 0; i < set.Articles.Count; i++)
+            {
+                CheckOne(i);
+            }
+        }
+        else
+        {
+            Parallel.For(0, set.Articles.Count, CheckOne);
+        }
+        foreach (var list in perArticle)
+        {
+            findings.AddRange(list);
         }
     }
 
-    private static void CheckArticle(Article article, CitationScope scope, StrongWordDetector detector, List<Claim> claims, List<Finding> findings)
+    private static void CheckArticle(Article article, CitationScope scope, StrongWordDetector detector, List<(int Start, int End)> spans,
+        List<Finding> findings)
     {
         var doc = article.Document;
         void Add(string rule, string message, Position? at) => findings.Add(new Finding
@@ -99,7 +125,7 @@ public static class ArticleRules
             }
         }
 
-        // Cited passages: which sentences are in a marker's scope, and which passages no claim tracks.
+        // Cited passages: which sentences are in a marker's scope, and which passages no claim's excerpt overlaps.
         var passages = doc.Passages(scope);
         var cited = doc.Blocks.Select(b => new bool[b.Sentences.Count]).ToArray();
         foreach (var passage in passages)
@@ -112,16 +138,7 @@ public static class ArticleRules
             {
                 continue; // cited only by undefined markers: reported as undefined-footnote
             }
-            var tracked = false;
-            foreach (var claim in claims)
-            {
-                if (claim.Excerpt is { } excerpt && doc.ExcerptOverlaps(excerpt, passage))
-                {
-                    tracked = true;
-                    break;
-                }
-            }
-            if (!tracked)
+            if (!doc.Overlaps(passage, spans))
             {
                 Add(Rules.UnclaimedCitation,
                     $"cited passage ({Markers(passage.Markers)}) is tracked by no claim: \"{Shorten(passage.Text)}\"", passage.Position);
@@ -163,8 +180,82 @@ public static class ArticleRules
         {
             return (figures.Count == 1 ? "the figure " : "the figures ") + List(figures);
         }
+        if (!MayHaveStrongWord(sentence, detector))
+        {
+            return null;
+        }
         var words = detector.Find(sentence).Select(w => sentence.Substring(w.Start, w.Length)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         return words.Count > 0 ? $"the strong word{(words.Count == 1 ? "" : "s")} {List(words.Select(w => $"'{w}'").ToList())}" : null;
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<StrongWordDetector, StrongWordIndex> Indexes = [];
+
+    /// <summary>
+    /// A cheap test before <see cref="StrongWordDetector.Find"/>: could the sentence hold one of the detector's words?
+    /// True when it has a Latin word that begins one of them, or a CJK character that begins one (a superset of the
+    /// detector's matches, so nothing is missed).
+    /// </summary>
+    private static bool MayHaveStrongWord(string sentence, StrongWordDetector detector)
+    {
+        var index = Indexes.GetValue(detector, d => new StrongWordIndex(d.Words));
+        var folded = CharInfo.Fold(sentence);
+        var i = 0;
+        while (i < folded.Length)
+        {
+            var c = folded[i];
+            if (CharInfo.IsLatinLetterOrDigit(c))
+            {
+                var start = i;
+                while (i < folded.Length && CharInfo.IsLatinLetterOrDigit(folded[i]))
+                {
+                    i++;
+                }
+                if (index.LatinFirstWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(folded.AsSpan(start, i - start)))
+                {
+                    return true;
+                }
+                continue;
+            }
+            if (index.OtherFirstChars.Contains(c))
+            {
+                return true;
+            }
+            i++;
+        }
+        return false;
+    }
+
+    private sealed class StrongWordIndex
+    {
+        public StrongWordIndex(IReadOnlyList<string> words)
+        {
+            foreach (var w in words)
+            {
+                var folded = CharInfo.Fold(w);
+                if (folded.Length == 0)
+                {
+                    continue;
+                }
+                if (CharInfo.IsLatinLetterOrDigit(folded[0]))
+                {
+                    var end = 0;
+                    while (end < folded.Length && CharInfo.IsLatinLetterOrDigit(folded[end]))
+                    {
+                        end++;
+                    }
+                    LatinFirstWords.Add(folded[..end]);
+                }
+                else
+                {
+                    OtherFirstChars.Add(folded[0]);
+                    OtherFirstChars.Add(char.ToUpperInvariant(folded[0]));
+                    OtherFirstChars.Add(char.ToLowerInvariant(folded[0]));
+                }
+            }
+        }
+
+        public HashSet<string> LatinFirstWords { get; } = new(StringComparer.OrdinalIgnoreCase);
+        public HashSet<char> OtherFirstChars { get; } = [];
     }
 
     private static string List(List<string> items) => items.Count switch

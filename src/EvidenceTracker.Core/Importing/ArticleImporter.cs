@@ -6,38 +6,63 @@ using EvidenceTracker.Model;
 namespace EvidenceTracker.Importing;
 
 /// <summary>
-/// Plans the import of one Markdown article: the article copied byte for byte to <c>articles/&lt;id&gt;.md</c>, a
-/// source for each footnote definition (shared by URL), and a draft claim for each cited passage that no claim of
-/// the article tracks yet.
+/// The import of one Markdown article: the article copied byte for byte to <c>articles/&lt;id&gt;.md</c>, a source for
+/// each footnote definition (shared by URL), and a draft claim for each cited passage that no claim of the article
+/// tracks yet. <see cref="Prepare"/> (reading and parsing) runs in parallel; <see cref="Plan"/> runs in input order.
 /// </summary>
 internal static class ArticleImporter
 {
-    public static void Plan(ImportService.Input input, string? explicitId, ImportPlan plan)
+    /// <summary>An input read and parsed; <see cref="Problem"/> set when it cannot be imported.</summary>
+    internal sealed record Prepared(
+        ImportService.Input Input,
+        byte[]? Bytes,
+        ArticleDocument? Document,
+        IReadOnlyList<(FootnoteDefinition Definition, SourceDraft Draft)> Footnotes,
+        string? Language,
+        ImportProblem? Problem);
+
+    public static Prepared Prepare(ImportService.Input input)
     {
+        Prepared Refused(ImportProblem problem) => new(input, null, null, [], null, problem);
         byte[] bytes;
         try
         {
             var length = new FileInfo(input.FullPath).Length;
             if (length > SafeFile.MaxDocumentBytes)
             {
-                plan.Problems.Add(new ImportProblem($"{input.Display}: the file is larger than {SafeFile.MaxDocumentBytes >> 20} MB; not imported", false, input.Display));
-                return;
+                return Refused(new ImportProblem($"{input.Display}: the file is larger than {SafeFile.MaxDocumentBytes >> 20} MB; not imported", false, input.Display));
             }
             bytes = File.ReadAllBytes(input.FullPath);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            plan.Problems.Add(new ImportProblem($"{input.Display}: cannot read the file: {ex.Message}", true, input.Display));
-            return;
+            return Refused(new ImportProblem($"{input.Display}: cannot read the file: {ex.Message}", true, input.Display));
         }
         var sink = new FindingSink(input.Display);
         var text = SafeFile.Decode(bytes, sink, Rules.Schema);
         if (text is null)
         {
             var why = sink.Findings.Count > 0 ? sink.Findings[0] : null;
-            plan.Problems.Add(new ImportProblem($"{input.Display}:{why?.Line}:{why?.Column}: {why?.Message ?? "not UTF-8"}; not imported", false, input.Display));
+            return Refused(new ImportProblem($"{input.Display}:{why?.Line}:{why?.Column}: {why?.Message ?? "not UTF-8"}; not imported", false, input.Display));
+        }
+        var document = ArticleParser.Parse(text);
+        var footnotes = document.Definitions
+            .Where(d => d.DuplicateOf is null) // renderers use the first definition of a label
+            .Select(d => (d, FootnoteReference.Parse(d.Content)))
+            .ToList();
+        return new Prepared(input, bytes, document, footnotes, Languages.OfArticle(document), null);
+    }
+
+    public static void Plan(Prepared prepared, string? explicitId, ImportPlan plan)
+    {
+        var input = prepared.Input;
+        if (prepared.Problem is { } problem)
+        {
+            plan.Problems.Add(problem);
             return;
         }
+        var bytes = prepared.Bytes!;
+        var document = prepared.Document!;
 
         var id = explicitId ?? DerivedId(input.FullPath);
         var path = $"articles/{id}.md";
@@ -50,7 +75,7 @@ internal static class ArticleImporter
         var action = ImportAction.Create;
         if (File.Exists(target) || Directory.Exists(target))
         {
-            byte[]? existing = null;
+            byte[]? existing;
             try
             {
                 existing = File.Exists(target) ? File.ReadAllBytes(target) : null;
@@ -75,25 +100,18 @@ internal static class ArticleImporter
             Content = action == ImportAction.Create ? bytes : null,
         });
 
-        var document = ArticleParser.Parse(text);
-        var articleLang = Languages.OfArticle(document);
         var sourceOf = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var definition in document.Definitions)
+        foreach (var (definition, draft) in prepared.Footnotes)
         {
-            if (definition.DuplicateOf is not null)
-            {
-                continue; // renderers use the first definition of a label
-            }
-            var draft = FootnoteReference.Parse(definition.Content);
             sourceOf[ArticleParser.NormalizeLabel(definition.Label)] =
-                plan.SourceFor(draft, id, definition.Label, Languages.Of(draft.Title, articleLang));
+                plan.SourceFor(draft, id, definition.Label, Languages.Of(draft.Title, prepared.Language));
         }
 
-        var existingExcerpts = plan.Excerpts(id);
+        var existingSpans = plan.Excerpts(id).SelectMany(document.ExcerptSpans).ToList();
         foreach (var passage in document.Passages(plan.Scope))
         {
             var sources = passage.Labels.Select(l => sourceOf.GetValueOrDefault(l)).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
-            if (sources.Count == 0 || existingExcerpts.Any(e => document.ExcerptOverlaps(e, passage)))
+            if (sources.Count == 0 || document.Overlaps(passage, existingSpans))
             {
                 continue;
             }

@@ -15,7 +15,7 @@ public static class ImportService
 {
     public static readonly string[] MarkdownExtensions = [".md", ".markdown"];
 
-    /// <summary>Bibliography files (BibTeX/BibLaTeX, RIS, CSL-JSON): not imported yet; see <see cref="Dispatch"/>.</summary>
+    /// <summary>Bibliography files (BibTeX/BibLaTeX, RIS, CSL-JSON): not imported yet; see <see cref="KindOf"/>.</summary>
     public static readonly string[] BibliographyExtensions = [".bib", ".ris", ".json"];
 
     /// <summary>With this many inputs or more, a caller on a terminal shows progress.</summary>
@@ -49,10 +49,54 @@ public static class ImportService
         }
 
         var plan = new ImportPlan(RepositoryLoader.Load(root));
-        for (var i = 0; i < inputs.Count; i++)
+        var articles = new List<Input>();
+        foreach (var input in inputs)
         {
-            Dispatch(inputs[i], settings, plan);
-            progress?.Invoke(new ImportProgress(i + 1, inputs.Count));
+            switch (KindOf(input.FullPath))
+            {
+                case InputKind.Markdown:
+                    articles.Add(input);
+                    break;
+                case InputKind.Bibliography:
+                    // The spot for bibliographies: parse the file, then plan its sources against `plan` as articles do.
+                    plan.Problems.Add(new ImportProblem($"{input.Display}: bibliography import (.bib, .ris, .json) is not available yet", IsUsage: true, input.Display));
+                    break;
+                default:
+                    plan.Problems.Add(new ImportProblem($"{input.Display}: not a Markdown article (.md) or a bibliography (.bib, .ris, .json)", IsUsage: true, input.Display));
+                    break;
+            }
+        }
+
+        // Reading and parsing each article is independent (in parallel); planning is sequential, in input order, so
+        // that ids are the same on every run.
+        var prepared = new ArticleImporter.Prepared[articles.Count];
+        var done = 0;
+        var gate = new object();
+        void PrepareOne(int i)
+        {
+            prepared[i] = ArticleImporter.Prepare(articles[i]);
+            if (progress is not null)
+            {
+                lock (gate)
+                {
+                    progress(new ImportProgress(++done, articles.Count));
+                }
+            }
+        }
+        if (articles.Count < 8)
+        {
+            for (var i = 0; i < articles.Count; i++)
+            {
+                PrepareOne(i);
+            }
+        }
+        else
+        {
+            Parallel.For(0, articles.Count, PrepareOne);
+        }
+        foreach (var article in prepared)
+        {
+            ArticleImporter.Plan(article, settings.Id, plan);
         }
 
         var files = plan.Files();
@@ -63,22 +107,15 @@ public static class ImportService
         return new ImportResult { DryRun = settings.DryRun, Files = files, Problems = plan.Problems };
     }
 
-    /// <summary>The importer for a file, by extension. Bibliographies (.bib, .ris, .json) get their importer here.</summary>
-    private static void Dispatch(Input input, ImportSettings settings, ImportPlan plan)
+    private enum InputKind { Markdown, Bibliography, Other }
+
+    /// <summary>Inputs are dispatched by extension: .md articles; .bib, .ris and .json bibliographies.</summary>
+    private static InputKind KindOf(string path)
     {
-        var extension = Path.GetExtension(input.FullPath).ToLowerInvariant();
-        if (MarkdownExtensions.Contains(extension))
-        {
-            ArticleImporter.Plan(input, settings.Id, plan);
-        }
-        else if (BibliographyExtensions.Contains(extension))
-        {
-            plan.Problems.Add(new ImportProblem($"{input.Display}: bibliography import (.bib, .ris, .json) is not available yet", IsUsage: true, input.Display));
-        }
-        else
-        {
-            plan.Problems.Add(new ImportProblem($"{input.Display}: not a Markdown article (.md) or a bibliography (.bib, .ris, .json)", IsUsage: true, input.Display));
-        }
+        var extension = Path.GetExtension(path).ToLowerInvariant();
+        return MarkdownExtensions.Contains(extension) ? InputKind.Markdown
+            : BibliographyExtensions.Contains(extension) ? InputKind.Bibliography
+            : InputKind.Other;
     }
 
     /// <summary>An input file: its full path, and the path as the user gave it (for messages).</summary>
@@ -124,21 +161,38 @@ public static class ImportService
 
     private static void Commit(string root, IReadOnlyList<ImportedFile> files, List<ImportProblem> problems)
     {
-        // Many files: flush once per file would cost more than the import itself; each file is still written to a
-        // temporary name and moved into place, so no file is ever half-written.
+        // Many files: a flush per file would cost more than the import itself; each file is still written to a
+        // temporary name and moved into place without replacing anything, so no file is ever half-written.
         var durable = files.Count(f => f.Action == ImportAction.Create) <= 50;
+        foreach (var folder in (ReadOnlySpan<string>)["articles", "sources", "claims"])
+        {
+            Directory.CreateDirectory(Path.Combine(root, folder));
+        }
         foreach (var kind in (ReadOnlySpan<ImportKind>)[ImportKind.Article, ImportKind.Source, ImportKind.Claim])
         {
-            foreach (var file in files)
+            var batch = files.Where(f => f.Kind == kind && f.Action == ImportAction.Create && f.Content is not null).ToList();
+            var refused = new bool[batch.Count];
+            void WriteOne(int i)
             {
-                if (file.Kind != kind || file.Action != ImportAction.Create || file.Content is null)
+                var path = Path.Combine(root, batch[i].Path.Replace('/', Path.DirectorySeparatorChar));
+                refused[i] = !AtomicFile.CreateNew(path, batch[i].Content!, durable);
+            }
+            if (batch.Count < 64)
+            {
+                for (var i = 0; i < batch.Count; i++)
                 {
-                    continue;
+                    WriteOne(i);
                 }
-                var path = Path.Combine(root, file.Path.Replace('/', Path.DirectorySeparatorChar));
-                if (!AtomicFile.WriteNew(path, file.Content, durable))
+            }
+            else
+            {
+                Parallel.For(0, batch.Count, WriteOne);
+            }
+            for (var i = 0; i < batch.Count; i++)
+            {
+                if (refused[i])
                 {
-                    problems.Add(new ImportProblem($"{file.Path} appeared while importing; it was left as it is", IsUsage: false, file.Path));
+                    problems.Add(new ImportProblem($"{batch[i].Path} appeared while importing; it was left as it is", IsUsage: false, batch[i].Path));
                 }
             }
         }
@@ -151,15 +205,23 @@ internal sealed class ImportPlan
     private readonly List<ImportedFile> _articles = [];
     private readonly List<ImportedFile> _sources = [];
     private readonly List<DraftClaim> _claims = [];
+    private readonly Dictionary<(string Article, string Excerpt), DraftClaim> _claimByExcerpt = [];
+    private readonly HashSet<string> _planned = new(StringComparer.Ordinal);
     private readonly HashSet<string> _sourceIds = new(StringComparer.Ordinal);
     private readonly HashSet<string> _claimIds = new(StringComparer.Ordinal);
     private readonly HashSet<string> _articleIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _sourceByKey = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _excerpts = new(StringComparer.Ordinal);
 
+    /// <summary>Names (without .yaml) of the files already in sources/ and claims/, loadable or not: never overwritten.</summary>
+    private readonly HashSet<string> _sourceFiles;
+    private readonly HashSet<string> _claimFiles;
+
     public ImportPlan(EvidenceSet set)
     {
         Set = set;
+        _sourceFiles = FileStems(Path.Combine(set.Root, "sources"));
+        _claimFiles = FileStems(Path.Combine(set.Root, "claims"));
         foreach (var s in set.Sources)
         {
             _sourceIds.Add(s.Id);
@@ -181,6 +243,11 @@ internal sealed class ImportPlan
             }
         }
     }
+
+    private static HashSet<string> FileStems(string dir) =>
+        Directory.Exists(dir)
+            ? Directory.EnumerateFileSystemEntries(dir, "*.yaml").Select(Path.GetFileNameWithoutExtension).OfType<string>().ToHashSet(StringComparer.Ordinal)
+            : new HashSet<string>(StringComparer.Ordinal);
 
     public EvidenceSet Set { get; }
     public List<ImportProblem> Problems { get; } = [];
@@ -216,9 +283,9 @@ internal sealed class ImportPlan
         var key = url is not null ? "url:" + url : TextKey(draft.Title, draft.Publisher, draft.Date);
         if (_sourceByKey.TryGetValue(key, out var existing))
         {
-            if (!_sources.Any(s => s.Id == existing) && !_reused.Contains(existing))
+            if (!_planned.Contains(existing))
             {
-                _reused.Add(existing);
+                _planned.Add(existing);
                 _sources.Add(new ImportedFile
                 {
                     Kind = ImportKind.Source, Id = existing, Path = PathOf(existing), Action = ImportAction.Reuse,
@@ -227,8 +294,9 @@ internal sealed class ImportPlan
             }
             return existing;
         }
-        var id = Slugs.Unique(SourceIdBase(draft), c => _sourceIds.Contains(c) || File.Exists(System.IO.Path.Combine(Root, "sources", c + ".yaml")));
+        var id = Slugs.Unique(SourceIdBase(draft), c => _sourceIds.Contains(c) || _sourceFiles.Contains(c));
         _sourceIds.Add(id);
+        _planned.Add(id);
         _sourceByKey[key] = id;
         var yaml = new YamlText()
             .Plain("id", id)
@@ -248,8 +316,6 @@ internal sealed class ImportPlan
 
         static string PathOf(string id) => $"sources/{id}.yaml";
     }
-
-    private readonly HashSet<string> _reused = new(StringComparer.Ordinal);
 
     /// <summary>publisher + date for Latin publishers; else the URL's host + date; else the title's slug; else a hash.</summary>
     private static string SourceIdBase(SourceDraft draft)
@@ -273,8 +339,7 @@ internal sealed class ImportPlan
     /// <summary>A draft claim for a passage; merged into this run's earlier draft when their excerpts are the same.</summary>
     public void AddDraft(string articleId, string excerpt, IReadOnlyList<string> sources, string markers)
     {
-        var same = _claims.FirstOrDefault(c => c.Article == articleId && c.Excerpt == excerpt);
-        if (same is not null)
+        if (_claimByExcerpt.TryGetValue((articleId, excerpt), out var same))
         {
             foreach (var s in sources)
             {
@@ -289,9 +354,11 @@ internal sealed class ImportPlan
         var baseId = Slugs.IsLatin(excerpt) && Slugs.Slugify(excerpt, 60, maxWords: 8) is { Length: > 0 } slug
             ? slug
             : $"{Slugs.Slugify(articleId, 60)}-{Slugs.Hash(excerpt)}";
-        var id = Slugs.Unique(baseId, c => _claimIds.Contains(c) || File.Exists(System.IO.Path.Combine(Root, "claims", c + ".yaml")));
+        var id = Slugs.Unique(baseId, c => _claimIds.Contains(c) || _claimFiles.Contains(c));
         _claimIds.Add(id);
-        _claims.Add(new DraftClaim(id, articleId, excerpt, [.. sources], markers));
+        var draft = new DraftClaim(id, articleId, excerpt, [.. sources], markers);
+        _claims.Add(draft);
+        _claimByExcerpt[(articleId, excerpt)] = draft;
     }
 
     /// <summary>Articles, then sources, then claims, each in the order planned.</summary>

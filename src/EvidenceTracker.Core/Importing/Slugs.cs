@@ -19,8 +19,8 @@ public static class Slugs
         var pendingHyphen = false;
         foreach (var ch in text)
         {
-            var folded = Fold(ch);
-            if (folded.Length == 0)
+            var folded = Fold(ch, out var second);
+            if (folded == '\0')
             {
                 if (sb.Length > 0)
                 {
@@ -30,7 +30,7 @@ public static class Slugs
             }
             if (pendingHyphen)
             {
-                if (++words >= maxWords)
+                if (++words >= maxWords || sb.Length >= maxLength)
                 {
                     break;
                 }
@@ -38,6 +38,10 @@ public static class Slugs
                 pendingHyphen = false;
             }
             sb.Append(folded);
+            if (second != '\0')
+            {
+                sb.Append(second);
+            }
         }
         var slug = sb.ToString();
         if (slug.Length > maxLength)
@@ -59,7 +63,7 @@ public static class Slugs
             {
                 continue;
             }
-            if (Fold(ch).Length > 0)
+            if (Fold(ch, out _) != '\0')
             {
                 latin++;
             }
@@ -118,16 +122,20 @@ public static class Slugs
         }
     }
 
-    /// <summary>An ASCII letter or digit (lowercased), a folded accented Latin letter, or empty.</summary>
-    private static string Fold(char ch)
+    /// <summary>
+    /// An ASCII letter or digit (lowercased) or a folded accented Latin letter (ß → s + <paramref name="second"/> s);
+    /// '\0' for anything else.
+    /// </summary>
+    private static char Fold(char ch, out char second)
     {
+        second = '\0';
         if (char.IsAsciiLetterOrDigit(ch))
         {
-            return char.ToLowerInvariant(ch).ToString();
+            return char.ToLowerInvariant(ch);
         }
         if (ch < '\u00C0' || ch > '\u024F')
         {
-            return "";
+            return '\0';
         }
         const string from = "àáâãäåāăąçćĉċčďđèéêëēĕėęěĝğġģĥħìíîïĩīĭįıĵķĺļľŀłñńņňòóôõöøōŏőŕŗřśŝşšţťŧùúûüũūŭůűųŵýÿŷźżž";
         const string to = "aaaaaaaaacccccddeeeeeeeeegggghhiiiiiiiiijklllllnnnnooooooooorrrsssstttuuuuuuuuuuwyyyzzz";
@@ -135,16 +143,16 @@ public static class Slugs
         var i = from.IndexOf(lower, StringComparison.Ordinal);
         if (i >= 0)
         {
-            return to[i].ToString();
+            return to[i];
         }
-        return lower switch
+        switch (lower)
         {
-            'ß' => "ss",
-            'æ' => "ae",
-            'œ' => "oe",
-            'þ' => "th",
-            'ð' => "d",
-            _ => "",
-        };
+            case 'ß': second = 's'; return 's';
+            case 'æ': second = 'e'; return 'a';
+            case 'œ': second = 'e'; return 'o';
+            case 'þ': second = 'h'; return 't';
+            case 'ð': return 'd';
+            default: return '\0';
+        }
     }
 }

@@ -12,40 +12,40 @@ public static class AtomicFile
 
     /// <summary>
     /// Creates <paramref name="path"/> with <paramref name="content"/>, never replacing an existing file: written to a
-    /// temporary file, then moved into place only if the name is still free. False when the file already exists.
-    /// <paramref name="durable"/> flushes the content to disk before the move (slower; for single-file writes).
+    /// temporary file in the same (existing) folder, then moved into place only if the name is still free. False when
+    /// the file already exists. <paramref name="durable"/> flushes the content to disk before the move.
     /// </summary>
-    public static bool WriteNew(string path, byte[] content, bool durable = true)
+    public static bool CreateNew(string path, byte[] content, bool durable = true)
     {
         ArgumentNullException.ThrowIfNull(content);
         var full = Path.GetFullPath(path);
         var dir = Path.GetDirectoryName(full)!;
-        Directory.CreateDirectory(dir);
-        if (File.Exists(full) || Directory.Exists(full))
-        {
-            return false;
-        }
         var temp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        var moved = false;
         try
         {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.None))
             {
                 stream.Write(content);
-                stream.Flush(flushToDisk: durable);
+                if (durable)
+                {
+                    stream.Flush(flushToDisk: true);
+                }
             }
             try
             {
                 File.Move(temp, full, overwrite: false);
+                moved = true;
                 return true;
             }
-            catch (IOException) when (File.Exists(full))
+            catch (IOException) when (File.Exists(full) || Directory.Exists(full))
             {
                 return false;
             }
         }
         finally
         {
-            if (File.Exists(temp))
+            if (!moved)
             {
                 File.Delete(temp);
             }
