@@ -177,16 +177,10 @@ public static class ImportService
                 var path = Path.Combine(root, batch[i].Path.Replace('/', Path.DirectorySeparatorChar));
                 refused[i] = !AtomicFile.CreateNew(path, batch[i].Content!, durable);
             }
-            if (batch.Count < 64)
+            // Sequential: file creation in one folder serialises in the file system anyway, and threads only contend.
+            for (var i = 0; i < batch.Count; i++)
             {
-                for (var i = 0; i < batch.Count; i++)
-                {
-                    WriteOne(i);
-                }
-            }
-            else
-            {
-                Parallel.For(0, batch.Count, WriteOne);
+                WriteOne(i);
             }
             for (var i = 0; i < batch.Count; i++)
             {
