@@ -14,8 +14,11 @@ namespace EvidenceTracker.Articles;
 /// Markdig gives the block structure and inline Markdown; footnote definitions and markers are found by the project's
 /// own scans (see <see cref="LineScanner"/>), so every marker and definition keeps its exact line and column.
 /// </summary>
-public static class ArticleParser
+public static partial class ArticleParser
 {
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{\{[<%].{0,2000}?[%>]\}\}", System.Text.RegularExpressions.RegexOptions.Singleline | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex ShortcodeRegex();
+
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .UseYamlFrontMatter()
         .UsePreciseSourceLocation()
@@ -54,6 +57,11 @@ public static class ArticleParser
         if (scan.FrontMatter == LineScanner.FrontMatterKind.Toml)
         {
             Blank(chars, 0, scan.FrontMatterEndLine + 1 < lineStarts.Length ? lineStarts[scan.FrontMatterEndLine + 1] : text.Length);
+        }
+        // Hugo shortcodes ({{< figure src="x.png" width="600" >}}, {{% note %}}) are markup, not prose.
+        foreach (System.Text.RegularExpressions.Match m in ShortcodeRegex().Matches(text))
+        {
+            Blank(chars, m.Index, m.Index + m.Length);
         }
         var blanked = new string(chars);
         MarkdownDocument markdown;
@@ -100,7 +108,7 @@ public static class ArticleParser
         var defined = firstByLabel.Keys.ToHashSet(StringComparer.Ordinal);
 
         var blocks = new List<ArticleBlock>();
-        var builder = new PlainTextBuilder(text);
+        var builder = new PlainTextBuilder(blanked); // the text Markdig saw: same offsets, shortcodes blanked
         CollectBlocks(markdown, inQuote: false, builder, blocks, defined, At);
 
         var definitionMarkers = new List<FootnoteMarker>();

@@ -47,7 +47,7 @@ internal static class ArticleImporter
         }
         var document = ArticleParser.Parse(text);
         var footnotes = document.Definitions
-            .Where(d => d.DuplicateOf is null) // renderers use the first definition of a label
+            .Where(d => d.DuplicateOf is null && d.Content.Length > 0) // renderers use the first definition; an empty one names nothing
             .Select(d => (d, FootnoteReference.Parse(d.Content)))
             .ToList();
         return new Prepared(input, bytes, document, footnotes, Languages.OfArticle(document), null);

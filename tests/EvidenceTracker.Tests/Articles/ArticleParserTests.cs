@@ -265,6 +265,18 @@ public class ArticleParserTests
     }
 
     [Fact]
+    public void Hugo_shortcodes_are_markup_not_prose()
+    {
+        var doc = ArticleParser.Parse("Intro 5%.[^1] {{< figure src=\"a.png\" width=\"600\" >}} After.\n\n{{% note %}}\nInside the note.\n{{% /note %}}\n\n[^1]: x\n");
+        Assert.DoesNotContain(doc.Blocks, b => b.Text.Contains("600") || b.Text.Contains("note %"));
+        Assert.Contains(doc.Blocks, b => b.Text.Contains("Inside the note."));
+        Assert.Equal(new Position(1, 10), Assert.Single(doc.Markers).Position);
+        var after = doc.Blocks.SelectMany(b => b.Sentences).Single(s => s.Text.EndsWith("After."));
+        Assert.Equal("After.", after.Text);
+        Assert.Equal(new Position(1, 54), after.Position);
+    }
+
+    [Fact]
     public void Random_markdown_never_throws()
     {
         var random = new Random(4);

@@ -205,6 +205,15 @@ public class ImportTests
     }
 
     [Fact]
+    public void An_empty_footnote_definition_creates_no_source()
+    {
+        using var repo = new TempRepo();
+        repo.Write("in/a.md", "Text 5%.[^1][^2]\n\n[^1]:\n[^2]: Real source\n");
+        Assert.Equal(0, CliRunner.Run(repo.Root, "import", "in/a.md").ExitCode);
+        Assert.Equal(["real-source.yaml"], Directory.GetFiles(repo.Full("sources")).Select(Path.GetFileName));
+    }
+
+    [Fact]
     public void Re_running_an_import_changes_nothing()
     {
         using var repo = RepoWithEnglishInput();
