@@ -15,9 +15,22 @@ public sealed record SourceDraft
     public string? Date { get; init; }
     /// <summary>Retrieval date (检索日期, retrieved, accessed).</summary>
     public string? Accessed { get; init; }
+    /// <summary>Bare lowercase DOI, from a doi.org URL or <c>doi:10.…</c>.</summary>
+    public string? Doi { get; init; }
+    /// <summary>Authors of an APA-style reference (<c>Smith, J., &amp; Doe, A. (2020). Title. …</c>).</summary>
+    public IReadOnlyList<string> Authors { get; init; } = [];
+    public string? Volume { get; init; }
+    public string? Issue { get; init; }
+    public string? Pages { get; init; }
 
-    /// <summary><c>news</c> with a publisher and a date; <c>web-page</c> with a URL; else <c>other</c>.</summary>
-    public string Type => Publisher is not null && Date is not null ? "news" : Url is not null ? "web-page" : "other";
+    /// <summary>
+    /// <c>journal-article</c> with a DOI or a volume; <c>news</c> with a publisher and a date; <c>web-page</c> with a
+    /// URL; else <c>other</c>.
+    /// </summary>
+    public string Type => Doi is not null || Volume is not null ? "journal-article"
+        : Publisher is not null && Date is not null ? "news"
+        : Url is not null ? "web-page"
+        : "other";
 }
 
 /// <summary>
@@ -64,6 +77,31 @@ public static partial class FootnoteReference
     [GeneratedRegex(@"[（(\[【<「]\s*[)）\]】>」]", RegexOptions.CultureInvariant)]
     private static partial Regex EmptyBracketsRegex();
 
+    /// <summary>Labels that introduce a reference rather than name it: 来源：, Source:, See, cf.</summary>
+    [GeneratedRegex(@"^(?:(?:来源|出处|参见|参考资料|参考|资料来源|引自|引用自|引用|见|source|sources|reference|ref|via|from)\s*[:：]\s*|(?:see also|see|cf\.)\s+)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PrefixRegex();
+
+    /// <summary>A locator rather than a publisher: p. 12, pp. 3-5, section 2, fig. 4, 第3页.</summary>
+    [GeneratedRegex(@"^(?:p|pp|page|pages|para|paragraph|section|sec|§|chapter|ch|fig|figure|table|slide)\.?\s*\d|^第\s*\d+\s*[页版章节段]",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LocatorRegex();
+
+    [GeneratedRegex(@"\bdoi:\s*(10\.\d{4,9}/\S+?)(?=[\s,;)]|\.?$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DoiRegex();
+
+    /// <summary>APA: <c>Authors (2020). Title. Rest</c>.</summary>
+    [GeneratedRegex(@"^(?<a>[^()]{2,300}?)\s*\((?<y>(?:19|20)\d\d)[a-z]?(?:,[^)]*)?\)\.?\s+(?<t>.+?[.?!])(?:\s+(?<r>.*))?$",
+        RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex ApaRegex();
+
+    /// <summary>Volume(issue), pages at the start of what follows a journal's name: <c>12(3), 45-67</c>.</summary>
+    [GeneratedRegex(@"^(?<v>\d{1,5})(?:\s*\((?<i>[^)]{1,20})\))?(?:\s*[,:]\s*(?<p>[A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?))?\.?$",
+        RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex VolumeRegex();
+
+    private const char LinkMark = '\u0002';
+
     private static readonly char[] SegmentSeparators = ['·', '•', '・', '|', '｜'];
 
     public static SourceDraft Parse(string definition)
@@ -74,6 +112,8 @@ public static partial class FootnoteReference
         {
             return new SourceDraft { Title = "(empty footnote)" };
         }
+
+        text = PrefixRegex().Replace(text, "", 1);
 
         // 1. The retrieval date, wherever it is.
         string? accessed = null;
@@ -96,7 +136,7 @@ public static partial class FootnoteReference
         {
             title = StripEmphasis(link.Groups["t"].Value);
             url = link.Groups["u"].Value;
-            text = Remove(text, link.Index, link.Length);
+            text = text[..link.Index] + LinkMark + text[(link.Index + link.Length)..];
             if (title.Length == 0 || Values.IsHttpUrl(title))
             {
                 title = null;
@@ -106,6 +146,20 @@ public static partial class FootnoteReference
         {
             url = text.Substring(start, length);
             text = Remove(text, start, length);
+        }
+
+        string? doi = url is not null ? DoiOf(url) : null;
+        if (DoiRegex().Match(text) is { Success: true } d && Values.NormalizeDoi(d.Groups[1].Value) is { } bare)
+        {
+            doi ??= bare;
+            url ??= "https://doi.org/" + bare;
+            text = Remove(text, d.Index, d.Length);
+        }
+
+        // An APA-style reference: Authors (2020). Title. Journal, 12(3), 45-67.
+        if (title is null && ApaRegex().Match(Tidy(text)) is { Success: true } apa)
+        {
+            return Apa(apa, url, doi, accessed);
         }
 
         // 3. The publication date: in brackets first, then anywhere; a bare year only in brackets or after a comma.
@@ -125,10 +179,33 @@ public static partial class FootnoteReference
             text = Remove(text, y.Index, y.Length);
         }
 
-        // 4. What is left: segments separated by ·, or "Title. Publisher" prose.
-        text = Tidy(text);
+        // 4. What is left: segments separated by ·, or "Title. Publisher" prose. Text before a link names its
+        // publisher ("量子位：[title](url)"); a locator (p. 12) is no publisher.
         string? publisher = null;
         var leftovers = new List<string>();
+        var mark = text.IndexOf(LinkMark, StringComparison.Ordinal);
+        if (mark >= 0)
+        {
+            var before = Tidy(text[..mark]);
+            text = text[(mark + 1)..];
+            if (before.Length > 0)
+            {
+                if (before.Length <= 60 && Tidy(text).Length == 0)
+                {
+                    publisher = before;
+                }
+                else
+                {
+                    leftovers.Add(before);
+                }
+            }
+        }
+        text = Tidy(text);
+        if (LocatorRegex().IsMatch(text))
+        {
+            leftovers.Add(text);
+            text = "";
+        }
         var segments = SplitSegments(text);
         if (segments.Count > 1)
         {
@@ -151,7 +228,7 @@ public static partial class FootnoteReference
         {
             if (title is not null)
             {
-                if (text.Length <= 100)
+                if (text.Length <= 100 && publisher is null)
                 {
                     publisher = text;
                 }
@@ -184,7 +261,55 @@ public static partial class FootnoteReference
         {
             title = $"{title} · {string.Join(" · ", rest)}";
         }
-        return new SourceDraft { Title = title, Url = url, Publisher = publisher, Date = published, Accessed = accessed };
+        return new SourceDraft { Title = title, Url = url, Publisher = publisher, Date = published, Accessed = accessed, Doi = doi };
+    }
+
+    private static string? DoiOf(string url) =>
+        url.Contains("doi.org/", StringComparison.OrdinalIgnoreCase) ? Values.NormalizeDoi(url) : null;
+
+    private static SourceDraft Apa(Match apa, string? url, string? doi, string? accessed)
+    {
+        var authors = Regex.Split(apa.Groups["a"].Value, @",?\s*&\s*|(?<=\.),\s+(?=\p{Lu})|;\s*", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1))
+            .Select(a => a.Trim().TrimEnd(','))
+            .Where(a => a.Length > 0)
+            .ToList();
+        var title = Tidy(apa.Groups["t"].Value);
+        var rest = apa.Groups["r"].Success ? Tidy(apa.Groups["r"].Value) : "";
+        string? publisher = null, volume = null, issue = null, pages = null;
+        var leftovers = new List<string>();
+        if (rest.Length > 0)
+        {
+            var comma = rest.IndexOf(',', StringComparison.Ordinal);
+            publisher = Tidy(comma > 0 ? rest[..comma] : rest);
+            var tail = comma > 0 ? Tidy(rest[(comma + 1)..]) : "";
+            if (VolumeRegex().Match(tail) is { Success: true } v)
+            {
+                volume = v.Groups["v"].Value;
+                issue = v.Groups["i"].Success ? v.Groups["i"].Value : null;
+                pages = v.Groups["p"].Success ? v.Groups["p"].Value.Replace(" ", "", StringComparison.Ordinal) : null;
+            }
+            else if (tail.Length > 0)
+            {
+                leftovers.Add(tail);
+            }
+        }
+        if (leftovers.Count > 0)
+        {
+            title = $"{title} · {string.Join(" · ", leftovers)}";
+        }
+        return new SourceDraft
+        {
+            Title = title.Length > 0 ? title : apa.Value,
+            Url = url,
+            Publisher = publisher is { Length: > 0 } ? publisher : null,
+            Date = apa.Groups["y"].Value,
+            Accessed = accessed,
+            Doi = doi,
+            Authors = authors,
+            Volume = volume,
+            Issue = issue,
+            Pages = pages,
+        };
     }
 
     private static string Collapse(string text) =>

@@ -300,7 +300,19 @@ internal sealed class ImportPlan
             .Plain("date", draft.Date)
             .Plain("accessed", draft.Accessed)
             .Plain("url", draft.Url is { } raw ? Urls.WithoutTracking(raw) : null)
-            .Plain("lang", lang);
+            .Plain("doi", draft.Doi)
+            .Plain("lang", lang)
+            .Text("volume", draft.Volume)
+            .Text("issue", draft.Issue)
+            .Text("pages", draft.Pages);
+        if (draft.Authors.Count > 0)
+        {
+            yaml.Open("authors");
+            foreach (var author in draft.Authors)
+            {
+                yaml.ListItem(author);
+            }
+        }
         _sources.Add(new ImportedFile
         {
             Kind = ImportKind.Source, Id = id, Path = PathOf(id), Action = ImportAction.Create, From = $"[^{label}]", Article = articleId,

@@ -45,6 +45,13 @@ public sealed class YamlText
         return this;
     }
 
+    /// <summary>A list item that is free text (always quoted).</summary>
+    public YamlText ListItem(string value)
+    {
+        _sb.Append("  - ").Append(Quote(value)).Append('\n');
+        return this;
+    }
+
     public override string ToString() => _sb.ToString();
 
     private StringBuilder Key(string key, int indent) => _sb.Append(' ', indent).Append(key).Append(": ");

@@ -136,4 +136,54 @@ public class FootnoteReferenceTests
         Assert.Equal("2024-02-01", d.Date);
         Assert.Equal("Example Site", d.Title);
     }
+
+    [Fact]
+    public void An_apa_reference_gives_authors_year_title_journal_volume_issue_pages_and_doi()
+    {
+        var d = FootnoteReference.Parse("Smith, J., & Doe, A. (2020). Title of paper. Journal of Things, 12(3), 45-67. https://doi.org/10.1000/XYZ.1");
+        Assert.Equal(["Smith, J.", "Doe, A."], d.Authors);
+        Assert.Equal("2020", d.Date);
+        Assert.Equal("Title of paper", d.Title);
+        Assert.Equal("Journal of Things", d.Publisher);
+        Assert.Equal(("12", "3", "45-67"), (d.Volume, d.Issue, d.Pages));
+        Assert.Equal("10.1000/xyz.1", d.Doi);
+        Assert.Equal("journal-article", d.Type);
+    }
+
+    [Fact]
+    public void A_doi_in_the_text_becomes_the_doi_and_a_doi_org_url()
+    {
+        var d = FootnoteReference.Parse("Large trial results. doi:10.1038/s41591-023-02640-w");
+        Assert.Equal("10.1038/s41591-023-02640-w", d.Doi);
+        Assert.Equal("https://doi.org/10.1038/s41591-023-02640-w", d.Url);
+        Assert.Equal("Large trial results", d.Title);
+    }
+
+    [Theory]
+    [InlineData("来源：[标题](https://a.com/b)，2024-01-02")]
+    [InlineData("Source: [标题](https://a.com/b) 2024-01-02")]
+    [InlineData("See [标题](https://a.com/b) (2024-01-02)")]
+    public void A_leading_label_such_as_source_or_see_is_not_part_of_the_reference(string definition)
+    {
+        var d = FootnoteReference.Parse(definition);
+        Assert.Equal("标题", d.Title);
+        Assert.Null(d.Publisher);
+        Assert.Equal("2024-01-02", d.Date);
+    }
+
+    [Fact]
+    public void A_locator_after_a_link_stays_in_the_title_and_is_not_the_publisher()
+    {
+        var d = FootnoteReference.Parse("See [the report](https://x.org/r.pdf), p. 12.");
+        Assert.Null(d.Publisher);
+        Assert.Equal("the report · p. 12", d.Title);
+    }
+
+    [Fact]
+    public void Text_before_a_link_is_its_publisher()
+    {
+        var d = FootnoteReference.Parse("量子位：[这个AI能救命](https://www.qbitai.com/2025/06/300840.html)");
+        Assert.Equal("量子位", d.Publisher);
+        Assert.Equal("这个AI能救命", d.Title);
+    }
 }

@@ -214,6 +214,34 @@ public class ImportTests
     }
 
     [Fact]
+    public void An_apa_footnote_becomes_a_journal_article_with_authors_doi_and_volume_that_loads_cleanly()
+    {
+        using var repo = new TempRepo();
+        repo.Write("in/a.md", "A 12% effect.[^1]\n\n[^1]: Smith, J., & Doe, A. (2020). Title of paper. Journal of Things, 12(3), 45-67. https://doi.org/10.1000/xyz\n");
+        Assert.Equal(0, CliRunner.Run(repo.Root, "import", "in/a.md").ExitCode);
+        Assert.Equal("""
+            id: journal-of-things-2020
+            type: journal-article
+            title: "Title of paper"
+            publisher: "Journal of Things"
+            date: "2020"
+            url: https://doi.org/10.1000/xyz
+            doi: 10.1000/xyz
+            lang: en
+            volume: "12"
+            issue: "3"
+            pages: "45-67"
+            authors:
+              - "Smith, J."
+              - "Doe, A."
+
+            """, Yaml(repo, "sources/journal-of-things-2020.yaml"));
+        var set = RepositoryLoader.Load(repo.Root);
+        Assert.Empty(set.LoadFindings);
+        Assert.Equal(["Smith, J.", "Doe, A."], Assert.Single(set.Sources).Authors);
+    }
+
+    [Fact]
     public void Re_running_an_import_changes_nothing()
     {
         using var repo = RepoWithEnglishInput();
