@@ -219,6 +219,10 @@ internal sealed class ImportPlan
         foreach (var s in set.Sources)
         {
             _sourceIds.Add(s.Id);
+            if (s.Doi is { } doi)
+            {
+                _sourceByKey.TryAdd("doi:" + doi, s.Id);
+            }
             if (Urls.Normalize(s.Url) is { } url)
             {
                 _sourceByKey.TryAdd("url:" + url, s.Id);
@@ -275,7 +279,7 @@ internal sealed class ImportPlan
     {
         var url = draft.Url is { } u ? Urls.Normalize(u) : null;
         var key = url is not null ? "url:" + url : TextKey(draft.Title, draft.Publisher, draft.Date);
-        if (_sourceByKey.TryGetValue(key, out var existing))
+        if ((draft.Doi is { } d && _sourceByKey.TryGetValue("doi:" + d, out var existing)) || _sourceByKey.TryGetValue(key, out existing))
         {
             if (!_planned.Contains(existing))
             {
@@ -292,6 +296,10 @@ internal sealed class ImportPlan
         _sourceIds.Add(id);
         _planned.Add(id);
         _sourceByKey[key] = id;
+        if (draft.Doi is { } newDoi)
+        {
+            _sourceByKey.TryAdd("doi:" + newDoi, id);
+        }
         var yaml = new YamlText()
             .Plain("id", id)
             .Plain("type", draft.Type)
