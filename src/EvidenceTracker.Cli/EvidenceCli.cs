@@ -94,6 +94,7 @@ public static class EvidenceCli
         root.Subcommands.Add(SnapshotCommand.Create(context));
         root.Subcommands.Add(ImportBibCommand.Create(context));
         root.Subcommands.Add(ExportCommand.Create(context));
+        root.Subcommands.Add(ImportCommand.Create(context));
         return root;
     }
 }

@@ -109,4 +109,22 @@ public class EndToEndTests
         Assert.DoesNotContain("   at ", outside.Error);
         Assert.Equal(1, Run(repo.Root, "snapshot", "reprot", "incoming/report.html").ExitCode);
     }
+
+    [Fact]
+    public void The_published_cli_imports_the_seed_article_checks_it_and_a_second_import_changes_nothing()
+    {
+        using var repo = new TempRepo();
+        File.Copy(Path.Combine(TestPaths.Fixtures, "seed-article", "articles", "damo-grape-ct-screening.md"), repo.Full("seed.md"));
+        var import = Run(repo.Root, "import", "seed.md", "--id", "damo-grape-ct-screening");
+        Assert.Equal(0, import.ExitCode);
+        Assert.EndsWith("import: created 1 article, 5 sources and 12 draft claims\n", import.Out);
+        Assert.Empty(import.Error);
+        var check = Run(repo.Root, "check");
+        Assert.Equal(0, check.ExitCode);
+        Assert.Contains("articles/damo-grape-ct-screening.md:30:92: warning uncited-sentence: sentence states the figures 1%左右 and 20%-30%", check.Out);
+        Assert.Contains("articles/damo-grape-ct-screening.md:63:1: warning unused-footnote: footnote [^2] is defined but never cited", check.Out);
+        var again = Run(repo.Root, "import", "seed.md", "--id", "damo-grape-ct-screening");
+        Assert.Equal(0, again.ExitCode);
+        Assert.EndsWith("import: created 0 articles, 0 sources and 0 draft claims; 1 article unchanged, 5 existing sources reused\n", again.Out);
+    }
 }

@@ -97,6 +97,8 @@ public static class Checker
             statuses.Add(new ClaimStatus(claim, level) { Quotes = quotes });
         }
 
+        ArticleRules.Run(set, findings);
+
         foreach (var source in set.Sources)
         {
             if (!cited.Contains(source.Id))
@@ -178,6 +180,11 @@ public static class Checker
         {
             findings.Add(At(Rules.UnknownArticle, $"claim names article '{article}' which does not exist (no articles/{article}.md)",
                 claim.Positions.Value("article")) with { Article = article });
+        }
+
+        if (Drafts.IsPlaceholder(claim.Statement))
+        {
+            findings.Add(At(Rules.Schema, Drafts.Message, claim.Positions.Value("statement")) with { Severity = Severity.Warning });
         }
 
         level = SupportOf(claim, sources.ContainsKey, quotes, figureMismatch);

@@ -47,11 +47,14 @@ public sealed class FindingSink(string file)
     public string? Source { get; set; }
     public string? Article { get; set; }
 
-    public void Add(string rule, string message, Position? at) =>
+    public void Add(string rule, string message, Position? at) => Add(rule, Rules.DefaultSeverity(rule), message, at);
+
+    /// <summary>A finding with a severity other than its rule's default (a warning under <c>schema</c>, for example).</summary>
+    public void Add(string rule, Severity severity, string message, Position? at) =>
         _findings.Add(new Finding
         {
             Rule = rule,
-            Severity = Rules.DefaultSeverity(rule),
+            Severity = severity,
             Message = message,
             File = File,
             Line = at?.Line,

@@ -1,4 +1,5 @@
 using System.IO.Enumeration;
+using EvidenceTracker.Articles;
 using EvidenceTracker.Diagnostics;
 using EvidenceTracker.Model;
 using EvidenceTracker.Yaml;
@@ -65,21 +66,7 @@ public static class RepositoryLoader
         var claims = LoadAll(claimFiles, full, real, DocumentReaders.ReadClaim, findings);
         var sources = LoadAll(sourceFiles, full, real, DocumentReaders.ReadSource, findings);
 
-        var articles = new List<Article>();
-        foreach (var file in Enumerate(full, "articles", "*.md", recursive: false))
-        {
-            var rel = Relative(full, file.Path);
-            var sink = new FindingSink(rel);
-            var id = DocumentReaders.Stem(rel);
-            sink.Article = id;
-            if (Values.SlugProblem(id) is { } problem)
-            {
-                sink.Add(Rules.Schema, $"article id '{id}' (its file name) {problem}; rename the file", null);
-            }
-            var text = SafeFile.ReadText(file.Path, file.Length, file.IsLink, real, SafeFile.MaxDocumentBytes, sink, Rules.Schema);
-            articles.Add(new Article { Id = id, File = rel, Text = text ?? "" });
-            findings.AddRange(sink.Findings);
-        }
+        var articles = LoadArticles(Enumerate(full, "articles", "*.md", recursive: false), full, real, findings);
 
         return new EvidenceSet
         {
@@ -90,6 +77,52 @@ public static class RepositoryLoader
             Articles = articles,
             LoadFindings = findings,
         };
+    }
+
+    /// <summary>Reads and parses the articles (in parallel when there are many); each is parsed once, here.</summary>
+    private static List<Article> LoadArticles(FileEntry[] files, string root, string real, List<Finding> findings)
+    {
+        var results = new Article[files.Length];
+        var sinks = new FindingSink[files.Length];
+        void LoadOne(int i)
+        {
+            var file = files[i];
+            var rel = Relative(root, file.Path);
+            var sink = new FindingSink(rel);
+            sinks[i] = sink;
+            var id = DocumentReaders.Stem(rel);
+            sink.Article = id;
+            if (Values.SlugProblem(id) is { } problem)
+            {
+                sink.Add(Rules.Schema, $"article id '{id}' (its file name) {problem}; rename the file", null);
+            }
+            var text = SafeFile.ReadText(file.Path, file.Length, file.IsLink, real, SafeFile.MaxDocumentBytes, sink, Rules.Schema);
+            var document = text is null ? ArticleDocument.Empty : ArticleParser.Parse(text);
+            if (text is not null)
+            {
+                foreach (var p in document.Problems)
+                {
+                    sink.Add(p.Rule, p.Severity, p.Message, p.Position);
+                }
+            }
+            results[i] = new Article { Id = id, File = rel, Text = text ?? "", Document = document };
+        }
+        if (files.Length < 8)
+        {
+            for (var i = 0; i < files.Length; i++)
+            {
+                LoadOne(i);
+            }
+        }
+        else
+        {
+            Parallel.For(0, files.Length, LoadOne);
+        }
+        foreach (var sink in sinks)
+        {
+            findings.AddRange(sink.Findings);
+        }
+        return [.. results];
     }
 
     private static List<T> LoadAll<T>(FileEntry[] files, string root, string real, Func<YNode?, FindingSink, T?> read, List<Finding> findings)

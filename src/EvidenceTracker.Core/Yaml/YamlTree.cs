@@ -67,6 +67,18 @@ public static class YamlTreeReader
             sink.Add(Rules.YamlSyntax, Clean(ex), ToPosition(ex.Start));
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner can fail this way on an unclosed flow collection ("title: [x" then more lines).
+            sink.Add(Rules.YamlSyntax, "invalid YAML: an unclosed [ or { (or quote) runs to the end of the text", LastLinePosition(text));
+            return null;
+        }
+    }
+
+    private static Position LastLinePosition(string text)
+    {
+        var lines = text.TrimEnd('\n', '\r').Split('\n');
+        return new Position(Math.Max(1, lines.Length), 1);
     }
 
     private static YNode? ReadCore(string text, FindingSink sink)

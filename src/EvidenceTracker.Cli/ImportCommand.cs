@@ -1,0 +1,70 @@
+using System.CommandLine;
+using EvidenceTracker.Importing;
+
+namespace EvidenceTracker.Cli;
+
+internal static class ImportCommand
+{
+    public static Command Create(CommandContext context)
+    {
+        var paths = new Argument<string[]>("path")
+        {
+            Description = "Markdown articles, or folders whose .md files are imported.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var id = new Option<string?>("--id")
+        {
+            Description = "The article's id, for a single file (default: a slug of the file's name).",
+            HelpName = "ID",
+        };
+        var dryRun = new Option<bool>("--dry-run")
+        {
+            Description = "List the files that would be written; write nothing.",
+        };
+        var format = GlobalOptions.Format(["text", "json"], "Output format.");
+        var command = new Command("import",
+            "Register articles: copy each, byte for byte, to articles/<id>.md; create a source for each footnote definition " +
+            "(one per URL across all articles); draft a claim for each cited passage. Re-running changes nothing.\n" +
+            "Exit code 0: imported (or nothing to do); 1: refused because of the data (an article id taken by different content, " +
+            "a file that is not UTF-8); 2: usage error or I/O failure.\n" +
+            "Examples:\n  evidence import drafts/heat-pumps.md\n  evidence import posts/ --dry-run\n  evidence import notes.md --id heat-pumps")
+        {
+            paths, id, dryRun, format,
+        };
+        command.SetAction(parsed =>
+        {
+            var settings = new ImportSettings
+            {
+                Root = context.RootOf(parsed),
+                Paths = parsed.GetValue(paths) ?? [],
+                WorkingDirectory = context.Environment.WorkingDirectory,
+                Id = parsed.GetValue(id),
+                DryRun = parsed.GetValue(dryRun),
+                Format = parsed.GetValue(format)!,
+            };
+            return Execute(settings, context);
+        });
+        return command;
+    }
+
+    public static int Execute(ImportSettings settings, CommandContext context)
+    {
+        var showProgress = context.Environment.StdoutIsTerminal && settings.Format == "text";
+        var progressShown = false;
+        void Progress(ImportProgress p)
+        {
+            if (showProgress && p.Total >= ImportService.ProgressThreshold)
+            {
+                context.Error.Write($"\rimporting {p.Done}/{p.Total}…");
+                progressShown = true;
+            }
+        }
+        var result = ImportService.Run(settings, Progress);
+        if (progressShown)
+        {
+            context.Error.Write("\r\u001b[K");
+        }
+        ImportReport.Write(result, settings.Format, context.Out, context.Error);
+        return result.ExitCode;
+    }
+}

@@ -1,0 +1,361 @@
+using System.Text;
+using EvidenceTracker.Diagnostics;
+using EvidenceTracker.Text;
+using EvidenceTracker.Yaml;
+using Markdig;
+using Markdig.Extensions.Yaml;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace EvidenceTracker.Articles;
+
+/// <summary>
+/// Parses an article (Markdown with YAML front matter and <c>[^n]</c> footnotes) into an <see cref="ArticleDocument"/>.
+/// Markdig gives the block structure and inline Markdown; footnote definitions and markers are found by the project's
+/// own scans (see <see cref="LineScanner"/>), so every marker and definition keeps its exact line and column.
+/// </summary>
+public static partial class ArticleParser
+{
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{\{[<%].{0,2000}?[%>]\}\}", System.Text.RegularExpressions.RegexOptions.Singleline | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex ShortcodeRegex();
+
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+        .UseYamlFrontMatter()
+        .UsePreciseSourceLocation()
+        .Build();
+
+    /// <summary>Markers longer than this are not markers (a stray <c>[^</c> followed by prose).</summary>
+    private const int MaxLabelLength = 100;
+
+    public static ArticleDocument Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var problems = new List<ArticleProblem>();
+        var scan = LineScanner.Scan(text);
+        var lineStarts = scan.LineStarts;
+        Position At(int offset) => PositionOf(lineStarts, offset);
+
+        if (text.AsSpan().Trim().Length == 0)
+        {
+            problems.Add(new ArticleProblem(Rules.Schema, Severity.Warning, "the article is empty", Position.Start));
+        }
+        if (TooDeep(text, lineStarts) is int deepLine)
+        {
+            // Markdig would give up on such nesting anyway, after a long time; say so at once.
+            problems.Add(new ArticleProblem(Rules.Schema, Severity.Error,
+                $"line {deepLine} is nested more than {MaxNesting} levels deep (quotes, lists or indentation); the article's body is not analysed",
+                new Position(deepLine, 1)));
+            return new ArticleDocument(text, lineStarts, null, [], [], [], problems);
+        }
+
+        // Markdig sees the text with the definitions (and TOML front matter) blanked out, offsets unchanged.
+        var chars = text.ToCharArray();
+        foreach (var d in scan.Definitions)
+        {
+            Blank(chars, d.Start, d.End);
+        }
+        if (scan.FrontMatter == LineScanner.FrontMatterKind.Toml)
+        {
+            Blank(chars, 0, scan.FrontMatterEndLine + 1 < lineStarts.Length ? lineStarts[scan.FrontMatterEndLine + 1] : text.Length);
+        }
+        // Hugo shortcodes ({{< figure src="x.png" width="600" >}}, {{% note %}}) are markup, not prose.
+        foreach (System.Text.RegularExpressions.Match m in ShortcodeRegex().Matches(text))
+        {
+            Blank(chars, m.Index, m.Index + m.Length);
+        }
+        var blanked = new string(chars);
+        MarkdownDocument markdown;
+        try
+        {
+            markdown = Markdown.Parse(blanked, Pipeline);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or IndexOutOfRangeException)
+        {
+            problems.Add(new ArticleProblem(Rules.Schema, Severity.Error, $"the Markdown could not be parsed: {ex.Message}", Position.Start));
+            markdown = [];
+        }
+
+        string? frontMatter = null;
+        if (markdown.Count > 0 && markdown[0] is YamlFrontMatterBlock fm)
+        {
+            // The YAML runs from line 2 to the line before the closing --- (the line holding the block's last character).
+            var yamlStart = lineStarts.Length > 1 ? lineStarts[1] : text.Length;
+            var closeLine = PositionOf(lineStarts, Math.Clamp(fm.Span.End, 0, text.Length)).Line - 1;
+            var yamlEnd = closeLine >= 1 ? lineStarts[closeLine] : yamlStart;
+            frontMatter = yamlEnd > yamlStart ? text[yamlStart..yamlEnd] : "";
+            CheckFrontMatter(frontMatter, problems);
+        }
+        else if (scan.FrontMatter == LineScanner.FrontMatterKind.Unclosed)
+        {
+            problems.Add(new ArticleProblem(Rules.YamlSyntax, Severity.Error,
+                "the front matter opened on line 1 is never closed: end it with a line of ---", Position.Start));
+        }
+        else if (scan.FrontMatter == LineScanner.FrontMatterKind.Toml)
+        {
+            frontMatter = text[(lineStarts.Length > 1 ? lineStarts[1] : text.Length)..(scan.FrontMatterEndLine < lineStarts.Length ? lineStarts[scan.FrontMatterEndLine] : text.Length)];
+        }
+
+        var definitions = new List<FootnoteDefinition>();
+        var firstByLabel = new Dictionary<string, Position>(StringComparer.Ordinal);
+        foreach (var d in scan.Definitions)
+        {
+            var position = At(d.LabelStart);
+            var key = NormalizeLabel(d.Label);
+            Position? duplicateOf = firstByLabel.TryGetValue(key, out var first) ? first : null;
+            firstByLabel.TryAdd(key, position);
+            definitions.Add(new FootnoteDefinition { Label = d.Label, Content = d.Content, Position = position, DuplicateOf = duplicateOf });
+        }
+        var defined = firstByLabel.Keys.ToHashSet(StringComparer.Ordinal);
+
+        var blocks = new List<ArticleBlock>();
+        var builder = new PlainTextBuilder(blanked); // the text Markdig saw: same offsets, shortcodes blanked
+        CollectBlocks(markdown, inQuote: false, builder, blocks, defined, At);
+
+        var definitionMarkers = new List<FootnoteMarker>();
+        foreach (var d in scan.Definitions)
+        {
+            // Markers inside a definition count as citations of the footnotes they name (for unused-footnote).
+            foreach (var (start, length) in FindMarkers(d.Content, null))
+            {
+                var label = d.Content.Substring(start + 2, length - 3);
+                var (labels, undefined) = Resolve(label, defined);
+                definitionMarkers.Add(new FootnoteMarker
+                {
+                    Label = label, Labels = labels, Position = At(d.Start), Block = -1, TextOffset = 0, IsUndefined = undefined,
+                });
+            }
+        }
+
+        return new ArticleDocument(text, lineStarts, frontMatter, blocks, definitions, definitionMarkers, problems);
+    }
+
+    /// <summary>Container nesting beyond which an article is not parsed (Markdig's own limit is of the same order).</summary>
+    public const int MaxNesting = 100;
+
+    /// <summary>The first line whose container prefix (spaces, tabs, &gt;, list bullets) is deeper than <see cref="MaxNesting"/> levels.</summary>
+    private static int? TooDeep(string text, int[] lineStarts)
+    {
+        for (var l = 0; l < lineStarts.Length; l++)
+        {
+            int width = 0, quotes = 0;
+            for (var i = lineStarts[l]; i < text.Length; i++)
+            {
+                var c = text[i];
+                if (c == ' ')
+                {
+                    width++;
+                }
+                else if (c == '\t')
+                {
+                    width += 4;
+                }
+                else if (c == '>' || (c is '-' or '*' or '+' && i + 1 < text.Length && text[i + 1] is ' ' or '\t'))
+                {
+                    quotes++; // a quote marker, or a list bullet (a rule such as ***** is not nesting)
+                }
+                else
+                {
+                    break;
+                }
+            }
+            if (width / 4 + quotes > MaxNesting * 2 || quotes > MaxNesting)
+            {
+                return l + 1;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Labels compare as Markdown link labels do: case-insensitively, white space collapsed.</summary>
+    public static string NormalizeLabel(string label)
+    {
+        ArgumentNullException.ThrowIfNull(label);
+        return NormalizedText.Collapse(label).ToLowerInvariant();
+    }
+
+    private static void Blank(char[] chars, int start, int end)
+    {
+        for (var i = start; i < end && i < chars.Length; i++)
+        {
+            if (chars[i] is not ('\n' or '\r'))
+            {
+                chars[i] = ' ';
+            }
+        }
+    }
+
+    private static Position PositionOf(int[] lineStarts, int offset)
+    {
+        var i = Array.BinarySearch(lineStarts, offset);
+        if (i < 0)
+        {
+            i = ~i - 1;
+        }
+        i = Math.Max(0, i);
+        return new Position(i + 1, offset - lineStarts[i] + 1);
+    }
+
+    private static void CheckFrontMatter(string yaml, List<ArticleProblem> problems)
+    {
+        // The YAML starts on line 2 of the file; YAML positions are shifted by one line.
+        var sink = new FindingSink("front matter");
+        var tree = YamlTreeReader.Read(yaml, sink);
+        foreach (var f in sink.Findings)
+        {
+            problems.Add(new ArticleProblem(Rules.YamlSyntax, Severity.Error, $"front matter: {f.Message}",
+                f.Line is int line ? new Position(line + 1, f.Column ?? 1) : new Position(2, 1)));
+        }
+        if (sink.Findings.Count == 0 && tree is not null and not YMapping && !(tree is YScalar { IsNull: true }))
+        {
+            problems.Add(new ArticleProblem(Rules.YamlSyntax, Severity.Error,
+                $"front matter must be a mapping of fields (title: …), not {tree.KindName}", new Position(tree.Start.Line + 1, tree.Start.Column)));
+        }
+    }
+
+    private static void CollectBlocks(ContainerBlock container, bool inQuote, PlainTextBuilder builder, List<ArticleBlock> blocks,
+        HashSet<string> defined, Func<int, Position> at)
+    {
+        foreach (var block in container)
+        {
+            switch (block)
+            {
+                case QuoteBlock quote:
+                    CollectBlocks(quote, true, builder, blocks, defined, at);
+                    break;
+                case ContainerBlock inner:
+                    CollectBlocks(inner, inQuote, builder, blocks, defined, at);
+                    break;
+                case ParagraphBlock or HeadingBlock when block is LeafBlock { Inline: { } inline }:
+                    var kind = block is HeadingBlock ? ArticleBlockKind.Heading : ArticleBlockKind.Paragraph;
+                    if (Build(kind, inQuote, inline, builder, blocks.Count, defined, at) is { } built)
+                    {
+                        blocks.Add(built);
+                    }
+                    break;
+                default:
+                    // Code blocks, HTML blocks, thematic breaks and front matter hold no body sentences.
+                    break;
+            }
+        }
+    }
+
+    private static ArticleBlock? Build(ArticleBlockKind kind, bool inQuote, ContainerInline inline, PlainTextBuilder builder, int index,
+        HashSet<string> defined, Func<int, Position> at)
+    {
+        var (raw, rawMap, code) = builder.Build(inline);
+        if (raw.AsSpan().Trim().Length == 0)
+        {
+            return null;
+        }
+
+        // Find the markers in the plain text (not in code), and remove them.
+        var text = new StringBuilder(raw.Length);
+        var map = new List<int>(raw.Length + 1);
+        var markers = new List<FootnoteMarker>();
+        var next = 0;
+        foreach (var (start, length) in FindMarkers(raw, code))
+        {
+            var source = rawMap[start];
+            if (source >= builder.Source.Length || builder.Source[source] != '[' || (source > 0 && builder.Source[source - 1] == '\\'))
+            {
+                continue; // an escaped \[^1], or text that did not come from a [ in the file
+            }
+            AppendRange(raw, rawMap, next, start, text, map);
+            next = start + length;
+            var label = raw.Substring(start + 2, length - 3);
+            var (labels, undefined) = Resolve(label, defined);
+            markers.Add(new FootnoteMarker
+            {
+                Label = label, Labels = labels, Position = at(source), Block = index, TextOffset = text.Length, IsUndefined = undefined,
+            });
+        }
+        AppendRange(raw, rawMap, next, raw.Length, text, map);
+        var plain = text.ToString();
+        map.Add(map.Count > 0 ? map[^1] + 1 : (rawMap.Length > 0 ? rawMap[^1] : 0));
+
+        var sentences = new List<ArticleSentence>();
+        foreach (var segment in SentenceSplitter.Split(plain))
+        {
+            sentences.Add(new ArticleSentence(segment.Start, segment.Length, segment.Of(plain), at(map[segment.Start])));
+        }
+        return new ArticleBlock(kind, inQuote, plain, map.ToArray(), sentences, markers);
+    }
+
+    private static void AppendRange(string raw, int[] rawMap, int from, int to, StringBuilder text, List<int> map)
+    {
+        text.Append(raw, from, to - from);
+        for (var i = from; i < to; i++)
+        {
+            map.Add(rawMap[i]);
+        }
+    }
+
+    /// <summary>The markers <c>[^label]</c> of a text, outside the given code ranges.</summary>
+    internal static List<(int Start, int Length)> FindMarkers(string text, List<(int Start, int End)>? code)
+    {
+        var found = new List<(int, int)>();
+        var codeIndex = 0;
+        var i = text.IndexOf("[^", StringComparison.Ordinal);
+        while (i >= 0)
+        {
+            var close = -1;
+            for (var j = i + 2; j < text.Length && j - i - 2 <= MaxLabelLength; j++)
+            {
+                var c = text[j];
+                if (c == ']')
+                {
+                    close = j;
+                    break;
+                }
+                if (c is '[' or '\n' or '\r')
+                {
+                    break;
+                }
+            }
+            if (close > i + 2 && text.AsSpan(i + 2, close - i - 2).Trim().Length > 0 && !InCode(i, close + 1, code, ref codeIndex))
+            {
+                found.Add((i, close + 1 - i));
+                i = text.IndexOf("[^", close + 1, StringComparison.Ordinal);
+            }
+            else
+            {
+                i = text.IndexOf("[^", i + 2, StringComparison.Ordinal);
+            }
+        }
+        return found;
+    }
+
+    /// <summary>Whether [start, end) overlaps a code range; ranges are sorted and queried in order, so the index only moves forward.</summary>
+    private static bool InCode(int start, int end, List<(int Start, int End)>? code, ref int index)
+    {
+        if (code is null)
+        {
+            return false;
+        }
+        while (index < code.Count && code[index].End <= start)
+        {
+            index++;
+        }
+        return index < code.Count && code[index].Start < end;
+    }
+
+    /// <summary>
+    /// The defined labels a marker names: its label when defined; for a list such as <c>[^2, ^3]</c> or
+    /// <c>[^2,3]</c> the defined labels in it (the marker itself stays undefined, so it is reported).
+    /// </summary>
+    private static (IReadOnlyList<string> Labels, bool Undefined) Resolve(string label, HashSet<string> defined)
+    {
+        var key = NormalizeLabel(label);
+        if (defined.Contains(key))
+        {
+            return ([key], false);
+        }
+        var parts = label.Split([',', ';', '，', '；', '、'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (parts.Length > 1)
+        {
+            var labels = parts.Select(p => NormalizeLabel(p.TrimStart('^'))).Where(defined.Contains).Distinct(StringComparer.Ordinal).ToList();
+            return (labels, true);
+        }
+        return ([], true);
+    }
+}

@@ -1,0 +1,117 @@
+using System.Text;
+using Markdig.Syntax.Inlines;
+
+namespace EvidenceTracker.Articles;
+
+/// <summary>
+/// Renders a block's inlines as plain text — emphasis and links as their text, code spans as their content, images
+/// and inline HTML left out — and maps every character back to its offset in the article's text.
+/// </summary>
+internal sealed class PlainTextBuilder(string source)
+{
+    private readonly StringBuilder _text = new();
+    private readonly List<int> _map = [];
+    private readonly List<(int Start, int End)> _code = [];
+
+    public string Source { get; } = source;
+
+    public (string Text, int[] Map, List<(int Start, int End)> Code) Build(ContainerInline inline)
+    {
+        _text.Clear();
+        _map.Clear();
+        _code.Clear();
+        Walk(inline);
+        return (_text.ToString(), _map.ToArray(), [.. _code]);
+    }
+
+    private void Walk(ContainerInline container)
+    {
+        for (var inline = container.FirstChild; inline is not null; inline = inline.NextSibling)
+        {
+            switch (inline)
+            {
+                case LiteralInline literal:
+                    Aligned(literal.Content.AsSpan(), literal.Span.Start, literal.Span.End);
+                    break;
+                case CodeInline code:
+                    var start = _text.Length;
+                    Aligned(code.Content.AsSpan(), code.Span.Start + code.DelimiterCount, code.Span.End);
+                    _code.Add((start, _text.Length));
+                    break;
+                case LineBreakInline lineBreak:
+                    Append('\n', lineBreak.Span.Start);
+                    break;
+                case HtmlEntityInline entity:
+                    foreach (var c in entity.Transcoded.AsSpan())
+                    {
+                        Append(c, entity.Span.Start);
+                    }
+                    break;
+                case AutolinkInline autolink:
+                    Aligned(autolink.Url.AsSpan(), autolink.Span.Start + 1, autolink.Span.End - 1);
+                    break;
+                case LinkInline { IsImage: true }:
+                case HtmlInline:
+                    break;
+                case DelimiterInline delimiter:
+                    // An unmatched [ or emphasis delimiter stays as its text; what follows it may be its children.
+                    Aligned(delimiter.ToLiteral().AsSpan(), delimiter.Span.Start, delimiter.Span.End);
+                    Walk(delimiter);
+                    break;
+                case ContainerInline inner:
+                    Walk(inner);
+                    break;
+                default:
+                    break;
+            }
+        }
+    }
+
+    private void Append(char c, int offset)
+    {
+        _text.Append(c);
+        _map.Add(Math.Clamp(offset, 0, Math.Max(0, Source.Length - 1)));
+    }
+
+    private int Ahead(int pos, int end, char c)
+    {
+        for (var k = pos + 1; k <= end && k < Source.Length && k <= pos + 8; k++)
+        {
+            if (Source[k] == c)
+            {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /// <summary>Appends text that was read from [start, end] of the source, skipping backslash escapes to keep offsets exact.</summary>
+    private void Aligned(ReadOnlySpan<char> content, int start, int end)
+    {
+        var pos = Math.Max(0, start);
+        foreach (var c in content)
+        {
+            if (pos < Source.Length && Source[pos] == c)
+            {
+                Append(c, pos);
+                pos++;
+            }
+            else if (pos + 1 < Source.Length && Source[pos] == '\\' && Source[pos + 1] == c)
+            {
+                Append(c, pos + 1);
+                pos += 2;
+            }
+            else if (Ahead(pos, end, c) is var found && found >= 0)
+            {
+                // Characters the parser dropped (a space inside a code span, a line's indentation): skip them.
+                Append(c, found);
+                pos = found + 1;
+            }
+            else
+            {
+                // Content that does not follow the source (normalised by the parser): keep the last known offset.
+                Append(c, Math.Min(pos, Math.Max(start, end)));
+            }
+        }
+    }
+}

@@ -1,0 +1,300 @@
+using System.Text;
+using EvidenceTracker.Articles;
+using EvidenceTracker.Diagnostics;
+using EvidenceTracker.Loading;
+using EvidenceTracker.Model;
+using EvidenceTracker.Text;
+
+namespace EvidenceTracker.Checking;
+
+/// <summary>
+/// The article rules: <c>excerpt-not-in-article</c>, <c>uncited-sentence</c>, <c>unclaimed-citation</c>,
+/// <c>undefined-footnote</c> and <c>unused-footnote</c>, over the documents the loader parsed.
+/// </summary>
+public static class ArticleRules
+{
+    /// <summary>How long a quoted sentence may be in a message before it is shortened with an ellipsis.</summary>
+    public const int QuoteLength = 60;
+
+    public static void Run(EvidenceSet set, List<Finding> findings)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        ArgumentNullException.ThrowIfNull(findings);
+        _ = CitationScopes.TryParse(set.Config.CitationScope, out var scope);
+        var detector = new StrongWordDetector(set.Config.StrongWords.Values.SelectMany(w => w));
+        var articles = new Dictionary<string, Article>(StringComparer.Ordinal);
+        foreach (var a in set.Articles)
+        {
+            articles.TryAdd(a.Id, a);
+        }
+
+        // Each claim's excerpt is located once: for excerpt-not-in-article, and for the passages it tracks.
+        var spansByArticle = new Dictionary<string, List<(int Start, int End)>>(StringComparer.Ordinal);
+        foreach (var claim in set.Claims)
+        {
+            if (claim.Article is not { } id || !articles.TryGetValue(id, out var article))
+            {
+                continue;
+            }
+            if (claim.Excerpt is not { } excerpt)
+            {
+                continue;
+            }
+            var spans = article.Document.ExcerptSpans(excerpt);
+            if (spans.Count == 0 && !article.Document.ContainsExcerpt(excerpt))
+            {
+                findings.Add(new Finding
+                {
+                    Rule = Rules.ExcerptNotInArticle,
+                    Severity = Rules.DefaultSeverity(Rules.ExcerptNotInArticle),
+                    Message = $"the excerpt is not in article '{id}' ({article.File}): \"{Shorten(excerpt)}\"",
+                    File = claim.File,
+                    Line = claim.Positions.Value("excerpt")?.Line,
+                    Column = claim.Positions.Value("excerpt")?.Column,
+                    Claim = claim.Id,
+                    Article = id,
+                });
+            }
+            if (!spansByArticle.TryGetValue(id, out var list))
+            {
+                spansByArticle[id] = list = [];
+            }
+            list.AddRange(spans);
+        }
+
+        // Articles are independent: checked in parallel when there are many, findings kept in article order.
+        var perArticle = new List<Finding>[set.Articles.Count];
+        void CheckOne(int i)
+        {
+            perArticle[i] = [];
+            var article = set.Articles[i];
+            CheckArticle(article, scope, detector, spansByArticle.GetValueOrDefault(article.Id) ?? [], perArticle[i]);
+        }
+        if (set.Articles.Count < 16)
+        {
+            for (var i = 0; i < set.Articles.Count; i++)
+            {
+                CheckOne(i);
+            }
+        }
+        else
+        {
+            Parallel.For(0, set.Articles.Count, CheckOne);
+        }
+        foreach (var list in perArticle)
+        {
+            findings.AddRange(list);
+        }
+    }
+
+    private static void CheckArticle(Article article, CitationScope scope, StrongWordDetector detector, List<(int Start, int End)> spans,
+        List<Finding> findings)
+    {
+        var doc = article.Document;
+        void Add(string rule, string message, Position? at) => findings.Add(new Finding
+        {
+            Rule = rule,
+            Severity = Rules.DefaultSeverity(rule),
+            Message = message,
+            File = article.File,
+            Line = at?.Line,
+            Column = at?.Column,
+            Article = article.Id,
+        });
+
+        // Footnotes: markers without a definition, definitions never cited (or defined twice).
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var marker in doc.Markers.Concat(doc.DefinitionMarkers))
+        {
+            used.UnionWith(marker.Labels);
+            if (marker.IsUndefined)
+            {
+                Add(Rules.UndefinedFootnote, UndefinedMessage(marker, doc), marker.Position);
+            }
+        }
+        foreach (var definition in doc.Definitions)
+        {
+            if (definition.DuplicateOf is { } first)
+            {
+                Add(Rules.UnusedFootnote,
+                    $"footnote [^{definition.Label}] is defined again (first on line {first.Line}); only the first definition is used", definition.Position);
+            }
+            else if (!used.Contains(ArticleParser.NormalizeLabel(definition.Label)))
+            {
+                Add(Rules.UnusedFootnote, $"footnote [^{definition.Label}] is defined but never cited", definition.Position);
+            }
+        }
+
+        // Cited passages: which sentences are in a marker's scope, and which passages no claim's excerpt overlaps.
+        var passages = doc.Passages(scope);
+        var cited = doc.Blocks.Select(b => new bool[b.Sentences.Count]).ToArray();
+        foreach (var passage in passages)
+        {
+            for (var s = passage.FirstSentence; s <= passage.LastSentence; s++)
+            {
+                cited[passage.Block][s] = true;
+            }
+            if (passage.Labels.Count == 0)
+            {
+                continue; // cited only by undefined markers: reported as undefined-footnote
+            }
+            if (!doc.Overlaps(passage, spans))
+            {
+                Add(Rules.UnclaimedCitation,
+                    $"cited passage ({Markers(passage.Markers)}) is tracked by no claim: \"{Shorten(passage.Text)}\"", passage.Position);
+            }
+        }
+
+        for (var b = 0; b < doc.Blocks.Count; b++)
+        {
+            var block = doc.Blocks[b];
+            for (var s = 0; s < block.Sentences.Count; s++)
+            {
+                if (cited[b][s])
+                {
+                    continue;
+                }
+                var sentence = block.Sentences[s];
+                if (WhatNeedsSupport(sentence.Text, detector) is { } what)
+                {
+                    Add(Rules.UncitedSentence, $"sentence states {what} with no citation in scope: \"{Shorten(sentence.Text)}\"", sentence.Position);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The figures (numbers, percentages, ranges, ordinals — not bare years or dates) and strong words of a sentence,
+    /// described for a message; null when it has none.
+    /// </summary>
+    public static string? WhatNeedsSupport(string sentence, StrongWordDetector detector)
+    {
+        ArgumentNullException.ThrowIfNull(sentence);
+        ArgumentNullException.ThrowIfNull(detector);
+        var figures = FigureExtractor.Extract(sentence)
+            .Where(f => f.Kind is not (FigureKind.Year or FigureKind.Date))
+            .Select(f => f.Text.Trim())
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        if (figures.Count > 0)
+        {
+            return (figures.Count == 1 ? "the figure " : "the figures ") + List(figures);
+        }
+        if (!MayHaveStrongWord(sentence, detector))
+        {
+            return null;
+        }
+        var words = detector.Find(sentence).Select(w => sentence.Substring(w.Start, w.Length)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        return words.Count > 0 ? $"the strong word{(words.Count == 1 ? "" : "s")} {List(words.Select(w => $"'{w}'").ToList())}" : null;
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<StrongWordDetector, StrongWordIndex> Indexes = [];
+
+    /// <summary>
+    /// A cheap test before <see cref="StrongWordDetector.Find"/>: could the sentence hold one of the detector's words?
+    /// True when it has a Latin word that begins one of them, or a CJK character that begins one (a superset of the
+    /// detector's matches, so nothing is missed).
+    /// </summary>
+    private static bool MayHaveStrongWord(string sentence, StrongWordDetector detector)
+    {
+        var index = Indexes.GetValue(detector, d => new StrongWordIndex(d.Words));
+        var folded = CharInfo.Fold(sentence);
+        var i = 0;
+        while (i < folded.Length)
+        {
+            var c = folded[i];
+            if (CharInfo.IsLatinLetterOrDigit(c))
+            {
+                var start = i;
+                while (i < folded.Length && CharInfo.IsLatinLetterOrDigit(folded[i]))
+                {
+                    i++;
+                }
+                if (index.LatinFirstWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(folded.AsSpan(start, i - start)))
+                {
+                    return true;
+                }
+                continue;
+            }
+            if (index.OtherFirstChars.Contains(c))
+            {
+                return true;
+            }
+            i++;
+        }
+        return false;
+    }
+
+    private sealed class StrongWordIndex
+    {
+        public StrongWordIndex(IReadOnlyList<string> words)
+        {
+            foreach (var w in words)
+            {
+                var folded = CharInfo.Fold(w);
+                if (folded.Length == 0)
+                {
+                    continue;
+                }
+                if (CharInfo.IsLatinLetterOrDigit(folded[0]))
+                {
+                    var end = 0;
+                    while (end < folded.Length && CharInfo.IsLatinLetterOrDigit(folded[end]))
+                    {
+                        end++;
+                    }
+                    LatinFirstWords.Add(folded[..end]);
+                }
+                else
+                {
+                    OtherFirstChars.Add(folded[0]);
+                    OtherFirstChars.Add(char.ToUpperInvariant(folded[0]));
+                    OtherFirstChars.Add(char.ToLowerInvariant(folded[0]));
+                }
+            }
+        }
+
+        public HashSet<string> LatinFirstWords { get; } = new(StringComparer.OrdinalIgnoreCase);
+        public HashSet<char> OtherFirstChars { get; } = [];
+    }
+
+    private static string List(List<string> items) => items.Count switch
+    {
+        1 => items[0],
+        2 => $"{items[0]} and {items[1]}",
+        3 => $"{items[0]}, {items[1]} and {items[2]}",
+        _ => $"{items[0]}, {items[1]}, {items[2]} and {items.Count - 3} more",
+    };
+
+    private static string Markers(IReadOnlyList<FootnoteMarker> markers) =>
+        string.Concat(markers.Select(m => $"[^{m.Label}]"));
+
+    private static string UndefinedMessage(FootnoteMarker marker, ArticleDocument doc)
+    {
+        var where = marker.Block < 0 ? " in a footnote definition" : "";
+        if (marker.Label.IndexOfAny([',', ';', '，', '；', '、']) >= 0)
+        {
+            var parts = marker.Label.Split([',', ';', '，', '；', '、'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(p => $"[^{p.TrimStart('^')}]");
+            return $"footnote marker [^{marker.Label}]{where} names no footnote; to cite several, write {string.Concat(parts)}";
+        }
+        // Numbered labels are all one edit apart: a hint only helps with named ones ([^smith2023] for [^smith2032]).
+        var hint = marker.Label.All(char.IsAsciiDigit) ? null : Values.Nearest(marker.Label, doc.Definitions.Select(d => d.Label));
+        return hint is null
+            ? $"footnote [^{marker.Label}] is cited{where} but never defined"
+            : $"footnote [^{marker.Label}] is cited{where} but never defined; did you mean [^{hint}]?";
+    }
+
+    /// <summary>Text for a message: white space collapsed, cut to about <see cref="QuoteLength"/> characters with an ellipsis.</summary>
+    public static string Shorten(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var collapsed = NormalizedText.Collapse(text);
+        var info = new System.Globalization.StringInfo(collapsed);
+        if (info.LengthInTextElements <= QuoteLength)
+        {
+            return collapsed;
+        }
+        return new StringBuilder(info.SubstringByTextElements(0, QuoteLength - 1).TrimEnd()).Append('…').ToString();
+    }
+}

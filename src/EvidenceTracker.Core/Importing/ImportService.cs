@@ -1,0 +1,414 @@
+using System.Text;
+using EvidenceTracker.Articles;
+using EvidenceTracker.Loading;
+using EvidenceTracker.Model;
+using EvidenceTracker.Storage;
+
+namespace EvidenceTracker.Importing;
+
+/// <summary>
+/// <c>evidence import</c>: each input is dispatched by its extension — Markdown articles (<see cref="ArticleImporter"/>),
+/// and, later, bibliographies. Everything is planned first against the loaded repository; if any input is refused,
+/// nothing is written. Files are only ever created (never replaced), each atomically.
+/// </summary>
+public static class ImportService
+{
+    public static readonly string[] MarkdownExtensions = [".md", ".markdown"];
+
+    /// <summary>Bibliography files (BibTeX/BibLaTeX, RIS, CSL-JSON): not imported yet; see <see cref="KindOf"/>.</summary>
+    public static readonly string[] BibliographyExtensions = [".bib", ".ris", ".json"];
+
+    /// <summary>With this many inputs or more, a caller on a terminal shows progress.</summary>
+    public const int ProgressThreshold = 20;
+
+    public static ImportResult Run(ImportSettings settings, Action<ImportProgress>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var problems = new List<ImportProblem>();
+        var root = RepositoryLoader.ResolveRoot(settings.Root);
+
+        var inputs = Expand(settings, problems);
+        if (settings.Id is { } id)
+        {
+            if (Values.SlugProblem(id) is { } p)
+            {
+                problems.Add(new ImportProblem($"--id '{id}' {p}", IsUsage: true));
+            }
+            if (inputs.Count != 1)
+            {
+                problems.Add(new ImportProblem($"--id names one article, but {inputs.Count} files were given; import them one at a time", IsUsage: true));
+            }
+        }
+        if (inputs.Count == 0 && problems.Count == 0)
+        {
+            problems.Add(new ImportProblem("no Markdown file found in the given paths", IsUsage: true));
+        }
+        if (problems.Count > 0)
+        {
+            return new ImportResult { DryRun = settings.DryRun, Files = [], Problems = problems };
+        }
+
+        var plan = new ImportPlan(RepositoryLoader.Load(root));
+        var articles = new List<Input>();
+        foreach (var input in inputs)
+        {
+            switch (KindOf(input.FullPath))
+            {
+                case InputKind.Markdown:
+                    articles.Add(input);
+                    break;
+                case InputKind.Bibliography:
+                    // The spot for bibliographies: parse the file, then plan its sources against `plan` as articles do.
+                    plan.Problems.Add(new ImportProblem($"{input.Display}: bibliography import (.bib, .ris, .json) is not available yet", IsUsage: true, input.Display));
+                    break;
+                default:
+                    plan.Problems.Add(new ImportProblem($"{input.Display}: not a Markdown article (.md) or a bibliography (.bib, .ris, .json)", IsUsage: true, input.Display));
+                    break;
+            }
+        }
+
+        // Reading and parsing each article is independent (in parallel); planning is sequential, in input order, so
+        // that ids are the same on every run.
+        var prepared = new ArticleImporter.Prepared[articles.Count];
+        var done = 0;
+        var gate = new object();
+        void PrepareOne(int i)
+        {
+            prepared[i] = ArticleImporter.Prepare(articles[i]);
+            if (progress is not null)
+            {
+                lock (gate)
+                {
+                    progress(new ImportProgress(++done, articles.Count));
+                }
+            }
+        }
+        if (articles.Count < 8)
+        {
+            for (var i = 0; i < articles.Count; i++)
+            {
+                PrepareOne(i);
+            }
+        }
+        else
+        {
+            Parallel.For(0, articles.Count, PrepareOne);
+        }
+        foreach (var article in prepared)
+        {
+            ArticleImporter.Plan(article, settings.Id, plan);
+        }
+
+        var files = plan.Files();
+        if (plan.Problems.Count == 0 && !settings.DryRun)
+        {
+            Commit(root, files, plan.Problems);
+        }
+        return new ImportResult { DryRun = settings.DryRun, Files = files, Problems = plan.Problems };
+    }
+
+    private enum InputKind { Markdown, Bibliography, Other }
+
+    /// <summary>Inputs are dispatched by extension: .md articles; .bib, .ris and .json bibliographies.</summary>
+    private static InputKind KindOf(string path)
+    {
+        var extension = Path.GetExtension(path).ToLowerInvariant();
+        return MarkdownExtensions.Contains(extension) ? InputKind.Markdown
+            : BibliographyExtensions.Contains(extension) ? InputKind.Bibliography
+            : InputKind.Other;
+    }
+
+    /// <summary>An input file: its full path, and the path as the user gave it (for messages).</summary>
+    internal readonly record struct Input(string FullPath, string Display);
+
+    /// <summary>Files as given; folders contribute every .md under them (sorted, hidden entries skipped).</summary>
+    private static List<Input> Expand(ImportSettings settings, List<ImportProblem> problems)
+    {
+        var inputs = new List<Input>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var path in settings.Paths)
+        {
+            var full = Path.GetFullPath(path, settings.WorkingDirectory);
+            if (File.Exists(full))
+            {
+                if (seen.Add(full))
+                {
+                    inputs.Add(new Input(full, path));
+                }
+            }
+            else if (Directory.Exists(full))
+            {
+                var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden };
+                var found = Directory.EnumerateFiles(full, "*", options)
+                    .Where(f => MarkdownExtensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
+                    .Where(f => !Path.GetRelativePath(full, f).Split(Path.DirectorySeparatorChar).Any(part => part.StartsWith('.')))
+                    .Order(StringComparer.Ordinal);
+                foreach (var f in found)
+                {
+                    if (seen.Add(f))
+                    {
+                        inputs.Add(new Input(f, Path.Join(path, Path.GetRelativePath(full, f)).Replace('\\', '/')));
+                    }
+                }
+            }
+            else
+            {
+                problems.Add(new ImportProblem($"'{path}' does not exist", IsUsage: true, path));
+            }
+        }
+        return inputs;
+    }
+
+    private static void Commit(string root, IReadOnlyList<ImportedFile> files, List<ImportProblem> problems)
+    {
+        // Many files: a flush per file would cost more than the import itself; each file is still written to a
+        // temporary name and moved into place without replacing anything, so no file is ever half-written.
+        var durable = files.Count(f => f.Action == ImportAction.Create) <= 50;
+        foreach (var folder in (ReadOnlySpan<string>)["articles", "sources", "claims"])
+        {
+            Directory.CreateDirectory(Path.Combine(root, folder));
+        }
+        foreach (var kind in (ReadOnlySpan<ImportKind>)[ImportKind.Article, ImportKind.Source, ImportKind.Claim])
+        {
+            var batch = files.Where(f => f.Kind == kind && f.Action == ImportAction.Create && f.Content is not null).ToList();
+            var refused = new bool[batch.Count];
+            void WriteOne(int i)
+            {
+                var path = Path.Combine(root, batch[i].Path.Replace('/', Path.DirectorySeparatorChar));
+                refused[i] = !AtomicFile.CreateNew(path, batch[i].Content!, durable);
+            }
+            // Sequential: file creation in one folder serialises in the file system anyway, and threads only contend.
+            for (var i = 0; i < batch.Count; i++)
+            {
+                WriteOne(i);
+            }
+            for (var i = 0; i < batch.Count; i++)
+            {
+                if (refused[i])
+                {
+                    problems.Add(new ImportProblem($"{batch[i].Path} appeared while importing; it was left as it is", IsUsage: false, batch[i].Path));
+                }
+            }
+        }
+    }
+}
+
+/// <summary>The state of one import run: the repository as loaded, and what the run plans to write.</summary>
+internal sealed class ImportPlan
+{
+    private readonly List<ImportedFile> _articles = [];
+    private readonly List<ImportedFile> _sources = [];
+    private readonly List<DraftClaim> _claims = [];
+    private readonly Dictionary<(string Article, string Excerpt), DraftClaim> _claimByExcerpt = [];
+    private readonly HashSet<string> _planned = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _sourceIds = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _claimIds = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _articleIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _sourceByKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _excerpts = new(StringComparer.Ordinal);
+
+    /// <summary>Names (without .yaml) of the files already in sources/ and claims/, loadable or not: never overwritten.</summary>
+    private readonly HashSet<string> _sourceFiles;
+    private readonly HashSet<string> _claimFiles;
+
+    public ImportPlan(EvidenceSet set)
+    {
+        Set = set;
+        _sourceFiles = FileStems(Path.Combine(set.Root, "sources"));
+        _claimFiles = FileStems(Path.Combine(set.Root, "claims"));
+        foreach (var s in set.Sources)
+        {
+            _sourceIds.Add(s.Id);
+            if (s.Doi is { } doi)
+            {
+                _sourceByKey.TryAdd("doi:" + doi, s.Id);
+            }
+            if (Urls.Normalize(s.Url) is { } url)
+            {
+                _sourceByKey.TryAdd("url:" + url, s.Id);
+            }
+            else
+            {
+                _sourceByKey.TryAdd(TextKey(s.Title, s.Publisher, s.Date), s.Id);
+            }
+        }
+        foreach (var c in set.Claims)
+        {
+            _claimIds.Add(c.Id);
+            if (c.Article is { } a && c.Excerpt is { } e)
+            {
+                Excerpts(a).Add(e);
+            }
+        }
+    }
+
+    private static HashSet<string> FileStems(string dir) =>
+        Directory.Exists(dir)
+            ? Directory.EnumerateFileSystemEntries(dir, "*.yaml").Select(Path.GetFileNameWithoutExtension).OfType<string>().ToHashSet(StringComparer.Ordinal)
+            : new HashSet<string>(StringComparer.Ordinal);
+
+    public EvidenceSet Set { get; }
+    public List<ImportProblem> Problems { get; } = [];
+
+    public CitationScope Scope => CitationScopes.TryParse(Set.Config.CitationScope, out var s) ? s : CitationScope.Run;
+
+    public string Root => Set.Root;
+
+    /// <summary>The excerpts of an article's existing claims (drafts of this run are merged by <see cref="AddDraft"/>).</summary>
+    public List<string> Excerpts(string article)
+    {
+        if (!_excerpts.TryGetValue(article, out var list))
+        {
+            _excerpts[article] = list = [];
+        }
+        return list;
+    }
+
+    public bool ClaimArticleId(string id) => _articleIds.Add(id);
+
+    public void AddArticle(ImportedFile file) => _articles.Add(file);
+
+    public static string TextKey(string title, string? publisher, string? date) =>
+        "text:" + string.Join('|', NormalizedKeyPart(title), NormalizedKeyPart(publisher), NormalizedKeyPart(date));
+
+    private static string NormalizedKeyPart(string? s) =>
+        s is null ? "" : string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
+
+    /// <summary>The id of the source for a footnote: an existing or planned one with the same key, or a new one.</summary>
+    public string SourceFor(SourceDraft draft, string articleId, string label, string? lang)
+    {
+        var url = draft.Url is { } u ? Urls.Normalize(u) : null;
+        var key = url is not null ? "url:" + url : TextKey(draft.Title, draft.Publisher, draft.Date);
+        if ((draft.Doi is { } d && _sourceByKey.TryGetValue("doi:" + d, out var existing)) || _sourceByKey.TryGetValue(key, out existing))
+        {
+            if (!_planned.Contains(existing))
+            {
+                _planned.Add(existing);
+                _sources.Add(new ImportedFile
+                {
+                    Kind = ImportKind.Source, Id = existing, Path = PathOf(existing), Action = ImportAction.Reuse,
+                    From = $"[^{label}]", Article = articleId,
+                });
+            }
+            return existing;
+        }
+        var id = Slugs.Unique(SourceIdBase(draft), c => _sourceIds.Contains(c) || _sourceFiles.Contains(c));
+        _sourceIds.Add(id);
+        _planned.Add(id);
+        _sourceByKey[key] = id;
+        if (draft.Doi is { } newDoi)
+        {
+            _sourceByKey.TryAdd("doi:" + newDoi, id);
+        }
+        var yaml = new YamlText()
+            .Plain("id", id)
+            .Plain("type", draft.Type)
+            .Text("title", draft.Title)
+            .Text("publisher", draft.Publisher)
+            .Plain("date", draft.Date)
+            .Plain("accessed", draft.Accessed)
+            .Plain("url", draft.Url is { } raw ? Urls.WithoutTracking(raw) : null)
+            .Plain("doi", draft.Doi)
+            .Plain("lang", lang)
+            .Text("volume", draft.Volume)
+            .Text("issue", draft.Issue)
+            .Text("pages", draft.Pages);
+        if (draft.Authors.Count > 0)
+        {
+            yaml.Open("authors");
+            foreach (var author in draft.Authors)
+            {
+                yaml.ListItem(author);
+            }
+        }
+        _sources.Add(new ImportedFile
+        {
+            Kind = ImportKind.Source, Id = id, Path = PathOf(id), Action = ImportAction.Create, From = $"[^{label}]", Article = articleId,
+            Content = Encoding.UTF8.GetBytes(yaml.ToString()),
+        });
+        return id;
+
+        static string PathOf(string id) => $"sources/{id}.yaml";
+    }
+
+    /// <summary>publisher + date for Latin publishers; else the URL's host + date; else the title's slug; else a hash.</summary>
+    private static string SourceIdBase(SourceDraft draft)
+    {
+        var suffix = draft.Date is { } d ? "-" + d : "";
+        if (draft.Publisher is { } p && Slugs.IsLatin(p) && Slugs.Slugify(p, 50) is { Length: > 0 } ps)
+        {
+            return ps + suffix;
+        }
+        if (Slugs.HostSlug(draft.Url) is { } host)
+        {
+            return host + suffix;
+        }
+        if (Slugs.IsLatin(draft.Title) && Slugs.Slugify(draft.Title, 50, maxWords: 6) is { Length: > 0 } ts)
+        {
+            return ts + suffix;
+        }
+        return "source-" + Slugs.Hash(draft.Title + "|" + draft.Publisher + "|" + draft.Date) + suffix;
+    }
+
+    /// <summary>A draft claim for a passage; merged into this run's earlier draft when their excerpts are the same.</summary>
+    public void AddDraft(string articleId, string excerpt, IReadOnlyList<string> sources, string markers)
+    {
+        if (_claimByExcerpt.TryGetValue((articleId, excerpt), out var same))
+        {
+            foreach (var s in sources)
+            {
+                if (!same.Sources.Contains(s))
+                {
+                    same.Sources.Add(s);
+                }
+            }
+            same.Markers += markers;
+            return;
+        }
+        var baseId = Slugs.IsLatin(excerpt) && Slugs.Slugify(excerpt, 60, maxWords: 8) is { Length: > 0 } slug
+            ? slug
+            : $"{Slugs.Slugify(articleId, 60)}-{Slugs.Hash(excerpt)}";
+        var id = Slugs.Unique(baseId, c => _claimIds.Contains(c) || _claimFiles.Contains(c));
+        _claimIds.Add(id);
+        var draft = new DraftClaim(id, articleId, excerpt, [.. sources], markers);
+        _claims.Add(draft);
+        _claimByExcerpt[(articleId, excerpt)] = draft;
+    }
+
+    /// <summary>Articles, then sources, then claims, each in the order planned.</summary>
+    public List<ImportedFile> Files()
+    {
+        var files = new List<ImportedFile>(_articles.Count + _sources.Count + _claims.Count);
+        files.AddRange(_articles);
+        files.AddRange(_sources);
+        foreach (var c in _claims)
+        {
+            var yaml = new YamlText()
+                .Plain("id", c.Id)
+                .Text("statement", Drafts.Statement)
+                .Plain("article", c.Article)
+                .Text("excerpt", c.Excerpt)
+                .Open("citations");
+            foreach (var s in c.Sources)
+            {
+                yaml.Item("source", s);
+            }
+            yaml.Text("note", $"Drafted by evidence import from {c.Markers}.");
+            files.Add(new ImportedFile
+            {
+                Kind = ImportKind.Claim, Id = c.Id, Path = $"claims/{c.Id}.yaml", Action = ImportAction.Create, From = c.Markers,
+                Article = c.Article, Content = Encoding.UTF8.GetBytes(yaml.ToString()),
+            });
+        }
+        return files;
+    }
+
+    private sealed class DraftClaim(string id, string article, string excerpt, List<string> sources, string markers)
+    {
+        public string Id { get; } = id;
+        public string Article { get; } = article;
+        public string Excerpt { get; } = excerpt;
+        public List<string> Sources { get; } = sources;
+        public string Markers { get; set; } = markers;
+    }
+}

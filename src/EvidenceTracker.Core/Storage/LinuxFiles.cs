@@ -1,0 +1,90 @@
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace EvidenceTracker.Storage;
+
+/// <summary>
+/// The fewest system calls to create a file atomically on Linux: open a temporary name (O_EXCL), one write, close,
+/// then <c>renameat2(RENAME_NOREPLACE)</c>, which moves it into place only if the name is free — no window in which
+/// an existing file could be replaced. Used for bulk writes (an import of thousands of files); anything unexpected
+/// (another OS, a file system without RENAME_NOREPLACE, a short write) returns null so the caller falls back to the
+/// portable path.
+/// </summary>
+internal static class LinuxFiles
+{
+    private const int OWrOnly = 0x1, OCreat = 0x40, OExcl = 0x80, OCloexec = 0x80000;
+    private const int AtFdcwd = -100;
+    private const uint RenameNoReplace = 1;
+    private const int Eexist = 17;
+
+    private static bool _unavailable = !OperatingSystem.IsLinux();
+
+    [DllImport("libc", EntryPoint = "open", SetLastError = true, ExactSpelling = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static extern int Open(byte[] path, int flags, int mode);
+
+    [DllImport("libc", EntryPoint = "write", SetLastError = true, ExactSpelling = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static extern nint Write(int fd, byte[] buffer, nint count);
+
+    [DllImport("libc", EntryPoint = "close", SetLastError = true, ExactSpelling = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static extern int Close(int fd);
+
+    [DllImport("libc", EntryPoint = "unlink", SetLastError = true, ExactSpelling = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static extern int Unlink(byte[] path);
+
+    [DllImport("libc", EntryPoint = "renameat2", SetLastError = true, ExactSpelling = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static extern int RenameAt2(int oldDir, byte[] oldPath, int newDir, byte[] newPath, uint flags);
+
+    private static byte[] CString(string path)
+    {
+        var bytes = new byte[Encoding.UTF8.GetByteCount(path) + 1];
+        Encoding.UTF8.GetBytes(path, bytes);
+        return bytes;
+    }
+
+    /// <summary>True: created. False: the name exists. Null: not done (use the portable path).</summary>
+    public static bool? TryCreateNew(string full, string temp, byte[] content)
+    {
+        if (_unavailable)
+        {
+            return null;
+        }
+        try
+        {
+            var tempName = CString(temp);
+            var fd = Open(tempName, OWrOnly | OCreat | OExcl | OCloexec, Convert.ToInt32("644", 8));
+            if (fd < 0)
+            {
+                return null;
+            }
+            var written = content.Length == 0 ? 0 : Write(fd, content, content.Length);
+            var closed = Close(fd);
+            if (written != content.Length || closed != 0)
+            {
+                _ = Unlink(tempName);
+                return null;
+            }
+            if (RenameAt2(AtFdcwd, tempName, AtFdcwd, CString(full), RenameNoReplace) == 0)
+            {
+                return true;
+            }
+            var error = Marshal.GetLastPInvokeError();
+            _ = Unlink(tempName);
+            if (error == Eexist)
+            {
+                return false;
+            }
+            _unavailable = true; // ENOSYS, EINVAL (no RENAME_NOREPLACE here): stop trying
+            return null;
+        }
+        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
+        {
+            _unavailable = true;
+            return null;
+        }
+    }
+}
