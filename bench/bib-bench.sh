@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmark of bibliography import (issue 8): generates a 10,000-entry .bib (python3), publishes the CLI
-# (Release: a Native AOT binary), and times `evidence import-bib` into an empty evidence repo, then
+# (Release: a Native AOT binary), and times `evidence import FILE.bib` into an empty evidence repo, then
 # `evidence export` of the result. Target: the import under 2 s.
 #
 # usage: bench/bib-bench.sh [--entries N] [--runs N]
@@ -42,7 +42,7 @@ PY
 )
 rm -rf "$out/bib-dry"; mkdir -p "$out/bib-dry/sources"
 t0=$(date +%s.%N)
-"$exe" --root "$out/bib-dry" import-bib --dry-run "$bib" >/dev/null 2>&1 || true
+"$exe" --root "$out/bib-dry" import --dry-run "$bib" >/dev/null 2>&1 || true
 t1=$(date +%s.%N)
 dry=$(echo "$t1 - $t0" | bc -l)
 
@@ -52,13 +52,13 @@ for r in $(seq "$runs"); do
   rm -rf "$repo"; mkdir -p "$repo/sources"
   sync
   t0=$(date +%s.%N)
-  "$exe" --root "$repo" import-bib "$bib" >"$out/bib-import.txt" 2>&1 || true
+  "$exe" --root "$repo" import "$bib" >"$out/bib-import.txt" 2>&1 || true
   t1=$(date +%s.%N)
   times+=("$(echo "$t1 - $t0" | bc -l)")
 done
 median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.3f", a[int((NR+1)/2)]}')
 best=$(printf '%s\n' "${times[@]}" | sort -n | head -n1 | awk '{printf "%.3f", $1}')
-mem=$(/usr/bin/time -f "%M" "$exe" --root "$out/bib-repo" import-bib --dry-run "$bib" 2>&1 >/dev/null | tail -n1 | awk '{printf "%.0f", $1/1024}')
+mem=$(/usr/bin/time -f "%M" "$exe" --root "$out/bib-repo" import --dry-run "$bib" 2>&1 >/dev/null | tail -n1 | awk '{printf "%.0f", $1/1024}')
 echo "import of $entries entries into an empty repo: median ${median} s, best ${best} s over $runs runs ($(ls "$out/bib-repo/sources" | wc -l) sources written)"
 echo "  $(tail -n1 "$out/bib-import.txt")"
 printf 'the same import as a dry run (read, parse, dedupe, render and verify; no file written): %.3f s\n' "$dry"

@@ -92,7 +92,6 @@ public static class EvidenceCli
         root.Subcommands.Add(ShowCommand.Create(context));
         root.Subcommands.Add(BuildCommand.Create(context));
         root.Subcommands.Add(SnapshotCommand.Create(context));
-        root.Subcommands.Add(ImportBibCommand.Create(context));
         root.Subcommands.Add(ExportCommand.Create(context));
         root.Subcommands.Add(ImportCommand.Create(context));
         return root;

@@ -38,10 +38,10 @@ public class ImportTests
     public void Import_reports_match_their_golden_files_in_text_and_json()
     {
         using var repo = RepoWithFixtures();
-        var text = CliRunner.Run(repo.Root, ["import-bib", .. FixtureFiles, "--dry-run"]);
+        var text = CliRunner.Run(repo.Root, ["import", .. FixtureFiles, "--dry-run"]);
         Assert.Equal(1, text.ExitCode);
         Golden.Verify("import-bib.txt", text.Out);
-        var json = CliRunner.Run(repo.Root, ["import-bib", .. FixtureFiles, "--format", "json"]);
+        var json = CliRunner.Run(repo.Root, ["import", .. FixtureFiles, "--format", "json"]);
         Assert.Equal(1, json.ExitCode);
         Golden.Verify("import-bib.json", json.Out);
     }
@@ -156,7 +156,7 @@ public class ImportTests
     {
         using var repo = new TempRepo();
         repo.Write("refs.bib", "@article{a, title = {Alpha}, year = 2020}\n");
-        var result = CliRunner.Run(repo.Root, "import-bib", "refs.bib");
+        var result = CliRunner.Run(repo.Root, "import", "refs.bib");
         Assert.Equal((0, ""), (result.ExitCode, result.Error));
         Assert.Equal("create  sources/a.yaml  from refs.bib:1:1 @article{a}\n1 entry: 1 created, 0 merged, 0 skipped; 0 errors, 0 warnings, 0 notes\n", result.Out);
     }
@@ -166,11 +166,11 @@ public class ImportTests
     {
         using var repo = new TempRepo();
         repo.Write("notes.txt", "nothing bibliographic here");
-        var missing = CliRunner.Run(repo.Root, "import-bib", "nope.bib");
+        var missing = CliRunner.Run(repo.Root, "import", "nope.bib");
         Assert.Equal((2, "error: 'nope.bib' does not exist\n"), (missing.ExitCode, missing.Error));
-        var unknown = CliRunner.Run(repo.Root, "import-bib", "notes.txt");
+        var unknown = CliRunner.Run(repo.Root, "import", "notes.txt");
         Assert.Equal(2, unknown.ExitCode);
-        Assert.StartsWith("error: 'notes.txt' is not a bibliography", unknown.Error);
+        Assert.Contains("notes.txt: not a Markdown article (.md) or a bibliography (.bib, .ris, .json)", unknown.Error);
     }
 
     [Fact]
