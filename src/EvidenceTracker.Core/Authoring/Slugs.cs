@@ -15,18 +15,30 @@ public static class Slugs
     public const int HashLength = 8;
 
     /// <summary>The slug of the Latin letters and digits of <paramref name="text"/>, at most <paramref name="max"/> characters, cut at a word boundary.</summary>
-    public static string Latin(string text, int max = Values.MaxIdLength)
+    public static string Latin(string text, int max = Values.MaxIdLength) => Slugify(text, max);
+
+    /// <summary>
+    /// A slug of the Latin letters (accents folded) and digits of a text, other characters becoming single hyphens:
+    /// at most <paramref name="maxLength"/> characters (cut at a hyphen) and <paramref name="maxWords"/> words. Empty
+    /// when the text has no Latin letter or digit. Apostrophes join (Zürich’s → zurichs).
+    /// </summary>
+    public static string Slugify(string text, int maxLength = Values.MaxIdLength, int maxWords = int.MaxValue)
     {
         ArgumentNullException.ThrowIfNull(text);
         var folded = Fold(text);
-        var sb = new StringBuilder(folded.Length);
+        var sb = new StringBuilder(Math.Min(folded.Length, maxLength * 2));
         var pendingDash = false;
+        var words = 0;
         foreach (var ch in folded)
         {
             if (char.IsAsciiLetterOrDigit(ch))
             {
                 if (pendingDash && sb.Length > 0)
                 {
+                    if (++words >= maxWords || sb.Length >= maxLength)
+                    {
+                        break;
+                    }
                     sb.Append('-');
                 }
                 pendingDash = false;
@@ -37,7 +49,42 @@ public static class Slugs
                 pendingDash = true;
             }
         }
-        return Cut(sb.ToString(), max);
+        return Cut(sb.ToString(), maxLength);
+    }
+
+    /// <summary>Latin letters with their accents folded to ASCII (é → e, ß → ss); every other character kept.</summary>
+    public static string ToAscii(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Fold(text);
+    }
+
+    /// <summary>Whether a text is Latin enough for a readable slug: Latin letters, at least four for each other letter.</summary>
+    public static bool IsLatin(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var (latin, other) = CountLetters(text);
+        return latin > 0 && latin >= 4 * other;
+    }
+
+    /// <summary>The host of a URL as a slug, without <c>www.</c>, <c>m.</c> or <c>amp.</c> (www.qbitai.com → qbitai-com).</summary>
+    public static string? HostSlug(string? url, int maxLength = 50)
+    {
+        if (url is null || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Host.Length == 0)
+        {
+            return null;
+        }
+        var host = uri.Host.ToLowerInvariant();
+        foreach (var prefix in (ReadOnlySpan<string>)["www.", "m.", "amp."])
+        {
+            if (host.StartsWith(prefix, StringComparison.Ordinal) && host.Length > prefix.Length + 3)
+            {
+                host = host[prefix.Length..];
+                break;
+            }
+        }
+        var slug = Slugify(host, maxLength);
+        return slug.Length > 0 ? slug : null;
     }
 
     /// <summary>An id for free text: the Latin slug, with a hash where the text is mostly in another script.</summary>
@@ -57,18 +104,24 @@ public static class Slugs
         return $"{Cut(latin, Values.MaxIdLength - HashLength - 1)}-{hash}";
     }
 
-    /// <summary>Eight hex digits of SHA-256 over the normalised text: stable across runs and machines.</summary>
-    public static string Hash(string text)
+    /// <summary>Hex digits (eight by default) of the SHA-256 of the trimmed text: stable across runs and machines.</summary>
+    public static string Hash(string text, int digits = HashLength)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes(text.Normalize(NormalizationForm.FormC).Trim()));
-        return Convert.ToHexStringLower(bytes)[..HashLength];
+        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes(text.Trim()));
+        return Convert.ToHexStringLower(bytes)[..digits];
     }
 
     /// <summary>Whether at least half of the letters are Latin.</summary>
     public static bool IsMostlyLatin(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        var (latin, other) = CountLetters(text);
+        return latin >= other;
+    }
+
+    private static (int Latin, int Other) CountLetters(string text)
+    {
         int latin = 0, other = 0;
         foreach (var ch in Fold(text))
         {
@@ -81,7 +134,7 @@ public static class Slugs
                 other++;
             }
         }
-        return latin >= other;
+        return (latin, other);
     }
 
     /// <summary><paramref name="id"/>, or the first of <c>id-2</c>, <c>id-3</c>… that <paramref name="taken"/> does not hold.</summary>

@@ -1,3 +1,4 @@
+using EvidenceTracker.Authoring;
 using System.Text;
 using EvidenceTracker.Diagnostics;
 using EvidenceTracker.Loading;
@@ -481,7 +482,7 @@ public static class BibliographyImporter
         return (null, null);
     }
 
-    private static string FamilyKey(PersonName n) => Slugs.Slug(n.Family ?? n.Literal ?? "");
+    private static string FamilyKey(PersonName n) => Slugs.Slugify(n.Family ?? n.Literal ?? "");
 
     private static readonly string[] MergeFields = ["authors", "publisher", "date", "accessed", "url", "doi", "pmid", "lang", "volume", "issue", "pages"];
 
@@ -577,14 +578,14 @@ public static class BibliographyImporter
     {
         // a key that is a record number or a URI (Zotero's CSL-JSON ids) says nothing: the id is derived instead
         var meaningful = e.Key is not null && !e.Key.All(char.IsAsciiDigit) && !e.Key.Contains("://", StringComparison.Ordinal);
-        if (meaningful && Slugs.Slug(e.Key!) is { Length: > 0 } key)
+        if (meaningful && Slugs.Slugify(e.Key!) is { Length: > 0 } key)
         {
             return key;
         }
-        var family = e.Authors.Count == 0 ? "" : Slugs.Slug(e.Authors[0].Family ?? e.Authors[0].Literal ?? "", 30);
+        var family = e.Authors.Count == 0 ? "" : Slugs.Slugify(e.Authors[0].Family ?? e.Authors[0].Literal ?? "", 30);
         var word = "";
         var latinTitle = e.Title!.Count(Text.CharInfo.IsLatinLetter) > e.Title!.Count(Text.CharInfo.IsCjk);
-        foreach (var w in latinTitle ? Slugs.Slug(e.Title!, 200).Split('-', StringSplitOptions.RemoveEmptyEntries) : [])
+        foreach (var w in latinTitle ? Slugs.Slugify(e.Title!, 200).Split('-', StringSplitOptions.RemoveEmptyEntries) : [])
         {
             if (!StopWords.Contains(w))
             {
@@ -600,13 +601,13 @@ public static class BibliographyImporter
         if (NormalizeUrl(e.Url) is { } u)
         {
             var host = u.Split('/')[0];
-            var slug = Slugs.Slug(host + " " + (e.Date ?? ""), 60);
+            var slug = Slugs.Slugify(host + " " + (e.Date ?? ""), 60);
             if (slug.Length > 0)
             {
                 return slug;
             }
         }
-        return $"source-{(year.Length > 0 ? year + "-" : "")}{Slugs.Hash(e.Title!)}";
+        return $"source-{(year.Length > 0 ? year + "-" : "")}{Slugs.Hash(e.Title!, 6)}";
     }
 
     private static string Unique(string id, HashSet<string> taken)

@@ -1,3 +1,4 @@
+using EvidenceTracker.Authoring;
 using System.Globalization;
 using System.Net;
 using System.Text;

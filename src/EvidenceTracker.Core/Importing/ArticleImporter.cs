@@ -1,3 +1,4 @@
+using EvidenceTracker.Authoring;
 using EvidenceTracker.Articles;
 using EvidenceTracker.Diagnostics;
 using EvidenceTracker.Loading;
@@ -125,6 +126,6 @@ internal static class ArticleImporter
     {
         var stem = Path.GetFileNameWithoutExtension(fullPath);
         var slug = Slugs.Slugify(stem, Values.MaxIdLength);
-        return slug.Length > 0 && Slugs.IsLatin(stem) ? slug : $"article-{Slugs.Hash(stem)}";
+        return slug.Length > 0 && Slugs.IsLatin(stem) ? slug : $"article-{Slugs.Hash(stem, 6)}";
     }
 }

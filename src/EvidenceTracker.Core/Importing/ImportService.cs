@@ -1,3 +1,4 @@
+using EvidenceTracker.Authoring;
 using System.Text;
 using EvidenceTracker.Articles;
 using EvidenceTracker.Loading;
@@ -347,7 +348,7 @@ internal sealed class ImportPlan
         {
             return ts + suffix;
         }
-        return "source-" + Slugs.Hash(draft.Title + "|" + draft.Publisher + "|" + draft.Date) + suffix;
+        return "source-" + Slugs.Hash(draft.Title + "|" + draft.Publisher + "|" + draft.Date, 6) + suffix;
     }
 
     /// <summary>A draft claim for a passage; merged into this run's earlier draft when their excerpts are the same.</summary>
@@ -367,7 +368,7 @@ internal sealed class ImportPlan
         }
         var baseId = Slugs.IsLatin(excerpt) && Slugs.Slugify(excerpt, 60, maxWords: 8) is { Length: > 0 } slug
             ? slug
-            : $"{Slugs.Slugify(articleId, 60)}-{Slugs.Hash(excerpt)}";
+            : $"{Slugs.Slugify(articleId, 60)}-{Slugs.Hash(excerpt, 6)}";
         var id = Slugs.Unique(baseId, c => _claimIds.Contains(c) || _claimFiles.Contains(c));
         _claimIds.Add(id);
         var draft = new DraftClaim(id, articleId, excerpt, [.. sources], markers);

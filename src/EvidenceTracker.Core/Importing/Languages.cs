@@ -1,3 +1,4 @@
+using EvidenceTracker.Authoring;
 using EvidenceTracker.Articles;
 
 namespace EvidenceTracker.Importing;
