@@ -18,33 +18,48 @@ public static class YamlText
         return IsPlainSafe(value, flow, allowDate) ? value : Quoted(value);
     }
 
+    /// <summary>A double-quoted YAML scalar: backslash, quote, control and line-separator characters escaped.</summary>
     public static string Quoted(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        var sb = new StringBuilder(value.Length + 2).Append('"');
-        foreach (var ch in value)
+        var sb = new StringBuilder(value.Length + 2);
+        sb.Append('"');
+        for (var i = 0; i < value.Length; i++)
         {
-            switch (ch)
+            var c = value[i];
+            switch (c)
             {
-                case '"': sb.Append("\\\""); break;
                 case '\\': sb.Append("\\\\"); break;
+                case '"': sb.Append("\\\""); break;
                 case '\n': sb.Append("\\n"); break;
                 case '\r': sb.Append("\\r"); break;
                 case '\t': sb.Append("\\t"); break;
+                case '\0': sb.Append("\\0"); break;
+                case '\u0085': sb.Append("\\N"); break;
+                case '\u00A0': sb.Append("\\_"); break;
+                case '\u2028': sb.Append("\\L"); break;
+                case '\u2029': sb.Append("\\P"); break;
                 default:
-                    if (char.IsControl(ch) || ch is '\u2028' or '\u2029' or '\uFEFF')
+                    if (c < ' ' || c == '\u007F' || c == '\uFEFF' || (char.IsSurrogate(c) && !IsPairAt(value, i)))
                     {
-                        sb.Append("\\u").Append(((int)ch).ToString("x4", CultureInfo.InvariantCulture));
+                        sb.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+                    }
+                    else if (char.IsHighSurrogate(c))
+                    {
+                        sb.Append(c).Append(value[++i]);
                     }
                     else
                     {
-                        sb.Append(ch);
+                        sb.Append(c);
                     }
                     break;
             }
         }
         return sb.Append('"').ToString();
     }
+
+    private static bool IsPairAt(string s, int i) =>
+        char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]);
 
     private static bool IsPlainSafe(string v, bool flow, bool allowDate)
     {

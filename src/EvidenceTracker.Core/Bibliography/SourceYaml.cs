@@ -88,39 +88,5 @@ internal static partial class SourceYaml
         return true;
     }
 
-    public static string DoubleQuoted(string s)
-    {
-        var sb = new StringBuilder(s.Length + 2);
-        sb.Append('"');
-        for (var i = 0; i < s.Length; i++)
-        {
-            var c = s[i];
-            switch (c)
-            {
-                case '"': sb.Append("\\\""); break;
-                case '\\': sb.Append("\\\\"); break;
-                case '\n': sb.Append("\\n"); break;
-                case '\r': sb.Append("\\r"); break;
-                case '\t': sb.Append("\\t"); break;
-                case '\0': sb.Append("\\0"); break;
-                default:
-                    if (char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
-                    {
-                        sb.Append(c).Append(s[i + 1]);
-                        i++;
-                    }
-                    else if (char.IsControl(c) || char.IsSurrogate(c) || c is '\u0085' or '\u2028' or '\u2029' or '\uFEFF' or '\uFFFE' or '\uFFFF')
-                    {
-                        sb.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        sb.Append(c);
-                    }
-                    break;
-            }
-        }
-        sb.Append('"');
-        return sb.ToString();
-    }
+    public static string DoubleQuoted(string s) => Authoring.YamlText.Quoted(s);
 }

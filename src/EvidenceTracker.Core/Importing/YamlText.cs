@@ -85,46 +85,6 @@ public sealed class YamlText
                && !(value.StartsWith("0x", StringComparison.OrdinalIgnoreCase) || value.StartsWith("0o", StringComparison.OrdinalIgnoreCase));
     }
 
-    /// <summary>A double-quoted YAML scalar: backslash, quote, control and line-separator characters escaped.</summary>
-    public static string Quote(string value)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        var sb = new StringBuilder(value.Length + 2);
-        sb.Append('"');
-        for (var i = 0; i < value.Length; i++)
-        {
-            var c = value[i];
-            switch (c)
-            {
-                case '\\': sb.Append("\\\\"); break;
-                case '"': sb.Append("\\\""); break;
-                case '\n': sb.Append("\\n"); break;
-                case '\r': sb.Append("\\r"); break;
-                case '\t': sb.Append("\\t"); break;
-                case '\0': sb.Append("\\0"); break;
-                case '\u0085': sb.Append("\\N"); break;
-                case '\u00A0': sb.Append("\\_"); break;
-                case '\u2028': sb.Append("\\L"); break;
-                case '\u2029': sb.Append("\\P"); break;
-                default:
-                    if (c < ' ' || c == '\u007F' || c == '\uFEFF' || (char.IsSurrogate(c) && !IsPairAt(value, i)))
-                    {
-                        sb.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
-                    }
-                    else if (char.IsHighSurrogate(c))
-                    {
-                        sb.Append(c).Append(value[++i]);
-                    }
-                    else
-                    {
-                        sb.Append(c);
-                    }
-                    break;
-            }
-        }
-        return sb.Append('"').ToString();
-    }
-
-    private static bool IsPairAt(string s, int i) =>
-        char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]);
+    /// <summary>A double-quoted YAML scalar (the one escape of the project: <see cref="Authoring.YamlText.Quoted"/>).</summary>
+    public static string Quote(string value) => Authoring.YamlText.Quoted(value);
 }
