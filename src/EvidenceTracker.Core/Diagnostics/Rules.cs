@@ -52,7 +52,7 @@ public static class Rules
         new(ExcerptNotInArticle, Severity.Error, "A claim's excerpt that its article no longer contains.",
             "Copy the excerpt verbatim from the article again, or update the claim if the article changed."),
         new(UncitedSentence, Severity.Warning, "An article sentence states a figure or a strong claim with no citation in scope.",
-            "Add a footnote citation to the sentence, or track it as a claim with a verdict."),
+            "Add a footnote citation to the sentence. Where the article cannot change, track the sentence as a claim with a verdict and note, or set the rule's severity in evidence.yaml."),
         new(UnclaimedCitation, Severity.Note, "A cited passage of an article that no claim's excerpt overlaps.",
             "Track the passage as a claim (`evidence import` drafts one)."),
         new(UndefinedFootnote, Severity.Error, "An article cites a footnote it never defines.",
