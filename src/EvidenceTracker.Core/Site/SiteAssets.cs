@@ -27,6 +27,7 @@ internal static class SiteAssets
             "WenQuanYi Micro Hei", sans-serif;
         }
         header.site, main, footer.site { max-width: 72rem; margin: 0 auto; padding: 0 1rem; }
+        main { overflow-wrap: break-word; }
         header.site { border-bottom: 1px solid var(--line); padding-top: .75rem; padding-bottom: .75rem; }
         header.site nav a { margin-right: 1rem; }
         a { color: var(--link); }
@@ -41,8 +42,8 @@ internal static class SiteAssets
         .level-cited { background: var(--cited-bg); color: var(--cited-fg); }
         .level-unsupported { background: var(--unsupported-bg); color: var(--unsupported-fg); }
         .level-contradicted { background: var(--contradicted-bg); color: var(--contradicted-fg); }
-        mark.claim { color: inherit; padding: 0 .1rem; border-bottom: 3px solid currentColor; }
-        mark.claim a { color: inherit; text-decoration: none; }
+        mark.claim { padding: 0 .1rem; }
+        mark.claim a { color: inherit; text-decoration: underline; text-underline-offset: .2em; }
         mark.claim .label { font-size: .7rem; font-weight: 700; vertical-align: super; margin-left: .15rem; }
         mark.uncited { background: transparent; color: inherit; text-decoration: underline wavy var(--uncited); text-underline-offset: .2rem; }
         mark.uncited .label { font-size: .7rem; font-weight: 700; vertical-align: super; color: var(--fg); }
