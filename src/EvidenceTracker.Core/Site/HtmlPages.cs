@@ -277,8 +277,8 @@ internal sealed class HtmlPages(SiteData data)
                 $"../claims/{c.Claim.Id}.html", $"{c.Claim.Id}: {LevelName(c.Support)}"))
             .Concat(uncited)
             .ToList();
-        var html = ArticleRenderer.Render(article.Text, highlights);
         var title = data.ArticleTitles[article.Id];
+        var html = ArticleRenderer.Render(article.Text, highlights, title);
         var legend = E("div", Enum.GetValues<SupportLevel>().Reverse().Select(l => (Node?)E("span",
                 E("mark", LevelName(l)).Class($"claim level-{LevelName(l)}"))).Append(
                 E("span", E("mark", "uncited strong sentence", E("span", "uncited").Class("label")).Class("uncited"))))
