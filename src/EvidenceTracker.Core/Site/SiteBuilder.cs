@@ -148,34 +148,52 @@ public static class SiteBuilder
 /// <summary>What writing (or checking) the site found: the files written, unchanged, removed, or stale.</summary>
 public sealed record SiteWriteResult(IReadOnlyList<string> Written, int Unchanged, IReadOnlyList<string> Removed, IReadOnlyList<string> Stale);
 
-/// <summary>Writes a built site: only files whose bytes changed, and removes pages that no longer exist.</summary>
+/// <summary>
+/// Writes a built site: only files whose bytes changed, and removes pages that no longer exist. Pages are
+/// derived output, so they are not flushed to disk one by one (an interrupted build is repaired by the next
+/// one); each is still written to a temporary file and renamed into place, so a reader — a web server —
+/// never sees half a page.
+/// </summary>
 public static class SiteWriter
 {
+    private const string TempPrefix = ".evidence-site-";
+
     public static SiteWriteResult Write(string outDir, IReadOnlyDictionary<string, byte[]> files, bool checkOnly)
     {
         ArgumentNullException.ThrowIfNull(files);
-        var existing = Directory.Exists(outDir)
+        var all = Directory.Exists(outDir)
             ? Directory.EnumerateFiles(outDir, "*", SearchOption.AllDirectories)
                 .Select(f => Path.GetRelativePath(outDir, f).Replace(Path.DirectorySeparatorChar, '/'))
-                .Where(f => !f.Split('/').Any(part => part.StartsWith('.')))
-                .ToHashSet(StringComparer.Ordinal)
-            : new HashSet<string>(StringComparer.Ordinal);
+                .ToList()
+            : [];
+        var existing = all.Where(f => !f.Split('/').Any(part => part.StartsWith('.'))).ToHashSet(StringComparer.Ordinal);
+        if (!checkOnly)
+        {
+            // Temporary files of an interrupted build.
+            foreach (var f in all.Where(f => f.Split('/')[^1].StartsWith(TempPrefix, StringComparison.Ordinal)))
+            {
+                File.Delete(Path.Combine(outDir, f));
+            }
+        }
         var changed = new ConcurrentBag<string>();
         var unchanged = 0;
         Parallel.ForEach(files, pair =>
         {
-            var path = Path.Combine(outDir, pair.Key);
-            if (existing.Contains(pair.Key) && SameBytes(path, pair.Value))
+            if (existing.Contains(pair.Key) && SameBytes(Path.Combine(outDir, pair.Key), pair.Value))
             {
                 Interlocked.Increment(ref unchanged);
                 return;
             }
             changed.Add(pair.Key);
-            if (!checkOnly)
-            {
-                Storage.AtomicFile.Write(path, pair.Value);
-            }
         });
+        if (!checkOnly)
+        {
+            foreach (var dir in changed.Select(f => Path.GetDirectoryName(Path.Combine(outDir, f))!).Distinct(StringComparer.Ordinal))
+            {
+                Directory.CreateDirectory(dir);
+            }
+            Parallel.ForEach(changed, f => WriteFile(Path.Combine(outDir, f), files[f], replace: existing.Contains(f)));
+        }
         var removed = existing.Where(f => !files.ContainsKey(f)).Order(StringComparer.Ordinal).ToList();
         if (!checkOnly)
         {
@@ -188,6 +206,28 @@ public static class SiteWriter
         var written = changed.Order(StringComparer.Ordinal).ToList();
         return new SiteWriteResult(checkOnly ? [] : written, unchanged, checkOnly ? [] : removed,
             checkOnly ? written.Concat(removed).Order(StringComparer.Ordinal).ToList() : []);
+    }
+
+    private static void WriteFile(string path, byte[] bytes, bool replace)
+    {
+        if (!replace)
+        {
+            // A new page: nobody can be reading it yet. One open, one positioned write, one close.
+            using var handle = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write);
+            RandomAccess.Write(handle, bytes, 0);
+            return;
+        }
+        var temp = Path.Combine(Path.GetDirectoryName(path)!, $"{TempPrefix}{Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)}-{Path.GetFileName(path)}");
+        try
+        {
+            File.WriteAllBytes(temp, bytes);
+            File.Move(temp, path, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temp);
+            throw;
+        }
     }
 
     private static bool SameBytes(string path, byte[] bytes)
