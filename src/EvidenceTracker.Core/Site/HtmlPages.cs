@@ -160,7 +160,7 @@ internal sealed class HtmlPages(SiteData data)
                 E("dt", "Id"), E("dd", E("code", claim.Id)),
                 claim.Article is { } a ? All(E("dt", "Article"), E("dd", ArticleLink(a, 1))) : null,
                 claim.Tags.Count > 0 ? All(E("dt", "Tags"), E("dd", string.Join(", ", claim.Tags))) : null),
-            claim.Excerpt is { } excerpt ? All(E("h2", "In the article"), ExcerptInContext(claim, excerpt)) : null,
+            claim.Excerpt is { } excerpt ? All(E("h2", "In the article"), ExcerptInContext(claim, status.Support, excerpt)) : null,
             claim.Note is { } note ? All(E("h2", "Note"), Texty("p", note.Trim())) : null,
             E("h2", "Evidence"),
             claim.Citations.Count == 0 ? E("p", "No citations.").Class("muted") : E("ol", claim.Citations.Select(Citation)),
@@ -171,7 +171,7 @@ internal sealed class HtmlPages(SiteData data)
         return Document(Page(claim.Id, 1, body, claim.Verdict is not null ? ClaimReview.JsonLd(data, claim) : null));
     }
 
-    private Node ExcerptInContext(Claim claim, string excerpt)
+    private Node ExcerptInContext(Claim claim, SupportLevel level, string excerpt)
     {
         var article = claim.Article is { } id && data.ArticleById.TryGetValue(id, out var a) ? a : null;
         var paragraph = article is null ? null : Context(article.Text, excerpt);
@@ -180,7 +180,6 @@ internal sealed class HtmlPages(SiteData data)
             return E("blockquote", Texty("p", excerpt));
         }
         var at = paragraph.IndexOf(excerpt, StringComparison.Ordinal);
-        var level = data.Claims.FirstOrDefault(c => c.Claim.Id == claim.Id)?.Support ?? SupportLevel.Unsupported;
         return E("blockquote",
             E("p", PlainMarkdown(paragraph[..at]), E("mark", excerpt).Class($"claim level-{LevelName(level)}"), PlainMarkdown(paragraph[(at + excerpt.Length)..])).Attr("lang", Lang(paragraph)),
             E("p", "— ", ArticleLink(article!.Id, 1)).Class("muted"));

@@ -27,28 +27,40 @@ public static class SiteBuilder
         var files = new ConcurrentDictionary<string, byte[]>(StringComparer.Ordinal);
         void Put(string path, string text) => files[path] = Utf8.GetBytes(text);
 
-        Put("assets/style.css", SiteAssets.Css);
-        Put("assets/filter.js", SiteAssets.FilterJs);
-        Put("index.html", html.Index());
-        Put("README.md", md.Index());
-        Put("matrix.html", html.Matrix());
-        Put("matrix.md", md.Matrix());
-        Put("evidence.json", EvidenceJson(data));
+        // Every page is independent: one parallel loop over all of them, the few large pages (index, matrix,
+        // JSON, articles) first so that none is left running alone at the end.
+        var pages = new List<Action>
+        {
+            () => Put("index.html", html.Index()),
+            () => Put("evidence.json", EvidenceJson(data)),
+            () => Put("matrix.html", html.Matrix()),
+            () => Put("README.md", md.Index()),
+            () => Put("matrix.md", md.Matrix()),
+            () => Put("assets/style.css", SiteAssets.Css),
+            () => Put("assets/filter.js", SiteAssets.FilterJs),
+        };
         foreach (var a in data.Articles)
         {
-            Put($"articles/{a.Id}.html", html.Article(a, UncitedSentences(report, a)));
-            Put($"articles/{a.Id}.md", md.Article(a));
+            pages.Add(() => Put($"articles/{a.Id}.html", html.Article(a, UncitedSentences(report, a))));
+            pages.Add(() => Put($"articles/{a.Id}.md", md.Article(a)));
         }
-        Parallel.ForEach(data.Claims, c =>
+        foreach (var c in data.Claims)
         {
-            Put($"claims/{c.Claim.Id}.html", html.Claim(c));
-            Put($"claims/{c.Claim.Id}.md", md.Claim(c));
-        });
-        Parallel.ForEach(data.Sources, s =>
+            pages.Add(() =>
+            {
+                Put($"claims/{c.Claim.Id}.html", html.Claim(c));
+                Put($"claims/{c.Claim.Id}.md", md.Claim(c));
+            });
+        }
+        foreach (var s in data.Sources)
         {
-            Put($"sources/{s.Id}.html", html.Source(s));
-            Put($"sources/{s.Id}.md", md.Source(s));
-        });
+            pages.Add(() =>
+            {
+                Put($"sources/{s.Id}.html", html.Source(s));
+                Put($"sources/{s.Id}.md", md.Source(s));
+            });
+        }
+        Parallel.ForEach(Partitioner.Create(pages, loadBalance: true), page => page());
         return new SortedDictionary<string, byte[]>(files, StringComparer.Ordinal);
     }
 
