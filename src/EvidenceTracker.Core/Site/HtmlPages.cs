@@ -14,6 +14,9 @@ internal sealed class HtmlPages(SiteData data)
 
     public static string LevelName(SupportLevel level) => Names.Of(level);
 
+    /// <summary>"1 claim", "2 claims".</summary>
+    internal static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n.ToString(CultureInfo.InvariantCulture)} {noun}s";
+
     private static Element Badge(SupportLevel level) =>
         E("span", LevelName(level)).Class($"badge level-{LevelName(level)}");
 
@@ -77,8 +80,8 @@ internal sealed class HtmlPages(SiteData data)
         var levels = Enum.GetValues<SupportLevel>().Reverse().ToList();
         var body = All(
             E("h1", data.Title),
-            E("p", $"{summary.Claims} claims, {summary.Sources} sources, {summary.Articles} articles. ",
-                $"Check: {summary.Errors} errors, {summary.Warnings} warnings, {summary.Notes} notes."),
+            E("p", $"{Count(summary.Claims, "claim")}, {Count(summary.Sources, "source")}, {Count(summary.Articles, "article")}. ",
+                $"Check: {Count(summary.Errors, "error")}, {Count(summary.Warnings, "warning")}, {Count(summary.Notes, "note")}."),
             E("section",
                 E("h2", "Support").Id("support-heading"),
                 Charts.SupportBars(levels.Select(l => (LevelName(l), summary.Support[l])).ToList()),
@@ -88,7 +91,7 @@ internal sealed class HtmlPages(SiteData data)
                 data.Articles.Count == 0
                     ? E("p", "No articles yet.").Class("muted")
                     : E("ul", data.Articles.Select(a => (Node?)E("li", ArticleLink(a.Id, 0),
-                        $" — {data.Claims.Count(c => c.Claim.Article == a.Id)} claims")))),
+                        $" — {Count(data.Claims.Count(c => c.Claim.Article == a.Id), "claim")}")))),
             E("section",
                 E("h2", "Claims").Id("claims-heading"),
                 Filters(),
@@ -284,7 +287,7 @@ internal sealed class HtmlPages(SiteData data)
             .Class("legend").Attr("role", "note").Attr("aria-label", "Legend");
         var body = All(
             E("h1", Texty("span", title)),
-            E("p", $"{claims.Count} tracked claims. Each tracked passage is marked with its support level and links to its claim."),
+            E("p", $"{Count(claims.Count, "tracked claim")}. Each tracked passage is marked with its support level and links to its claim."),
             legend,
             E("article", Raw.FromSafeRenderer(html)).Attr("lang", Lang(article.Text)),
             E("h2", "Tracked claims"),
