@@ -50,7 +50,8 @@ internal static class SiteAssets
         .legend { display: flex; flex-wrap: wrap; gap: .5rem; padding: .5rem; background: var(--panel); border: 1px solid var(--line); border-radius: .4rem; }
         .filters { display: flex; flex-wrap: wrap; gap: 1rem; align-items: end; margin: 1rem 0; }
         .filters label { display: flex; flex-direction: column; font-size: .9rem; }
-        .filters input, .filters select { font: inherit; padding: .25rem .4rem; color: var(--fg); background: var(--bg); border: 1px solid var(--muted); border-radius: .3rem; }
+        .filters input, .filters select { font: inherit; height: 2.2rem; padding: .25rem .4rem; color: var(--fg); background: var(--bg); border: 1px solid var(--muted); border-radius: .3rem; }
+        .filters input { width: 18rem; max-width: 100%; }
         blockquote { margin: 1rem 0; padding: .25rem 1rem; border-left: 4px solid var(--line); color: var(--fg); background: var(--panel); }
         .quote { white-space: pre-wrap; }
         .muted { color: var(--muted); }
