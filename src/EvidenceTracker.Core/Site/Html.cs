@@ -33,7 +33,8 @@ public sealed class TextNode(string text) : Node
     public override void WriteTo(StringBuilder sb)
     {
         ArgumentNullException.ThrowIfNull(sb);
-        Encoder.Encode(new StringWriter(sb), text);
+        // Encode returns the string itself when nothing needs escaping: no allocation for most text.
+        sb.Append(Encoder.Encode(text));
     }
 }
 
@@ -145,7 +146,7 @@ public sealed class Element : Node
             if (value is not null)
             {
                 sb.Append("=\"");
-                Encoder.Encode(new StringWriter(sb), value);
+                sb.Append(Encoder.Encode(value));
                 sb.Append('"');
             }
         }

@@ -22,7 +22,26 @@ internal sealed class HtmlPages(SiteData data)
 
     private static Node Verdict(Verdict? v) => v is { } verdict ? E("span", Names.Of(verdict)).Class("badge") : E("span", "—").Class("muted").Attr("title", "no verdict recorded");
 
-    private static string Lang(string text) => Authoring.Slugs.IsMostlyLatin(text) ? "en" : "zh";
+    /// <summary>
+    /// "en" when at least half of the letters are Latin (accented ones too), else "zh". Called for every
+    /// statement of every table: a plain count, without the Unicode folding of the id slugs.
+    /// </summary>
+    private static string Lang(string text)
+    {
+        int latin = 0, other = 0;
+        foreach (var ch in text)
+        {
+            if (char.IsAsciiLetter(ch) || (ch is >= '\u00C0' and < '\u0250' && char.IsLetter(ch)))
+            {
+                latin++;
+            }
+            else if (ch > '\u007F' && char.IsLetter(ch))
+            {
+                other++;
+            }
+        }
+        return latin >= other ? "en" : "zh";
+    }
 
     private static Element Texty(string tag, string text) => E(tag, text).Attr("lang", Lang(text));
 
