@@ -20,12 +20,23 @@ public static class SiteBuilder
 
     public static IReadOnlyDictionary<string, byte[]> Build(CheckReport report)
     {
+        var files = new ConcurrentDictionary<string, byte[]>(StringComparer.Ordinal);
+        Build(report, (path, bytes) => files[path] = bytes);
+        return new SortedDictionary<string, byte[]>(files, StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Hands each page to <paramref name="sink"/> as soon as it is rendered, from several threads at once, so
+    /// that a writer can compare or write it and let it go: the pages of a large site are never all in memory.
+    /// </summary>
+    public static void Build(CheckReport report, Action<string, byte[]> sink)
+    {
         ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(sink);
         var data = new SiteData(report);
         var html = new HtmlPages(data);
         var md = new MarkdownPages(data);
-        var files = new ConcurrentDictionary<string, byte[]>(StringComparer.Ordinal);
-        void Put(string path, string text) => files[path] = Utf8.GetBytes(text);
+        void Put(string path, string text) => sink(path, Utf8.GetBytes(text));
 
         // Every page is independent: one parallel loop over all of them, the few large pages (index, matrix,
         // JSON, articles) first so that none is left running alone at the end.
@@ -61,7 +72,6 @@ public static class SiteBuilder
             });
         }
         Parallel.ForEach(Partitioner.Create(pages, loadBalance: true), page => page());
-        return new SortedDictionary<string, byte[]>(files, StringComparer.Ordinal);
     }
 
     /// <summary>All data with computed levels, for other tools.</summary>
@@ -158,12 +168,16 @@ public static class SiteBuilder
 }
 
 /// <summary>What writing (or checking) the site found: the files written, unchanged, removed, or stale.</summary>
-public sealed record SiteWriteResult(IReadOnlyList<string> Written, int Unchanged, IReadOnlyList<string> Removed, IReadOnlyList<string> Stale);
+public sealed record SiteWriteResult(IReadOnlyList<string> Written, int Unchanged, IReadOnlyList<string> Removed, IReadOnlyList<string> Stale)
+{
+    /// <summary>The number of files the site has.</summary>
+    public int Files { get; init; }
+}
 
 /// <summary>
 /// Writes a built site: only files whose bytes changed, and removes pages that no longer exist. Pages are
 /// derived output, so they are not flushed to disk one by one (an interrupted build is repaired by the next
-/// one); each is still written to a temporary file and renamed into place, so a reader — a web server —
+/// one); a changed page is written to a temporary file and renamed into place, so a reader — a web server —
 /// never sees half a page.
 /// </summary>
 public static class SiteWriter
@@ -173,6 +187,16 @@ public static class SiteWriter
     public static SiteWriteResult Write(string outDir, IReadOnlyDictionary<string, byte[]> files, bool checkOnly)
     {
         ArgumentNullException.ThrowIfNull(files);
+        return Write(outDir, sink => Parallel.ForEach(files, pair => sink(pair.Key, pair.Value)), checkOnly);
+    }
+
+    /// <summary>
+    /// Compares (and, unless <paramref name="checkOnly"/>, writes) each page as <paramref name="build"/> hands
+    /// it over — from several threads at once, as <see cref="SiteBuilder.Build(CheckReport, Action{string, byte[]})"/> does.
+    /// </summary>
+    public static SiteWriteResult Write(string outDir, Action<Action<string, byte[]>> build, bool checkOnly)
+    {
+        ArgumentNullException.ThrowIfNull(build);
         var all = Directory.Exists(outDir)
             ? Directory.EnumerateFiles(outDir, "*", SearchOption.AllDirectories)
                 .Select(f => Path.GetRelativePath(outDir, f).Replace(Path.DirectorySeparatorChar, '/'))
@@ -187,26 +211,33 @@ public static class SiteWriter
                 File.Delete(Path.Combine(outDir, f));
             }
         }
+        var seen = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
+        // Each folder is created once; a thread writing into it waits until it exists.
+        var folders = new ConcurrentDictionary<string, Lazy<string>>(StringComparer.Ordinal);
         var changed = new ConcurrentBag<string>();
         var unchanged = 0;
-        Parallel.ForEach(files, pair =>
+        build((relative, bytes) =>
         {
-            if (existing.Contains(pair.Key) && SameBytes(Path.Combine(outDir, pair.Key), pair.Value))
+            if (!seen.TryAdd(relative, 0))
+            {
+                throw new InvalidOperationException($"the site has two pages at {relative}");
+            }
+            var path = Path.Combine(outDir, relative);
+            var exists = existing.Contains(relative);
+            if (exists && SameBytes(path, bytes))
             {
                 Interlocked.Increment(ref unchanged);
                 return;
             }
-            changed.Add(pair.Key);
-        });
-        if (!checkOnly)
-        {
-            foreach (var dir in changed.Select(f => Path.GetDirectoryName(Path.Combine(outDir, f))!).Distinct(StringComparer.Ordinal))
+            changed.Add(relative);
+            if (!checkOnly)
             {
-                Directory.CreateDirectory(dir);
+                _ = folders.GetOrAdd(Path.GetDirectoryName(path)!,
+                    folder => new Lazy<string>(() => Directory.CreateDirectory(folder).FullName)).Value;
+                WriteFile(path, bytes, replace: exists);
             }
-            Parallel.ForEach(changed, f => WriteFile(Path.Combine(outDir, f), files[f], replace: existing.Contains(f)));
-        }
-        var removed = existing.Where(f => !files.ContainsKey(f)).Order(StringComparer.Ordinal).ToList();
+        });
+        var removed = existing.Where(f => !seen.ContainsKey(f)).Order(StringComparer.Ordinal).ToList();
         if (!checkOnly)
         {
             foreach (var f in removed)
@@ -217,7 +248,10 @@ public static class SiteWriter
         }
         var written = changed.Order(StringComparer.Ordinal).ToList();
         return new SiteWriteResult(checkOnly ? [] : written, unchanged, checkOnly ? [] : removed,
-            checkOnly ? written.Concat(removed).Order(StringComparer.Ordinal).ToList() : []);
+            checkOnly ? written.Concat(removed).Order(StringComparer.Ordinal).ToList() : [])
+        {
+            Files = seen.Count,
+        };
     }
 
     private static void WriteFile(string path, byte[] bytes, bool replace)
@@ -242,14 +276,40 @@ public static class SiteWriter
         }
     }
 
+    /// <summary>Compares a file with the page's bytes through a pooled buffer (no 100 MB of arrays on a rebuild).</summary>
     private static bool SameBytes(string path, byte[] bytes)
     {
         try
         {
-            var info = new FileInfo(path);
-            return info.Length == bytes.Length && File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes);
+            using var handle = File.OpenHandle(path);
+            if (RandomAccess.GetLength(handle) != bytes.Length)
+            {
+                return false;
+            }
+            var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(Math.Min(bytes.Length, 1 << 20));
+            try
+            {
+                for (var offset = 0; offset < bytes.Length;)
+                {
+                    var read = RandomAccess.Read(handle, buffer.AsSpan(0, Math.Min(buffer.Length, bytes.Length - offset)), offset);
+                    if (read == 0 || !buffer.AsSpan(0, read).SequenceEqual(bytes.AsSpan(offset, read)))
+                    {
+                        return false;
+                    }
+                    offset += read;
+                }
+                return true;
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
         catch (IOException)
+        {
+            return false;
+        }
+        catch (UnauthorizedAccessException)
         {
             return false;
         }
