@@ -212,11 +212,49 @@ public static class SiteWriter
             }
         }
         var seen = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
-        // Each folder is created once; a thread writing into it waits until it exists.
-        var folders = new ConcurrentDictionary<string, Lazy<string>>(StringComparer.Ordinal);
         var changed = new ConcurrentBag<string>();
         var unchanged = 0;
-        build((relative, bytes) =>
+        // One writer thread: creating or renaming files in a folder holds the folder's lock in the kernel, so
+        // writers in parallel only wait (or spin) for each other, taking the cores that render pages. The
+        // bounded queue keeps rendering from running far ahead of the disk.
+        using var queue = new BlockingCollection<(string Path, byte[] Bytes, bool Replace)>(boundedCapacity: 512);
+        using var writerFailed = new CancellationTokenSource();
+        var writer = checkOnly ? Task.CompletedTask : Task.Factory.StartNew(() =>
+        {
+            try
+            {
+                var folders = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var (path, bytes, replace) in queue.GetConsumingEnumerable())
+                {
+                    if (folders.Add(Path.GetDirectoryName(path)!))
+                    {
+                        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                    }
+                    WriteFile(path, bytes, replace);
+                }
+            }
+            catch
+            {
+                // Unblock the renderers waiting on a full queue; the writer's exception is rethrown below.
+                writerFailed.Cancel();
+                throw;
+            }
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        try
+        {
+            build(Sink);
+        }
+        catch (Exception e) when (writer.IsFaulted && (e is OperationCanceledException || e is AggregateException { InnerExceptions: var inner } && inner.All(x => x is OperationCanceledException)))
+        {
+            // The writer failed first: its exception, below, is the one to report.
+        }
+        finally
+        {
+            queue.CompleteAdding();
+        }
+        writer.GetAwaiter().GetResult();
+
+        void Sink(string relative, byte[] bytes)
         {
             if (!seen.TryAdd(relative, 0))
             {
@@ -232,11 +270,10 @@ public static class SiteWriter
             changed.Add(relative);
             if (!checkOnly)
             {
-                _ = folders.GetOrAdd(Path.GetDirectoryName(path)!,
-                    folder => new Lazy<string>(() => Directory.CreateDirectory(folder).FullName)).Value;
-                WriteFile(path, bytes, replace: exists);
+                queue.Add((path, bytes, exists), writerFailed.Token);
             }
-        });
+        }
+
         var removed = existing.Where(f => !seen.ContainsKey(f)).Order(StringComparer.Ordinal).ToList();
         if (!checkOnly)
         {
