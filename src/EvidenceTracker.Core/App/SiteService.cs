@@ -35,7 +35,8 @@ public static class SiteService
 
     private static (SiteWriteResult Result, string OutDir, int Files) Write(Checking.CheckReport report, string outDir, bool checkOnly)
     {
-        var files = SiteBuilder.Build(report);
-        return (SiteWriter.Write(outDir, files, checkOnly), outDir, files.Count);
+        // Each page is compared and written as soon as it is rendered: a large site is never all in memory.
+        var result = SiteWriter.Write(outDir, sink => SiteBuilder.Build(report, sink), checkOnly);
+        return (result, outDir, result.Files);
     }
 }

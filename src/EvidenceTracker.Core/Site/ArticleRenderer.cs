@@ -25,7 +25,9 @@ public static class ArticleRenderer
         .DisableHtml()
         .Build();
 
-    public static string Render(string markdown, IReadOnlyList<Highlight> highlights)
+    /// <param name="title">The page's title, already shown as its heading: a first-level heading that opens the
+    /// article with the same text is dropped rather than shown twice.</param>
+    public static string Render(string markdown, IReadOnlyList<Highlight> highlights, string? title = null)
     {
         ArgumentNullException.ThrowIfNull(markdown);
         ArgumentNullException.ThrowIfNull(highlights);
@@ -33,6 +35,11 @@ public static class ArticleRenderer
         foreach (var front in document.Descendants<YamlFrontMatterBlock>().ToList())
         {
             front.Parent?.Remove(front);
+        }
+        if (title is not null && document.Count > 0 && document[0] is HeadingBlock { Level: 1, Inline: { } heading }
+            && string.Concat(heading.Descendants<LiteralInline>().Select(l => l.Content.ToString())).Trim() == title.Trim())
+        {
+            document.RemoveAt(0);
         }
         Sanitize(document);
         if (highlights.Count > 0)

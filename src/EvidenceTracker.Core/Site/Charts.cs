@@ -7,6 +7,9 @@ namespace EvidenceTracker.Site;
 /// <summary>Inline SVG: the support summary as bars, and a claim's chain to primary sources.</summary>
 internal static class Charts
 {
+    /// <summary>Text that fits a 190-unit box at 12 px, in widths of a lowercase Latin letter (about 6.5 px).</summary>
+    private const int BoxChars = 25;
+
     private static string N(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
 
     public static Element SupportBars(IReadOnlyList<(string Level, int Count)> bars)
@@ -78,12 +81,12 @@ internal static class Charts
                 }
             }
         }
-        Box("\u0000claim", "claim", Shorten(claim.Statement, 26), "node node-claim");
+        Box("\u0000claim", "claim", Shorten(claim.Statement, BoxChars), "node node-claim");
         foreach (var id in layers.SelectMany(l => l))
         {
             var s = sources[id];
             var name = s.Publisher is { } p ? (s.Date is { Length: >= 4 } d ? $"{p} {d[..4]}" : p) : s.Title;
-            Box(id, Level(s), Shorten(name, 26), s.Level == SourceLevel.Primary ? "node node-primary" : "node");
+            Box(id, Level(s), Shorten(name, BoxChars), s.Level == SourceLevel.Primary ? "node node-primary" : "node");
         }
         return svg;
 
@@ -102,11 +105,12 @@ internal static class Charts
     private static string Shorten(string text, int max)
     {
         var flat = string.Join(' ', text.Split((char[])['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
-        var width = 0;
+        var width = 0.0;
         for (var i = 0; i < flat.Length; i++)
         {
-            // CJK characters are about twice as wide as Latin ones.
-            width += flat[i] > 0x2E80 ? 2 : 1;
+            // CJK characters are about twice as wide as lowercase Latin ones; capitals and digits a quarter wider
+            // ("DAMO PANDA found 31 …" overflowed its box when every Latin letter counted 1).
+            width += flat[i] > 0x2E80 ? 2 : char.IsAsciiLetterUpper(flat[i]) || char.IsAsciiDigit(flat[i]) ? 1.25 : 1;
             if (width > max)
             {
                 return flat[..i] + "…";

@@ -14,12 +14,34 @@ internal sealed class HtmlPages(SiteData data)
 
     public static string LevelName(SupportLevel level) => Names.Of(level);
 
+    /// <summary>"1 claim", "2 claims".</summary>
+    internal static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n.ToString(CultureInfo.InvariantCulture)} {noun}s";
+
     private static Element Badge(SupportLevel level) =>
         E("span", LevelName(level)).Class($"badge level-{LevelName(level)}");
 
     private static Node Verdict(Verdict? v) => v is { } verdict ? E("span", Names.Of(verdict)).Class("badge") : E("span", "—").Class("muted").Attr("title", "no verdict recorded");
 
-    private static string Lang(string text) => Authoring.Slugs.IsMostlyLatin(text) ? "en" : "zh";
+    /// <summary>
+    /// "en" when at least half of the letters are Latin (accented ones too), else "zh". Called for every
+    /// statement of every table: a plain count, without the Unicode folding of the id slugs.
+    /// </summary>
+    private static string Lang(string text)
+    {
+        int latin = 0, other = 0;
+        foreach (var ch in text)
+        {
+            if (char.IsAsciiLetter(ch) || (ch is >= '\u00C0' and < '\u0250' && char.IsLetter(ch)))
+            {
+                latin++;
+            }
+            else if (ch > '\u007F' && char.IsLetter(ch))
+            {
+                other++;
+            }
+        }
+        return latin >= other ? "en" : "zh";
+    }
 
     private static Element Texty(string tag, string text) => E(tag, text).Attr("lang", Lang(text));
 
@@ -77,8 +99,8 @@ internal sealed class HtmlPages(SiteData data)
         var levels = Enum.GetValues<SupportLevel>().Reverse().ToList();
         var body = All(
             E("h1", data.Title),
-            E("p", $"{summary.Claims} claims, {summary.Sources} sources, {summary.Articles} articles. ",
-                $"Check: {summary.Errors} errors, {summary.Warnings} warnings, {summary.Notes} notes."),
+            E("p", $"{Count(summary.Claims, "claim")}, {Count(summary.Sources, "source")}, {Count(summary.Articles, "article")}. ",
+                $"Check: {Count(summary.Errors, "error")}, {Count(summary.Warnings, "warning")}, {Count(summary.Notes, "note")}."),
             E("section",
                 E("h2", "Support").Id("support-heading"),
                 Charts.SupportBars(levels.Select(l => (LevelName(l), summary.Support[l])).ToList()),
@@ -88,7 +110,7 @@ internal sealed class HtmlPages(SiteData data)
                 data.Articles.Count == 0
                     ? E("p", "No articles yet.").Class("muted")
                     : E("ul", data.Articles.Select(a => (Node?)E("li", ArticleLink(a.Id, 0),
-                        $" — {data.Claims.Count(c => c.Claim.Article == a.Id)} claims")))),
+                        $" — {Count(data.Claims.Count(c => c.Claim.Article == a.Id), "claim")}")))),
             E("section",
                 E("h2", "Claims").Id("claims-heading"),
                 Filters(),
@@ -160,7 +182,7 @@ internal sealed class HtmlPages(SiteData data)
                 E("dt", "Id"), E("dd", E("code", claim.Id)),
                 claim.Article is { } a ? All(E("dt", "Article"), E("dd", ArticleLink(a, 1))) : null,
                 claim.Tags.Count > 0 ? All(E("dt", "Tags"), E("dd", string.Join(", ", claim.Tags))) : null),
-            claim.Excerpt is { } excerpt ? All(E("h2", "In the article"), ExcerptInContext(claim, excerpt)) : null,
+            claim.Excerpt is { } excerpt ? All(E("h2", "In the article"), ExcerptInContext(claim, status.Support, excerpt)) : null,
             claim.Note is { } note ? All(E("h2", "Note"), Texty("p", note.Trim())) : null,
             E("h2", "Evidence"),
             claim.Citations.Count == 0 ? E("p", "No citations.").Class("muted") : E("ol", claim.Citations.Select(Citation)),
@@ -171,7 +193,7 @@ internal sealed class HtmlPages(SiteData data)
         return Document(Page(claim.Id, 1, body, claim.Verdict is not null ? ClaimReview.JsonLd(data, claim) : null));
     }
 
-    private Node ExcerptInContext(Claim claim, string excerpt)
+    private Node ExcerptInContext(Claim claim, SupportLevel level, string excerpt)
     {
         var article = claim.Article is { } id && data.ArticleById.TryGetValue(id, out var a) ? a : null;
         var paragraph = article is null ? null : Context(article.Text, excerpt);
@@ -180,7 +202,6 @@ internal sealed class HtmlPages(SiteData data)
             return E("blockquote", Texty("p", excerpt));
         }
         var at = paragraph.IndexOf(excerpt, StringComparison.Ordinal);
-        var level = data.Claims.FirstOrDefault(c => c.Claim.Id == claim.Id)?.Support ?? SupportLevel.Unsupported;
         return E("blockquote",
             E("p", PlainMarkdown(paragraph[..at]), E("mark", excerpt).Class($"claim level-{LevelName(level)}"), PlainMarkdown(paragraph[(at + excerpt.Length)..])).Attr("lang", Lang(paragraph)),
             E("p", "— ", ArticleLink(article!.Id, 1)).Class("muted"));
@@ -277,15 +298,15 @@ internal sealed class HtmlPages(SiteData data)
                 $"../claims/{c.Claim.Id}.html", $"{c.Claim.Id}: {LevelName(c.Support)}"))
             .Concat(uncited)
             .ToList();
-        var html = ArticleRenderer.Render(article.Text, highlights);
         var title = data.ArticleTitles[article.Id];
+        var html = ArticleRenderer.Render(article.Text, highlights, title);
         var legend = E("div", Enum.GetValues<SupportLevel>().Reverse().Select(l => (Node?)E("span",
                 E("mark", LevelName(l)).Class($"claim level-{LevelName(l)}"))).Append(
                 E("span", E("mark", "uncited strong sentence", E("span", "uncited").Class("label")).Class("uncited"))))
             .Class("legend").Attr("role", "note").Attr("aria-label", "Legend");
         var body = All(
             E("h1", Texty("span", title)),
-            E("p", $"{claims.Count} tracked claims. Each tracked passage is marked with its support level and links to its claim."),
+            E("p", $"{Count(claims.Count, "tracked claim")}. Each tracked passage is marked with its support level and links to its claim."),
             legend,
             E("article", Raw.FromSafeRenderer(html)).Attr("lang", Lang(article.Text)),
             E("h2", "Tracked claims"),

@@ -53,7 +53,7 @@ internal sealed class MarkdownPages(SiteData data)
         var s = data.Report.Summary;
         var sb = new StringBuilder();
         sb.Append("# ").Append(Esc(data.Title)).Append("\n\n");
-        sb.Append($"{s.Claims} claims, {s.Sources} sources, {s.Articles} articles. Check: {s.Errors} errors, {s.Warnings} warnings, {s.Notes} notes.\n\n");
+        sb.Append($"{HtmlPages.Count(s.Claims, "claim")}, {HtmlPages.Count(s.Sources, "source")}, {HtmlPages.Count(s.Articles, "article")}. Check: {HtmlPages.Count(s.Errors, "error")}, {HtmlPages.Count(s.Warnings, "warning")}, {HtmlPages.Count(s.Notes, "note")}.\n\n");
         sb.Append("## Support\n\n| Level | Claims |\n|---|---:|\n");
         foreach (var l in Enum.GetValues<SupportLevel>().Reverse())
         {
@@ -62,7 +62,7 @@ internal sealed class MarkdownPages(SiteData data)
         sb.Append("\n## Articles\n\n");
         foreach (var a in data.Articles)
         {
-            sb.Append($"- {Link(data.ArticleTitles[a.Id], $"articles/{a.Id}.md")} — {data.Claims.Count(c => c.Claim.Article == a.Id)} claims\n");
+            sb.Append($"- {Link(data.ArticleTitles[a.Id], $"articles/{a.Id}.md")} — {HtmlPages.Count(data.Claims.Count(c => c.Claim.Article == a.Id), "claim")}\n");
         }
         if (data.Articles.Count == 0)
         {
@@ -214,7 +214,7 @@ internal sealed class MarkdownPages(SiteData data)
         }
         var sb = new StringBuilder();
         sb.Append("# ").Append(Esc(data.ArticleTitles[article.Id])).Append("\n\n");
-        sb.Append($"{claims.Count} tracked claims: each tracked passage links to its claim and is followed by its support level in `code`.\n\n---\n\n");
+        sb.Append($"{HtmlPages.Count(claims.Count, "tracked claim")}: each tracked passage links to its claim and is followed by its support level in `code`.\n\n---\n\n");
         sb.Append(body.Trim()).Append("\n\n---\n\n## Tracked claims\n\n");
         if (claims.Count == 0)
         {

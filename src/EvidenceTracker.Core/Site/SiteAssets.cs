@@ -27,6 +27,7 @@ internal static class SiteAssets
             "WenQuanYi Micro Hei", sans-serif;
         }
         header.site, main, footer.site { max-width: 72rem; margin: 0 auto; padding: 0 1rem; }
+        main { overflow-wrap: break-word; }
         header.site { border-bottom: 1px solid var(--line); padding-top: .75rem; padding-bottom: .75rem; }
         header.site nav a { margin-right: 1rem; }
         a { color: var(--link); }
@@ -41,15 +42,16 @@ internal static class SiteAssets
         .level-cited { background: var(--cited-bg); color: var(--cited-fg); }
         .level-unsupported { background: var(--unsupported-bg); color: var(--unsupported-fg); }
         .level-contradicted { background: var(--contradicted-bg); color: var(--contradicted-fg); }
-        mark.claim { color: inherit; padding: 0 .1rem; border-bottom: 3px solid currentColor; }
-        mark.claim a { color: inherit; text-decoration: none; }
+        mark.claim { padding: 0 .1rem; }
+        mark.claim a { color: inherit; text-decoration: underline; text-underline-offset: .2em; }
         mark.claim .label { font-size: .7rem; font-weight: 700; vertical-align: super; margin-left: .15rem; }
         mark.uncited { background: transparent; color: inherit; text-decoration: underline wavy var(--uncited); text-underline-offset: .2rem; }
         mark.uncited .label { font-size: .7rem; font-weight: 700; vertical-align: super; color: var(--fg); }
         .legend { display: flex; flex-wrap: wrap; gap: .5rem; padding: .5rem; background: var(--panel); border: 1px solid var(--line); border-radius: .4rem; }
         .filters { display: flex; flex-wrap: wrap; gap: 1rem; align-items: end; margin: 1rem 0; }
         .filters label { display: flex; flex-direction: column; font-size: .9rem; }
-        .filters input, .filters select { font: inherit; padding: .25rem .4rem; color: var(--fg); background: var(--bg); border: 1px solid var(--muted); border-radius: .3rem; }
+        .filters input, .filters select { font: inherit; height: 2.2rem; padding: .25rem .4rem; color: var(--fg); background: var(--bg); border: 1px solid var(--muted); border-radius: .3rem; }
+        .filters input { width: 18rem; max-width: 100%; }
         blockquote { margin: 1rem 0; padding: .25rem 1rem; border-left: 4px solid var(--line); color: var(--fg); background: var(--panel); }
         .quote { white-space: pre-wrap; }
         .muted { color: var(--muted); }

@@ -20,36 +20,58 @@ public static class SiteBuilder
 
     public static IReadOnlyDictionary<string, byte[]> Build(CheckReport report)
     {
+        var files = new ConcurrentDictionary<string, byte[]>(StringComparer.Ordinal);
+        Build(report, (path, bytes) => files[path] = bytes);
+        return new SortedDictionary<string, byte[]>(files, StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Hands each page to <paramref name="sink"/> as soon as it is rendered, from several threads at once, so
+    /// that a writer can compare or write it and let it go: the pages of a large site are never all in memory.
+    /// </summary>
+    public static void Build(CheckReport report, Action<string, byte[]> sink)
+    {
         ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(sink);
         var data = new SiteData(report);
         var html = new HtmlPages(data);
         var md = new MarkdownPages(data);
-        var files = new ConcurrentDictionary<string, byte[]>(StringComparer.Ordinal);
-        void Put(string path, string text) => files[path] = Utf8.GetBytes(text);
+        void Put(string path, string text) => sink(path, Utf8.GetBytes(text));
 
-        Put("assets/style.css", SiteAssets.Css);
-        Put("assets/filter.js", SiteAssets.FilterJs);
-        Put("index.html", html.Index());
-        Put("README.md", md.Index());
-        Put("matrix.html", html.Matrix());
-        Put("matrix.md", md.Matrix());
-        Put("evidence.json", EvidenceJson(data));
+        // Every page is independent: one parallel loop over all of them, the few large pages (index, matrix,
+        // JSON, articles) first so that none is left running alone at the end.
+        var pages = new List<Action>
+        {
+            () => Put("index.html", html.Index()),
+            () => Put("evidence.json", EvidenceJson(data)),
+            () => Put("matrix.html", html.Matrix()),
+            () => Put("README.md", md.Index()),
+            () => Put("matrix.md", md.Matrix()),
+            () => Put("assets/style.css", SiteAssets.Css),
+            () => Put("assets/filter.js", SiteAssets.FilterJs),
+        };
         foreach (var a in data.Articles)
         {
-            Put($"articles/{a.Id}.html", html.Article(a, UncitedSentences(report, a)));
-            Put($"articles/{a.Id}.md", md.Article(a));
+            pages.Add(() => Put($"articles/{a.Id}.html", html.Article(a, UncitedSentences(report, a))));
+            pages.Add(() => Put($"articles/{a.Id}.md", md.Article(a)));
         }
-        Parallel.ForEach(data.Claims, c =>
+        foreach (var c in data.Claims)
         {
-            Put($"claims/{c.Claim.Id}.html", html.Claim(c));
-            Put($"claims/{c.Claim.Id}.md", md.Claim(c));
-        });
-        Parallel.ForEach(data.Sources, s =>
+            pages.Add(() =>
+            {
+                Put($"claims/{c.Claim.Id}.html", html.Claim(c));
+                Put($"claims/{c.Claim.Id}.md", md.Claim(c));
+            });
+        }
+        foreach (var s in data.Sources)
         {
-            Put($"sources/{s.Id}.html", html.Source(s));
-            Put($"sources/{s.Id}.md", md.Source(s));
-        });
-        return new SortedDictionary<string, byte[]>(files, StringComparer.Ordinal);
+            pages.Add(() =>
+            {
+                Put($"sources/{s.Id}.html", html.Source(s));
+                Put($"sources/{s.Id}.md", md.Source(s));
+            });
+        }
+        Parallel.ForEach(Partitioner.Create(pages, loadBalance: true), page => page());
     }
 
     /// <summary>All data with computed levels, for other tools.</summary>
@@ -99,37 +121,113 @@ public static class SiteBuilder
 }
 
 /// <summary>What writing (or checking) the site found: the files written, unchanged, removed, or stale.</summary>
-public sealed record SiteWriteResult(IReadOnlyList<string> Written, int Unchanged, IReadOnlyList<string> Removed, IReadOnlyList<string> Stale);
+public sealed record SiteWriteResult(IReadOnlyList<string> Written, int Unchanged, IReadOnlyList<string> Removed, IReadOnlyList<string> Stale)
+{
+    /// <summary>The number of files the site has.</summary>
+    public int Files { get; init; }
+}
 
-/// <summary>Writes a built site: only files whose bytes changed, and removes pages that no longer exist.</summary>
+/// <summary>
+/// Writes a built site: only files whose bytes changed, and removes pages that no longer exist. Pages are
+/// derived output, so they are not flushed to disk one by one (an interrupted build is repaired by the next
+/// one); a changed page is written to a temporary file and renamed into place, so a reader — a web server —
+/// never sees half a page.
+/// </summary>
 public static class SiteWriter
 {
+    private const string TempPrefix = ".evidence-site-";
+
     public static SiteWriteResult Write(string outDir, IReadOnlyDictionary<string, byte[]> files, bool checkOnly)
     {
         ArgumentNullException.ThrowIfNull(files);
-        var existing = Directory.Exists(outDir)
+        return Write(outDir, sink => Parallel.ForEach(files, pair => sink(pair.Key, pair.Value)), checkOnly);
+    }
+
+    /// <summary>
+    /// Compares (and, unless <paramref name="checkOnly"/>, writes) each page as <paramref name="build"/> hands
+    /// it over — from several threads at once, as <see cref="SiteBuilder.Build(CheckReport, Action{string, byte[]})"/> does.
+    /// </summary>
+    public static SiteWriteResult Write(string outDir, Action<Action<string, byte[]>> build, bool checkOnly)
+    {
+        ArgumentNullException.ThrowIfNull(build);
+        var all = Directory.Exists(outDir)
             ? Directory.EnumerateFiles(outDir, "*", SearchOption.AllDirectories)
                 .Select(f => Path.GetRelativePath(outDir, f).Replace(Path.DirectorySeparatorChar, '/'))
-                .Where(f => !f.Split('/').Any(part => part.StartsWith('.')))
-                .ToHashSet(StringComparer.Ordinal)
-            : new HashSet<string>(StringComparer.Ordinal);
+                .ToList()
+            : [];
+        var existing = all.Where(f => !f.Split('/').Any(part => part.StartsWith('.'))).ToHashSet(StringComparer.Ordinal);
+        if (!checkOnly)
+        {
+            // Temporary files of an interrupted build.
+            foreach (var f in all.Where(f => f.Split('/')[^1].StartsWith(TempPrefix, StringComparison.Ordinal)))
+            {
+                File.Delete(Path.Combine(outDir, f));
+            }
+        }
+        var seen = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
         var changed = new ConcurrentBag<string>();
         var unchanged = 0;
-        Parallel.ForEach(files, pair =>
+        // One writer thread: creating or renaming files in a folder holds the folder's lock in the kernel, so
+        // writers in parallel only wait (or spin) for each other, taking the cores that render pages. The
+        // bounded queue keeps rendering from running far ahead of the disk.
+        using var queue = new BlockingCollection<(string Path, byte[] Bytes, bool Replace)>(boundedCapacity: 512);
+        using var writerFailed = new CancellationTokenSource();
+        var writer = checkOnly ? Task.CompletedTask : Task.Factory.StartNew(() =>
         {
-            var path = Path.Combine(outDir, pair.Key);
-            if (existing.Contains(pair.Key) && SameBytes(path, pair.Value))
+            try
+            {
+                var folders = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var (path, bytes, replace) in queue.GetConsumingEnumerable())
+                {
+                    if (folders.Add(Path.GetDirectoryName(path)!))
+                    {
+                        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                    }
+                    WriteFile(path, bytes, replace);
+                }
+            }
+            catch
+            {
+                // Unblock the renderers waiting on a full queue; the writer's exception is rethrown below.
+                writerFailed.Cancel();
+                throw;
+            }
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        try
+        {
+            build(Sink);
+        }
+        catch (Exception e) when (writer.IsFaulted && (e is OperationCanceledException || e is AggregateException { InnerExceptions: var inner } && inner.All(x => x is OperationCanceledException)))
+        {
+            // The writer failed first: its exception, below, is the one to report.
+        }
+        finally
+        {
+            queue.CompleteAdding();
+        }
+        writer.GetAwaiter().GetResult();
+
+        void Sink(string relative, byte[] bytes)
+        {
+            if (!seen.TryAdd(relative, 0))
+            {
+                throw new InvalidOperationException($"the site has two pages at {relative}");
+            }
+            var path = Path.Combine(outDir, relative);
+            var exists = existing.Contains(relative);
+            if (exists && SameBytes(path, bytes))
             {
                 Interlocked.Increment(ref unchanged);
                 return;
             }
-            changed.Add(pair.Key);
+            changed.Add(relative);
             if (!checkOnly)
             {
-                Storage.AtomicFile.Write(path, pair.Value);
+                queue.Add((path, bytes, exists), writerFailed.Token);
             }
-        });
-        var removed = existing.Where(f => !files.ContainsKey(f)).Order(StringComparer.Ordinal).ToList();
+        }
+
+        var removed = existing.Where(f => !seen.ContainsKey(f)).Order(StringComparer.Ordinal).ToList();
         if (!checkOnly)
         {
             foreach (var f in removed)
@@ -140,17 +238,68 @@ public static class SiteWriter
         }
         var written = changed.Order(StringComparer.Ordinal).ToList();
         return new SiteWriteResult(checkOnly ? [] : written, unchanged, checkOnly ? [] : removed,
-            checkOnly ? written.Concat(removed).Order(StringComparer.Ordinal).ToList() : []);
+            checkOnly ? written.Concat(removed).Order(StringComparer.Ordinal).ToList() : [])
+        {
+            Files = seen.Count,
+        };
     }
 
+    private static void WriteFile(string path, byte[] bytes, bool replace)
+    {
+        if (!replace)
+        {
+            // A new page: nobody can be reading it yet. One open, one positioned write, one close.
+            using var handle = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write);
+            RandomAccess.Write(handle, bytes, 0);
+            return;
+        }
+        var temp = Path.Combine(Path.GetDirectoryName(path)!, $"{TempPrefix}{Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)}-{Path.GetFileName(path)}");
+        try
+        {
+            File.WriteAllBytes(temp, bytes);
+            File.Move(temp, path, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temp);
+            throw;
+        }
+    }
+
+    /// <summary>Compares a file with the page's bytes through a pooled buffer (no 100 MB of arrays on a rebuild).</summary>
     private static bool SameBytes(string path, byte[] bytes)
     {
         try
         {
-            var info = new FileInfo(path);
-            return info.Length == bytes.Length && File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes);
+            using var handle = File.OpenHandle(path);
+            if (RandomAccess.GetLength(handle) != bytes.Length)
+            {
+                return false;
+            }
+            var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(Math.Min(bytes.Length, 1 << 20));
+            try
+            {
+                for (var offset = 0; offset < bytes.Length;)
+                {
+                    var read = RandomAccess.Read(handle, buffer.AsSpan(0, Math.Min(buffer.Length, bytes.Length - offset)), offset);
+                    if (read == 0 || !buffer.AsSpan(0, read).SequenceEqual(bytes.AsSpan(offset, read)))
+                    {
+                        return false;
+                    }
+                    offset += read;
+                }
+                return true;
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
         catch (IOException)
+        {
+            return false;
+        }
+        catch (UnauthorizedAccessException)
         {
             return false;
         }
