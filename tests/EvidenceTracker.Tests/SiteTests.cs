@@ -157,6 +157,19 @@ public class SiteTests
     }
 
     [Fact]
+    public void The_article_page_marks_uncited_strong_sentences_around_the_tracked_excerpts_inside_them()
+    {
+        var site = Build(TestPaths.RepoRoot);
+        var html = Text(site, "articles/damo-grape-ct-screening.html");
+        // The sentence with 颠覆 has no tracked excerpt: one mark, labelled.
+        Assert.Contains("<mark class=\"uncited\" title=\"No citation in scope; states the strong word &#39;颠覆&#39;\">这一突破的关键在于", html);
+        Assert.Contains("更是AI在数据层面深度挖掘能力的体现。<span class=\"label\">uncited</span></mark>", html);
+        // The "1%左右 … 20%-30%" sentence holds two tracked excerpts: the uncited marks fill the gaps, and never nest.
+        Assert.Contains("title=\"No citation in scope; states the figures 1%左右 and 20%-30%\">令人惋惜的是", html);
+        Assert.DoesNotMatch(new Regex("<mark[^>]*>[^<]*<mark"), html);
+    }
+
+    [Fact]
     public void Build_writes_only_changed_files_removes_stale_pages_and_check_reports_staleness()
     {
         using var repo = new TempRepo("clean");

@@ -145,22 +145,48 @@ public static class ArticleRules
             }
         }
 
+        foreach (var (sentence, what) in Uncited(doc, cited, detector))
+        {
+            Add(Rules.UncitedSentence, $"sentence states {what} with no citation in scope: \"{Shorten(sentence.Text)}\"", sentence.Position);
+        }
+    }
+
+    /// <summary>Body sentences with a figure or a strong word and no citation in scope, with what they state.</summary>
+    private static IEnumerable<(ArticleSentence Sentence, string What)> Uncited(ArticleDocument doc, bool[][] cited, StrongWordDetector detector)
+    {
         for (var b = 0; b < doc.Blocks.Count; b++)
         {
             var block = doc.Blocks[b];
             for (var s = 0; s < block.Sentences.Count; s++)
             {
-                if (cited[b][s])
+                if (!cited[b][s] && WhatNeedsSupport(block.Sentences[s].Text, detector) is { } what)
                 {
-                    continue;
-                }
-                var sentence = block.Sentences[s];
-                if (WhatNeedsSupport(sentence.Text, detector) is { } what)
-                {
-                    Add(Rules.UncitedSentence, $"sentence states {what} with no citation in scope: \"{Shorten(sentence.Text)}\"", sentence.Position);
+                    yield return (block.Sentences[s], what);
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The sentences that <c>uncited-sentence</c> reports for one article, as their text and what they state: the
+    /// site marks them on the article page. Thread-safe (articles render in parallel).
+    /// </summary>
+    public static IReadOnlyList<(string Text, string What)> UncitedSentences(Article article, EvidenceConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        ArgumentNullException.ThrowIfNull(config);
+        _ = CitationScopes.TryParse(config.CitationScope, out var scope);
+        var detector = new StrongWordDetector(config.StrongWords.Values.SelectMany(w => w));
+        var doc = article.Document;
+        var cited = doc.Blocks.Select(b => new bool[b.Sentences.Count]).ToArray();
+        foreach (var passage in doc.Passages(scope))
+        {
+            for (var s = passage.FirstSentence; s <= passage.LastSentence; s++)
+            {
+                cited[passage.Block][s] = true;
+            }
+        }
+        return Uncited(doc, cited, detector).Select(u => (u.Sentence.Text, u.What)).ToList();
     }
 
     /// <summary>

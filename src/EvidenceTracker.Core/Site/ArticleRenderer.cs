@@ -8,7 +8,11 @@ using Markdig.Syntax.Inlines;
 namespace EvidenceTracker.Site;
 
 /// <summary>A passage of the article to highlight: an excerpt with the claim it belongs to, or an uncited sentence.</summary>
-public sealed record Highlight(string Text, string CssClass, string Label, string? Href, string Title);
+/// <remarks>
+/// A highlight that <see cref="FillsGaps"/> (an uncited sentence) marks only the parts of its text that no other
+/// highlight (a tracked excerpt inside the sentence) already marks, so marks never nest.
+/// </remarks>
+public sealed record Highlight(string Text, string CssClass, string Label, string? Href, string Title, bool FillsGaps = false);
 
 /// <summary>
 /// Renders an article's Markdown to HTML with Markdig: one pipeline, built once, with raw HTML disabled
@@ -108,19 +112,40 @@ public static class ArticleRenderer
         }
         var plain = text.ToString();
         // Ranges to mark, first come first served: overlapping highlights do not nest.
-        var ranges = new List<(int Start, int End, Highlight H)>();
-        foreach (var h in highlights)
+        var ranges = new List<(int Start, int End, Highlight H, bool Label)>();
+        foreach (var h in highlights.Where(h => !h.FillsGaps))
         {
-            if (h.Text.Length == 0)
+            foreach (var (at, end) in Occurrences(plain, h.Text))
             {
-                continue;
-            }
-            for (var at = plain.IndexOf(h.Text, StringComparison.Ordinal); at >= 0; at = plain.IndexOf(h.Text, at + h.Text.Length, StringComparison.Ordinal))
-            {
-                var end = at + h.Text.Length;
                 if (!ranges.Any(r => r.Start < end && at < r.End))
                 {
-                    ranges.Add((at, end, h));
+                    ranges.Add((at, end, h, true));
+                }
+            }
+        }
+        foreach (var h in highlights.Where(h => h.FillsGaps))
+        {
+            foreach (var (at, end) in Occurrences(plain, h.Text))
+            {
+                // The parts of the sentence between the marks already there; the last part carries the label.
+                var taken = ranges.Where(r => r.Start < end && at < r.End).OrderBy(r => r.Start).ToList();
+                var gaps = new List<(int Start, int End)>();
+                var cursor = at;
+                foreach (var r in taken)
+                {
+                    if (r.Start > cursor)
+                    {
+                        gaps.Add((cursor, r.Start));
+                    }
+                    cursor = Math.Max(cursor, r.End);
+                }
+                if (cursor < end)
+                {
+                    gaps.Add((cursor, end));
+                }
+                for (var g = 0; g < gaps.Count; g++)
+                {
+                    ranges.Add((gaps[g].Start, gaps[g].End, h, g == gaps.Count - 1));
                 }
             }
         }
@@ -137,7 +162,7 @@ public static class ArticleRenderer
             var e = s + content.Length;
             var pieces = new List<Inline>();
             var cursor = s;
-            foreach (var (start, end, h) in ranges.Where(r => r.Start < e && s < r.End))
+            foreach (var (start, end, h, label) in ranges.Where(r => r.Start < e && s < r.End))
             {
                 var from = Math.Max(start, s);
                 var to = Math.Min(end, e);
@@ -146,7 +171,7 @@ public static class ArticleRenderer
                     pieces.Add(new LiteralInline(content[(cursor - s)..(from - s)]));
                 }
                 // The last piece of a highlight carries its text label (colour is never the only carrier).
-                pieces.Add(new HtmlInline(MarkHtml(content[(from - s)..(to - s)], h, withLabel: to == end)));
+                pieces.Add(new HtmlInline(MarkHtml(content[(from - s)..(to - s)], h, withLabel: label && to == end)));
                 cursor = to;
             }
             if (pieces.Count == 0)
@@ -164,6 +189,18 @@ public static class ArticleRenderer
                 previous = p;
             }
             literal.Remove();
+        }
+    }
+
+    private static IEnumerable<(int Start, int End)> Occurrences(string text, string part)
+    {
+        if (part.Length == 0)
+        {
+            yield break;
+        }
+        for (var at = text.IndexOf(part, StringComparison.Ordinal); at >= 0; at = text.IndexOf(part, at + part.Length, StringComparison.Ordinal))
+        {
+            yield return (at, at + part.Length);
         }
     }
 

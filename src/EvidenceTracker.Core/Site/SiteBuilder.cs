@@ -15,8 +15,11 @@ public static class SiteBuilder
 {
     private static readonly UTF8Encoding Utf8 = new(false);
 
-    /// <summary>Uncited strong sentences to mark on an article page; supplied by the article analysis when available.</summary>
-    public static Func<CheckReport, Model.Article, IReadOnlyList<Highlight>> UncitedSentences { get; set; } = (_, _) => [];
+    /// <summary>The sentences that uncited-sentence reports, marked on the article page with what they state.</summary>
+    private static IReadOnlyList<Highlight> UncitedSentences(CheckReport report, Model.Article article) =>
+        ArticleRules.UncitedSentences(article, report.Set.Config)
+            .Select(u => new Highlight(u.Text, "uncited", "uncited", null, $"No citation in scope; states {u.What}", FillsGaps: true))
+            .ToList();
 
     public static IReadOnlyDictionary<string, byte[]> Build(CheckReport report)
     {
