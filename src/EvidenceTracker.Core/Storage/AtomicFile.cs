@@ -186,13 +186,16 @@ public static class AtomicFile
         ArgumentNullException.ThrowIfNull(files);
         var temps = new List<(string Temp, string Full, bool New)>(files.Count);
         var conflicts = new List<string>();
+        var moved = new HashSet<string>(StringComparer.Ordinal);
         try
         {
             foreach (var (path, content, isNew) in files)
             {
                 var full = Path.GetFullPath(path);
                 var dir = Path.GetDirectoryName(full)!;
-                var temp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+                SweepOnce(dir);
+                var temp = TempName(dir);
+                Pending[temp] = 0;
                 temps.Add((temp, full, isNew));
                 // a fresh temporary name: no other writer can have it open, so no advisory lock is needed
                 using var handle = File.OpenHandle(temp, FileMode.CreateNew, FileAccess.Write, FileShare.ReadWrite);
@@ -200,20 +203,29 @@ public static class AtomicFile
             }
             foreach (var (temp, full, isNew) in temps)
             {
-                if (isNew)
-                {
-                    try
-                    {
-                        File.Move(temp, full, overwrite: false);
-                    }
-                    catch (IOException) when (File.Exists(full))
-                    {
-                        conflicts.Add(full);
-                    }
-                }
-                else
+                if (!isNew)
                 {
                     File.Move(temp, full, overwrite: true);
+                    moved.Add(temp);
+                    continue;
+                }
+                switch (LinuxFiles.TryRenameNoReplace(temp, full))
+                {
+                    case true:
+                        moved.Add(temp);
+                        continue;
+                    case false:
+                        conflicts.Add(full);
+                        continue;
+                }
+                try
+                {
+                    File.Move(temp, full, overwrite: false);
+                    moved.Add(temp);
+                }
+                catch (IOException) when (File.Exists(full))
+                {
+                    conflicts.Add(full);
                 }
             }
         }
@@ -221,10 +233,11 @@ public static class AtomicFile
         {
             foreach (var (temp, _, _) in temps)
             {
-                if (File.Exists(temp))
+                if (!moved.Contains(temp))
                 {
-                    File.Delete(temp);
+                    TryDelete(temp);
                 }
+                Pending.TryRemove(temp, out _);
             }
         }
         return conflicts;

@@ -87,4 +87,34 @@ internal static class LinuxFiles
             return null;
         }
     }
+
+    /// <summary>
+    /// Moves <paramref name="temp"/> to <paramref name="full"/> only if that name is free (renameat2 NOREPLACE): one
+    /// system call instead of link + unlink. True: moved. False: the name exists (temp left in place). Null: not done.
+    /// </summary>
+    public static bool? TryRenameNoReplace(string temp, string full)
+    {
+        if (_unavailable)
+        {
+            return null;
+        }
+        try
+        {
+            if (RenameAt2(AtFdcwd, CString(temp), AtFdcwd, CString(full), RenameNoReplace) == 0)
+            {
+                return true;
+            }
+            if (Marshal.GetLastPInvokeError() == Eexist)
+            {
+                return false;
+            }
+            _unavailable = true;
+            return null;
+        }
+        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
+        {
+            _unavailable = true;
+            return null;
+        }
+    }
 }
