@@ -90,21 +90,41 @@ public static class AtomicFile
                 stream.Write(content);
                 stream.Flush(flushToDisk: flush);
             }
-            try
+            if (overwrite)
             {
-                // Without overwrite, File.Move links the new name and fails if it exists: an exclusive create.
-                File.Move(temp, full, overwrite);
+                File.Move(temp, full, overwrite: true);
+                return true;
             }
-            catch (IOException) when (!overwrite && File.Exists(full))
+            // An exclusive create: renameat2(RENAME_NOREPLACE) moves the file into place only if the name is free,
+            // atomically (File.Move without overwrite checks first and renames after: two writers can both win).
+            if (LinuxFiles.TryRenameNoReplace(temp, full) is { } moved)
             {
-                return false;
+                return moved;
             }
-            return true;
+            return CreateExclusively(full, content);
         }
         finally
         {
             TryDelete(temp);
             Pending.TryRemove(temp, out _);
+        }
+    }
+
+    /// <summary>
+    /// Where renameat2 is not available: the final name is opened with CreateNew (O_EXCL), so exactly one writer
+    /// wins; the content is then written into it.
+    /// </summary>
+    private static bool CreateExclusively(string full, byte[] content)
+    {
+        try
+        {
+            using var stream = new FileStream(full, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+            stream.Write(content);
+            return true;
+        }
+        catch (IOException) when (File.Exists(full) || Directory.Exists(full))
+        {
+            return false;
         }
     }
 
