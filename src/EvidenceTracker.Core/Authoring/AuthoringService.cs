@@ -226,15 +226,14 @@ public static class AuthoringService
     public static string DeriveSourceId(AddSourceSettings s)
     {
         ArgumentNullException.ThrowIfNull(s);
-        var date = s.Date is null ? "" : "-" + Slugs.Latin(s.Date);
-        if (s.Publisher is not null && Slugs.IsMostlyLatin(s.Publisher) && Slugs.Latin(s.Publisher, 60) is { Length: > 0 } publisher)
+        var date = s.Date is null ? "" : "-" + Slugs.Slugify(s.Date);
+        if (s.Publisher is not null && Slugs.IsMostlyLatin(s.Publisher) && Slugs.Slugify(s.Publisher, 60) is { Length: > 0 } publisher)
         {
             return publisher + date;
         }
-        if (s.Url is not null && Uri.TryCreate(s.Url, UriKind.Absolute, out var uri) && uri.Host.Length > 0)
+        if (Slugs.HostSlug(s.Url, 60) is { } host)
         {
-            var host = uri.Host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? uri.Host[4..] : uri.Host;
-            return Slugs.Latin(host, 60) + date;
+            return host + date;
         }
         return Slugs.ForText(s.Title, "source");
     }

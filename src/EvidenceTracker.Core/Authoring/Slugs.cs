@@ -14,9 +14,6 @@ public static class Slugs
 {
     public const int HashLength = 8;
 
-    /// <summary>The slug of the Latin letters and digits of <paramref name="text"/>, at most <paramref name="max"/> characters, cut at a word boundary.</summary>
-    public static string Latin(string text, int max = Values.MaxIdLength) => Slugify(text, max);
-
     /// <summary>
     /// A slug of the Latin letters (accents folded) and digits of a text, other characters becoming single hyphens:
     /// at most <paramref name="maxLength"/> characters (cut at a hyphen) and <paramref name="maxWords"/> words. Empty
@@ -91,7 +88,7 @@ public static class Slugs
     public static string ForText(string text, string fallbackPrefix)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var latin = Latin(text);
+        var latin = Slugify(text);
         if (latin.Length > 0 && IsMostlyLatin(text))
         {
             return latin;

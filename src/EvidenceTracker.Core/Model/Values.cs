@@ -20,8 +20,6 @@ public static partial class Values
     [GeneratedRegex(@"^\d{1,10}$", RegexOptions.CultureInvariant)]
     private static partial Regex PmidRegex();
 
-    public static bool IsSlug(string id) => id.Length <= MaxIdLength && SlugRegex().IsMatch(id);
-
     /// <summary>Why an id is not a slug, or null when it is one.</summary>
     public static string? SlugProblem(string id)
     {

@@ -62,6 +62,18 @@ public static class Json
         }
     }
 
+    public static void WriteStrings(this Utf8JsonWriter json, string name, IEnumerable<string> values)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(values);
+        json.WriteStartArray(name);
+        foreach (var v in values)
+        {
+            json.WriteStringValue(v);
+        }
+        json.WriteEndArray();
+    }
+
     public static void NumberOrNull(this Utf8JsonWriter json, string name, int? value)
     {
         ArgumentNullException.ThrowIfNull(json);

@@ -232,12 +232,7 @@ public static class ListingFormatter
         json.WriteString("support", Names.Of(status.Support));
         json.StringOrNull("verdict", c.Verdict is { } v ? Names.Of(v) : null);
         json.StringOrNull("article", c.Article);
-        json.WriteStartArray("tags");
-        foreach (var t in c.Tags)
-        {
-            json.WriteStringValue(t);
-        }
-        json.WriteEndArray();
+        json.WriteStrings("tags", c.Tags);
         if (full)
         {
             json.StringOrNull("excerpt", c.Excerpt);
@@ -295,12 +290,7 @@ public static class ListingFormatter
         json.WriteString("file", s.File);
         json.WriteString("type", s.Type);
         json.WriteString("title", s.Title);
-        json.WriteStartArray("authors");
-        foreach (var a in s.Authors)
-        {
-            json.WriteStringValue(a);
-        }
-        json.WriteEndArray();
+        json.WriteStrings("authors", s.Authors);
         json.StringOrNull("publisher", s.Publisher);
         json.StringOrNull("date", s.Date);
         json.StringOrNull("accessed", s.Accessed);
@@ -309,12 +299,7 @@ public static class ListingFormatter
         json.StringOrNull("pmid", s.Pmid);
         json.StringOrNull("lang", s.Lang);
         json.StringOrNull("level", s.Level is { } l ? Names.Of(l) : null);
-        json.WriteStartArray("reports-on");
-        foreach (var r in s.ReportsOn)
-        {
-            json.WriteStringValue(r);
-        }
-        json.WriteEndArray();
+        json.WriteStrings("reports-on", s.ReportsOn);
         json.StringOrNull("snapshot", s.Snapshot);
         json.StringOrNull("snapshot-sha256", s.SnapshotSha256);
         json.StringOrNull("archived", s.Archived);

@@ -97,11 +97,7 @@ public static class AtomicFile
             }
             // An exclusive create: renameat2(RENAME_NOREPLACE) moves the file into place only if the name is free,
             // atomically (File.Move without overwrite checks first and renames after: two writers can both win).
-            if (LinuxFiles.TryRenameNoReplace(temp, full) is { } moved)
-            {
-                return moved;
-            }
-            return CreateExclusively(full, content);
+            return MoveExclusively(temp, full, content);
         }
         finally
         {
@@ -111,11 +107,17 @@ public static class AtomicFile
     }
 
     /// <summary>
-    /// Where renameat2 is not available: the final name is opened with CreateNew (O_EXCL), so exactly one writer
-    /// wins; the content is then written into it.
+    /// Puts <paramref name="temp"/> in place as <paramref name="full"/> only if that name is free; false when it is
+    /// taken. renameat2(RENAME_NOREPLACE) does it atomically (File.Move without overwrite checks, then renames: two
+    /// writers could both win). Where that is not available, the final name is opened with CreateNew (O_EXCL), so
+    /// exactly one writer wins, and <paramref name="content"/> is written into it.
     /// </summary>
-    private static bool CreateExclusively(string full, byte[] content)
+    private static bool MoveExclusively(string temp, string full, byte[] content)
     {
+        if (LinuxFiles.TryRenameNoReplace(temp, full) is { } moved)
+        {
+            return moved;
+        }
         try
         {
             using var stream = new FileStream(full, FileMode.CreateNew, FileAccess.Write, FileShare.None);
@@ -204,7 +206,7 @@ public static class AtomicFile
     public static IReadOnlyList<string> WriteAll(IReadOnlyList<(string Path, byte[] Content, bool New)> files)
     {
         ArgumentNullException.ThrowIfNull(files);
-        var temps = new List<(string Temp, string Full, bool New)>(files.Count);
+        var temps = new List<(string Temp, string Full, bool New, byte[] Content)>(files.Count);
         var conflicts = new List<string>();
         var moved = new HashSet<string>(StringComparer.Ordinal);
         try
@@ -216,12 +218,12 @@ public static class AtomicFile
                 SweepOnce(dir);
                 var temp = TempName(dir);
                 Pending[temp] = 0;
-                temps.Add((temp, full, isNew));
+                temps.Add((temp, full, isNew, content));
                 // a fresh temporary name: no other writer can have it open, so no advisory lock is needed
                 using var handle = File.OpenHandle(temp, FileMode.CreateNew, FileAccess.Write, FileShare.ReadWrite);
                 RandomAccess.Write(handle, content, 0);
             }
-            foreach (var (temp, full, isNew) in temps)
+            foreach (var (temp, full, isNew, content) in temps)
             {
                 if (!isNew)
                 {
@@ -229,21 +231,11 @@ public static class AtomicFile
                     moved.Add(temp);
                     continue;
                 }
-                switch (LinuxFiles.TryRenameNoReplace(temp, full))
+                if (MoveExclusively(temp, full, content))
                 {
-                    case true:
-                        moved.Add(temp);
-                        continue;
-                    case false:
-                        conflicts.Add(full);
-                        continue;
-                }
-                try
-                {
-                    File.Move(temp, full, overwrite: false);
                     moved.Add(temp);
                 }
-                catch (IOException) when (File.Exists(full))
+                else
                 {
                     conflicts.Add(full);
                 }
@@ -251,7 +243,7 @@ public static class AtomicFile
         }
         finally
         {
-            foreach (var (temp, _, _) in temps)
+            foreach (var (temp, _, _, _) in temps)
             {
                 if (!moved.Contains(temp))
                 {
