@@ -67,8 +67,15 @@ public static class AtomicFile
         }
     }
 
+    /// <summary>This process's part of temporary names: its id (for the sweep) and a random tag (ids are reused).</summary>
+    private static readonly string ProcessTag =
+        $"{TempPrefix}{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}-{Guid.NewGuid():N}-";
+
+    private static long _counter;
+
+    /// <summary>A name no other write uses: the process tag and a counter (no random bytes drawn per file).</summary>
     private static string TempName(string dir) =>
-        Path.Combine(dir, $"{TempPrefix}{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}-{Guid.NewGuid():N}");
+        Path.Combine(dir, ProcessTag + Interlocked.Increment(ref _counter).ToString(CultureInfo.InvariantCulture));
 
     private static bool Commit(string path, byte[] content, bool overwrite, bool flush = true)
     {
@@ -219,9 +226,12 @@ public static class AtomicFile
                 var temp = TempName(dir);
                 Pending[temp] = 0;
                 temps.Add((temp, full, isNew, content));
-                // a fresh temporary name: no other writer can have it open, so no advisory lock is needed
-                using var handle = File.OpenHandle(temp, FileMode.CreateNew, FileAccess.Write, FileShare.ReadWrite);
-                RandomAccess.Write(handle, content, 0);
+                if (LinuxFiles.TryWriteNew(temp, content) != true)
+                {
+                    // a fresh temporary name: no other writer can have it open, so no advisory lock is needed
+                    using var handle = File.OpenHandle(temp, FileMode.CreateNew, FileAccess.Write, FileShare.ReadWrite);
+                    RandomAccess.Write(handle, content, 0);
+                }
             }
             foreach (var (temp, full, isNew, content) in temps)
             {

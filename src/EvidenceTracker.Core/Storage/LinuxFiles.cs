@@ -49,14 +49,34 @@ internal static class LinuxFiles
     /// <summary>True: created. False: the name exists. Null: not done (use the portable path).</summary>
     public static bool? TryCreateNew(string full, string temp, byte[] content)
     {
+        if (TryWriteNew(temp, content) != true)
+        {
+            return null;
+        }
+        var moved = TryRenameNoReplace(temp, full);
+        if (moved != true)
+        {
+            _ = Unlink(CString(temp));
+        }
+        return moved;
+    }
+
+    /// <summary>
+    /// Creates <paramref name="path"/> (which must not exist: O_EXCL) with <paramref name="content"/> in three system
+    /// calls — open, write, close — where File.OpenHandle adds an advisory lock, its release, fstatfs and lseek.
+    /// True: written. Null: not done (nothing left behind; use the portable path).
+    /// </summary>
+    public static bool? TryWriteNew(string path, byte[] content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
         if (_unavailable)
         {
             return null;
         }
         try
         {
-            var tempName = CString(temp);
-            var fd = Open(tempName, OWrOnly | OCreat | OExcl | OCloexec, Convert.ToInt32("644", 8));
+            var name = CString(path);
+            var fd = Open(name, OWrOnly | OCreat | OExcl | OCloexec, Convert.ToInt32("644", 8));
             if (fd < 0)
             {
                 return null;
@@ -65,21 +85,10 @@ internal static class LinuxFiles
             var closed = Close(fd);
             if (written != content.Length || closed != 0)
             {
-                _ = Unlink(tempName);
+                _ = Unlink(name);
                 return null;
             }
-            if (RenameAt2(AtFdcwd, tempName, AtFdcwd, CString(full), RenameNoReplace) == 0)
-            {
-                return true;
-            }
-            var error = Marshal.GetLastPInvokeError();
-            _ = Unlink(tempName);
-            if (error == Eexist)
-            {
-                return false;
-            }
-            _unavailable = true; // ENOSYS, EINVAL (no RENAME_NOREPLACE here): stop trying
-            return null;
+            return true;
         }
         catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
         {
