@@ -44,9 +44,7 @@ internal static class CheckCommand
         var formatter = ReportFormats.Create(settings.Format, color, EvidenceCli.Version);
         if (settings.Output is { } path)
         {
-            using var buffer = new StringWriter();
-            formatter.Write(report, buffer);
-            AtomicFile.Write(Path.GetFullPath(path, context.Environment.WorkingDirectory), buffer.ToString());
+            AtomicFile.Write(Path.GetFullPath(path, context.Environment.WorkingDirectory), writer => formatter.Write(report, writer));
             context.Error.WriteLine(new TextFormatter(false).SummaryLine(report));
         }
         else

@@ -80,14 +80,14 @@ public static class RepositoryLoader
     }
 
     /// <summary>Reads and parses the articles (in parallel when there are many); each is parsed once, here.</summary>
-    private static List<Article> LoadArticles(FileEntry[] files, string root, string real, List<Finding> findings)
+    private static List<Article> LoadArticles(string[] files, string root, string real, List<Finding> findings)
     {
         var results = new Article[files.Length];
         var sinks = new FindingSink[files.Length];
         void LoadOne(int i)
         {
             var file = files[i];
-            var rel = Relative(root, file.Path);
+            var rel = Relative(root, file);
             var sink = new FindingSink(rel);
             sinks[i] = sink;
             var id = DocumentReaders.Stem(rel);
@@ -96,7 +96,7 @@ public static class RepositoryLoader
             {
                 sink.Add(Rules.Schema, $"article id '{id}' (its file name) {problem}; rename the file", null);
             }
-            var text = SafeFile.ReadText(file.Path, file.Length, file.IsLink, real, SafeFile.MaxDocumentBytes, sink, Rules.Schema);
+            var text = SafeFile.ReadEnumerated(file, real, SafeFile.MaxDocumentBytes, sink, Rules.Schema);
             var document = text is null ? ArticleDocument.Empty : ArticleParser.Parse(text);
             if (text is not null)
             {
@@ -125,7 +125,7 @@ public static class RepositoryLoader
         return [.. results];
     }
 
-    private static List<T> LoadAll<T>(FileEntry[] files, string root, string real, Func<YNode?, FindingSink, T?> read, List<Finding> findings)
+    private static List<T> LoadAll<T>(string[] files, string root, string real, Func<YNode?, FindingSink, T?> read, List<Finding> findings)
         where T : class
     {
         var results = new T?[files.Length];
@@ -133,9 +133,9 @@ public static class RepositoryLoader
         void LoadOne(int i)
         {
             var file = files[i];
-            var sink = new FindingSink(Relative(root, file.Path));
+            var sink = new FindingSink(Relative(root, file));
             sinks[i] = sink;
-            var text = SafeFile.ReadText(file.Path, file.Length, file.IsLink, real, SafeFile.MaxYamlBytes, sink, Rules.YamlSyntax);
+            var text = SafeFile.ReadEnumerated(file, real, SafeFile.MaxYamlBytes, sink, Rules.YamlSyntax);
             if (text is null)
             {
                 return;
@@ -165,10 +165,11 @@ public static class RepositoryLoader
         return results.Where(r => r is not null).Select(r => r!).ToList();
     }
 
-    /// <summary>A file found by enumeration, with the facts the enumeration gave for free.</summary>
-    private readonly record struct FileEntry(string Path, long Length, bool IsLink);
-
-    private static FileEntry[] Enumerate(string root, string folder, string extension, bool recursive)
+    /// <summary>
+    /// The files of a folder, sorted. Only the directory entries' names and types are used: asking an entry for its
+    /// length or attributes costs an lstat per file, and the reader finds links and sizes itself.
+    /// </summary>
+    private static string[] Enumerate(string root, string folder, string extension, bool recursive)
     {
         var dir = Path.Combine(root, folder);
         if (!Directory.Exists(dir))
@@ -182,18 +183,24 @@ public static class RepositoryLoader
             AttributesToSkip = FileAttributes.None,
         };
         var suffix = extension.TrimStart('*');
-        var files = new FileSystemEnumerable<FileEntry>(dir,
-            (ref FileSystemEntry e) => new FileEntry(e.ToFullPath(), e.Length, (e.Attributes & FileAttributes.ReparsePoint) != 0),
-            options)
+        var files = new FileSystemEnumerable<string>(dir, (ref FileSystemEntry e) => e.ToFullPath(), options)
         {
             ShouldIncludePredicate = (ref FileSystemEntry e) =>
                 !e.IsDirectory && e.FileName.EndsWith(suffix, StringComparison.Ordinal) && !e.FileName.StartsWith('.'),
             ShouldRecursePredicate = (ref FileSystemEntry e) => (e.Attributes & FileAttributes.ReparsePoint) == 0,
         }.ToArray();
-        Array.Sort(files, (a, b) => string.CompareOrdinal(a.Path, b.Path));
+        Array.Sort(files, string.CompareOrdinal);
         return files;
     }
 
-    public static string Relative(string root, string path) =>
-        Path.GetRelativePath(root, path).Replace(Path.DirectorySeparatorChar, '/');
+    /// <summary>The path of <paramref name="path"/> inside <paramref name="root"/>, with forward slashes.</summary>
+    public static string Relative(string root, string path)
+    {
+        if (path.Length > root.Length + 1 && path.StartsWith(root, StringComparison.Ordinal) && path[root.Length] == Path.DirectorySeparatorChar
+            && Path.DirectorySeparatorChar == '/')
+        {
+            return path[(root.Length + 1)..];
+        }
+        return Path.GetRelativePath(root, path).Replace(Path.DirectorySeparatorChar, '/');
+    }
 }

@@ -30,6 +30,27 @@ public static class SafeFile
         }
     }
 
+    /// <summary>
+    /// Reads a file found by enumerating the repository: on Linux in the fewest system calls, falling back to
+    /// <see cref="ReadText(string, string, long, FindingSink, string)"/> for links, errors and oversized files.
+    /// </summary>
+    public static string? ReadEnumerated(string fullPath, string realRoot, long maxBytes, FindingSink sink, string rule)
+    {
+        ArgumentNullException.ThrowIfNull(sink);
+        if (Storage.LinuxFiles.TryReadAll(fullPath, maxBytes, out var length) is not { } buffer)
+        {
+            return ReadText(fullPath, realRoot, maxBytes, sink, rule);
+        }
+        try
+        {
+            return Decode(buffer.AsSpan(0, length), sink, rule);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
     /// <summary>Reads a file whose length and link status the directory enumeration already gave.</summary>
     public static string? ReadText(string fullPath, long length, bool isLink, string realRoot, long maxBytes, FindingSink sink, string rule)
     {

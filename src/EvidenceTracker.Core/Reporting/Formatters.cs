@@ -36,17 +36,30 @@ public static class Json
         NewLine = "\n",
     };
 
+    /// <summary>
+    /// Writes the JSON made by <paramref name="body"/> to <paramref name="writer"/> as it goes: a body that writes many
+    /// items calls <see cref="FlushIfFull"/> after each, so a report of 300,000 findings never sits whole in memory.
+    /// </summary>
     public static void Write(TextWriter writer, Action<Utf8JsonWriter> body)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(body);
-        using var stream = new MemoryStream();
+        using (var stream = new TextWriterStream(writer))
         using (var json = new Utf8JsonWriter(stream, Options))
         {
             body(json);
         }
-        writer.Write(Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length));
         writer.Write('\n');
+    }
+
+    /// <summary>Hands what the writer holds on once it holds 64 KB.</summary>
+    public static void FlushIfFull(this Utf8JsonWriter json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        if (json.BytesPending >= 1 << 16)
+        {
+            json.Flush();
+        }
     }
 
     public static void StringOrNull(this Utf8JsonWriter json, string name, string? value)
@@ -86,4 +99,35 @@ public static class Json
             json.WriteNull(name);
         }
     }
+}
+
+/// <summary>A write-only stream that decodes the UTF-8 written to it onto a <see cref="TextWriter"/>.</summary>
+internal sealed class TextWriterStream(TextWriter writer) : Stream
+{
+    private readonly Decoder _decoder = new UTF8Encoding(false).GetDecoder();
+    private char[] _chars = [];
+
+    public override bool CanRead => false;
+    public override bool CanSeek => false;
+    public override bool CanWrite => true;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        var needed = _decoder.GetCharCount(buffer, flush: false);
+        if (_chars.Length < needed)
+        {
+            _chars = new char[Math.Max(needed, 1024)];
+        }
+        var written = _decoder.GetChars(buffer, _chars, flush: false);
+        writer.Write(_chars, 0, written);
+    }
+
+    public override void Flush() => writer.Flush();
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
 }

@@ -36,7 +36,7 @@ public sealed class JUnitFormatter : IReportFormatter
             NewLineChars = "\n",
             Encoding = new UTF8Encoding(false),
         };
-        using var stream = new MemoryStream();
+        using var stream = new TextWriterStream(writer);
         using (var xml = XmlWriter.Create(stream, settings))
         {
             var failures = cases.Count(c => c.Findings.Any(f => f.Severity == Severity.Error));
@@ -81,7 +81,6 @@ public sealed class JUnitFormatter : IReportFormatter
             xml.WriteEndElement();
             xml.WriteEndDocument();
         }
-        writer.Write(Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length));
         writer.Write('\n');
     }
 

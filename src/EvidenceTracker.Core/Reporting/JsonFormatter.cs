@@ -20,6 +20,7 @@ public sealed class JsonFormatter : IReportFormatter
             foreach (var f in report.Findings)
             {
                 WriteFinding(json, f);
+                json.FlushIfFull();
             }
             json.WriteEndArray();
             json.WriteStartArray("claims");
@@ -30,6 +31,7 @@ public sealed class JsonFormatter : IReportFormatter
                 json.WriteString("support", Names.Of(c.Support));
                 json.StringOrNull("verdict", c.Claim.Verdict is { } v ? Names.Of(v) : null);
                 json.WriteEndObject();
+                json.FlushIfFull();
             }
             json.WriteEndArray();
             json.WriteEndObject();

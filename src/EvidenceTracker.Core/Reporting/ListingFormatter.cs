@@ -22,6 +22,7 @@ public static class ListingFormatter
                 foreach (var row in rows)
                 {
                     WriteClaim(json, row, full: false);
+                    json.FlushIfFull();
                 }
                 json.WriteEndArray();
             });
@@ -49,6 +50,7 @@ public static class ListingFormatter
                 foreach (var s in rows)
                 {
                     WriteSource(json, s);
+                    json.FlushIfFull();
                 }
                 json.WriteEndArray();
             });
@@ -68,7 +70,9 @@ public static class ListingFormatter
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(claims);
         ArgumentNullException.ThrowIfNull(writer);
-        int Count(Article a) => claims.Count(c => c.Claim.Article == a.Id);
+        var counts = claims.Where(c => c.Claim.Article is not null).GroupBy(c => c.Claim.Article!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        int Count(Article a) => counts.GetValueOrDefault(a.Id);
         if (format == "json")
         {
             Json.Write(writer, json =>

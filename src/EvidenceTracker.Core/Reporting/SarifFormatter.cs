@@ -101,6 +101,7 @@ public sealed class SarifFormatter(string toolVersion) : IReportFormatter
                 json.WriteString("evidenceFinding/v1", Fingerprint(f));
                 json.WriteEndObject();
                 json.WriteEndObject();
+                json.FlushIfFull();
             }
             json.WriteEndArray();
             json.WriteString("columnKind", "utf16CodeUnits");

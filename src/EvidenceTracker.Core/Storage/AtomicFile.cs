@@ -80,11 +80,34 @@ public static class AtomicFile
     private static bool Commit(string path, byte[] content, bool overwrite, bool flush = true)
     {
         ArgumentNullException.ThrowIfNull(content);
+        return Commit(path, stream => stream.Write(content), overwrite ? null : content, flush);
+    }
+
+    /// <summary>
+    /// Replaces (or creates) <paramref name="path"/> with what <paramref name="write"/> writes: the text is streamed to
+    /// the temporary file (a report of 300,000 findings never sits whole in memory), which then takes the name.
+    /// </summary>
+    public static void Write(string path, Action<TextWriter> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        Commit(path, stream =>
+        {
+            using var text = new StreamWriter(stream, Utf8NoBom, 1 << 16, leaveOpen: true);
+            write(text);
+        }, exclusiveContent: null, flush: true);
+    }
+
+    /// <summary>
+    /// Writes a temporary file with <paramref name="write"/>, then moves it into place: replacing any file there when
+    /// <paramref name="exclusiveContent"/> is null, else only if the name is free (false when it is taken).
+    /// </summary>
+    private static bool Commit(string path, Action<Stream> write, byte[]? exclusiveContent, bool flush)
+    {
         var full = Path.GetFullPath(path);
         var dir = Path.GetDirectoryName(full)!;
         Directory.CreateDirectory(dir);
         SweepOnce(dir);
-        if (!overwrite && (File.Exists(full) || Directory.Exists(full)))
+        if (exclusiveContent is not null && (File.Exists(full) || Directory.Exists(full)))
         {
             return false;
         }
@@ -92,19 +115,19 @@ public static class AtomicFile
         Pending[temp] = 0;
         try
         {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
             {
-                stream.Write(content);
+                write(stream);
                 stream.Flush(flushToDisk: flush);
             }
-            if (overwrite)
+            if (exclusiveContent is null)
             {
                 File.Move(temp, full, overwrite: true);
                 return true;
             }
             // An exclusive create: renameat2(RENAME_NOREPLACE) moves the file into place only if the name is free,
             // atomically (File.Move without overwrite checks first and renames after: two writers can both win).
-            return MoveExclusively(temp, full, content);
+            return MoveExclusively(temp, full, exclusiveContent);
         }
         finally
         {

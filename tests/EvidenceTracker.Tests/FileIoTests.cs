@@ -1,0 +1,112 @@
+using System.Text;
+using System.Text.Json;
+using EvidenceTracker.Diagnostics;
+using EvidenceTracker.Loading;
+using EvidenceTracker.Reporting;
+using EvidenceTracker.Storage;
+using EvidenceTracker.Tests.Support;
+
+namespace EvidenceTracker.Tests;
+
+/// <summary>The fast paths of reading the repository and writing reports: same results as the portable ones.</summary>
+public class FileIoTests
+{
+    [Fact]
+    public void A_file_larger_than_the_first_read_buffer_is_read_whole()
+    {
+        using var repo = new TempRepo();
+        var text = string.Concat(Enumerable.Range(0, 3000).Select(i => $"line {i}: 敏感性达到{i % 100}%\n"));
+        var path = repo.Write("claims/long.yaml", text);
+        var sink = new FindingSink("claims/long.yaml");
+        Assert.Equal(text, SafeFile.ReadEnumerated(path, repo.Root, SafeFile.MaxYamlBytes, sink, Rules.YamlSyntax));
+        Assert.Empty(sink.Findings);
+    }
+
+    [Fact]
+    public void A_file_over_the_size_limit_is_refused_with_its_size()
+    {
+        using var repo = new TempRepo();
+        var path = repo.Write("claims/big.yaml", new string('x', 5000));
+        var sink = new FindingSink("claims/big.yaml");
+        Assert.Null(SafeFile.ReadEnumerated(path, repo.Root, 4096, sink, Rules.YamlSyntax));
+        var finding = Assert.Single(sink.Findings);
+        Assert.Contains("4.9 KB", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_fast_reader_leaves_symbolic_links_to_the_portable_path()
+    {
+        using var repo = new TempRepo();
+        var target = repo.Write("claims/real.yaml", "id: real\n");
+        var link = repo.Full("claims/link.yaml");
+        File.CreateSymbolicLink(link, target);
+        Assert.Null(LinuxFiles.TryReadAll(link, 1 << 20, out _));
+        var sink = new FindingSink("claims/link.yaml");
+        Assert.Equal("id: real\n", SafeFile.ReadEnumerated(link, repo.Root, SafeFile.MaxYamlBytes, sink, Rules.YamlSyntax));
+    }
+
+    [Fact]
+    public void Invalid_utf8_read_by_the_fast_path_is_a_finding_with_its_position()
+    {
+        using var repo = new TempRepo();
+        var path = repo.Full("claims/bad.yaml");
+        File.WriteAllBytes(path, [.. "id: a\nstatement: "u8, 0xC3, 0x28, (byte)'\n']);
+        var sink = new FindingSink("claims/bad.yaml");
+        Assert.Null(SafeFile.ReadEnumerated(path, repo.Root, SafeFile.MaxYamlBytes, sink, Rules.YamlSyntax));
+        var finding = Assert.Single(sink.Findings);
+        Assert.Equal((2, 12), (finding.Line, finding.Column));
+    }
+
+    [Fact]
+    public void Streamed_json_keeps_characters_split_across_chunks()
+    {
+        // 40,000 Chinese strings: about 1 MB of UTF-8 handed on in 64 KB chunks, so many a three-byte character
+        // is split between two chunks.
+        var values = Enumerable.Range(0, 40_000).Select(i => $"敏感性{i}达到😀").ToList();
+        using var writer = new StringWriter();
+        Json.Write(writer, json =>
+        {
+            json.WriteStartArray();
+            foreach (var v in values)
+            {
+                json.WriteStringValue(v);
+                json.FlushIfFull();
+            }
+            json.WriteEndArray();
+        });
+        using var document = JsonDocument.Parse(writer.ToString());
+        var read = document.RootElement.EnumerateArray().Select(e => e.GetString()!).ToList();
+        Assert.Equal(values, read);
+        Assert.EndsWith("]\n", writer.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_streamed_report_replaces_the_file_and_leaves_no_temporary_file()
+    {
+        using var repo = new TempRepo();
+        var path = repo.Write("reports/check.json", "old");
+        AtomicFile.Write(path, w =>
+        {
+            w.Write("new ");
+            w.Write(new string('y', 200_000));
+        });
+        var text = File.ReadAllText(path, Encoding.UTF8);
+        Assert.StartsWith("new yyy", text, StringComparison.Ordinal);
+        Assert.Equal(200_004, text.Length);
+        Assert.Equal(["check.json"], Directory.GetFiles(repo.Full("reports")).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void A_report_that_fails_while_streaming_leaves_the_old_file_as_it_was()
+    {
+        using var repo = new TempRepo();
+        var path = repo.Write("reports/check.json", "old");
+        Assert.Throws<InvalidOperationException>(() => AtomicFile.Write(path, w =>
+        {
+            w.Write(new string('z', 100_000));
+            throw new InvalidOperationException("formatter failed");
+        }));
+        Assert.Equal("old", File.ReadAllText(path));
+        Assert.Equal(["check.json"], Directory.GetFiles(repo.Full("reports")).Select(Path.GetFileName));
+    }
+}
