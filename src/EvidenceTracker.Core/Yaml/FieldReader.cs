@@ -10,7 +10,9 @@ namespace EvidenceTracker.Yaml;
 /// </summary>
 internal sealed class FieldReader
 {
-    private readonly Dictionary<string, KeyValuePair<YScalar, YNode>> _fields = new(StringComparer.Ordinal);
+    // A file has a handful of fields, each once (the tree reader refuses duplicate keys): a list searched in order
+    // costs less than a dictionary built for every claim, citation and source.
+    private readonly List<KeyValuePair<YScalar, YNode>> _fields;
     private readonly FindingSink _sink;
     private readonly string _what;
 
@@ -19,6 +21,7 @@ internal sealed class FieldReader
         Mapping = mapping;
         _sink = sink;
         _what = what;
+        _fields = new List<KeyValuePair<YScalar, YNode>>(mapping.Entries.Count);
         foreach (var entry in mapping.Entries)
         {
             var name = entry.Key.Value;
@@ -30,23 +33,37 @@ internal sealed class FieldReader
                     : $"unknown field '{name}' in {what}; did you mean '{hint}'?", entry.Key.Start);
                 continue;
             }
-            _fields[name] = entry;
+            _fields.Add(entry);
             positions?.Set(name, entry.Key.Start, entry.Value.Start);
         }
     }
 
     public YMapping Mapping { get; }
 
-    public bool Has(string name) => _fields.ContainsKey(name);
+    private bool TryGet(string name, out KeyValuePair<YScalar, YNode> entry)
+    {
+        foreach (var e in _fields)
+        {
+            if (string.Equals(e.Key.Value, name, StringComparison.Ordinal))
+            {
+                entry = e;
+                return true;
+            }
+        }
+        entry = default;
+        return false;
+    }
 
-    public Position? KeyPosition(string name) => _fields.TryGetValue(name, out var e) ? e.Key.Start : null;
+    public bool Has(string name) => TryGet(name, out _);
 
-    public Position? ValuePosition(string name) => _fields.TryGetValue(name, out var e) ? e.Value.Start : null;
+    public Position? KeyPosition(string name) => TryGet(name, out var e) ? e.Key.Start : null;
+
+    public Position? ValuePosition(string name) => TryGet(name, out var e) ? e.Value.Start : null;
 
     /// <summary>A text field; null when absent or null. Reports a list or mapping where text is expected.</summary>
     public string? Text(string name, bool required = false)
     {
-        if (!_fields.TryGetValue(name, out var entry))
+        if (!TryGet(name, out var entry))
         {
             if (required)
             {
@@ -95,7 +112,7 @@ internal sealed class FieldReader
     /// <summary>A list of text items; a single text value is reported, not silently wrapped.</summary>
     public IReadOnlyList<(string Value, Position At)> TextList(string name)
     {
-        if (!_fields.TryGetValue(name, out var entry))
+        if (!TryGet(name, out var entry))
         {
             return [];
         }
@@ -126,7 +143,7 @@ internal sealed class FieldReader
     /// <summary>A list of mappings (such as citations); other items are reported.</summary>
     public IReadOnlyList<YMapping> MappingList(string name)
     {
-        if (!_fields.TryGetValue(name, out var entry) || entry.Value is YScalar { IsNull: true })
+        if (!TryGet(name, out var entry) || entry.Value is YScalar { IsNull: true })
         {
             return [];
         }
@@ -152,7 +169,7 @@ internal sealed class FieldReader
 
     public YMapping? ChildMapping(string name)
     {
-        if (!_fields.TryGetValue(name, out var entry) || entry.Value is YScalar { IsNull: true })
+        if (!TryGet(name, out var entry) || entry.Value is YScalar { IsNull: true })
         {
             return null;
         }

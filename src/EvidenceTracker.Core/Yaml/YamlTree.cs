@@ -160,7 +160,7 @@ public static class YamlTreeReader
                 sink.Add(Rules.YamlSyntax, "a mapping key must be plain text, not a list or mapping", node.Start);
                 return false;
             }
-            if (!top.Keys.Add(key.Value))
+            if (!top.AddKey(key.Value))
             {
                 sink.Add(Rules.YamlSyntax, $"duplicate key '{key.Value}'", key.Start);
                 return false;
@@ -196,7 +196,30 @@ public static class YamlTreeReader
         public bool IsFlow { get; } = isFlow;
         public List<YNode> Items { get; } = [];
         public List<KeyValuePair<YScalar, YNode>> Entries { get; } = [];
-        public HashSet<string> Keys { get; } = new(StringComparer.Ordinal);
+        private HashSet<string>? _keys;
+
+        /// <summary>False when the mapping has the key already. Small mappings (all of a claim's) are searched in
+        /// order; a set is built only for a mapping of many keys.</summary>
+        public bool AddKey(string key)
+        {
+            if (_keys is not null)
+            {
+                return _keys.Add(key);
+            }
+            foreach (var entry in Entries)
+            {
+                if (string.Equals(entry.Key.Value, key, StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            }
+            if (Entries.Count >= 16)
+            {
+                _keys = new HashSet<string>(Entries.Select(e => e.Key.Value), StringComparer.Ordinal);
+                return _keys.Add(key);
+            }
+            return true;
+        }
         public YScalar? PendingKey { get; set; }
     }
 }
