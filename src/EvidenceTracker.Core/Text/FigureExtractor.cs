@@ -104,6 +104,9 @@ internal sealed class FigureScanner
         "version", "ver", "release", "model", "type", "level", "grade", "stage", "phase", "class", "room", "route",
     };
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> HyphenPrefixLookup = HyphenPrefixes.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> LabelLookup = Labels.GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static readonly HashSet<string> YearPrepositions = new(StringComparer.OrdinalIgnoreCase)
     {
         "in", "since", "by", "from", "until", "till", "before", "after", "during", "through", "circa", "year", "early", "late", "mid",
@@ -296,7 +299,8 @@ internal sealed class FigureScanner
             w++;
         }
 
-        string word = _s[i..w];
+        // the word as a span: looked up without a string for every Latin word of every text
+        ReadOnlySpan<char> word = _s.AsSpan(i, w - i);
         if (w < Len && CharInfo.IsDigit(_s[w]))
         {
             return SkipIdentifier(i); // H100, A100, v2.0.1, mp3
@@ -304,7 +308,7 @@ internal sealed class FigureScanner
 
         if (w + 1 < Len && _s[w] is '-' or '_' && CharInfo.IsDigit(_s[w + 1]))
         {
-            return _s[w] == '-' && HyphenPrefixes.Contains(word) ? w + 1 : SkipIdentifier(i); // mid-2023 vs COVID-19, GPT-4
+            return _s[w] == '-' && HyphenPrefixLookup.Contains(word) ? w + 1 : SkipIdentifier(i); // mid-2023 vs COVID-19, GPT-4
         }
 
         if (TryMonthName(word, out int month) && TryEnglishDateFromMonth(i, w, month, out int dateEnd))
@@ -323,7 +327,7 @@ internal sealed class FigureScanner
             }
         }
 
-        if (Labels.Contains(word))
+        if (LabelLookup.Contains(word))
         {
             int j = CharInfo.At(_s, w, '.') ? w + 1 : w;
             j = SkipSpaces(j);
@@ -336,7 +340,7 @@ internal sealed class FigureScanner
         return w;
     }
 
-    private static bool TryMonthName(string word, out int month)
+    private static bool TryMonthName(ReadOnlySpan<char> word, out int month)
     {
         month = 0;
         if (word.Length < 3 || !char.IsUpper(word[0]))
@@ -348,7 +352,7 @@ internal sealed class FigureScanner
         {
             string name = MonthNames[m];
             if (word.Equals(name, StringComparison.OrdinalIgnoreCase)
-                || (word.Length == 3 && name.StartsWith(word, StringComparison.OrdinalIgnoreCase))
+                || (word.Length == 3 && name.AsSpan().StartsWith(word, StringComparison.OrdinalIgnoreCase))
                 || (m == 8 && word.Equals("Sept", StringComparison.OrdinalIgnoreCase)))
             {
                 month = m + 1;
@@ -1092,7 +1096,7 @@ internal sealed class FigureScanner
                     we++;
                 }
 
-                if (TryMonthName(_s[w..we], out int mon) && (we >= Len || !CharInfo.IsDigit(_s[we])))
+                if (TryMonthName(_s.AsSpan(w, we - w), out int mon) && (we >= Len || !CharInfo.IsDigit(_s[we])))
                 {
                     int last = CharInfo.At(_s, we, '.') && we - w == 3 ? we + 1 : we;
                     int? year = null;
