@@ -197,6 +197,84 @@ function canonical(node) {
   return `<${node.name}${JSON.stringify(attrs)}>${kids.join('')}</${node.name}>`;
 }
 
+// ------------------------------------------------------------------ difference classes
+
+// Known, deliberate differences (bench/csl-compare.md gives the reasons). Each rule rewrites citeproc's text the way
+// ours differs; a source whose text then equals ours is explained by the rules that changed it. Whole-entry classes
+// (the last ones) explain what cannot be rewritten piece by piece. Whatever is left is "unexplained".
+const literals = (item) => (item.author || []).map((a) => a.literal).filter(Boolean);
+const isChinese = (item) => /^zh/i.test(item.language || '');
+const RULES = [
+  {
+    name: 'page-range-hyphen', styles: ['vancouver'],
+    apply: (t) => t.replace(/(\w)–(\w)/g, '$1-$2'),
+  },
+  {
+    name: 'partial-author-list', styles: ['apa', 'vancouver', 'gb-t-7714'],
+    apply: (t, item) => (literals(item).includes('others') ? t.replace(', & others.', ', et al.').replace(', others.', ', et al.') : t),
+  },
+  {
+    name: 'et-al-for-western-sources', styles: ['gb-t-7714'],
+    apply: (t, item) => (isChinese(item) ? t : t.replace(', 等. ', ', et al. ')),
+  },
+  {
+    name: 'corporate-author-case', styles: ['gb-t-7714'],
+    apply: (t, item) => literals(item).reduce((acc, l) => acc.split(l.toUpperCase()).join(l), t),
+  },
+  {
+    name: 'doi-url-not-repeated', styles: ['vancouver'],
+    apply: (t, item) => {
+      if (!item.URL || !item.DOI || item.URL.toLowerCase() !== `https://doi.org/${item.DOI}`.toLowerCase()) {
+        return t;
+      }
+      return t.replace(' [Internet]', '').replace(/ \[cited [^\]]*\]/, '').replace(` Available from: ${item.URL}`, '');
+    },
+  },
+  {
+    name: 'straight-quotes-kept', styles: ['apa', 'vancouver', 'gb-t-7714'],
+    apply: (t, item, ours) => (/[‘’“”]/.test(ours) ? t : t.replace(/[‘’]/g, "'").replace(/[“”]/g, '"')),
+  },
+  {
+    name: 'publisher-that-is-the-author-omitted', styles: ['apa'],
+    apply: (t, item) => (item.publisher && literals(item).includes(item.publisher) ? t.replace(`. ${item.publisher}. `, '. ') : t),
+  },
+  {
+    name: 'data-set-label', styles: ['apa'],
+    apply: (t) => t.replace('[Dataset]', '[Data set]'),
+  },
+  {
+    name: 'no-retrieved-without-date', styles: ['apa'],
+    apply: (t, item) => (item.URL && !item.accessed ? t.replace(`Retrieved ${item.URL}`, item.URL) : t),
+  },
+  {
+    name: 'titles-not-recased', styles: ['apa'],
+    apply: (t, item, ours) => (t.toLowerCase() === ours.toLowerCase() ? ours : t),
+  },
+];
+const WHOLE = [
+  { name: 'press-release-as-apa-press-release', styles: ['apa'], test: (item) => item.genre === 'Press release' },
+  { name: 'regulation-as-report', styles: ['apa'], test: (item) => item.type === 'regulation' },
+  { name: 'markup-in-field-values', styles: ['apa', 'vancouver', 'gb-t-7714'], test: (item, ours) => /<[a-z!/]/i.test(ours) },
+];
+
+/** The classes that explain why citeproc's text differs from ours, or ['unexplained']. */
+function classify(style, theirs, ours, item) {
+  const classes = [];
+  let t = theirs;
+  for (const rule of RULES.filter((r) => r.styles.includes(style))) {
+    const next = rule.apply(t, item, ours);
+    if (next !== t) {
+      classes.push(rule.name);
+      t = next;
+    }
+  }
+  if (t === ours) {
+    return classes;
+  }
+  const whole = WHOLE.filter((w) => w.styles.includes(style) && w.test(item, ours)).map((w) => w.name);
+  return whole.length > 0 ? [...classes, ...whole] : [...classes, 'unexplained'];
+}
+
 // ------------------------------------------------------------------ rendering and comparing
 
 function compare(args) {
@@ -231,7 +309,7 @@ function compare(args) {
       continue;
     }
     const xml = fs.readFileSync(styleFile, 'utf8');
-    const counts = { identical: 0, differ: 0, italicsDiffer: 0, sources: 0 };
+    const counts = { identical: 0, differ: 0, italicsDiffer: 0, sources: 0, classes: {} };
     const differing = [];
     out(`\n## ${style.ours} (${path.basename(styleFile)})`);
     for (const repo of repos) {
@@ -271,6 +349,11 @@ function compare(args) {
           out(`  citeproc: ${theirsText}`);
           if (!same) {
             out(`            ${marker(oursText, theirsText)}`);
+            const classes = classify(style.ours, theirsText, oursText, item);
+            for (const c of classes) {
+              counts.classes[c] = (counts.classes[c] || 0) + 1;
+            }
+            out(`  class:    ${classes.join(', ')}`);
           }
           if (!italicsSame) {
             out(`  italics ours:     ${JSON.stringify(italics(oursHtml))}`);
@@ -281,6 +364,9 @@ function compare(args) {
     }
     summary.styles[style.ours] = { ...counts, differing };
     out(`\n${style.ours}: ${counts.identical} identical, ${counts.differ} differ (of ${counts.sources}); italics differ in ${counts.italicsDiffer}`);
+    for (const [c, n] of Object.entries(counts.classes).sort((a, b) => b[1] - a[1])) {
+      out(`  ${String(n).padStart(3)} ${c}`);
+    }
   }
   out('\n## counts');
   for (const [name, c] of Object.entries(summary.styles)) {

@@ -383,7 +383,7 @@ public static partial class ReferenceFormatter
         var family = n.Family!.ToUpperInvariant();
         var initials = InitialsJoined(n, "", " ", keepHyphen: false);
         var name = initials.Length == 0 ? family : $"{family} {initials}";
-        return n.Suffix is null ? name : $"{name} {n.Suffix}"; // KING M L Jr
+        return n.Suffix is null ? name : $"{name} {n.Suffix.TrimEnd('.')}"; // KING M L Jr, without the abbreviation point
     }
 
     // ---------------------------------------------------------------- APA 7th

@@ -168,8 +168,8 @@ public class ReferenceFormatterTests
     [Fact]
     public void Gbt_writes_a_name_suffix_after_the_initials_and_leaves_out_a_date_that_is_not_valid()
     {
-        var king = Src("king-2015", "journal-article", "Road safety", "King, Jr., Martin Luther") with { Publisher = "Traffic", Date = "2015" };
-        Assert.Equal("KING M L Jr. Road safety[J]. Traffic, 2015.", ReferenceFormatter.Format(king, ReferenceStyle.GbT7714));
+        var king = Src("king-2015", "journal-article", "Road safety", "King, Jr., Martin Luther", "Abernathy, Ralph") with { Publisher = "Traffic", Date = "2015" };
+        Assert.Equal("KING M L Jr, ABERNATHY R. Road safety[J]. Traffic, 2015.", ReferenceFormatter.Format(king, ReferenceStyle.GbT7714));
         var badDate = Src("memo", "other", "Values that are wrong") with { Date = "2023-02-30", Url = "https://example.com/file" };
         Assert.Equal("Values that are wrong[Z/OL]. https://example.com/file.", ReferenceFormatter.Format(badDate, ReferenceStyle.GbT7714));
     }
