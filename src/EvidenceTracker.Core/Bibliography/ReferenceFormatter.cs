@@ -178,7 +178,9 @@ public static partial class ReferenceFormatter
             }
             last = last[k..];
         }
-        return $"{prefix}{first}{delimiter}{m.Groups[3].Value}{last}";
+        // minimal form drops a repeated letter prefix too: "e100-e110" → "e100-10"
+        var lastPrefix = minimal && m.Groups[3].Value == prefix ? "" : m.Groups[3].Value;
+        return $"{prefix}{first}{delimiter}{lastPrefix}{last}";
     }
 
     private static (int Year, int? Month, int? Day)? DateParts(string? date)
@@ -272,6 +274,7 @@ public static partial class ReferenceFormatter
         };
         parts.Add($"{s.Title}[{mark}{(online ? "/OL" : "")}]");
         var date = DateParts(s.Date);
+        var fullDate = date is null ? null : s.Date; // a date that is not a valid date is left out, as the CSL export leaves it
         var accessed = online && DateParts(s.Accessed) is not null ? $"[{s.Accessed}]" : "";
         var issuedYear = date is { } d ? Year(d.Year) : DateParts(s.Accessed) is { } a ? $"[{Year(a.Year)}]" : null;
         switch (s.Type)
@@ -292,7 +295,7 @@ public static partial class ReferenceFormatter
             }
             case "news":
             {
-                var container = string.Join(", ", new[] { s.Publisher, s.Date }.Where(x => x is not null));
+                var container = string.Join(", ", new[] { s.Publisher, fullDate }.Where(x => x is not null));
                 if (s.Pages is not null)
                 {
                     container += $"({s.Pages})";
@@ -315,7 +318,7 @@ public static partial class ReferenceFormatter
                 }
                 else if (online)
                 {
-                    pub = (s.Date is null ? "" : $"({s.Date})") + accessed;
+                    pub = (fullDate is null ? "" : $"({fullDate})") + accessed;
                 }
                 else
                 {
@@ -379,7 +382,8 @@ public static partial class ReferenceFormatter
         }
         var family = n.Family!.ToUpperInvariant();
         var initials = InitialsJoined(n, "", " ", keepHyphen: false);
-        return initials.Length == 0 ? family : $"{family} {initials}";
+        var name = initials.Length == 0 ? family : $"{family} {initials}";
+        return n.Suffix is null ? name : $"{name} {n.Suffix.TrimEnd('.')}"; // KING M L Jr, without the abbreviation point
     }
 
     // ---------------------------------------------------------------- APA 7th
@@ -387,7 +391,8 @@ public static partial class ReferenceFormatter
     private static string Apa(Source s)
     {
         var (names, more) = AuthorsOf(s);
-        var italicTitle = s.Type is not ("journal-article" or "news");
+        // an article's title is in italics when it stands alone: with no journal or newspaper to be part of
+        var italicTitle = s.Type is not ("journal-article" or "news") || s.Publisher is null;
         var description = s.Type switch
         {
             "dataset" => " [Data set]",
@@ -511,7 +516,9 @@ public static partial class ReferenceFormatter
 
     private static string Vancouver(Source s)
     {
-        var sb = new StringBuilder();
+        // As the CSL style (NLM citation-sequence) builds it: "Authors. Title [Genre] [Internet]. Container [Internet].
+        // Publisher; Date [cited …];Volume(Issue):Pages. Available from: URL doi:DOI PubMed PMID: N."
+        var parts = new List<string>();
         var (names, more) = AuthorsOf(s);
         if (names.Count > 0)
         {
@@ -520,71 +527,81 @@ public static partial class ReferenceFormatter
             {
                 shown.Add("et al");
             }
-            sb.Append(Period(string.Join(", ", shown))).Append(' ');
+            parts.Add(string.Join(", ", shown));
         }
-        // the URL is given unless it is only the DOI's own address; the DOI is given as doi:… (NLM)
-        var url = DoiUrl(s) ? null : s.Url;
-        var internet = url is not null ? " [Internet]" : "";
-        var cited = url is not null && DateParts(s.Accessed) is { } a ? $" [cited {VancouverDate(a)}]" : "";
-        var bookLike = s.Type is "book" or "report" or "press-release";
-        sb.Append(Period(s.Title + (s.Type == "journal-article" ? "" : internet))).Append(' ');
-        var date = DateParts(s.Date);
-        if (bookLike)
+        var serial = s.Type is "journal-article" or "news";
+        var container = SourceTypes.PublisherIsContainer(s.Type) ? s.Publisher : null;
+        // a web page's site comes first, as the title of the whole, and the page's own title after the date
+        var site = s.Type == "web-page" ? container : null;
+        // a journal article found by its DOI or PMID is cited without its URL, [Internet] and [cited …]; a URL that is
+        // only the DOI's own address is never printed (it repeats the doi:…)
+        var identified = s.Type == "journal-article" && (s.Doi is not null || s.Pmid is not null);
+        var url = identified || DoiUrl(s) ? null : s.Url;
+        var internet = url is not null ? "[Internet]" : null;
+        var cited = url is not null && DateParts(s.Accessed) is { } a ? $"[cited {VancouverDate(a)}]" : null;
+
+        var genre = s.Type == "press-release" ? "[Press release]" : null;
+        parts.Add(Spaced(site ?? s.Title, genre, container is null || site is not null ? internet : null));
+        if (container is not null && site is null)
         {
-            if (s.Publisher is not null)
+            parts.Add(Spaced(container, internet));
+        }
+        var date = DateParts(s.Date);
+        string? when;
+        if (serial)
+        {
+            when = Spaced(date is { } d ? VancouverDate(d) : null, cited);
+            if (s.Type == "news" && s.Pages is not null)
             {
-                sb.Append(s.Publisher).Append("; ");
-            }
-            var group = (date is { } d ? Year(d.Year) : "") + cited;
-            if (group.Length > 0)
-            {
-                sb.Append(group.TrimStart()).Append(". ");
+                when = string.Join(":", new[] { when, s.Pages }.Where(x => !string.IsNullOrEmpty(x)));
             }
         }
         else
         {
-            if (SourceTypes.PublisherIsContainer(s.Type) && s.Publisher is not null)
-            {
-                sb.Append(Period(s.Publisher + (s.Type == "journal-article" ? internet : ""))).Append(' ');
-            }
-            var when = ((date is { } d ? VancouverDate(d) : "") + cited).TrimStart();
-            var detail = new StringBuilder();
-            if (s.Volume is not null)
-            {
-                detail.Append(s.Volume);
-            }
-            if (s.Issue is not null)
-            {
-                detail.Append('(').Append(s.Issue).Append(')');
-            }
-            if (s.Pages is not null)
-            {
-                detail.Append(':').Append(Pages(s.Pages, true, "-"));
-            }
-            if (when.Length > 0)
-            {
-                sb.Append(when).Append(';');
-            }
-            if (detail.Length > 0)
-            {
-                sb.Append(detail).Append(". ");
-            }
-            else if (when.Length > 0)
-            {
-                sb.Length--; // no volume, issue or pages: the date ends the part
-                sb.Append(". ");
-            }
+            // reports (and press releases, CSL reports) with year and month; everything else with the year
+            var issued = date is { } d ? s.Type is "report" or "press-release" && d.Month is int m ? $"{Year(d.Year)} {ShortMonths[m - 1]}" : Year(d.Year) : null;
+            when = Spaced(issued, cited);
         }
+        string? serialId = null;
+        if (s.Type == "journal-article")
+        {
+            var volume = (s.Volume ?? "") + (s.Issue is null ? "" : $"({s.Issue})");
+            serialId = string.Join(":", new[] { volume, s.Pages is null ? null : Pages(s.Pages, true, "-") }.Where(x => !string.IsNullOrEmpty(x)));
+        }
+        var dated = string.Join(";", new[] { when, serialId }.Where(x => !string.IsNullOrEmpty(x)));
+        var publisher = serial || s.Type == "web-page" ? null : s.Publisher;
+        var published = string.Join("; ", new[] { publisher, dated }.Where(x => !string.IsNullOrEmpty(x)));
+        if (published.Length > 0)
+        {
+            parts.Add(published);
+        }
+        if (!serial && s.Type != "book" && s.Pages is not null)
+        {
+            parts.Add("p. " + Pages(s.Pages, true, "-"));
+        }
+        if (site is not null)
+        {
+            parts.Add(s.Title);
+        }
+
+        var sb = new StringBuilder(Period(string.Join(" ", parts.Select((p, i) => i < parts.Count - 1 ? Period(p) : p))));
         if (url is not null)
         {
-            sb.Append("Available from: ").Append(url).Append(' ');
+            sb.Append(" Available from: ").Append(url);
         }
         if (s.Doi is not null)
         {
-            sb.Append("doi:").Append(s.Doi).Append(' ');
+            sb.Append(" doi:").Append(s.Doi);
         }
-        return sb.ToString().TrimEnd();
+        if (s.Pmid is not null)
+        {
+            sb.Append(" PubMed PMID: ").Append(s.Pmid).Append('.');
+        }
+        return sb.ToString();
     }
+
+    /// <summary>The pieces that are there, joined by spaces.</summary>
+    private static string Spaced(params string?[] pieces) => string.Join(" ", pieces.Where(p => !string.IsNullOrEmpty(p)));
 
     private static string VancouverDate((int Year, int? Month, int? Day) d) =>
         Year(d.Year) + (d.Month is int m ? " " + ShortMonths[m - 1] + (d.Day is int day ? " " + day.ToString(CultureInfo.InvariantCulture) : "") : "");
@@ -599,7 +616,8 @@ public static partial class ReferenceFormatter
         {
             return n.Family + n.Given;
         }
-        var initials = InitialsJoined(n, "", "", keepHyphen: true);
+        // "Jean-Paul" → JP: NLM drops the hyphen of a hyphenated given name (the CSL style: initialize-with-hyphen="false")
+        var initials = InitialsJoined(n, "", "", keepHyphen: false);
         var name = initials.Length == 0 ? n.Family! : $"{n.Family} {initials}";
         return n.Suffix is null ? name : $"{name} {n.Suffix.TrimEnd('.')}";
     }

@@ -99,12 +99,88 @@ public class ReferenceFormatterTests
     }
 
     [Fact]
-    public void Vancouver_initialises_without_periods_and_cuts_the_list_after_six_authors()
+    public void Vancouver_initialises_without_periods_or_hyphens_and_cuts_the_list_after_six_authors()
     {
-        Assert.Equal("Smith JA, Doe J-P. Caffeine and sleep. Journal of Sleep. 2020;5(2):101-9. doi:10.1234/js.2020.5", ReferenceFormatter.Format(Journal2, ReferenceStyle.Vancouver));
+        Assert.Equal("Smith JA, Doe JP. Caffeine and sleep. Journal of Sleep. 2020;5(2):101-9. doi:10.1234/js.2020.5", ReferenceFormatter.Format(Journal2, ReferenceStyle.Vancouver));
         Assert.Equal("A B, C D, E F, G H, I J, K L, et al. A consortium study. Science. 2021 Mar;371:1-10.", ReferenceFormatter.Format(Journal7, ReferenceStyle.Vancouver));
-        Assert.Equal("Kolata G. AI spots stomach cancer months earlier [Internet]. The New York Times. 2025 Jun 25 [cited 2025 Jun 26]. Available from: https://www.nytimes.com/2025/06/25/health/ai-cancer.html",
+    }
+
+    // The rules below were found by bench/csl-compare.sh (citeproc-js with the official CSL styles); see bench/csl-compare.md.
+
+    [Fact]
+    public void Vancouver_puts_internet_after_the_newspaper_and_a_page_after_the_date()
+    {
+        Assert.Equal("Kolata G. AI spots stomach cancer months earlier. The New York Times [Internet]. 2025 Jun 25 [cited 2025 Jun 26]. Available from: https://www.nytimes.com/2025/06/25/health/ai-cancer.html",
             ReferenceFormatter.Format(News, ReferenceStyle.Vancouver));
+        var print = Src("patel-2024", "news", "Hospital opens new screening centre", "Patel, Ravi") with { Publisher = "The Guardian", Date = "2024-01-15", Pages = "A1" };
+        Assert.Equal("Patel R. Hospital opens new screening centre. The Guardian. 2024 Jan 15:A1.", ReferenceFormatter.Format(print, ReferenceStyle.Vancouver));
+    }
+
+    [Fact]
+    public void Vancouver_cites_a_journal_article_with_a_doi_or_pmid_without_its_url_and_ends_with_the_pmid()
+    {
+        var withPublisherPage = Journal4 with { Url = "https://www.nature.com/articles/s41591-023-02640-w", Accessed = "2025-06-25", Pmid = "37985692" };
+        Assert.Equal("Cao K, Xia Y, Yao J, Zhang L. Large-scale pancreatic cancer detection via non-contrast CT and deep learning. Nature Medicine. 2023 Nov 20;29(12):3033-43. doi:10.1038/s41591-023-02640-w PubMed PMID: 37985692.",
+            ReferenceFormatter.Format(withPublisherPage, ReferenceStyle.Vancouver));
+        var onlyUrl = Journal4 with { Doi = null, Url = "https://www.nature.com/articles/s41591-023-02640-w", Accessed = "2025-06-25" };
+        Assert.Equal("Cao K, Xia Y, Yao J, Zhang L. Large-scale pancreatic cancer detection via non-contrast CT and deep learning. Nature Medicine [Internet]. 2023 Nov 20 [cited 2025 Jun 25];29(12):3033-43. Available from: https://www.nature.com/articles/s41591-023-02640-w",
+            ReferenceFormatter.Format(onlyUrl, ReferenceStyle.Vancouver));
+    }
+
+    [Fact]
+    public void Vancouver_writes_a_web_page_under_its_site_with_the_page_title_after_the_date()
+    {
+        Assert.Equal("DAMO Academy [Internet]. [cited 2025 Jun 25]. DAMO GRAPE. Available from: https://damo.alibaba.com/grape", ReferenceFormatter.Format(Web, ReferenceStyle.Vancouver));
+        var dated = Web with { Authors = ["Rivera, Ana"], Date = "2024-10-03" };
+        Assert.Equal("Rivera A. DAMO Academy [Internet]. 2024 [cited 2025 Jun 25]. DAMO GRAPE. Available from: https://damo.alibaba.com/grape", ReferenceFormatter.Format(dated, ReferenceStyle.Vancouver));
+        var noSite = Web with { Publisher = null };
+        Assert.Equal("DAMO GRAPE [Internet]. [cited 2025 Jun 25]. Available from: https://damo.alibaba.com/grape", ReferenceFormatter.Format(noSite, ReferenceStyle.Vancouver));
+    }
+
+    [Fact]
+    public void Vancouver_dates_reports_by_year_and_month_and_other_monographs_by_year_after_their_publisher()
+    {
+        Assert.StartsWith("国家癌症中心. 中国癌症筛查报告 [Internet]. 国家癌症中心; 2023 Dec [cited 2025 Jun 25].", ReferenceFormatter.Format(ChineseReport, ReferenceStyle.Vancouver));
+        var release = Src("alibaba-2025", "press-release", "Alibaba DAMO Academy announces GRAPE", "Alibaba Group") with
+        {
+            Publisher = "Alibaba Group", Date = "2025-06-24", Url = "https://www.alibabagroup.com/en-US/document-1850",
+        };
+        Assert.Equal("Alibaba Group. Alibaba DAMO Academy announces GRAPE [Press release] [Internet]. Alibaba Group; 2025 Jun. Available from: https://www.alibabagroup.com/en-US/document-1850",
+            ReferenceFormatter.Format(release, ReferenceStyle.Vancouver));
+        var dataset = Src("ct-2023", "dataset", "Gastric CT cohort", "DAMO Academy") with { Publisher = "Zenodo", Date = "2023-05-02", Doi = "10.5281/zenodo.1234567" };
+        Assert.Equal("DAMO Academy. Gastric CT cohort. Zenodo; 2023. doi:10.5281/zenodo.1234567", ReferenceFormatter.Format(dataset, ReferenceStyle.Vancouver));
+        var regulation = Src("gdpr", "regulatory", "General Data Protection Regulation", "European Parliament") with { Publisher = "Official Journal of the European Union", Date = "2016-04-27" };
+        Assert.Equal("European Parliament. General Data Protection Regulation. Official Journal of the European Union; 2016.", ReferenceFormatter.Format(regulation, ReferenceStyle.Vancouver));
+        Assert.Equal("Li H. An undated handbook. Example Press.",
+            ReferenceFormatter.Format(Src("li", "book", "An undated handbook", "Li, Hua") with { Publisher = "Example Press" }, ReferenceStyle.Vancouver));
+    }
+
+    [Fact]
+    public void Vancouver_joins_pages_to_the_date_when_a_journal_article_has_no_volume_and_shortens_prefixed_ranges()
+    {
+        var noVolume = Journal2 with { Volume = null, Issue = null, Pages = "5-9", Doi = null };
+        Assert.Equal("Smith JA, Doe JP. Caffeine and sleep. Journal of Sleep. 2020;5-9.", ReferenceFormatter.Format(noVolume, ReferenceStyle.Vancouver));
+        var articleNumbers = Journal2 with { Pages = "e100-e110", Doi = null };
+        Assert.EndsWith("2020;5(2):e100-10.", ReferenceFormatter.Format(articleNumbers, ReferenceStyle.Vancouver));
+        Assert.Contains("5(2): e100-e110.", ReferenceFormatter.Format(articleNumbers, ReferenceStyle.GbT7714), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Gbt_writes_a_name_suffix_after_the_initials_and_leaves_out_a_date_that_is_not_valid()
+    {
+        var king = Src("king-2015", "journal-article", "Road safety", "King, Jr., Martin Luther", "Abernathy, Ralph") with { Publisher = "Traffic", Date = "2015" };
+        Assert.Equal("KING M L Jr, ABERNATHY R. Road safety[J]. Traffic, 2015.", ReferenceFormatter.Format(king, ReferenceStyle.GbT7714));
+        var badDate = Src("memo", "other", "Values that are wrong") with { Date = "2023-02-30", Url = "https://example.com/file" };
+        Assert.Equal("Values that are wrong[Z/OL]. https://example.com/file.", ReferenceFormatter.Format(badDate, ReferenceStyle.GbT7714));
+    }
+
+    [Fact]
+    public void Apa_italicises_the_title_of_an_article_without_a_journal_or_newspaper()
+    {
+        var digest = Src("digest", "news", "The week in water");
+        Assert.Equal("*The week in water*. (n.d.).", ReferenceFormatter.Format(digest, ReferenceStyle.Apa, ReferenceMarkup.Markdown));
+        Assert.Equal("Kolata, G. (2025, June 25). AI spots stomach cancer months earlier. *The New York Times*. https://www.nytimes.com/2025/06/25/health/ai-cancer.html",
+            ReferenceFormatter.Format(News, ReferenceStyle.Apa, ReferenceMarkup.Markdown));
     }
 
     [Fact]
