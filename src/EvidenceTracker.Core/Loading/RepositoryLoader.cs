@@ -125,38 +125,49 @@ public static class RepositoryLoader
         return [.. results];
     }
 
+    /// <summary>Files parsed together as one YAML stream (see <see cref="YamlTreeReader.ReadMany"/>).</summary>
+    private const int BatchSize = 64;
+
     private static List<T> LoadAll<T>(string[] files, string root, string real, Func<YNode?, FindingSink, T?> read, List<Finding> findings)
         where T : class
     {
         var results = new T?[files.Length];
         var sinks = new FindingSink[files.Length];
-        void LoadOne(int i)
+        void LoadBatch(int b)
         {
-            var file = files[i];
-            var sink = new FindingSink(Relative(root, file));
-            sinks[i] = sink;
-            var text = SafeFile.ReadEnumerated(file, real, SafeFile.MaxYamlBytes, sink, Rules.YamlSyntax);
-            if (text is null)
+            var first = b * BatchSize;
+            var count = Math.Min(BatchSize, files.Length - first);
+            var texts = new string?[count];
+            var batchSinks = new FindingSink[count];
+            for (var j = 0; j < count; j++)
             {
-                return;
+                var file = files[first + j];
+                var sink = new FindingSink(Relative(root, file));
+                sinks[first + j] = batchSinks[j] = sink;
+                texts[j] = SafeFile.ReadEnumerated(file, real, SafeFile.MaxYamlBytes, sink, Rules.YamlSyntax);
             }
-            var tree = YamlTreeReader.Read(text, sink);
-            if (sink.Findings.Any(f => f.Rule == Rules.YamlSyntax))
+            var trees = YamlTreeReader.ReadMany(texts, batchSinks);
+            for (var j = 0; j < count; j++)
             {
-                return;
+                var sink = batchSinks[j];
+                if (texts[j] is null || sink.Findings.Any(f => f.Rule == Rules.YamlSyntax))
+                {
+                    continue;
+                }
+                results[first + j] = read(trees[j], sink);
             }
-            results[i] = read(tree, sink);
         }
-        if (files.Length < 64)
+        var batches = (files.Length + BatchSize - 1) / BatchSize;
+        if (batches < 2)
         {
-            for (var i = 0; i < files.Length; i++)
+            for (var b = 0; b < batches; b++)
             {
-                LoadOne(i);
+                LoadBatch(b);
             }
         }
         else
         {
-            Parallel.For(0, files.Length, LoadOne);
+            Parallel.For(0, batches, LoadBatch);
         }
         foreach (var sink in sinks)
         {

@@ -84,9 +84,7 @@ public static class YamlTreeReader
     private static YNode? ReadCore(string text, FindingSink sink)
     {
         var parser = new Parser(new StringReader(text));
-        // Each frame: the container start position, its items, and (for mappings) a pending key.
-        var stack = new Stack<Frame>();
-        YNode? root = null;
+        var builder = new TreeBuilder(sink, 0);
         var documents = 0;
         while (parser.MoveNext())
         {
@@ -100,77 +98,238 @@ public static class YamlTreeReader
                     if (documents > 1)
                     {
                         sink.Add(Rules.YamlSyntax, "the file holds more than one YAML document (---); keep one per file", ToPosition(ev.Start));
-                        return root;
-                    }
-                    break;
-                case AnchorAlias alias:
-                    sink.Add(Rules.YamlSyntax, $"YAML aliases (*{alias.Value}) are not allowed in evidence files; write the value out", ToPosition(ev.Start));
-                    return null;
-                case Scalar s:
-                    if (!Add(stack, new YScalar(ToPosition(s.Start), s.Value, s.Style, ToPosition(s.End)), ref root, sink))
-                    {
-                        return null;
-                    }
-                    break;
-                case SequenceStart:
-                case MappingStart:
-                    if (stack.Count >= MaxDepth)
-                    {
-                        sink.Add(Rules.YamlSyntax, $"nesting deeper than {MaxDepth} levels", ToPosition(ev.Start));
-                        return null;
-                    }
-                    var flow = ev is MappingStart { Style: MappingStyle.Flow } or SequenceStart { Style: SequenceStyle.Flow };
-                    stack.Push(new Frame(ToPosition(ev.Start), ev is MappingStart, flow));
-                    break;
-                case SequenceEnd:
-                case MappingEnd:
-                    var frame = stack.Pop();
-                    YNode node = frame.IsMapping
-                        ? new YMapping(frame.Start, frame.Entries, frame.IsFlow)
-                        : new YSequence(frame.Start, frame.Items, ToPosition(ev.Start), frame.IsFlow);
-                    if (!Add(stack, node, ref root, sink))
-                    {
-                        return null;
+                        return builder.Root;
                     }
                     break;
                 default:
+                    if (!builder.Handle(ev))
+                    {
+                        return null;
+                    }
                     break;
             }
         }
-        return root;
+        return builder.Root;
     }
 
-    private static bool Add(Stack<Frame> stack, YNode node, ref YNode? root, FindingSink sink)
+    /// <summary>
+    /// Reads many small files at once, with the same trees and findings as <see cref="Read"/> on each: the files are
+    /// parsed as the documents of one YAML stream, so that YamlDotNet's scanner and parser are set up once for the
+    /// batch rather than once per file (they allocate 5.5 KB each time, a third of what a claim file costs). A file
+    /// that could change the stream's shape (document markers or directives, other line breaks than \n, no final
+    /// line break) is read alone, and so is the whole batch when the stream has any syntax error, so every error
+    /// is reported exactly as a file read alone reports it. A null text is skipped (its root is null).
+    /// </summary>
+    public static YNode?[] ReadMany(IReadOnlyList<string?> texts, IReadOnlyList<FindingSink> sinks)
     {
-        if (stack.Count == 0)
+        ArgumentNullException.ThrowIfNull(texts);
+        ArgumentNullException.ThrowIfNull(sinks);
+        var roots = new YNode?[texts.Count];
+        var batch = new List<int>(texts.Count);
+        for (var i = 0; i < texts.Count; i++)
         {
-            root = node;
-            return true;
-        }
-        var top = stack.Peek();
-        if (!top.IsMapping)
-        {
-            top.Items.Add(node);
-            return true;
-        }
-        if (top.PendingKey is null)
-        {
-            if (node is not YScalar key)
+            if (texts[i] is not { } text)
             {
-                sink.Add(Rules.YamlSyntax, "a mapping key must be plain text, not a list or mapping", node.Start);
+                continue;
+            }
+            if (CanShareStream(text))
+            {
+                batch.Add(i);
+            }
+            else
+            {
+                roots[i] = Read(text, sinks[i]);
+            }
+        }
+        if (batch.Count == 1)
+        {
+            roots[batch[0]] = Read(texts[batch[0]]!, sinks[batch[0]]);
+        }
+        else if (batch.Count > 1 && !TryReadStream(texts, sinks, batch, roots))
+        {
+            foreach (var i in batch)
+            {
+                roots[i] = Read(texts[i]!, sinks[i]);
+            }
+        }
+        return roots;
+    }
+
+    /// <summary>Whether a file, put after a <c>---</c> line, is one document of a stream and nothing else.</summary>
+    private static bool CanShareStream(string text) =>
+        text.Length > 0 && text[^1] == '\n'
+        && !text.StartsWith("---", StringComparison.Ordinal) && !text.StartsWith("...", StringComparison.Ordinal) && text[0] != '%'
+        && !text.Contains("\n---", StringComparison.Ordinal) && !text.Contains("\n...", StringComparison.Ordinal)
+        && !text.Contains("\n%", StringComparison.Ordinal)
+        && text.AsSpan().IndexOfAny("\r\u0085\u2028\u2029\uFEFF") < 0
+        && text.AsSpan().IndexOfAnyExcept(" \t\n") >= 0 && HasContent(text);
+
+    /// <summary>A line that is neither blank nor a comment: a file of comments alone is no document.</summary>
+    private static bool HasContent(string text)
+    {
+        foreach (var line in text.AsSpan().EnumerateLines())
+        {
+            var trimmed = line.TrimStart(" \t");
+            if (trimmed.Length > 0 && trimmed[0] != '#')
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool TryReadStream(IReadOnlyList<string?> texts, IReadOnlyList<FindingSink> sinks, List<int> batch, YNode?[] roots)
+    {
+        var combined = new System.Text.StringBuilder(batch.Sum(i => texts[i]!.Length + 4));
+        var offsets = new int[batch.Count]; // the 1-based line of each file's --- marker
+        var line = 1;
+        for (var k = 0; k < batch.Count; k++)
+        {
+            var text = texts[batch[k]]!;
+            offsets[k] = line;
+            combined.Append("---\n").Append(text);
+            line += 1 + text.AsSpan().Count('\n');
+        }
+        // Findings go to scratch sinks first: if the stream fails, each file is read alone and reports afresh.
+        var scratch = new FindingSink[batch.Count];
+        var found = new YNode?[batch.Count];
+        try
+        {
+            var parser = new Parser(new StringReader(combined.ToString()));
+            var k = -1;
+            TreeBuilder? builder = null;
+            while (parser.MoveNext())
+            {
+                var ev = parser.Current!;
+                switch (ev)
+                {
+                    case StreamStart or StreamEnd:
+                        break;
+                    case DocumentStart:
+                        if (++k >= batch.Count)
+                        {
+                            return false;
+                        }
+                        scratch[k] = new FindingSink(sinks[batch[k]].File);
+                        builder = new TreeBuilder(scratch[k], offsets[k]);
+                        break;
+                    case DocumentEnd:
+                        // an empty plain scalar is what YamlDotNet makes of a document with no content
+                        found[k] = builder!.Failed || builder.Root is YScalar { Value: "", Style: ScalarStyle.Plain } ? null : builder.Root;
+                        break;
+                    default:
+                        if (builder is null)
+                        {
+                            return false;
+                        }
+                        if (!builder.Failed)
+                        {
+                            builder.Handle(ev);
+                        }
+                        break;
+                }
+            }
+            if (k != batch.Count - 1)
+            {
                 return false;
             }
-            if (!top.AddKey(key.Value))
-            {
-                sink.Add(Rules.YamlSyntax, $"duplicate key '{key.Value}'", key.Start);
-                return false;
-            }
-            top.PendingKey = key;
-            return true;
         }
-        top.Entries.Add(new KeyValuePair<YScalar, YNode>(top.PendingKey, node));
-        top.PendingKey = null;
+        catch (Exception ex) when (ex is YamlException or InvalidOperationException)
+        {
+            return false;
+        }
+        for (var k = 0; k < batch.Count; k++)
+        {
+            var sink = sinks[batch[k]];
+            foreach (var f in scratch[k].Findings)
+            {
+                sink.Add(f.Rule, f.Severity, f.Message, f.Line is int l ? new Position(l, f.Column ?? 1) : null);
+            }
+            roots[batch[k]] = found[k];
+        }
         return true;
+    }
+
+    /// <summary>Builds the tree of one document from its events; positions are shifted up by <c>lineOffset</c> lines.</summary>
+    private sealed class TreeBuilder(FindingSink sink, int lineOffset)
+    {
+        // Each frame: the container start position, its items, and (for mappings) a pending key.
+        private readonly Stack<Frame> _stack = new();
+
+        public YNode? Root { get; private set; }
+
+        /// <summary>A problem was found (and reported): the document has no tree.</summary>
+        public bool Failed { get; private set; }
+
+        private Position At(Mark mark) => new((int)Math.Max(1, mark.Line - lineOffset), (int)Math.Max(1, mark.Column));
+
+        /// <summary>Takes one event inside the document; false (and a finding) when the document cannot be read.</summary>
+        public bool Handle(ParsingEvent ev)
+        {
+            switch (ev)
+            {
+                case AnchorAlias alias:
+                    return Fail($"YAML aliases (*{alias.Value}) are not allowed in evidence files; write the value out", At(ev.Start));
+                case Scalar s:
+                    return Add(new YScalar(At(s.Start), s.Value, s.Style, At(s.End)));
+                case SequenceStart:
+                case MappingStart:
+                    if (_stack.Count >= MaxDepth)
+                    {
+                        return Fail($"nesting deeper than {MaxDepth} levels", At(ev.Start));
+                    }
+                    var flow = ev is MappingStart { Style: MappingStyle.Flow } or SequenceStart { Style: SequenceStyle.Flow };
+                    _stack.Push(new Frame(At(ev.Start), ev is MappingStart, flow));
+                    return true;
+                case SequenceEnd:
+                case MappingEnd:
+                    var frame = _stack.Pop();
+                    YNode node = frame.IsMapping
+                        ? new YMapping(frame.Start, frame.Entries, frame.IsFlow)
+                        : new YSequence(frame.Start, frame.Items, At(ev.Start), frame.IsFlow);
+                    return Add(node);
+                default:
+                    return true;
+            }
+        }
+
+        private bool Fail(string message, Position at)
+        {
+            sink.Add(Rules.YamlSyntax, message, at);
+            Failed = true;
+            return false;
+        }
+
+        private bool Add(YNode node)
+        {
+            if (_stack.Count == 0)
+            {
+                Root = node;
+                return true;
+            }
+            var top = _stack.Peek();
+            if (!top.IsMapping)
+            {
+                top.Items.Add(node);
+                return true;
+            }
+            if (top.PendingKey is null)
+            {
+                if (node is not YScalar key)
+                {
+                    return Fail("a mapping key must be plain text, not a list or mapping", node.Start);
+                }
+                if (!top.AddKey(key.Value))
+                {
+                    return Fail($"duplicate key '{key.Value}'", key.Start);
+                }
+                top.PendingKey = key;
+                return true;
+            }
+            top.Entries.Add(new KeyValuePair<YScalar, YNode>(top.PendingKey, node));
+            top.PendingKey = null;
+            return true;
+        }
     }
 
     internal static Position ToPosition(Mark mark) =>

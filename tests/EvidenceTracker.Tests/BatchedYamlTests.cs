@@ -1,0 +1,153 @@
+using System.Text;
+using EvidenceTracker.Diagnostics;
+using EvidenceTracker.Yaml;
+using EvidenceTracker.Tests.Support;
+
+namespace EvidenceTracker.Tests;
+
+/// <summary>
+/// Files read together as one YAML stream (the loader's fast path) give exactly what each file read alone gives:
+/// the same tree, values, styles and positions, and the same findings.
+/// </summary>
+public class BatchedYamlTests
+{
+    /// <summary>Files of every shape the fast path must either handle or leave to the single-file reader.</summary>
+    private static readonly string[] Shapes =
+    [
+        "id: a\nstatement: \"quoted\"\ntags: [x, y]\n",
+        "# leading comment\nid: b\ncitations:\n  - source: s1\n    quote: 'single'\n  - source: s2\n",
+        "id: c\nnote: |\n  a block\n  scalar\n\n",
+        "id: d\nnote: >-\n  folded\n  text\n# trailing comment\n",
+        "",
+        "\n\n",
+        "# only a comment\n",
+        "~\n",
+        "''\n",
+        "- a list\n- at the root\n",
+        "plain scalar at the root\n",
+        "id: no-final-newline",
+        "id: crlf\r\nstatement: x\r\n",
+        "---\nid: explicit-start\n",
+        "id: two\n---\nid: documents\n",
+        "id: ends\n...\n",
+        "%YAML 1.2\n---\nid: directive\n",
+        "anchor: &a x\nalias: *a\n",
+        "id: dup\nid: again\n",
+        "? [complex, key]\n: value\n",
+        "id: e\nstatement: [unclosed\nnote: x\n",
+        "id: f\n  bad: indentation\n",
+        "id: \"unterminated\n",
+        "id: g\ttab: x\n",
+        "\uFEFFid: bom-inside\n",
+        "id: h\nstatement: 敏感性达到96.8%，特异性为99.9%\nexcerpt: 早期胰腺癌\n",
+        "title: x\nflow: {a: 1, b: [2, 3]}\nempty:\nnull: null\n",
+        string.Concat(Enumerable.Repeat("[", 70)) + string.Concat(Enumerable.Repeat("]", 70)) + "\n",
+        "k: v\n" + string.Concat(Enumerable.Range(0, 40).Select(i => $"key{i}: {i}\n")),
+        "a: 1\n---",
+        "id: i\nstatement: line one\n  continued plain\n",
+    ];
+
+    [Fact]
+    public void Every_shape_reads_the_same_in_a_batch_as_alone()
+    {
+        // each shape between two ordinary files, so a shape that upsets the stream would upset its neighbours
+        var texts = new List<string>();
+        foreach (var shape in Shapes)
+        {
+            texts.Add("id: before\nstatement: x\n");
+            texts.Add(shape);
+        }
+        texts.Add("id: after\n");
+        AssertSameAsAlone(texts);
+    }
+
+    [Fact]
+    public void A_batch_of_ordinary_files_reads_the_same_as_each_alone()
+    {
+        AssertSameAsAlone(Shapes.Where(s => s.EndsWith('\n') && !s.Contains('\r') && !s.Contains("---") && !s.Contains("...")
+            && !s.Contains('*') && !s.Contains("dup") && !s.Contains("unclosed") && !s.Contains("unterminated") && !s.Contains("bad:"))
+            .ToList());
+    }
+
+    [Fact]
+    public void Every_yaml_fixture_of_the_repository_reads_the_same_in_batches_as_alone()
+    {
+        var files = Directory.EnumerateFiles(TestPaths.Fixtures, "*.yaml", SearchOption.AllDirectories)
+            .Concat(Directory.EnumerateFiles(Path.Combine(TestPaths.RepoRoot, "claims"), "*.yaml", SearchOption.AllDirectories))
+            .Concat(Directory.EnumerateFiles(Path.Combine(TestPaths.RepoRoot, "sources"), "*.yaml"))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        Assert.True(files.Count > 100, $"only {files.Count} fixture files found");
+        var texts = files.Select(f => TryRead(f)).Where(t => t is not null).Select(t => t!).ToList();
+        for (var i = 0; i < texts.Count; i += 64)
+        {
+            AssertSameAsAlone(texts.Skip(i).Take(64).ToList());
+        }
+    }
+
+    [Fact]
+    public void A_syntax_error_in_one_file_is_reported_once_with_its_own_line()
+    {
+        var texts = new List<string> { "id: a\n", "id: b\nstatement: [open\nnote: x\n", "id: c\n" };
+        var sinks = texts.Select((_, i) => new FindingSink($"f{i}.yaml")).ToList();
+        var roots = YamlTreeReader.ReadMany(texts, sinks);
+        Assert.NotNull(roots[0]);
+        Assert.Null(roots[1]);
+        Assert.NotNull(roots[2]);
+        Assert.Empty(sinks[0].Findings);
+        Assert.Empty(sinks[2].Findings);
+        var finding = Assert.Single(sinks[1].Findings);
+        Assert.Equal(Rules.YamlSyntax, finding.Rule);
+    }
+
+    [Fact]
+    public void Positions_in_a_later_file_of_the_batch_count_from_its_own_first_line()
+    {
+        var texts = new List<string> { "id: a\nstatement: x\nnote: y\n", "id: b\n\ntags: [p, q]\n" };
+        var sinks = texts.Select((_, i) => new FindingSink($"f{i}.yaml")).ToList();
+        var roots = YamlTreeReader.ReadMany(texts, sinks);
+        var tags = ((YMapping)roots[1]!).Entries.Single(e => e.Key.Value == "tags");
+        Assert.Equal(new Position(3, 1), tags.Key.Start);
+        Assert.Equal(new Position(3, 7), tags.Value.Start);
+        Assert.Equal(new Position(3, 12), ((YSequence)tags.Value).End); // the closing bracket
+    }
+
+    private static string? TryRead(string path)
+    {
+        try
+        {
+            var bytes = File.ReadAllBytes(path);
+            return new UTF8Encoding(false, true).GetString(bytes).TrimStart('\uFEFF');
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or DecoderFallbackException)
+        {
+            return null;
+        }
+    }
+
+    private static void AssertSameAsAlone(IReadOnlyList<string> texts)
+    {
+        var batchSinks = texts.Select((_, i) => new FindingSink($"file{i}.yaml")).ToList();
+        var batch = YamlTreeReader.ReadMany(texts, batchSinks);
+        for (var i = 0; i < texts.Count; i++)
+        {
+            var alone = new FindingSink($"file{i}.yaml");
+            var expected = YamlTreeReader.Read(texts[i], alone);
+            var what = $"file {i}: {texts[i].ReplaceLineEndings("⏎")}";
+            Assert.True(Dump(expected) == Dump(batch[i]), $"{what}\nalone:   {Dump(expected)}\nbatched: {Dump(batch[i])}");
+            Assert.True(Findings(alone) == Findings(batchSinks[i]), $"{what}\nalone:   {Findings(alone)}\nbatched: {Findings(batchSinks[i])}");
+        }
+    }
+
+    private static string Findings(FindingSink sink) =>
+        string.Join(" | ", sink.Findings.Select(f => $"{f.Rule} {f.Severity} {f.Line}:{f.Column} {f.Message}"));
+
+    private static string Dump(YNode? node) => node switch
+    {
+        null => "null",
+        YScalar s => $"S{s.Start}-{s.End}:{s.Style}:'{s.Value}'",
+        YSequence q => $"Q{q.Start}-{q.End}:{q.IsFlow}[{string.Join(", ", q.Items.Select(Dump))}]",
+        YMapping m => $"M{m.Start}:{m.IsFlow}{{{string.Join(", ", m.Entries.Select(e => Dump(e.Key) + " => " + Dump(e.Value)))}}}",
+        _ => node.GetType().Name,
+    };
+}
