@@ -85,6 +85,18 @@ public class BatchedYamlTests
         }
     }
 
+    [Theory]
+    [InlineData("id: before\n", "id: b\nid: c\ntags: !![x]\n")] // stops at the duplicate key alone; the tag must not break the batch
+    [InlineData("id: a\ntags: [x, y]\n", ":x: 1\n")] // the scanner remembers a flow collection across ---
+    [InlineData(" id: a\n", ": x\n")] // and the indentation
+    [InlineData("id: a\n", "!!str\n")] // a tag alone is an empty scalar, not an empty file
+    [InlineData("id: a\n", "&anchor\n")]
+    [InlineData("id: a\nnote: |+\n  kept\n\n\n", "id: b\n")] // trailing blank lines kept by the scalar
+    [InlineData("id: a\n", "id: b\nnote:\n")] // an empty value at the end of a file ends where the file does
+    [InlineData("id: a\n", "id: b\ntags:\n  -\n# done\n")]
+    public void A_file_reads_the_same_in_a_batch_after_any_neighbour(string before, string file) =>
+        AssertSameAsAlone([before, file, "id: after\n"]);
+
     [Fact]
     public void A_syntax_error_in_one_file_is_reported_once_with_its_own_line()
     {
@@ -110,6 +122,42 @@ public class BatchedYamlTests
         Assert.Equal(new Position(3, 1), tags.Key.Start);
         Assert.Equal(new Position(3, 7), tags.Value.Start);
         Assert.Equal(new Position(3, 12), ((YSequence)tags.Value).End); // the closing bracket
+    }
+
+    /// <summary>Fragments of YAML, sound and broken, that random files are made of.</summary>
+    private static readonly string[] Pieces =
+    [
+        "a:", "b: x", "- ", "-", "? ", ": ", "|", "|+", "|-", ">", ">+", "|2", "'q", "q'", "\"d", "d\"", "[", "]", "{", "}", ",",
+        "#c", " #c", "\t", " ", "  ", "   ", "x", "y z", "!x ", "!![x]", "&a", "*a", "~", "null", "k: [1,", "2]", "%", "@", "`",
+        "\\", "\0", "é", "敏", "\u00A0", "...x", "--x", "- - a", "a: b: c", ":", "::", "key:", "  - i", "    deep: 1", "id: a",
+        "statement: x", "tags: [a, b]", "quote: \"x\"", "note: |+", "note: >-", "  line", "  - source: s", "    quote: 'y'", "", "",
+        "k: {a: 1,", " b: 2}", "id: a\nid: b",
+    ];
+
+    [Fact]
+    public void Random_files_read_the_same_in_a_batch_as_alone_and_never_throw()
+    {
+        // EVIDENCE_FUZZ=N runs N batches instead of 3,000 (another seed: EVIDENCE_FUZZ_SEED)
+        var iterations = int.TryParse(Environment.GetEnvironmentVariable("EVIDENCE_FUZZ"), out var n) ? n : 3000;
+        var random = new Random(int.TryParse(Environment.GetEnvironmentVariable("EVIDENCE_FUZZ_SEED"), out var seed) ? seed : 1);
+        for (var it = 0; it < iterations; it++)
+        {
+            var texts = new List<string>();
+            for (var f = random.Next(2, 6); f > 0; f--)
+            {
+                var file = new StringBuilder();
+                for (var l = random.Next(1, 6); l > 0; l--)
+                {
+                    for (var p = random.Next(0, 4); p > 0; p--)
+                    {
+                        file.Append(Pieces[random.Next(Pieces.Length)]);
+                    }
+                    file.Append('\n');
+                }
+                texts.Add(file.ToString());
+            }
+            AssertSameAsAlone(texts);
+        }
     }
 
     private static string? TryRead(string path)

@@ -237,6 +237,64 @@ public class HostileInputTests
     }
 
     [Fact]
+    public async Task A_named_pipe_is_not_even_opened_so_a_writer_waiting_on_it_stays_waiting()
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "named pipes in the file system are a Unix feature");
+        using var repo = new TempRepo();
+        var pipe = repo.Full("claims/pipe.yaml");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", pipe))
+        {
+            mkfifo.WaitForExit();
+        }
+        // a writer's open blocks until some reader opens the pipe
+        var writerOpened = new ManualResetEventSlim();
+        var writer = Task.Run(() =>
+        {
+            using var stream = new FileStream(pipe, FileMode.Open, FileAccess.Write);
+            writerOpened.Set();
+        }, TestContext.Current.CancellationToken);
+        Check(repo);
+        Assert.False(writerOpened.Wait(300, TestContext.Current.CancellationToken), "check opened the named pipe");
+        using (new FileStream(pipe, FileMode.Open, FileAccess.Read))
+        {
+            await writer; // the writer is released
+        }
+    }
+
+    [Fact]
+    public void A_tag_yamldotnet_refuses_is_a_finding_not_a_crash()
+    {
+        using var repo = new TempRepo();
+        repo.Write("claims/a.yaml", "id: a\nstatement: x\ntags: !![x]\n");
+        AssertFinding(Check(repo), "yaml-syntax", "claims/a.yaml", "global tags must be valid URIs");
+    }
+
+    [Fact]
+    public void A_refused_tag_after_a_duplicate_key_among_many_files_is_reported_as_the_duplicate_key()
+    {
+        // Read alone the file stops at the duplicate key; parsed with others in one stream, it must read the same.
+        using var repo = new TempRepo();
+        for (var i = 0; i < 80; i++)
+        {
+            repo.Write($"claims/c{i:D2}.yaml", $"id: c{i:D2}\nstatement: x\n");
+        }
+        repo.Write("claims/c40.yaml", "id: c40\nid: c40\ntags: !![x]\n");
+        var result = Check(repo);
+        AssertFinding(result, "yaml-syntax", "claims/c40.yaml", "duplicate key 'id'");
+        Assert.DoesNotContain("Global tags", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_file_removed_before_it_is_read_is_a_finding()
+    {
+        using var repo = new TempRepo();
+        var sink = new EvidenceTracker.Diagnostics.FindingSink("claims/gone.yaml");
+        Assert.Null(EvidenceTracker.Loading.SafeFile.ReadEnumerated(repo.Full("claims/gone.yaml"), repo.Root,
+            EvidenceTracker.Loading.SafeFile.MaxYamlBytes, sink, "yaml-syntax"));
+        Assert.Contains("no longer there", Assert.Single(sink.Findings).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void More_than_one_yaml_document_in_a_file_is_a_finding()
     {
         using var repo = new TempRepo();

@@ -208,7 +208,7 @@ public static class RepositoryLoader
     public static string Relative(string root, string path)
     {
         if (path.Length > root.Length + 1 && path.StartsWith(root, StringComparison.Ordinal) && path[root.Length] == Path.DirectorySeparatorChar
-            && Path.DirectorySeparatorChar == '/')
+            && Path.DirectorySeparatorChar == '/' && !path.Contains("/.", StringComparison.Ordinal) && !path.Contains("//", StringComparison.Ordinal))
         {
             return path[(root.Length + 1)..];
         }

@@ -22,6 +22,11 @@ public static class SafeFile
         try
         {
             var info = new FileInfo(fullPath);
+            if (!info.Exists && info.LinkTarget is null)
+            {
+                sink.Add(rule, "cannot read the file: it is no longer there (removed while the repository was read?)", null);
+                return null;
+            }
             return ReadText(fullPath, info.Exists ? info.Length : 0, info.LinkTarget is not null, realRoot, maxBytes, sink, rule);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

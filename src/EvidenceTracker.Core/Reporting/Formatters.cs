@@ -127,6 +127,17 @@ internal sealed class TextWriterStream(TextWriter writer) : Stream
     }
 
     public override void Flush() => writer.Flush();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            // bytes of an incomplete character left at the end become U+FFFD rather than vanish
+            var written = _decoder.GetChars(ReadOnlySpan<byte>.Empty, _chars.Length >= 2 ? _chars : _chars = new char[2], flush: true);
+            writer.Write(_chars, 0, written);
+        }
+        base.Dispose(disposing);
+    }
     public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
     public override void SetLength(long value) => throw new NotSupportedException();

@@ -58,9 +58,10 @@ public static class YamlTreeReader
     public static YNode? Read(string text, FindingSink sink)
     {
         ArgumentNullException.ThrowIfNull(sink);
+        var last = new LastMark();
         try
         {
-            return ReadCore(text, sink);
+            return ReadCore(text, sink, last);
         }
         catch (YamlException ex)
         {
@@ -73,6 +74,22 @@ public static class YamlTreeReader
             sink.Add(Rules.YamlSyntax, "invalid YAML: an unclosed [ or { (or quote) runs to the end of the text", LastLinePosition(text));
             return null;
         }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or OverflowException)
+        {
+            // YamlDotNet refuses some tags this way ("tags: !![x]": "Global tags must be valid URIs"), without a mark:
+            // the finding points where the last good node ended, just before the offending text.
+            var message = ex.Message;
+            var cut = message.IndexOf(" (Parameter", StringComparison.Ordinal);
+            message = (cut > 0 ? message[..cut] : message).Trim().TrimEnd('.');
+            sink.Add(Rules.YamlSyntax, $"invalid YAML after this point: {(message.Length > 0 ? char.ToLowerInvariant(message[0]) + message[1..] : "unreadable")}", last.Position);
+            return null;
+        }
+    }
+
+    /// <summary>Where the last event the parser gave ended.</summary>
+    private sealed class LastMark
+    {
+        public Position Position { get; set; } = new(1, 1);
     }
 
     private static Position LastLinePosition(string text)
@@ -81,7 +98,7 @@ public static class YamlTreeReader
         return new Position(Math.Max(1, lines.Length), 1);
     }
 
-    private static YNode? ReadCore(string text, FindingSink sink)
+    private static YNode? ReadCore(string text, FindingSink sink, LastMark last)
     {
         var parser = new Parser(new StringReader(text));
         var builder = new TreeBuilder(sink, 0);
@@ -89,6 +106,7 @@ public static class YamlTreeReader
         while (parser.MoveNext())
         {
             var ev = parser.Current!;
+            last.Position = ToPosition(ev.End);
             switch (ev)
             {
                 case StreamStart or StreamEnd or DocumentEnd:
@@ -155,40 +173,59 @@ public static class YamlTreeReader
         return roots;
     }
 
+    /// <summary>
+    /// Characters YAML reads as line breaks (CR, NEL, LS, PS), as the end of input (NUL), or as white space or not
+    /// depending on where they are (other controls, no-break space, BOM): a file with any is read alone.
+    /// </summary>
+    private static readonly System.Buffers.SearchValues<char> Unusual = System.Buffers.SearchValues.Create(
+        "\0\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000B\u000C\r\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F\u007F\u0085\u00A0\u2028\u2029\uFEFF");
+
     /// <summary>Whether a file, put after a <c>---</c> line, is one document of a stream and nothing else.</summary>
     private static bool CanShareStream(string text) =>
         text.Length > 0 && text[^1] == '\n'
         && !text.StartsWith("---", StringComparison.Ordinal) && !text.StartsWith("...", StringComparison.Ordinal) && text[0] != '%'
         && !text.Contains("\n---", StringComparison.Ordinal) && !text.Contains("\n...", StringComparison.Ordinal)
         && !text.Contains("\n%", StringComparison.Ordinal)
-        && text.AsSpan().IndexOfAny("\r\u0085\u2028\u2029\uFEFF") < 0
+        && text.AsSpan().IndexOfAny(Unusual) < 0
         && text.AsSpan().IndexOfAnyExcept(" \t\n") >= 0 && HasContent(text);
 
-    /// <summary>A line that is neither blank nor a comment: a file of comments alone is no document.</summary>
+    /// <summary>
+    /// A line that is neither blank nor a comment (a file of comments alone is no document), and no line whose first
+    /// token starts with ':' — YamlDotNet's scanner carries some state across a --- line (whether a flow collection
+    /// or scalar came last, the indentation), and only such a token reads differently because of it.
+    /// </summary>
     private static bool HasContent(string text)
     {
+        var content = false;
         foreach (var line in text.AsSpan().EnumerateLines())
         {
-            var trimmed = line.TrimStart(" \t");
-            if (trimmed.Length > 0 && trimmed[0] != '#')
+            var rest = line.TrimStart(" \t");
+            while (rest.Length > 1 && rest[0] is '-' or '?' && rest[1] is ' ' or '\t')
             {
-                return true;
+                rest = rest[1..].TrimStart(" \t");
             }
+            if (rest.Length > 0 && rest[0] == ':')
+            {
+                return false;
+            }
+            content |= rest.Length > 0 && rest[0] != '#';
         }
-        return false;
+        return content;
     }
 
     private static bool TryReadStream(IReadOnlyList<string?> texts, IReadOnlyList<FindingSink> sinks, List<int> batch, YNode?[] roots)
     {
         var combined = new System.Text.StringBuilder(batch.Sum(i => texts[i]!.Length + 4));
         var offsets = new int[batch.Count]; // the 1-based line of each file's --- marker
+        var lineCounts = new int[batch.Count];
         var line = 1;
         for (var k = 0; k < batch.Count; k++)
         {
             var text = texts[batch[k]]!;
             offsets[k] = line;
+            lineCounts[k] = text.AsSpan().Count('\n');
             combined.Append("---\n").Append(text);
-            line += 1 + text.AsSpan().Count('\n');
+            line += 1 + lineCounts[k];
         }
         // Findings go to scratch sinks first: if the stream fails, each file is read alone and reports afresh.
         var scratch = new FindingSink[batch.Count];
@@ -211,11 +248,10 @@ public static class YamlTreeReader
                             return false;
                         }
                         scratch[k] = new FindingSink(sinks[batch[k]].File);
-                        builder = new TreeBuilder(scratch[k], offsets[k]);
+                        builder = new TreeBuilder(scratch[k], offsets[k], lineCounts[k]);
                         break;
                     case DocumentEnd:
-                        // an empty plain scalar is what YamlDotNet makes of a document with no content
-                        found[k] = builder!.Failed || builder.Root is YScalar { Value: "", Style: ScalarStyle.Plain } ? null : builder.Root;
+                        found[k] = builder!.Failed ? null : builder.Root;
                         break;
                     default:
                         if (builder is null)
@@ -234,8 +270,10 @@ public static class YamlTreeReader
                 return false;
             }
         }
-        catch (Exception ex) when (ex is YamlException or InvalidOperationException)
+        catch (Exception ex) when (ex is YamlException or InvalidOperationException or ArgumentException or FormatException or OverflowException)
         {
+            // Any failure of the stream (even in the part of a file that, read alone, would have stopped earlier at a
+            // duplicate key): every file of the batch is read alone, and reports exactly what it reports alone.
             return false;
         }
         for (var k = 0; k < batch.Count; k++)
@@ -250,8 +288,12 @@ public static class YamlTreeReader
         return true;
     }
 
-    /// <summary>Builds the tree of one document from its events; positions are shifted up by <c>lineOffset</c> lines.</summary>
-    private sealed class TreeBuilder(FindingSink sink, int lineOffset)
+    /// <summary>
+    /// Builds the tree of one document from its events; positions are shifted up by <c>lineOffset</c> lines. In a
+    /// batch, <c>lines</c> is the file's line count: a mark past its last line (an empty value at the end of the
+    /// file ends where the next file's --- does) is where the file alone would end, after its final line break.
+    /// </summary>
+    private sealed class TreeBuilder(FindingSink sink, int lineOffset, int lines = 0)
     {
         // Each frame: the container start position, its items, and (for mappings) a pending key.
         private readonly Stack<Frame> _stack = new();
@@ -261,7 +303,9 @@ public static class YamlTreeReader
         /// <summary>A problem was found (and reported): the document has no tree.</summary>
         public bool Failed { get; private set; }
 
-        private Position At(Mark mark) => new((int)Math.Max(1, mark.Line - lineOffset), (int)Math.Max(1, mark.Column));
+        private Position At(Mark mark) => lines > 0 && mark.Line - lineOffset > lines
+            ? new Position(lines + 1, 1)
+            : new((int)Math.Max(1, mark.Line - lineOffset), (int)Math.Max(1, mark.Column));
 
         /// <summary>Takes one event inside the document; false (and a finding) when the document cannot be read.</summary>
         public bool Handle(ParsingEvent ev)

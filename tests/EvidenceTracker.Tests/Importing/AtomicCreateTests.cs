@@ -31,6 +31,23 @@ public class AtomicCreateTests
     }
 
     [Fact]
+    public void Files_written_in_bulk_get_the_permissions_the_umask_gives_any_new_file()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS(), "Unix permissions");
+        using var repo = new TempRepo();
+        var ordinary = repo.Write("sources/ordinary.yaml", "id: ordinary\n");
+        var bulk = repo.Full("sources/bulk.yaml");
+        var created = repo.Full("sources/created.yaml");
+        Assert.Empty(AtomicFile.WriteAll([(bulk, "id: bulk\n"u8.ToArray(), true)]));
+        Assert.True(AtomicFile.CreateNew(created, "id: created\n"u8.ToArray(), durable: false));
+        if (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS())
+        {
+            Assert.Equal(File.GetUnixFileMode(ordinary), File.GetUnixFileMode(bulk));
+            Assert.Equal(File.GetUnixFileMode(ordinary), File.GetUnixFileMode(created));
+        }
+    }
+
+    [Fact]
     public void Create_new_writes_an_empty_file()
     {
         using var repo = new TempRepo();
