@@ -56,8 +56,8 @@ public static class SafeFile
         }
     }
 
-    /// <summary>Reads a file whose length and link status the directory enumeration already gave.</summary>
-    public static string? ReadText(string fullPath, long length, bool isLink, string realRoot, long maxBytes, FindingSink sink, string rule)
+    /// <summary>Reads a file whose length and link status are known (a link is resolved and checked here).</summary>
+    private static string? ReadText(string fullPath, long length, bool isLink, string realRoot, long maxBytes, FindingSink sink, string rule)
     {
         ArgumentNullException.ThrowIfNull(sink);
         try

@@ -117,7 +117,7 @@ internal sealed class TextWriterStream(TextWriter writer) : Stream
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
-        var needed = _decoder.GetCharCount(buffer, flush: false);
+        var needed = Encoding.UTF8.GetMaxCharCount(buffer.Length); // a bound, without a pass over the bytes
         if (_chars.Length < needed)
         {
             _chars = new char[Math.Max(needed, 1024)];

@@ -58,10 +58,10 @@ public static class YamlTreeReader
     public static YNode? Read(string text, FindingSink sink)
     {
         ArgumentNullException.ThrowIfNull(sink);
-        var last = new LastMark();
+        var last = new Position(1, 1);
         try
         {
-            return ReadCore(text, sink, last);
+            return ReadCore(text, sink, ref last);
         }
         catch (YamlException ex)
         {
@@ -81,15 +81,9 @@ public static class YamlTreeReader
             var message = ex.Message;
             var cut = message.IndexOf(" (Parameter", StringComparison.Ordinal);
             message = (cut > 0 ? message[..cut] : message).Trim().TrimEnd('.');
-            sink.Add(Rules.YamlSyntax, $"invalid YAML after this point: {(message.Length > 0 ? char.ToLowerInvariant(message[0]) + message[1..] : "unreadable")}", last.Position);
+            sink.Add(Rules.YamlSyntax, $"invalid YAML after this point: {(message.Length > 0 ? char.ToLowerInvariant(message[0]) + message[1..] : "unreadable")}", last);
             return null;
         }
-    }
-
-    /// <summary>Where the last event the parser gave ended.</summary>
-    private sealed class LastMark
-    {
-        public Position Position { get; set; } = new(1, 1);
     }
 
     private static Position LastLinePosition(string text)
@@ -98,7 +92,8 @@ public static class YamlTreeReader
         return new Position(Math.Max(1, lines.Length), 1);
     }
 
-    private static YNode? ReadCore(string text, FindingSink sink, LastMark last)
+    /// <summary>Reads the tree; <paramref name="last"/> follows where the last event ended (for errors without a mark).</summary>
+    private static YNode? ReadCore(string text, FindingSink sink, ref Position last)
     {
         var parser = new Parser(new StringReader(text));
         var builder = new TreeBuilder(sink, 0);
@@ -106,7 +101,7 @@ public static class YamlTreeReader
         while (parser.MoveNext())
         {
             var ev = parser.Current!;
-            last.Position = ToPosition(ev.End);
+            last = ToPosition(ev.End);
             switch (ev)
             {
                 case StreamStart or StreamEnd or DocumentEnd:
@@ -159,11 +154,7 @@ public static class YamlTreeReader
                 roots[i] = Read(text, sinks[i]);
             }
         }
-        if (batch.Count == 1)
-        {
-            roots[batch[0]] = Read(texts[batch[0]]!, sinks[batch[0]]);
-        }
-        else if (batch.Count > 1 && !TryReadStream(texts, sinks, batch, roots))
+        if (batch.Count > 0 && !TryReadStream(texts, sinks, batch, roots))
         {
             foreach (var i in batch)
             {
@@ -305,7 +296,7 @@ public static class YamlTreeReader
 
         private Position At(Mark mark) => lines > 0 && mark.Line - lineOffset > lines
             ? new Position(lines + 1, 1)
-            : new((int)Math.Max(1, mark.Line - lineOffset), (int)Math.Max(1, mark.Column));
+            : ToPosition(mark, lineOffset);
 
         /// <summary>Takes one event inside the document; false (and a finding) when the document cannot be read.</summary>
         public bool Handle(ParsingEvent ev)
@@ -376,8 +367,8 @@ public static class YamlTreeReader
         }
     }
 
-    internal static Position ToPosition(Mark mark) =>
-        new((int)Math.Max(1, mark.Line), (int)Math.Max(1, mark.Column));
+    internal static Position ToPosition(Mark mark, int lineOffset = 0) =>
+        new((int)Math.Max(1, mark.Line - lineOffset), (int)Math.Max(1, mark.Column));
 
     private static string Clean(YamlException ex)
     {
