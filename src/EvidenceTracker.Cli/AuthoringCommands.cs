@@ -244,10 +244,10 @@ internal static class CiteCommand
 {
     public static Command Create(CommandContext context)
     {
-        var claim = new Argument<string?>("claim") { Description = "The id of the claim.", Arity = ArgumentArity.ZeroOrOne };
+        var claim = new Argument<string?>("claim") { Description = "The id of the claim.", HelpName = "claim", Arity = ArgumentArity.ZeroOrOne };
         // Claims are offered while the first argument is being typed; sources once it is there.
         claim.CompletionSources.Add(ctx => ctx.ParseResult.GetValue(claim) is { } c && c != ctx.WordToComplete ? [] : Completions.ClaimIds(ctx, context));
-        var source = new Argument<string?>("source") { Description = "The id of the source it cites.", Arity = ArgumentArity.ZeroOrOne };
+        var source = new Argument<string?>("source") { Description = "The id of the source it cites.", HelpName = "source", Arity = ArgumentArity.ZeroOrOne };
         source.CompletionSources.Add(ctx => ctx.ParseResult.GetValue(claim) is not { } c || (c == ctx.WordToComplete && ctx.ParseResult.GetValue(source) is null)
             ? [] : Completions.SourceIds(ctx, context));
         var quote = new Option<string?>("--quote") { Description = "A verbatim passage of the source.", HelpName = "TEXT" };

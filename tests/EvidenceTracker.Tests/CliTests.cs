@@ -123,6 +123,17 @@ public class CliTests
     }
 
     [Fact]
+    public void Cite_help_names_its_arguments_instead_of_listing_every_claim_id()
+    {
+        var help = CliRunner.Run(TestPaths.Fixture("clean"), "cite", "--help");
+        Assert.Equal(0, help.ExitCode);
+        Assert.Contains("cite [<claim> [<source>]]", help.Out);
+        Assert.DoesNotContain("coffee-cuts-sleep-41-minutes", help.Out);
+        var top = CliRunner.Run(TestPaths.Fixture("clean"), "--help");
+        Assert.DoesNotContain("trial-size-120", top.Out);
+    }
+
+    [Fact]
     public void Version_prints_the_tool_version()
     {
         var result = CliRunner.Run(CliEnvironment.Plain(TestPaths.Fixture("clean")), ["--version"]);
