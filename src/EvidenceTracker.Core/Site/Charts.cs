@@ -1,5 +1,6 @@
 using System.Globalization;
 using EvidenceTracker.Model;
+using EvidenceTracker.Verification;
 using static EvidenceTracker.Site.H;
 
 namespace EvidenceTracker.Site;
@@ -33,12 +34,21 @@ internal static class Charts
         return svg;
     }
 
-    /// <summary>Columns: the claim, the sources it cites, then the sources those report on, step by step.</summary>
-    public static Element Chain(Claim claim, IReadOnlyList<IReadOnlyList<string>> layers, IReadOnlyDictionary<string, Source> sources)
+    /// <summary>
+    /// Columns: the claim, the sources it cites (solid arrows), then its leads — what those sources report on (dashed
+    /// arrows and boxes, labelled "lead"). A primary box is marked as primary only where the claim cites it in support.
+    /// </summary>
+    public static Element Chain(Claim claim, ClaimChain chain, IReadOnlyDictionary<string, Source> sources)
     {
+        ArgumentNullException.ThrowIfNull(claim);
+        ArgumentNullException.ThrowIfNull(chain);
+        ArgumentNullException.ThrowIfNull(sources);
         const int boxW = 190, boxH = 40, gapX = 50, gapY = 14;
-        var columns = new List<IReadOnlyList<string>> { new[] { "" } };
-        columns.AddRange(layers);
+        var columns = new List<IReadOnlyList<string>> { new[] { "" }, chain.Cited };
+        if (chain.Leads.Count > 0)
+        {
+            columns.Add(chain.Leads);
+        }
         var rows = columns.Max(c => c.Count);
         var width = columns.Count * boxW + (columns.Count - 1) * gapX + 4;
         var height = rows * boxH + (rows - 1) * gapY + 4;
@@ -46,8 +56,8 @@ internal static class Charts
         var titleId = $"chain-{claim.Id}";
         var svg = E("svg").Attr("viewBox", $"0 0 {width} {height}").Attr("width", N(width)).Class("chart")
             .Attr("role", "img").Attr("aria-labelledby", titleId);
-        svg.Add(E("title", $"Chain from claim {claim.Id} to its sources: " +
-            string.Join("; ", layers.Select((l, d) => $"step {d + 1}: {string.Join(", ", l.Select(id => $"{id} ({Level(sources[id])})"))}"))).Id(titleId));
+        svg.Add(E("title", $"Chain of claim {claim.Id}: cites {string.Join(", ", chain.Cited.Select(id => $"{id} ({Level(sources[id])})"))}"
+            + (chain.Leads.Count > 0 ? $"; leads, not cited for this claim: {string.Join(", ", chain.Leads.Select(id => $"{id} ({Level(sources[id])})"))}" : "")).Id(titleId));
         var marker = E("marker", E("path").Attr("d", "M0,0 L8,4 L0,8 z").Class("edge-head").Attr("fill", "currentColor"))
             .Id($"arrow-{claim.Id}").Attr("viewBox", "0 0 8 8").Attr("refX", "8").Attr("refY", "4").Attr("markerWidth", "8").Attr("markerHeight", "8").Attr("orient", "auto");
         svg.Add(E("defs", marker));
@@ -57,38 +67,41 @@ internal static class Charts
             {
                 var x = 2 + c * (boxW + gapX);
                 var y = 2 + r * (boxH + gapY);
-                position[c == 0 ? "\u0000claim" : columns[c][r]] = (x, y);
+                position[c == 0 ? "\u0000claim" : (c == 2 ? "\u0001" : "") + columns[c][r]] = (x, y);
             }
         }
-        void Edge(string from, string to)
+        void Edge(string from, string to, string css)
         {
             var (x1, y1) = position[from];
             var (x2, y2) = position[to];
-            svg.Add(E("path").Class("edge").Attr("d", $"M{N(x1 + boxW)},{N(y1 + boxH / 2.0)} L{N(x2)},{N(y2 + boxH / 2.0)}")
+            svg.Add(E("path").Class(css).Attr("d", $"M{N(x1 + boxW)},{N(y1 + boxH / 2.0)} L{N(x2)},{N(y2 + boxH / 2.0)}")
                 .Attr("marker-end", $"url(#arrow-{claim.Id})"));
         }
-        foreach (var id in layers[0])
+        foreach (var id in chain.Cited)
         {
-            Edge("\u0000claim", id);
+            Edge("\u0000claim", id, "edge");
         }
-        for (var d = 1; d < layers.Count; d++)
+        foreach (var id in chain.Leads)
         {
-            foreach (var id in layers[d])
+            foreach (var from in chain.Cited.Where(f => sources[f].ReportsOn.Contains(id)))
             {
-                foreach (var from in layers[d - 1].Where(f => sources[f].ReportsOn.Contains(id)))
-                {
-                    Edge(from, id);
-                }
+                Edge(from, "\u0001" + id, "edge edge-lead");
             }
         }
         Box("\u0000claim", "claim", Shorten(claim.Statement, BoxChars), "node node-claim");
-        foreach (var id in layers.SelectMany(l => l))
+        var supporting = new HashSet<string>(Chains.Supporting(claim, sources), StringComparer.Ordinal);
+        foreach (var id in chain.Cited)
         {
-            var s = sources[id];
-            var name = s.Publisher is { } p ? (s.Date is { Length: >= 4 } d ? $"{p} {d[..4]}" : p) : s.Title;
-            Box(id, Level(s), Shorten(name, BoxChars), s.Level == SourceLevel.Primary ? "node node-primary" : "node");
+            Box(id, Level(sources[id]), Shorten(ShortName(sources[id]), BoxChars),
+                sources[id].Level == SourceLevel.Primary && supporting.Contains(id) ? "node node-primary" : "node");
+        }
+        foreach (var id in chain.Leads)
+        {
+            Box("\u0001" + id, $"lead: {Level(sources[id])}", Shorten(ShortName(sources[id]), BoxChars), "node node-lead");
         }
         return svg;
+
+        static string ShortName(Source s) => s.Publisher is { } p ? (s.Date is { Length: >= 4 } d ? $"{p} {d[..4]}" : p) : s.Title;
 
         void Box(string key, string top, string bottom, string css)
         {

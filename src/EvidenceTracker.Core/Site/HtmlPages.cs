@@ -239,20 +239,24 @@ internal sealed class HtmlPages(SiteData data)
 
     private Node Chain(Claim claim)
     {
-        var layers = data.Chain(claim);
-        if (layers.Count == 0)
+        var chain = data.Chain(claim);
+        if (chain.Cited.Count == 0)
         {
             return E("p", "No cited source exists.").Class("muted");
         }
-        var reaches = layers.SelectMany(l => l).Any(id => data.SourceById[id].Level == SourceLevel.Primary);
         return All(
-            Charts.Chain(claim, layers, data.SourceById),
-            E("p", reaches ? "The chain reaches primary research." : "The chain reaches no primary source.").Class(reaches ? null : "finding-warning"),
-            E("ul", layers.SelectMany((layer, depth) => layer.Select(id => (Node?)E("li",
-                depth == 0 ? "cited: " : $"reported on (step {depth}): ",
-                SourceLink(id, 1, data.SourceById[id].Title),
-                data.SourceById[id].Level is { } lv ? $" ({Names.Of(lv)})" : " (level not recorded)")))));
+            Charts.Chain(claim, chain, data.SourceById),
+            E("p", chain.RestsOnPrimary
+                    ? "The claim rests on primary research it cites."
+                    : "The claim cites no primary research in support." + (chain.Leads.Count > 0 ? " Its leads are research to check, not support." : ""))
+                .Class(chain.RestsOnPrimary ? null : "finding-warning"),
+            E("ul",
+                chain.Cited.Select(id => (Node?)E("li", "cited: ", SourceLink(id, 1, data.SourceById[id].Title), LevelText(id)))
+                .Concat(chain.Leads.Select(id => (Node?)E("li", "lead: ", SourceLink(id, 1, data.SourceById[id].Title), LevelText(id),
+                    $" — reported on by {string.Join(", ", chain.Cited.Where(x => data.SourceById[x].ReportsOn.Contains(id)))}; not cited for this claim")))));
     }
+
+    private string LevelText(string id) => data.SourceById[id].Level is { } lv ? $" ({Names.Of(lv)})" : " (level not recorded)";
 
     private static Node Findings(IReadOnlyList<Finding> findings) => findings.Count == 0
         ? E("p", "None.").Class("muted")

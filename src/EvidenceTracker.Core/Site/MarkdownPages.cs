@@ -119,23 +119,28 @@ internal sealed class MarkdownPages(SiteData data)
             }
         }
         sb.Append("\n## Chain to primary sources\n\n");
-        var layers = data.Chain(c);
-        if (layers.Count == 0)
+        var chain = data.Chain(c);
+        if (chain.Cited.Count == 0)
         {
             sb.Append("No cited source exists.\n");
         }
-        for (var d = 0; d < layers.Count; d++)
+        foreach (var id in chain.Cited)
         {
-            foreach (var id in layers[d])
-            {
-                var s = data.SourceById[id];
-                sb.Append(new string(' ', d * 2)).Append("- ").Append(d == 0 ? "cited: " : "reports on: ")
-                    .Append(Link(s.Title, $"../sources/{id}.md")).Append(s.Level is { } l ? $" ({Names.Of(l)})" : " (level not recorded)").Append('\n');
-            }
+            var s = data.SourceById[id];
+            sb.Append("- cited: ").Append(Link(s.Title, $"../sources/{id}.md")).Append(s.Level is { } l ? $" ({Names.Of(l)})" : " (level not recorded)").Append('\n');
         }
-        if (layers.Count > 0)
+        foreach (var id in chain.Leads)
         {
-            sb.Append('\n').Append(data.ReachesPrimary(c) ? "The chain reaches primary research." : "**The chain reaches no primary source.**").Append('\n');
+            var s = data.SourceById[id];
+            sb.Append("- lead: ").Append(Link(s.Title, $"../sources/{id}.md")).Append(s.Level is { } l ? $" ({Names.Of(l)})" : " (level not recorded)")
+                .Append(" — reported on by ").Append(string.Join(", ", chain.Cited.Where(x => data.SourceById[x].ReportsOn.Contains(id))))
+                .Append("; not cited for this claim\n");
+        }
+        if (chain.Cited.Count > 0)
+        {
+            sb.Append('\n').Append(chain.RestsOnPrimary
+                ? "The claim rests on primary research it cites."
+                : "**The claim cites no primary research in support.**" + (chain.Leads.Count > 0 ? " Its leads are research to check, not support." : "")).Append('\n');
         }
         sb.Append("\n## Findings\n\n").Append(Findings(data.FindingsOfClaim(c.Id)));
         return sb.ToString();

@@ -66,6 +66,7 @@ internal static class SiteAssets
         svg .node-primary { stroke: #1a7f37; stroke-width: 2; }
         svg .node-claim { stroke: var(--link); stroke-width: 2; }
         svg .edge { stroke: var(--muted); stroke-width: 1.5; fill: none; }
+        svg .node-lead, svg .edge-lead { stroke-dasharray: 5 4; }
         .matrix td, .matrix th { text-align: center; font-size: .85rem; }
         .matrix th.claim { text-align: left; }
         footer.site { border-top: 1px solid var(--line); margin-top: 2rem; padding-top: .5rem; padding-bottom: 1rem; font-size: .85rem; color: var(--muted); }

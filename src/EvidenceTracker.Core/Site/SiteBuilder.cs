@@ -101,7 +101,17 @@ public static class SiteBuilder
             foreach (var c in data.Claims)
             {
                 ListingFormatter.WriteClaim(json, c, full: true,
-                    extra: j => j.WriteBoolean("reaches-primary", data.ReachesPrimary(c.Claim)));
+                    extra: j =>
+                    {
+                        var chain = data.Chain(c.Claim);
+                        j.WriteBoolean("rests-on-primary", chain.RestsOnPrimary);
+                        j.WriteStartArray("leads");
+                        foreach (var lead in chain.Leads)
+                        {
+                            j.WriteStringValue(lead);
+                        }
+                        j.WriteEndArray();
+                    });
             }
             json.WriteEndArray();
             json.WriteStartArray("sources");

@@ -1,6 +1,7 @@
 using EvidenceTracker.Checking;
 using EvidenceTracker.Diagnostics;
 using EvidenceTracker.Model;
+using EvidenceTracker.Verification;
 
 namespace EvidenceTracker.Site;
 
@@ -58,26 +59,20 @@ public sealed class SiteData
     public IReadOnlyList<ClaimStatus> ClaimsCiting(string id) => CitedBy.TryGetValue(id, out var c) ? c : [];
 
     /// <summary>
-    /// The chain from a claim to its sources and on through reports-on: layers of source ids, each source
-    /// placed at the first depth it is reached. Cycles end the walk.
+    /// The claim's chain: the sources it cites (its support, whatever the stance), then its leads — what those sources
+    /// report on and the claim does not cite. A lead is never support: no primary source is drawn as reached unless
+    /// the claim cites it.
     /// </summary>
-    public IReadOnlyList<IReadOnlyList<string>> Chain(Claim claim)
+    public ClaimChain Chain(Claim claim)
     {
         ArgumentNullException.ThrowIfNull(claim);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var layers = new List<IReadOnlyList<string>>();
-        var current = claim.Citations.Select(c => c.Source).Where(SourceById.ContainsKey).Where(seen.Add).ToList();
-        while (current.Count > 0 && layers.Count < 8)
-        {
-            layers.Add(current);
-            current = current.SelectMany(id => SourceById[id].ReportsOn).Where(SourceById.ContainsKey).Where(seen.Add).ToList();
-        }
-        return layers;
+        var cited = claim.Citations.Select(c => c.Source).Where(SourceById.ContainsKey).Distinct(StringComparer.Ordinal).ToList();
+        return new ClaimChain(cited, Chains.Leads(claim, SourceById), Chains.RestsOnPrimary(claim, SourceById));
     }
-
-    public bool ReachesPrimary(Claim claim) =>
-        Chain(claim).SelectMany(l => l).Any(id => SourceById[id].Level == SourceLevel.Primary);
 }
+
+/// <summary>A claim's cited sources, its leads, and whether it rests on primary research it cites in support.</summary>
+public sealed record ClaimChain(IReadOnlyList<string> Cited, IReadOnlyList<string> Leads, bool RestsOnPrimary);
 
 /// <summary>Reads the <c>title</c> (and language hints) of an article's YAML front matter.</summary>
 public static class FrontMatter

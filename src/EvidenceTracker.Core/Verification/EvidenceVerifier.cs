@@ -391,25 +391,27 @@ public static class EvidenceVerifier
         return mismatch;
     }
 
-    /// <summary><c>secondary-only</c>: the supporting sources must reach a primary source, directly or through reports-on.</summary>
+    /// <summary>
+    /// <c>secondary-only</c>: a claim rests on primary research only when it cites a primary source itself, with
+    /// <c>stance: supports</c>. What its sources report on is a lead to check, not support; the message names the leads.
+    /// </summary>
     private static void CheckChain(Claim claim, IReadOnlyDictionary<string, Source> sources, List<Finding> findings)
     {
-        var start = claim.Citations.Where(c => c.Stance == Stance.Supports && sources.ContainsKey(c.Source)).Select(c => c.Source).Distinct().ToList();
-        if (start.Count == 0)
+        var supporting = Chains.Supporting(claim, sources);
+        if (supporting.Count == 0 || supporting.Any(id => sources[id].Level == SourceLevel.Primary))
         {
             return;
         }
-        var reached = Chains.Reach(start, sources, out var primary);
-        if (primary is not null)
-        {
-            return;
-        }
-        var names = reached.Take(6).Select(id => $"{id} ({(sources[id].Level is { } l ? Names.Of(l) : "no level")})");
-        var list = string.Join(", ", names) + (reached.Count > 6 ? $" and {reached.Count - 6} more" : "");
-        findings.Add(At(claim, Rules.SecondaryOnly,
-            $"support reaches no primary source: {list}; cite the primary research, or record what a source reports on with `reports-on`",
-            claim.Positions.Key("citations")));
+        var leads = Chains.Leads(claim, sources);
+        var message = $"cites no primary source in support: {Named(supporting, sources)}; " + (leads.Count == 0
+            ? "cite the primary research, or record what a source reports on with `reports-on`"
+            : $"leads to check: {Named(leads, sources)} (reported on by a cited source, not cited for this claim); cite the primary research where it states this");
+        findings.Add(At(claim, Rules.SecondaryOnly, message, claim.Positions.Key("citations")));
     }
+
+    private static string Named(IReadOnlyList<string> ids, IReadOnlyDictionary<string, Source> sources) =>
+        string.Join(", ", ids.Take(6).Select(id => $"{id} ({(sources[id].Level is { } l ? Names.Of(l) : "no level")})"))
+        + (ids.Count > 6 ? $" and {ids.Count - 6} more" : "");
 
     internal static string Shorten(string text, int max)
     {
@@ -418,46 +420,46 @@ public static class EvidenceVerifier
     }
 }
 
-/// <summary>Walks <c>reports-on</c> from a claim's sources to primary research.</summary>
+/// <summary>
+/// A claim's support and its leads. Support is what the claim cites itself with <c>stance: supports</c>; a lead is a
+/// source that a cited source reports on (<c>reports-on</c>) and that the claim does not cite: the research to check,
+/// never counted as support.
+/// </summary>
 public static class Chains
 {
-    /// <summary>
-    /// The sources reached from <paramref name="start"/> through reports-on (breadth first, each once, so cycles
-    /// end), and the first primary one (<paramref name="primary"/>), or null when none is primary. Unknown ids are skipped.
-    /// </summary>
-    public static IReadOnlyList<string> Reach(IEnumerable<string> start, IReadOnlyDictionary<string, Source> sources, out string? primary)
+    /// <summary>The existing sources the claim cites with <c>stance: supports</c>, in citation order, each once.</summary>
+    public static IReadOnlyList<string> Supporting(Claim claim, IReadOnlyDictionary<string, Source> sources)
     {
-        ArgumentNullException.ThrowIfNull(start);
+        ArgumentNullException.ThrowIfNull(claim);
         ArgumentNullException.ThrowIfNull(sources);
-        primary = null;
+        return claim.Citations.Where(c => c.Stance == Stance.Supports && sources.ContainsKey(c.Source)).Select(c => c.Source).Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>True when the claim itself cites a primary source in support.</summary>
+    public static bool RestsOnPrimary(Claim claim, IReadOnlyDictionary<string, Source> sources) =>
+        Supporting(claim, sources).Any(id => sources[id].Level == SourceLevel.Primary);
+
+    /// <summary>
+    /// The sources that the claim's cited sources (any stance) report on and that the claim does not cite itself,
+    /// in order of first mention, each once. Only one step: the leads of the sources the claim cites.
+    /// </summary>
+    public static IReadOnlyList<string> Leads(Claim claim, IReadOnlyDictionary<string, Source> sources)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        ArgumentNullException.ThrowIfNull(sources);
+        var cited = new HashSet<string>(claim.Citations.Select(c => c.Source), StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var order = new List<string>();
-        var queue = new Queue<string>();
-        foreach (var id in start)
+        var leads = new List<string>();
+        foreach (var id in claim.Citations.Select(c => c.Source).Where(sources.ContainsKey).Distinct(StringComparer.Ordinal))
         {
-            if (sources.ContainsKey(id) && seen.Add(id))
+            foreach (var next in sources[id].ReportsOn)
             {
-                queue.Enqueue(id);
-            }
-        }
-        while (queue.Count > 0)
-        {
-            var id = queue.Dequeue();
-            order.Add(id);
-            var source = sources[id];
-            if (source.Level == SourceLevel.Primary)
-            {
-                primary = id;
-                return order;
-            }
-            foreach (var next in source.ReportsOn)
-            {
-                if (sources.ContainsKey(next) && seen.Add(next))
+                if (sources.ContainsKey(next) && !cited.Contains(next) && seen.Add(next))
                 {
-                    queue.Enqueue(next);
+                    leads.Add(next);
                 }
             }
         }
-        return order;
+        return leads;
     }
 }
