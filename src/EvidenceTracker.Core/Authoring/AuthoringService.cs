@@ -93,7 +93,7 @@ public static class AuthoringService
         {
             problems.Add($"a source with id '{s.Id}' already exists (sources/{s.Id}.yaml); choose another --id, or leave --id out to derive one");
         }
-        var text = new YamlText.Document()
+        var text = new YamlWriter()
             .Field("id", id)
             .Field("type", s.Type)
             .Field("title", s.Title)
@@ -143,7 +143,7 @@ public static class AuthoringService
             problems.Add($"a claim with id '{s.Id}' already exists; choose another --id, or leave --id out to derive one");
         }
         var id = s.Id ?? Slugs.Unique(Slugs.ForText(s.Statement, "claim"), claimIds.Contains);
-        var doc = new YamlText.Document()
+        var doc = new YamlWriter()
             .Field("id", id)
             .Field("statement", s.Statement)
             .Field("article", s.Article)
@@ -156,7 +156,7 @@ public static class AuthoringService
                 text = CitationEditor.AddCitation(text, c, out _) ?? text;
             }
         }
-        text = new YamlText.Document().Raw(text)
+        text = new YamlWriter().Raw(text)
             .Field("verdict", s.Verdict)
             .Field("note", s.Note)
             .FlowList("tags", s.Tags)

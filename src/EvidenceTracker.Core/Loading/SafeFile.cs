@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Unicode;
 using EvidenceTracker.Diagnostics;
+using EvidenceTracker.Text;
 
 namespace EvidenceTracker.Loading;
 
@@ -122,21 +123,8 @@ public static class SafeFile
         try
         {
             Utf8.ToUtf16(bytes, buffer, out var read, out var written, replaceInvalidSequences: false);
-            var line = 1;
-            var column = 1;
-            for (var i = 0; i < written; i++)
-            {
-                if (buffer[i] == '\n')
-                {
-                    line++;
-                    column = 1;
-                }
-                else
-                {
-                    column++;
-                }
-            }
-            sink.Add(rule, $"the file is not valid UTF-8 (byte 0x{bytes[read]:X2} at offset {read}); save it as UTF-8", new Position(line, column));
+            var at = LineIndex.Of(buffer.AsSpan(0, written)).PositionOf(written);
+            sink.Add(rule, $"the file is not valid UTF-8 (byte 0x{bytes[read]:X2} at offset {read}); save it as UTF-8", at);
         }
         finally
         {

@@ -1,6 +1,7 @@
 using EvidenceTracker.Bibliography;
 using EvidenceTracker.Checking;
 using EvidenceTracker.Diagnostics;
+using EvidenceTracker.Importing;
 using EvidenceTracker.Loading;
 using EvidenceTracker.Model;
 using EvidenceTracker.Tests.Support;
@@ -27,7 +28,7 @@ public class ImportTests
     {
         using var repo = RepoWithFixtures();
         var result = BibliographyImporter.Import(repo.Root, FixtureFiles.Select(repo.Full).ToList(), dryRun: false);
-        Assert.Equal(16, result.Created.Count);
+        Assert.Equal(16, result.Of(ImportAction.Create).Count);
         var report = Checker.Run(RepositoryLoader.Load(repo.Root));
         Assert.DoesNotContain(report.Findings, f => f.Severity == Severity.Error || f.Rule is Rules.Schema or Rules.YamlSyntax);
         Assert.Equal(16, report.Set.Sources.Count);
@@ -62,7 +63,7 @@ public class ImportTests
     {
         using var repo = RepoWithFixtures();
         var result = BibliographyImporter.Import(repo.Root, [repo.Full("library.bib")], dryRun: true);
-        Assert.NotEmpty(result.Created);
+        Assert.NotEmpty(result.Of(ImportAction.Create));
         Assert.Empty(Directory.GetFiles(repo.Full("sources")));
     }
 
@@ -71,8 +72,8 @@ public class ImportTests
     {
         using var repo = RepoWithFixtures();
         var result = BibliographyImporter.Import(repo.Root, [repo.Full("library.bib")], dryRun: false);
-        var merge = Assert.Single(result.Merged);
-        Assert.Equal(("cao2023panda", "doi", false, "duplicate-of-cao"), (merge.Id, merge.MatchedBy, merge.IntoExisting, merge.Entry.Key));
+        var merge = Assert.Single(result.Of(ImportAction.Merge));
+        Assert.Equal(("cao2023panda", "doi", false, "duplicate-of-cao"), (merge.Id, merge.MatchedBy, merge.IntoExisting, merge.Entry!.Key));
         Assert.Equal(["url"], merge.AddedFields);
         Assert.Contains("url: https://www.nature.com/articles/s41591-023-02640-w", repo.Read("sources/cao2023panda.yaml"));
     }
@@ -85,9 +86,9 @@ public class ImportTests
         BibliographyImporter.Import(repo.Root, files, dryRun: false);
         var before = Directory.GetFiles(repo.Full("sources")).ToDictionary(f => f, File.ReadAllText);
         var again = BibliographyImporter.Import(repo.Root, files, dryRun: false);
-        Assert.Empty(again.Created);
-        Assert.Empty(again.Merged);
-        Assert.Equal(17, again.Skipped.Count);
+        Assert.Empty(again.Of(ImportAction.Create));
+        Assert.Empty(again.Of(ImportAction.Merge));
+        Assert.Equal(17, again.Of(ImportAction.Skip).Count);
         Assert.Equal(before, Directory.GetFiles(repo.Full("sources")).ToDictionary(f => f, File.ReadAllText));
     }
 
@@ -98,7 +99,7 @@ public class ImportTests
         repo.Write("sources/who.yaml", "# kept comment\nid: who\ntype: report\ntitle: Global Cancer Report\nurl: http://who.int/publications/cancer-report-2024/\n");
         repo.Write("in.bib", "@techreport{x, title = {Another title}, url = {https://www.who.int/publications/cancer-report-2024}, year = 2024, institution = {WHO}}");
         var result = BibliographyImporter.Import(repo.Root, [repo.Full("in.bib")], dryRun: false);
-        var merge = Assert.Single(result.Merged);
+        var merge = Assert.Single(result.Of(ImportAction.Merge));
         Assert.Equal(("who", "url", true), (merge.Id, merge.MatchedBy, merge.IntoExisting));
         Assert.Equal(["publisher", "date"], merge.AddedFields);
         Assert.Equal("# kept comment\nid: who\ntype: report\ntitle: Global Cancer Report\nurl: http://who.int/publications/cancer-report-2024/\npublisher: WHO\ndate: 2024\n", repo.Read("sources/who.yaml"));
@@ -111,9 +112,9 @@ public class ImportTests
         repo.Write("in.bib", "@article{a, title = {Lorem Ipsum}, author = {Adams, A.}, year = 2020}\n@book{b, title = {Lorem Ipsum}, author = {Adams, A.}, year = 2020}\n"
             + "@article{c, title = {Lorem ipsum!}, author = {Brody, B.}, year = 2020}\n@article{d, title = {LOREM IPSUM}, author = {Adams, Alice}, year = 2020, pages = {1--2}}\n");
         var result = BibliographyImporter.Import(repo.Root, [repo.Full("in.bib")], dryRun: true);
-        Assert.Equal(["a", "b", "c"], result.Created.Select(c => c.Id));
-        var merge = Assert.Single(result.Merged);
-        Assert.Equal(("a", "title+year", "d"), (merge.Id, merge.MatchedBy, merge.Entry.Key));
+        Assert.Equal(["a", "b", "c"], result.Of(ImportAction.Create).Select(c => c.Id));
+        var merge = Assert.Single(result.Of(ImportAction.Merge));
+        Assert.Equal(("a", "title+year", "d"), (merge.Id, merge.MatchedBy, merge.Entry!.Key));
     }
 
     [Fact]
@@ -123,7 +124,7 @@ public class ImportTests
         repo.Write("sources/smith.yaml", "id: smith\ntype: other\ntitle: Something else\n");
         repo.Write("in.bib", "@misc{Smith, title = {A different work}}\n@misc{smith!, title = {A third work}}\n");
         var result = BibliographyImporter.Import(repo.Root, [repo.Full("in.bib")], dryRun: false);
-        Assert.Equal(["smith-2", "smith-3"], result.Created.Select(c => c.Id));
+        Assert.Equal(["smith-2", "smith-3"], result.Of(ImportAction.Create).Select(c => c.Id));
         Assert.Equal("id: smith\ntype: other\ntitle: Something else\n", repo.Read("sources/smith.yaml"));
     }
 
@@ -137,7 +138,7 @@ public class ImportTests
         using var repo = new TempRepo();
         repo.Write("in.bib", bib.Replace("@misc{k,", "@misc{,", StringComparison.Ordinal));
         var result = BibliographyImporter.Import(repo.Root, [repo.Full("in.bib")], dryRun: true);
-        Assert.Equal(id, Assert.Single(result.Created).Id);
+        Assert.Equal(id, Assert.Single(result.Of(ImportAction.Create)).Id);
     }
 
     [Fact]
@@ -167,10 +168,10 @@ public class ImportTests
         using var repo = new TempRepo();
         repo.Write("notes.txt", "nothing bibliographic here");
         var missing = CliRunner.Run(repo.Root, "import", "nope.bib");
-        Assert.Equal((2, "error: 'nope.bib' does not exist\n"), (missing.ExitCode, missing.Error));
+        Assert.Equal((2, "error: 'nope.bib' does not exist\nnothing was imported\n"), (missing.ExitCode, missing.Error));
         var unknown = CliRunner.Run(repo.Root, "import", "notes.txt");
         Assert.Equal(2, unknown.ExitCode);
-        Assert.Contains("notes.txt: not a Markdown article (.md) or a bibliography (.bib, .ris, .json)", unknown.Error);
+        Assert.Contains("notes.txt: not a Markdown article (.md, .markdown) or a bibliography (.bib, .bibtex, .biblatex, .ris, .json, .csljson)", unknown.Error);
     }
 
     [Fact]

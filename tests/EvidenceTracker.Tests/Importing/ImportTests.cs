@@ -61,7 +61,7 @@ public class ImportTests
             publisher: "Example Energy Agency"
             date: 2024-01-15
             accessed: 2024-10-01
-            url: "https://www.example-energy.org/stats/2023#table-2"
+            url: https://www.example-energy.org/stats/2023#table-2
             lang: en
 
             """, Yaml(repo, "sources/example-energy-agency-2024-01-15.yaml"));
@@ -223,7 +223,7 @@ public class ImportTests
             type: journal-article
             title: "Title of paper"
             publisher: "Journal of Things"
-            date: "2020"
+            date: 2020
             url: https://doi.org/10.1000/xyz
             doi: 10.1000/xyz
             lang: en
