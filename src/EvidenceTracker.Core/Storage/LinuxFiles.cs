@@ -12,7 +12,21 @@ namespace EvidenceTracker.Storage;
 /// </summary>
 internal static class LinuxFiles
 {
-    private const int ORdOnly = 0x0, OWrOnly = 0x1, OCreat = 0x40, OExcl = 0x80, ONonBlock = 0x800, ONoFollow = 0x20000, OCloexec = 0x80000;
+    private const int ORdOnly = 0x0, OWrOnly = 0x1, OCreat = 0x40, OExcl = 0x80, ONonBlock = 0x800, OCloexec = 0x80000;
+
+    /// <summary>
+    /// O_NOFOLLOW is not the same number everywhere: 0x20000 in the generic table (x86, x86-64, RISC-V, LoongArch,
+    /// s390x), 0x8000 on ARM and arm64 — where 0x20000 is O_LARGEFILE, which would follow a link. The other flags above
+    /// are the same on all of these. On any other architecture (MIPS, PowerPC, SPARC number flags differently) the
+    /// raw calls are not used at all: <see cref="_unavailable"/> sends every caller to the portable path.
+    /// </summary>
+    private static readonly int ONoFollow = RuntimeInformation.ProcessArchitecture switch
+    {
+        Architecture.Arm64 or Architecture.Arm or Architecture.Armv6 => 0x8000,
+        Architecture.X64 or Architecture.X86 or Architecture.RiscV64 or Architecture.LoongArch64 or Architecture.S390x => 0x20000,
+        _ => 0,
+    };
+
     private const int Eintr = 4;
     private const int AtSymlinkNoFollow = 0x100;
     private const uint StatxType = 0x1, StatxSize = 0x200;
@@ -24,7 +38,7 @@ internal static class LinuxFiles
     private const uint RenameNoReplace = 1;
     private const int Eexist = 17;
 
-    private static bool _unavailable = !OperatingSystem.IsLinux();
+    private static bool _unavailable = !OperatingSystem.IsLinux() || ONoFollow == 0;
 
     [DllImport("libc", EntryPoint = "open", SetLastError = true, ExactSpelling = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
@@ -207,6 +221,34 @@ internal static class LinuxFiles
             {
                 System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
             }
+        }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="path"/> (not followed if it is a symbolic link) is something other than a regular file, a
+    /// folder or a link — a named pipe, a socket or a device — from its statx type alone, without opening it. Null when
+    /// that cannot be told here (not Linux, or the call failed); the caller then treats the file as it did before.
+    /// </summary>
+    public static bool? IsSpecial(string path)
+    {
+        if (_unavailable)
+        {
+            return null;
+        }
+        try
+        {
+            var stat = _statx ??= new byte[256];
+            if (Statx(AtFdcwd, CString(path), AtSymlinkNoFollow, StatxType, stat) != 0 || (BitConverter.ToUInt32(stat, 0) & StatxType) == 0)
+            {
+                return null;
+            }
+            var type = BitConverter.ToUInt16(stat, 28) & 0xF000;
+            return type is not (0x8000 or 0x4000 or 0xA000); // S_IFREG, S_IFDIR, S_IFLNK
+        }
+        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
+        {
+            _unavailable = true;
+            return null;
         }
     }
 
