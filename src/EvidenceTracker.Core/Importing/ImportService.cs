@@ -1,4 +1,5 @@
 using EvidenceTracker.Authoring;
+using System.IO.Enumeration;
 using System.Text;
 using EvidenceTracker.Articles;
 using EvidenceTracker.Loading;
@@ -29,6 +30,14 @@ public static class ImportService
         var root = RepositoryLoader.ResolveRoot(settings.Root);
 
         var inputs = Expand(settings, problems);
+        var realRoot = SafeFile.RealDirectory(root);
+        foreach (var folder in (ReadOnlySpan<string>)["articles", "sources", "claims"])
+        {
+            if (SafeFile.FolderProblem(root, realRoot, folder) is { } outside)
+            {
+                problems.Add(new ImportProblem(outside, IsUsage: false, folder));
+            }
+        }
         if (settings.Id is { } id)
         {
             if (Values.SlugProblem(id) is { } p)
@@ -122,7 +131,12 @@ public static class ImportService
     /// <summary>An input file: its full path, and the path as the user gave it (for messages).</summary>
     internal readonly record struct Input(string FullPath, string Display);
 
-    /// <summary>Files as given; folders contribute every .md under them (sorted, hidden entries skipped).</summary>
+    /// <summary>
+    /// Files as given (a link named on the command line is followed: the user chose it); folders contribute every .md
+    /// under them (sorted, hidden entries skipped). Inside a folder, linked folders are never entered (no loop, no
+    /// walk through /usr), and a linked file is taken only when its real path stays inside the folder: one that leads
+    /// out of it is a problem that names it (import it by naming it), not a silent read of somewhere else.
+    /// </summary>
     private static List<Input> Expand(ImportSettings settings, List<ImportProblem> problems)
     {
         var inputs = new List<Input>();
@@ -139,16 +153,29 @@ public static class ImportService
             }
             else if (Directory.Exists(full))
             {
+                var realDir = Verification.RealPath.Resolve(full) ?? full;
                 var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden };
-                var found = Directory.EnumerateFiles(full, "*", options)
-                    .Where(f => MarkdownExtensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
-                    .Where(f => !Path.GetRelativePath(full, f).Split(Path.DirectorySeparatorChar).Any(part => part.StartsWith('.')))
-                    .Order(StringComparer.Ordinal);
-                foreach (var f in found)
+                var found = new FileSystemEnumerable<(string Path, bool IsLink)>(full,
+                    (ref FileSystemEntry e) => (e.ToFullPath(), (e.Attributes & FileAttributes.ReparsePoint) != 0), options)
                 {
+                    ShouldIncludePredicate = (ref FileSystemEntry e) =>
+                        !e.IsDirectory && MarkdownExtensions.Contains(Path.GetExtension(e.FileName.ToString()).ToLowerInvariant()),
+                    ShouldRecursePredicate = (ref FileSystemEntry e) => (e.Attributes & FileAttributes.ReparsePoint) == 0,
+                }
+                    .Where(f => !Path.GetRelativePath(full, f.Path).Split(Path.DirectorySeparatorChar).Any(part => part.StartsWith('.')))
+                    .OrderBy(f => f.Path, StringComparer.Ordinal);
+                foreach (var (f, isLink) in found)
+                {
+                    var display = Path.Join(path, Path.GetRelativePath(full, f)).Replace('\\', '/');
+                    if (isLink && (Verification.RealPath.Resolve(f) is not { } real || !Verification.RealPath.IsInside(real, realDir)))
+                    {
+                        problems.Add(new ImportProblem(
+                            $"{display} is a symbolic link leading out of '{path}'; not followed (name the file itself to import it)", IsUsage: false, display));
+                        continue;
+                    }
                     if (seen.Add(f))
                     {
-                        inputs.Add(new Input(f, Path.Join(path, Path.GetRelativePath(full, f)).Replace('\\', '/')));
+                        inputs.Add(new Input(f, display));
                     }
                 }
             }
