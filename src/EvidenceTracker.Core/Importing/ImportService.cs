@@ -110,6 +110,15 @@ public static class ImportService
         }
 
         var files = plan.Files();
+        foreach (var file in files.Where(f => f.Kind != ImportKind.Article && f.Content is { } c && c.LongLength > SafeFile.MaxYamlBytes))
+        {
+            // check reads no claim or source file over 1 MB: such a file is not written (a footnote or a passage that long
+            // is a mistake in the article, not a source)
+            plan.Problems.Add(new ImportProblem(
+                $"{file.Path} (from {file.From} of article '{file.Article}') would be {file.Content!.LongLength / (double)(1 << 20):0.00} MB, " +
+                $"and check reads no {(file.Kind == ImportKind.Source ? "source" : "claim")} file over {SafeFile.MaxYamlBytes >> 20} MB; shorten it in the article, then import again",
+                IsUsage: false, file.Path));
+        }
         if (plan.Problems.Count == 0 && !settings.DryRun)
         {
             Commit(root, files, plan.Problems);
