@@ -109,4 +109,16 @@ public class FileIoTests
         Assert.Equal("old", File.ReadAllText(path));
         Assert.Equal(["check.json"], Directory.GetFiles(repo.Full("reports")).Select(Path.GetFileName));
     }
+
+    [Fact]
+    public void A_failed_write_names_the_file_being_written_not_its_temporary_name()
+    {
+        using var repo = new TempRepo();
+        var target = repo.Full("report.txt");
+        // the message .NET gives for a full disk, naming the file the bytes were going to
+        var ex = Assert.Throws<IOException>(() => AtomicFile.Write(target, writer =>
+            throw new IOException($"No space left on device : '{((FileStream)((StreamWriter)writer).BaseStream).Name}'")));
+        Assert.Equal($"No space left on device : '{target}'", ex.Message);
+        Assert.False(File.Exists(target));
+    }
 }
