@@ -309,7 +309,7 @@ public class HostileInputTests
     {
         using var repo = new TempRepo();
         var sink = new EvidenceTracker.Diagnostics.FindingSink("claims/gone.yaml");
-        Assert.Null(EvidenceTracker.Loading.SafeFile.ReadEnumerated(repo.Full("claims/gone.yaml"), repo.Root,
+        Assert.Null(EvidenceTracker.Loading.SafeFile.ReadText(repo.Full("claims/gone.yaml"), repo.Root,
             EvidenceTracker.Loading.SafeFile.MaxYamlBytes, sink, "yaml-syntax"));
         Assert.Contains("no longer there", Assert.Single(sink.Findings).Message, StringComparison.Ordinal);
     }

@@ -96,7 +96,7 @@ public static class RepositoryLoader
             {
                 sink.Add(Rules.Schema, $"article id '{id}' (its file name) {problem}; rename the file", null);
             }
-            var text = SafeFile.ReadEnumerated(file, real, SafeFile.MaxDocumentBytes, sink, Rules.Schema);
+            var text = SafeFile.ReadText(file, real, SafeFile.MaxDocumentBytes, sink, Rules.Schema);
             var document = text is null ? ArticleDocument.Empty : ArticleParser.Parse(text);
             if (text is not null)
             {
@@ -144,7 +144,7 @@ public static class RepositoryLoader
                 var file = files[first + j];
                 var sink = new FindingSink(Relative(root, file));
                 sinks[first + j] = batchSinks[j] = sink;
-                texts[j] = SafeFile.ReadEnumerated(file, real, SafeFile.MaxYamlBytes, sink, Rules.YamlSyntax);
+                texts[j] = SafeFile.ReadText(file, real, SafeFile.MaxYamlBytes, sink, Rules.YamlSyntax);
             }
             var trees = YamlTreeReader.ReadMany(texts, batchSinks);
             for (var j = 0; j < count; j++)

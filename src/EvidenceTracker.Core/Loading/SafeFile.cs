@@ -38,30 +38,6 @@ public static class SafeFile
         }
     }
 
-    /// <summary>
-    /// Reads a file found by enumerating a folder of the repository that <see cref="FolderProblem"/> has found inside it
-    /// (the enumeration does not descend into linked folders): on Linux in the fewest system calls, falling back to
-    /// <see cref="ReadText(string, string, long, FindingSink, string)"/> for links, errors and oversized files. The fast
-    /// path opens only a regular file that is not a link (statx without following, then O_NOFOLLOW), so it reads nothing
-    /// the confinement rule would refuse; every link goes to the portable path, which resolves and checks it.
-    /// </summary>
-    public static string? ReadEnumerated(string fullPath, string realRoot, long maxBytes, FindingSink sink, string rule)
-    {
-        ArgumentNullException.ThrowIfNull(sink);
-        if (Storage.LinuxFiles.TryReadAll(fullPath, maxBytes, out var length) is not { } buffer)
-        {
-            return ReadText(fullPath, realRoot, maxBytes, sink, rule);
-        }
-        try
-        {
-            return Decode(buffer.AsSpan(0, length), sink, rule);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
-
     /// <summary>Reads a file whose length and link status are known (a link is resolved and checked here).</summary>
     private static string? ReadText(string fullPath, long length, bool isLink, string realRoot, long maxBytes, FindingSink sink, string rule)
     {
