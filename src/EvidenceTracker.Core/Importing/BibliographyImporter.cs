@@ -37,6 +37,8 @@ public static class BibliographyImporter
         public required string Id { get; init; }
         public required string File { get; init; }
         public BibEntry? Draft { get; init; }
+        /// <summary>For a planned source: the bibliography file its entry came from, as displayed.</summary>
+        public string? Origin { get; init; }
         public Source? Existing { get; init; }
         public string? ExistingText { get; set; }
         public int Baseline { get; set; }
@@ -112,7 +114,7 @@ public static class BibliographyImporter
                 }
                 var id = Unique(BaseId(entry), taken);
                 taken.Add(id);
-                var target = new Target { Id = id, File = $"sources/{id}.yaml", Draft = entry };
+                var target = new Target { Id = id, File = $"sources/{id}.yaml", Draft = entry, Origin = display };
                 plans.Add(target);
                 Index(target, entry.Doi, entry.Url, entry.Title, entry.Date, byDoi, byUrl, byTitle);
                 created.Add(new ImportedFile { Kind = ImportKind.Source, Action = ImportAction.Create, Id = id, Path = target.File, Entry = origin });
@@ -123,6 +125,8 @@ public static class BibliographyImporter
             }
             findings.AddRange(diag.Findings);
         }
+
+        findings.AddRange(KeepKnownReports(plans, set.Sources.Select(s => s.Id)));
 
         var verifyDiag = new BibDiagnostics("sources");
         var writes = new List<(string Path, byte[] Bytes, bool New)>();
@@ -180,6 +184,35 @@ public static class BibliographyImporter
             Problems = [],
             Findings = findings,
         };
+    }
+
+    /// <summary>
+    /// Leaves out of each new source's <c>reports-on</c> what <c>check</c> would reject: the source itself, and an id that
+    /// is neither an existing source nor one this import creates; each with a warning at its entry.
+    /// </summary>
+    private static List<Finding> KeepKnownReports(List<Target> plans, IEnumerable<string> existing)
+    {
+        var known = existing.Concat(plans.Select(p => p.Id)).ToHashSet(StringComparer.Ordinal);
+        var findings = new List<Finding>();
+        foreach (var plan in plans)
+        {
+            var e = plan.Draft!;
+            var dropped = e.ReportsOn.Where(r => r == plan.Id || !known.Contains(r)).ToList();
+            if (dropped.Count == 0)
+            {
+                continue;
+            }
+            e.ReportsOn.RemoveAll(dropped.Contains);
+            var diag = new BibDiagnostics(plan.Origin!);
+            foreach (var r in dropped)
+            {
+                diag.Warning(r == plan.Id
+                    ? $"{e.Label}: reports-on: '{r}' is the source itself; left out"
+                    : $"{e.Label}: reports-on: no source has the id '{r}'; left out", e.Start);
+            }
+            findings.AddRange(diag.Findings);
+        }
+        return findings;
     }
 
     // ------------------------------------------------------------------ reading
@@ -616,6 +649,10 @@ public static class BibliographyImporter
     /// <summary>Reads the YAML back as the loader does; the first finding's message, or null when it loads clean.</summary>
     private static string? Verify(string file, string yaml)
     {
+        if (Encoding.UTF8.GetByteCount(yaml) is var bytes && bytes > SafeFile.MaxYamlBytes)
+        {
+            return $"it would be {bytes / (double)(1 << 20):0.00} MB, and check reads no source file over {SafeFile.MaxYamlBytes >> 20} MB";
+        }
         var sink = new FindingSink(file);
         var tree = YamlTreeReader.Read(yaml, sink);
         if (sink.Findings.Count == 0)

@@ -1,4 +1,5 @@
 using EvidenceTracker.Authoring;
+using System.IO.Enumeration;
 using System.Text;
 using EvidenceTracker.Articles;
 using EvidenceTracker.Loading;
@@ -30,6 +31,14 @@ public static class ImportService
         var inputs = Expand(settings, problems);
         var articles = inputs.Where(i => i.Format == ImportFormat.Article).ToList();
         var bibliographies = inputs.Where(i => i.Format != ImportFormat.Article).ToList();
+        var realRoot = SafeFile.RealDirectory(root);
+        foreach (var folder in (ReadOnlySpan<string>)["articles", "sources", "claims"])
+        {
+            if (SafeFile.FolderProblem(root, realRoot, folder) is { } outside)
+            {
+                problems.Add(new ImportProblem(outside, IsUsage: false, folder));
+            }
+        }
         if (settings.Id is { } id)
         {
             if (Values.SlugProblem(id) is { } p)
@@ -128,6 +137,15 @@ public static class ImportService
         }
 
         var files = plan.Files();
+        foreach (var file in files.Where(f => f.Kind != ImportKind.Article && f.Content is { } c && c.LongLength > SafeFile.MaxYamlBytes))
+        {
+            // check reads no claim or source file over 1 MB: such a file is not written (a footnote or a passage that long
+            // is a mistake in the article, not a source)
+            plan.Problems.Add(new ImportProblem(
+                $"{file.Path} (from {file.From} of article '{file.Article}') would be {file.Content!.LongLength / (double)(1 << 20):0.00} MB, " +
+                $"and check reads no {(file.Kind == ImportKind.Source ? "source" : "claim")} file over {SafeFile.MaxYamlBytes >> 20} MB; shorten it in the article, then import again",
+                IsUsage: false, file.Path));
+        }
         if (plan.Problems.Count == 0 && !settings.DryRun)
         {
             Commit(root, files, plan.Problems);
@@ -139,8 +157,11 @@ public static class ImportService
     internal readonly record struct Input(string FullPath, string Display, ImportFormat Format);
 
     /// <summary>
-    /// Files as given, each of a format in <see cref="ImportFormats"/>; folders contribute every article under them
-    /// (sorted, hidden entries skipped).
+    /// Files as given, each of a format in <see cref="ImportFormats"/> (a link named on the command line is followed:
+    /// the user chose it); folders contribute every article under them (sorted, hidden entries skipped). Inside a
+    /// folder, linked folders are never entered (no loop, no walk through /usr), and a linked file is taken only when
+    /// its real path stays inside the folder: one that leads out of it is a problem that names it (import it by naming
+    /// it), not a silent read of somewhere else.
     /// </summary>
     private static List<Input> Expand(ImportSettings settings, List<ImportProblem> problems)
     {
@@ -164,16 +185,29 @@ public static class ImportService
             }
             else if (Directory.Exists(full))
             {
+                var realDir = Verification.RealPath.Resolve(full) ?? full;
                 var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden };
-                var found = Directory.EnumerateFiles(full, "*", options)
-                    .Where(f => ImportFormats.Of(f) == ImportFormat.Article)
-                    .Where(f => !Path.GetRelativePath(full, f).Split(Path.DirectorySeparatorChar).Any(part => part.StartsWith('.')))
-                    .Order(StringComparer.Ordinal);
-                foreach (var f in found)
+                var found = new FileSystemEnumerable<(string Path, bool IsLink)>(full,
+                    (ref FileSystemEntry e) => (e.ToFullPath(), (e.Attributes & FileAttributes.ReparsePoint) != 0), options)
                 {
+                    ShouldIncludePredicate = (ref FileSystemEntry e) =>
+                        !e.IsDirectory && ImportFormats.Of(e.FileName.ToString()) == ImportFormat.Article,
+                    ShouldRecursePredicate = (ref FileSystemEntry e) => (e.Attributes & FileAttributes.ReparsePoint) == 0,
+                }
+                    .Where(f => !Path.GetRelativePath(full, f.Path).Split(Path.DirectorySeparatorChar).Any(part => part.StartsWith('.')))
+                    .OrderBy(f => f.Path, StringComparer.Ordinal);
+                foreach (var (f, isLink) in found)
+                {
+                    var display = Path.Join(path, Path.GetRelativePath(full, f)).Replace('\\', '/');
+                    if (isLink && (Verification.RealPath.Resolve(f) is not { } real || !Verification.RealPath.IsInside(real, realDir)))
+                    {
+                        problems.Add(new ImportProblem(
+                            $"{display} is a symbolic link leading out of '{path}'; not followed (name the file itself to import it)", IsUsage: false, display));
+                        continue;
+                    }
                     if (seen.Add(f))
                     {
-                        inputs.Add(new Input(f, Path.Join(path, Path.GetRelativePath(full, f)).Replace('\\', '/'), ImportFormat.Article));
+                        inputs.Add(new Input(f, display, ImportFormat.Article));
                     }
                 }
             }

@@ -179,7 +179,11 @@ public static class SnapshotArchiver
     /// <summary>The source with the id: sources/&lt;id&gt;.yaml first, else any source file that declares it.</summary>
     private static (Source Source, string Path, byte[] Bytes)? FindSource(string root, string id, out string? refusal)
     {
-        refusal = null;
+        refusal = SafeFile.FolderProblem(root, RealPath.Resolve(root) ?? root, "sources");
+        if (refusal is not null)
+        {
+            return null;
+        }
         var folder = Path.Combine(root, "sources");
         var files = Directory.Exists(folder)
             ? Directory.EnumerateFiles(folder, "*.yaml").Where(f => !Path.GetFileName(f).StartsWith('.')).Order(StringComparer.Ordinal).ToList()
@@ -194,12 +198,14 @@ public static class SnapshotArchiver
         {
             var relative = RepositoryLoader.Relative(root, path);
             var info = new FileInfo(path);
-            if (info.LinkTarget is not null || info.Length > SafeFile.MaxYamlBytes)
+            var special = info.Length == 0 && Storage.LinuxFiles.IsSpecial(path) == true;
+            if (info.LinkTarget is not null || info.Length > SafeFile.MaxYamlBytes || special)
             {
                 if (path == expected)
                 {
                     refusal = info.LinkTarget is not null
                         ? $"{relative} is a symbolic link; the tool edits only regular files"
+                        : special ? $"{relative} is not a regular file (a named pipe, a socket or a device); not read"
                         : $"{relative} is larger than {SafeFile.MaxYamlBytes >> 20} MB; not a source file";
                     return null;
                 }

@@ -145,11 +145,37 @@ public class ImportTests
     public void Values_that_the_loader_would_refuse_are_left_out_with_warnings()
     {
         using var repo = new TempRepo();
+        repo.Write("sources/ok-id.yaml", "id: ok-id\ntype: report\ntitle: OK\n");
         repo.Write("in.json", """[{"id": "a", "title": "T: a \"quoted\" #title", "DOI": "not a doi", "URL": "ftp://x", "PMID": "PMID: 12x", "language": "Klingon", "custom": {"level": "tertiary", "reports-on": ["Not A Slug", "ok-id"]}}]""");
         var result = BibliographyImporter.Import(repo.Root, [repo.Full("in.json")], dryRun: false);
         Assert.Equal(5, result.Findings.Count(f => f.Severity == Severity.Warning));
         Assert.Equal("id: a\ntype: other\ntitle: \"T: a \\\"quoted\\\" #title\"\nreports-on:\n  - ok-id\n", repo.Read("sources/a.yaml"));
         Assert.Empty(RepositoryLoader.Load(repo.Root).LoadFindings);
+    }
+
+    [Fact]
+    public void Reports_on_the_source_itself_or_on_no_source_is_left_out_so_check_accepts_what_import_wrote()
+    {
+        using var repo = new TempRepo();
+        repo.Write("in.json", """[{"id": "a", "type": "report", "title": "A", "custom": {"reports-on": ["a", "ghost", "b"]}}, {"id": "b", "type": "report", "title": "B"}]""");
+        var result = BibliographyImporter.Import(repo.Root, [repo.Full("in.json")], dryRun: false);
+        Assert.Equal(2, result.Findings.Count(f => f.Severity == Severity.Warning && f.Message.Contains("reports-on", StringComparison.Ordinal)));
+        Assert.Equal("id: a\ntype: report\ntitle: A\nreports-on:\n  - b\n", repo.Read("sources/a.yaml"));
+        var check = CliRunner.Run(repo.Root, "check", "--format", "json");
+        Assert.DoesNotContain("reports on itself", check.Out);
+        Assert.DoesNotContain("which does not exist", check.Out);
+    }
+
+    [Fact]
+    public void An_entry_whose_source_file_would_exceed_1_MB_is_not_written_and_says_why()
+    {
+        using var repo = new TempRepo();
+        repo.Write("in.bib", "@article{big, title = {" + new string('x', 1_100_000) + "}, year = 2020}\n@article{small, title = {Small}, year = 2020}\n");
+        var result = BibliographyImporter.Import(repo.Root, [repo.Full("in.bib")], dryRun: false);
+        Assert.Contains(result.Findings, f => f.Severity == Severity.Error && f.Message.Contains("sources/big.yaml", StringComparison.Ordinal)
+            && f.Message.Contains("over 1 MB", StringComparison.Ordinal));
+        Assert.False(File.Exists(repo.Full("sources/big.yaml")));
+        Assert.True(File.Exists(repo.Full("sources/small.yaml")));
     }
 
     [Fact]

@@ -35,6 +35,18 @@ public class ImportTests
     private static string Yaml(TempRepo repo, string path) => repo.Read(path).Replace("\r\n", "\n");
 
     [Fact]
+    public void A_footnote_whose_source_file_would_exceed_1_MB_refuses_the_import_with_the_reason_and_writes_nothing()
+    {
+        using var repo = new TempRepo();
+        repo.Write("incoming/long.md", "# Long\n\nWater boils at 100 degrees.[^1]\n\n[^1]: " + new string('x', 1_100_000) + "\n");
+        var result = CliRunner.Run(repo.Root, "import", "incoming/long.md");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("from [^1] of article 'long') would be 1.05 MB, and check reads no source file over 1 MB", result.Error + result.Out);
+        Assert.Empty(Directory.EnumerateFiles(repo.Full("sources")));
+        Assert.Empty(Directory.EnumerateFiles(repo.Full("articles")));
+    }
+
+    [Fact]
     public void Importing_an_article_copies_it_byte_for_byte_and_creates_sources_and_draft_claims()
     {
         using var repo = RepoWithEnglishInput();
