@@ -18,7 +18,7 @@ public static class SiteBuilder
     /// <summary>The sentences that uncited-sentence reports, marked on the article page with what they state.</summary>
     private static IReadOnlyList<Highlight> UncitedSentences(CheckReport report, Model.Article article) =>
         ArticleRules.UncitedSentences(article, report.Set.Config)
-            .Select(u => new Highlight(u.Text, "uncited", "uncited", null, $"No citation in scope; states {u.What}", FillsGaps: true))
+            .Select(u => new Highlight([(u.Start, u.End)], "uncited", "uncited", null, $"No citation in scope; states {u.What}", FillsGaps: true))
             .ToList();
 
     public static IReadOnlyDictionary<string, byte[]> Build(CheckReport report)
