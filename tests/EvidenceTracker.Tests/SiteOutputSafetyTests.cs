@@ -208,6 +208,26 @@ public sealed class SiteOutputSafetyTests
     }
 
     [Fact]
+    public void Pages_at_the_paths_of_several_foreign_files_stop_the_build_with_one_line()
+    {
+        using var repo = new TempRepo("clean");
+        Assert.Equal(0, CliRunner.Run(repo.Root, "build").ExitCode);
+        // Files no build wrote, where pages go (their manifest entries gone): rendered in parallel, each refuses.
+        var manifest = repo.Read("site/" + Manifest);
+        foreach (var page in new[] { "claims/trial-size-120.html", "claims/trial-size-120.md", "sources/smith-2023-caffeine.html", "index.html" })
+        {
+            repo.Write("site/" + page, "mine: " + page);
+            manifest = manifest.Replace($"\"{page}\"", $"\"gone/{page}\"", StringComparison.Ordinal);
+        }
+        repo.Write("site/" + Manifest, manifest);
+        var result = CliRunner.Run(repo.Root, "build");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Single(result.Error.TrimEnd('\n').Split('\n'));
+        Assert.Contains("was not written by a build", result.Error, StringComparison.Ordinal);
+        Assert.Equal("mine: index.html", repo.Read("site/index.html"));
+    }
+
+    [Fact]
     public void A_changed_page_is_replaced_by_a_rename_and_never_rewritten_in_place()
     {
         using var repo = new TempRepo("clean");

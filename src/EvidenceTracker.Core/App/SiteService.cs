@@ -39,9 +39,10 @@ public static class SiteService
             var result = SiteWriter.Write(outDir, sink => SiteBuilder.Build(report, sink), options);
             return (result, outDir, result.Files);
         }
-        catch (AggregateException e) when (e.Flatten().InnerExceptions is [var only] && only is SiteOutputException or IOException or UnauthorizedAccessException)
+        catch (AggregateException e) when (e.Flatten().InnerExceptions.FirstOrDefault(x => x is SiteOutputException or IOException or UnauthorizedAccessException) is { } first)
         {
-            ExceptionDispatchInfo.Throw(only);
+            // Pages render in parallel: several may refuse at once; the first reason is the one to report.
+            ExceptionDispatchInfo.Throw(first);
             throw;
         }
     }
