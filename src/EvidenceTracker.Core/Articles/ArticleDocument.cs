@@ -101,6 +101,10 @@ public sealed class ArticleBlock
 
     /// <summary>The offset in the article's text of a character of <see cref="Text"/>.</summary>
     public int SourceOffset(int textOffset) => _map.Length == 0 ? 0 : _map[Math.Clamp(textOffset, 0, _map.Length - 1)];
+
+    /// <summary>The [start, end) offsets in the article's text of the characters [start, end) of <see cref="Text"/>.</summary>
+    public (int Start, int End) SourceSpan(int textStart, int textEnd) =>
+        textEnd <= textStart ? (SourceOffset(textStart), SourceOffset(textStart)) : (SourceOffset(textStart), SourceOffset(textEnd - 1) + 1);
 }
 
 /// <summary>
@@ -209,6 +213,42 @@ public sealed class ArticleDocument
         }
         return spans;
     }
+
+    /// <summary>
+    /// Where <paramref name="excerpt"/> occurs in the article as written: [Start, End) offsets of <see cref="Text"/>, one per
+    /// occurrence in the plain text that lies within one block, in file order — or, when the plain text has none, per
+    /// occurrence in the text as written (white space normalised). The site marks these spans.
+    /// </summary>
+    public IReadOnlyList<(int Start, int End)> ExcerptSourceSpans(string excerpt)
+    {
+        var spans = new List<(int, int)>();
+        foreach (var (start, end) in ExcerptSpans(excerpt))
+        {
+            var b = Array.BinarySearch(_blockStarts!, start);
+            if (b < 0)
+            {
+                b = ~b - 1;
+            }
+            if (b < 0 || end > _blockStarts![b] + Blocks[b].Text.Length)
+            {
+                continue; // across blocks: no single place to mark
+            }
+            spans.Add(Blocks[b].SourceSpan(start - _blockStarts[b], end - _blockStarts[b]));
+        }
+        if (spans.Count == 0 && NormalizedText.Collapse(excerpt) is { Length: > 0 } needle)
+        {
+            // An excerpt that quotes the Markdown as written (raw HTML such as <i>, which the page shows as text).
+            var raw = _rawMapped ??= new NormalizedText(Text, true);
+            for (var at = raw.Text.IndexOf(needle, StringComparison.Ordinal); at >= 0;
+                 at = at + 1 < raw.Text.Length ? raw.Text.IndexOf(needle, at + 1, StringComparison.Ordinal) : -1)
+            {
+                spans.Add(raw.Original(at, needle.Length));
+            }
+        }
+        return spans;
+    }
+
+    private NormalizedText? _rawMapped;
 
     /// <summary>Whether any of the spans (from <see cref="ExcerptSpans"/>) overlaps the passage.</summary>
     public bool Overlaps(CitedPassage passage, IReadOnlyList<(int Start, int End)> spans)
