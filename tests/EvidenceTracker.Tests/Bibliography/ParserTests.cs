@@ -320,6 +320,51 @@ public class CslJsonParserTests
         Assert.Empty(result.Entries);
     }
 
+    [Theory]
+    [InlineData("\"x\\ud800y\"", "a lone surrogate escape (\\ud800)")]
+    [InlineData("\"x\\udc00y\"", "a lone surrogate escape (\\udc00)")]
+    [InlineData("\"x\\ud800\\u0000y\"", "a lone surrogate escape (\\ud800)")]
+    [InlineData("\"x\\ud800\\ud800y\"", "a lone surrogate escape (\\ud800)")]
+    public void A_lone_surrogate_escape_is_a_warning_on_its_item_and_every_item_imports(string title, string what)
+    {
+        var result = Parse($"[\n  {{\"id\": \"a\", \"title\": {title}}},\n  {{\"id\": \"b\", \"title\": \"B\"}}\n]");
+        var f = Assert.Single(result.Findings);
+        Assert.Equal((BibRules.Value, 2, 24), (f.Rule, f.Line, f.Column));
+        Assert.Contains($"item 1 (a): a string holds {what}", f.Message, StringComparison.Ordinal);
+        Assert.Equal(["B"], result.Entries.Skip(1).Select(e => e.Title));
+        Assert.StartsWith("x\uFFFD", result.Entries[0].Title, StringComparison.Ordinal);
+        Assert.EndsWith("y", result.Entries[0].Title, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Invalid_utf8_in_a_string_or_a_member_name_is_a_warning_on_its_item()
+    {
+        var json = Encoding.UTF8.GetBytes("[{\"id\": \"a\", \"title\": \"caf@\", \"author\": [{\"family\": \"Ok\"}]},\n {\"id\": \"b\", \"title\": \"B\", \"n@me\": 1}]");
+        json[json.AsSpan().IndexOf((byte)'@')] = 0xE9; // Latin-1 é
+        json[json.AsSpan().IndexOf((byte)'@')] = 0xFF;
+        var result = CslJsonParser.Parse(json, "test.json");
+        Assert.Equal(2, result.Entries.Count);
+        Assert.Equal("caf\uFFFD", result.Entries[0].Title);
+        Assert.Equal([(1, 23), (2, 28)], result.Findings.Select(f => (f.Line!.Value, f.Column!.Value)));
+        Assert.All(result.Findings, f => Assert.Contains("a string holds invalid UTF-8", f.Message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Escaped_strings_decode_as_before()
+    {
+        var e = Assert.Single(Parse("[{\"id\": \"a\", \"title\": \"A \\\"q\\\" \\\\ \\/ \\u00e9 \\ud83d\\ude00 \\u0041\"}]").Entries);
+        Assert.Equal("A \"q\" \\ / é 😀 A", e.Title);
+        Assert.Empty(Parse("[{\"id\": \"a\", \"title\": \"\\u00e9\"}]").Findings);
+    }
+
+    [Fact]
+    public void Positions_on_a_file_of_one_line_count_characters_from_the_line_start()
+    {
+        var result = Parse("[{\"id\":\"é\",\"title\":\"T\"},42,{\"id\":\"b\",\"title\":\"B\"},43]");
+        Assert.Equal([(1, 25), (1, 51)], result.Findings.Select(f => (f.Line!.Value, f.Column!.Value)));
+        Assert.Equal([(1, 2), (1, 28)], result.Entries.Select(e => (e.Start.Line, e.Start.Column)));
+    }
+
     [Fact]
     public void An_item_that_is_not_an_object_is_an_error_and_the_others_import()
     {
