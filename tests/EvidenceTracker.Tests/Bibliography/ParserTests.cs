@@ -315,6 +315,19 @@ public class RisParserTests
     }
 
     [Fact]
+    public void Continuation_lines_join_their_tag_up_to_the_next_tag_record_or_end_of_file()
+    {
+        var lines = string.Concat(Enumerable.Range(1, 500).Select(i => $"  part {i}\n"));
+        var result = Parse($"TY  - JOUR\nTI  -\n{lines}AU  - Doe, Jane\nUR  - http://a.example\n  http://b.example\nTY  - BOOK\nTI  - Book\n  tail\n");
+        Assert.Equal(2, result.Entries.Count);
+        var first = result.Entries[0];
+        Assert.Equal(string.Join(' ', Enumerable.Range(1, 500).Select(i => $"part {i}")), first.Title);
+        Assert.Equal(["Doe, Jane"], first.Authors.Select(a => a.ToString()));
+        Assert.Equal("http://a.example", first.Url);
+        Assert.Equal("Book tail", result.Entries[1].Title);
+    }
+
+    [Fact]
     public void Several_URLs_keep_the_first()
     {
         var result = Parse("TY  - JOUR\nTI  - T\nUR  - http://example.com; http://www.example.com\nER  - \n");
