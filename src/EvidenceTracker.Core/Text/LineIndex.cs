@@ -81,6 +81,10 @@ public sealed class LineIndex
     public int StartOf(int line) => line < _starts.Length ? _starts[Math.Max(0, line)] : Length;
 
     /// <summary>The 0-based line that holds <paramref name="offset"/> (clamped to the text).</summary>
+    private int _lastLine = -1;
+    private int _lastOffset;
+    private int _lastColumn;
+
     public int LineOf(int offset)
     {
         var i = Array.BinarySearch(_starts, Math.Clamp(offset, 0, Length));
@@ -101,7 +105,17 @@ public sealed class LineIndex
         {
             start = Math.Min(3, offset);
         }
-        return new Position(line + 1, System.Text.Encoding.UTF8.GetCharCount(_utf8.AsSpan(start, offset - start)) + 1);
+        // Offsets are mostly asked for in increasing order: go on counting from the last one asked on the same line,
+        // so that a file written on one line (CSL-JSON often is) is not decoded again from its start for every item.
+        var column = 1;
+        if (line == _lastLine && offset >= _lastOffset && _lastOffset >= start)
+        {
+            start = _lastOffset;
+            column = _lastColumn;
+        }
+        column += System.Text.Encoding.UTF8.GetCharCount(_utf8.AsSpan(start, offset - start));
+        (_lastLine, _lastOffset, _lastColumn) = (line, offset, column);
+        return new Position(line + 1, column);
     }
 
     /// <summary>The offset of a 1-based position (a text index); positions past the text's end are clamped to it.</summary>
