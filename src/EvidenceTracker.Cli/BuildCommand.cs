@@ -1,5 +1,6 @@
 using System.CommandLine;
 using EvidenceTracker.App;
+using EvidenceTracker.Reporting;
 
 namespace EvidenceTracker.Cli;
 
@@ -28,22 +29,22 @@ internal static class BuildCommand
             var settings = new BuildSettings
             {
                 Root = context.RootOf(parsed),
-                Out = parsed.GetValue(output) is { } o ? Path.GetFullPath(o, context.Environment.WorkingDirectory) : null,
+                Out = parsed.GetValue(output) is { } o ? context.Environment.FullPath(o) : null,
                 CheckOnly = parsed.GetValue(check),
             };
             var (result, outDir, files) = SiteService.Build(settings);
-            var shown = Path.GetRelativePath(context.Environment.WorkingDirectory, outDir);
+            var shown = context.Environment.WorkingDirectory is { } cwd ? Path.GetRelativePath(cwd, outDir) : outDir;
             if (settings.CheckOnly)
             {
                 if (result.Stale.Count == 0)
                 {
-                    context.Out.WriteLine($"{shown}/ is up to date ({files} files)");
+                    context.Out.WriteLine(TerminalText.Format($"{shown}/ is up to date ({files} files)"));
                     return ExitCodes.Ok;
                 }
-                context.Out.WriteLine($"{shown}/ is stale: {result.Stale.Count} of {files} files differ; run `evidence build` and commit the result");
+                context.Out.WriteLine(TerminalText.Format($"{shown}/ is stale: {result.Stale.Count} of {files} files differ; run `evidence build` and commit the result"));
                 foreach (var f in result.Stale.Take(20))
                 {
-                    context.Out.WriteLine($"  {f}");
+                    context.Out.WriteLine(TerminalText.Format($"  {f}"));
                 }
                 if (result.Stale.Count > 20)
                 {
@@ -51,7 +52,7 @@ internal static class BuildCommand
                 }
                 return ExitCodes.Findings;
             }
-            context.Out.WriteLine($"{shown}/: {result.Written.Count} written, {result.Unchanged} unchanged, {result.Removed.Count} removed ({files} files)");
+            context.Out.WriteLine(TerminalText.Format($"{shown}/: {result.Written.Count} written, {result.Unchanged} unchanged, {result.Removed.Count} removed ({files} files)"));
             return ExitCodes.Ok;
         });
         return command;

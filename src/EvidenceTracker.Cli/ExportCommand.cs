@@ -52,7 +52,7 @@ internal static class ExportCommand
         var text = BibliographyExporter.Export(set.Sources, settings.Format);
         if (settings.Output is { } path)
         {
-            AtomicFile.Write(Path.GetFullPath(path, context.Environment.WorkingDirectory), text);
+            AtomicFile.Write(context.Environment.FullPath(path), text);
         }
         else
         {

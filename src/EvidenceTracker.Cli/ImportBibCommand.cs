@@ -1,5 +1,6 @@
 using System.CommandLine;
 using EvidenceTracker.Bibliography;
+using EvidenceTracker.Reporting;
 
 namespace EvidenceTracker.Cli;
 
@@ -24,7 +25,7 @@ internal static class ImportBibCommand
         }
         catch (BibliographyFileException ex)
         {
-            context.Error.WriteLine($"error: {ex.Message}");
+            context.Error.WriteLine(TerminalText.Format($"error: {ex.Message}"));
             return ExitCodes.Usage;
         }
         ImportReport.Write(result, settings.Format, context.Out);

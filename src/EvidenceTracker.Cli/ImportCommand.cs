@@ -50,7 +50,7 @@ internal static class ImportCommand
                 code = ImportBibCommand.Execute(new ImportBibSettings
                 {
                     Root = context.RootOf(parsed),
-                    Files = bibliographies.Select(f => Path.GetFullPath(f, context.Environment.WorkingDirectory)).ToList(),
+                    Files = bibliographies.Select(f => context.Environment.FullPath(f)).ToList(),
                     DryRun = parsed.GetValue(dryRun),
                     Format = parsed.GetValue(format)!,
                 }, context);
@@ -63,7 +63,7 @@ internal static class ImportCommand
             {
                 Root = context.RootOf(parsed),
                 Paths = articles,
-                WorkingDirectory = context.Environment.WorkingDirectory,
+                WorkingDirectory = context.Environment.BaseFor(articles),
                 Id = parsed.GetValue(id),
                 DryRun = parsed.GetValue(dryRun),
                 Format = parsed.GetValue(format)!,

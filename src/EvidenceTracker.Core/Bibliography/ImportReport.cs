@@ -27,22 +27,22 @@ public static class ImportReport
         var verb = r.DryRun ? "would " : "";
         foreach (var a in r.Created)
         {
-            w.Write($"{verb}create  {a.File}  from {Origin(a.Entry)}\n");
+            w.Write(TerminalText.Format($"{verb}create  {a.File}  from {Origin(a.Entry)}\n"));
         }
         foreach (var a in r.Merged)
         {
             var into = a.IntoExisting ? "existing " : "";
-            w.Write($"{verb}merge   {Origin(a.Entry)} into {into}{a.File} (same {Match(a.MatchedBy)}; adds {string.Join(", ", a.AddedFields)})\n");
+            w.Write(TerminalText.Format($"{verb}merge   {Origin(a.Entry)} into {into}{a.File} (same {Match(a.MatchedBy)}; adds {string.Join(", ", a.AddedFields)})\n"));
         }
         foreach (var a in r.Skipped)
         {
             var existing = a.IntoExisting ? "existing " : "";
-            w.Write($"{verb}skip    {Origin(a.Entry)}: duplicate of {existing}{a.File} (same {Match(a.MatchedBy)}), nothing new\n");
+            w.Write(TerminalText.Format($"{verb}skip    {Origin(a.Entry)}: duplicate of {existing}{a.File} (same {Match(a.MatchedBy)}), nothing new\n"));
         }
         foreach (var f in r.Findings)
         {
             var where = f.File is null ? "" : f.Line is int l ? $"{f.File}:{l}:{f.Column ?? 1}: " : $"{f.File}: ";
-            w.Write($"{where}{Rules.SeverityName(f.Severity)} {f.Rule}: {f.Message}\n");
+            w.Write(TerminalText.Format($"{where}{Rules.SeverityName(f.Severity)} {f.Rule}: {f.Message}\n"));
         }
         w.Write(Summary(r) + "\n");
     }

@@ -7,7 +7,8 @@ public sealed record ImportSettings
     public required string Root { get; init; }
     /// <summary>The inputs, as the user wrote them (relative to <see cref="WorkingDirectory"/> or absolute).</summary>
     public required IReadOnlyList<string> Paths { get; init; }
-    public string WorkingDirectory { get; init; } = Environment.CurrentDirectory;
+    /// <summary>The folder relative paths are resolved against (the caller's; Core reads no process-wide current directory).</summary>
+    public required string WorkingDirectory { get; init; }
     /// <summary>The article id, for a single Markdown file.</summary>
     public string? Id { get; init; }
     public bool DryRun { get; init; }

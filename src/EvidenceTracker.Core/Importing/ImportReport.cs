@@ -38,7 +38,7 @@ public static class ImportReport
     {
         foreach (var problem in result.Problems)
         {
-            error.Write($"error: {problem.Message}\n");
+            error.Write(TerminalText.Format($"error: {problem.Message}\n"));
         }
         if (result.Problems.Count > 0)
         {
@@ -54,7 +54,7 @@ public static class ImportReport
                 _ => "reuses",
             };
             var from = f.Kind == ImportKind.Article ? $" (from {f.From})" : f.From is null ? "" : $" ({f.From} of {f.Article})";
-            output.Write($"{verb} {f.Path}{from}\n");
+            output.Write(TerminalText.Format($"{verb} {f.Path}{from}\n"));
         }
         output.Write(Summary(result) + "\n");
     }

@@ -19,7 +19,8 @@ public sealed record SnapshotSettings
     /// <summary>The file to archive, as the user wrote it: absolute, or relative to <see cref="WorkingDirectory"/>; symbolic links are resolved.</summary>
     public required string File { get; init; }
 
-    public string WorkingDirectory { get; init; } = Environment.CurrentDirectory;
+    /// <summary>The folder relative paths are resolved against (the caller's; Core reads no process-wide current directory).</summary>
+    public required string WorkingDirectory { get; init; }
 
     /// <summary>The date recorded as <c>archived</c> (the command passes today's UTC date).</summary>
     public required DateOnly Today { get; init; }
