@@ -10,6 +10,15 @@ import random
 import sys
 import unicodedata as u
 
+# The Unicode version the checked-in tables and test vectors come from. Another Python carries another
+# unicodedata: regenerating with it would silently change how quotes are matched. To move to a new Unicode
+# version, change this pin on purpose and regenerate both the tables and the vectors.
+PINNED_UNICODE_VERSION = '14.0.0'
+if u.unidata_version != PINNED_UNICODE_VERSION:
+    sys.exit(f'gen_nfkc_data.py: this Python has Unicode {u.unidata_version}, the tables are pinned to '
+             f'{PINNED_UNICODE_VERSION}; run it with a Python whose unicodedata is {PINNED_UNICODE_VERSION}, '
+             f'or change PINNED_UNICODE_VERSION on purpose and regenerate the tables and the vectors')
+
 SBASE, SCOUNT = 0xAC00, 11172
 
 

@@ -55,7 +55,7 @@ if (args.Contains("--verbose"))
 }
 
 HtmlBenchmark();
-return 0;
+return HostileInputTimings() ? 0 : 1;
 
 static Measurement Run(Workload work, int from, int to, out Outcome outcome)
 {
@@ -138,6 +138,58 @@ static void HtmlBenchmark()
     timer.Stop();
     Console.WriteLine();
     Console.WriteLine($"HTML main text of a {page.Length / 1_000_000.0:F1} MB page: {timer.ElapsedMilliseconds} ms -> {text.Length / 1_000_000.0:F1} M chars");
+}
+
+// The inputs of the unit tests that once asserted wall-clock limits (QuoteMatcherTests, SnapshotTextTests): the
+// tests keep what the result must be, this measures how long it takes against the same budgets. Exit code 1 when
+// one is over.
+static bool HostileInputTimings()
+{
+    Console.WriteLine();
+    Console.WriteLine("hostile inputs (budgets from the unit tests these timings left):");
+    var within = true;
+    void Time(string name, TimeSpan budget, Func<bool> run)
+    {
+        var timer = Stopwatch.StartNew();
+        var right = run();
+        timer.Stop();
+        within &= timer.Elapsed < budget && right;
+        Console.WriteLine($"  {name,-58} {timer.Elapsed.TotalMilliseconds,8:F0} ms  {(timer.Elapsed < budget ? "within" : "OVER")} the {budget.TotalSeconds:0} s budget{(right ? "" : "; WRONG RESULT")}");
+    }
+
+    var random = new Random(3);
+    string snapshot = EvidenceTracker.Tests.Quotes.Synthetic.Text(random, 60_000);
+    QuoteMatcher matcher = QuoteMatcher.Build(snapshot);
+    string altered = EvidenceTracker.Tests.Quotes.Synthetic.Mutate(random, snapshot[..20_000]);
+    Time("20,000-char altered quote in a 60,000-char snapshot", TimeSpan.FromSeconds(2), () => matcher.Find(altered) == QuoteMatch.None);
+
+    string nested = "<html><head><title>T</title></head><body>" + string.Concat(Enumerable.Repeat("<div><span>", 50_000))
+        + "<nav>menu <nav>inner</nav> more menu</nav><script>var x = '</div>';</script><p>deep &amp; text</p><!-- note -->"
+        + string.Concat(Enumerable.Repeat("</span></div>", 50_000)) + "<footer>foot</footer></body></html>";
+    Time("HTML nested 100,000 elements deep", TimeSpan.FromSeconds(10), () => SnapshotText.Extract(nested, "html") == "deep & text");
+
+    string unclosed = "<body><article>" + string.Concat(Enumerable.Repeat("<span>word <font>more ", 40_000)) + "end</article></body>";
+    Time("HTML with 80,000 unclosed inline tags", TimeSpan.FromSeconds(10), () => SnapshotText.Extract(unclosed, "html").EndsWith("word more end", StringComparison.Ordinal));
+
+    var page = new StringBuilder("<html><body><nav>menu</nav><article>");
+    int paragraph = 0;
+    while (page.Length < 5_000_000)
+    {
+        page.Append("<p>Paragraph ").Append(paragraph++).Append(" has <a href=\"#\">a link</a>, <em>emphasis</em> &amp; text.</p>\n");
+        if (paragraph % 50 == 0)
+        {
+            page.Append("<script>var x = ").Append(paragraph).Append(";</script><div class=\"ad\"><span>ad</span></div>\n");
+        }
+    }
+
+    page.Append("</article></body></html>");
+    string last = $"Paragraph {paragraph - 1} has a link, emphasis & text.";
+    Time("5 MB page of paragraphs, links and scripts", TimeSpan.FromSeconds(30), () =>
+    {
+        string text = SnapshotText.Extract(page.ToString(), "html");
+        return text.Contains(last, StringComparison.Ordinal) && !text.Contains("var x", StringComparison.Ordinal);
+    });
+    return within;
 }
 
 static double Median(List<double> values)

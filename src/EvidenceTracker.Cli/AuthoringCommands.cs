@@ -25,16 +25,16 @@ internal static class InitCommand
         command.SetAction(parsed =>
         {
             var target = parsed.GetValue(dir) is { Length: > 0 } d
-                ? Path.GetFullPath(d, context.Environment.WorkingDirectory)
+                ? context.Environment.FullPath(d)
                 : context.RootOf(parsed);
             var result = InitService.Init(target);
             foreach (var path in result.Created)
             {
-                context.Out.WriteLine($"created {path}");
+                context.Out.WriteLine(TerminalText.Format($"created {path}"));
             }
             foreach (var path in result.Kept)
             {
-                context.Out.WriteLine($"kept    {path} (already there)");
+                context.Out.WriteLine(TerminalText.Format($"kept    {path} (already there)"));
             }
             context.Out.WriteLine($"Next: evidence add source --title \"…\" --url https://…   then   evidence add claim --statement \"…\" --cite SOURCE");
             return ExitCodes.Ok;
@@ -216,7 +216,7 @@ internal static class AddCommand
         {
             foreach (var problem in result.Problems)
             {
-                context.Error.WriteLine($"error: {problem}");
+                context.Error.WriteLine(TerminalText.Format($"error: {problem}"));
             }
             context.Error.WriteLine("Nothing was written.");
             return ExitCodes.Findings;
@@ -234,7 +234,7 @@ internal static class AddCommand
         }
         else
         {
-            context.Out.WriteLine($"{result.Id} {result.Path}");
+            context.Out.WriteLine(TerminalText.Format($"{result.Id} {result.Path}"));
         }
         return ExitCodes.Ok;
     }
@@ -290,7 +290,7 @@ internal static class Completions
     private static string Root(System.CommandLine.Completions.CompletionContext ctx, CommandContext context)
     {
         var root = ctx.ParseResult.GetValue(GlobalOptions.Root);
-        return Path.GetFullPath(string.IsNullOrEmpty(root) ? "." : root, context.Environment.WorkingDirectory);
+        return context.Environment.FullPath(string.IsNullOrEmpty(root) ? "." : root);
     }
 
     private static IEnumerable<string> Safe(Func<IEnumerable<string>> ids)

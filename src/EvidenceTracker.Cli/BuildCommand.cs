@@ -1,6 +1,7 @@
 using System.CommandLine;
 using EvidenceTracker.App;
 using EvidenceTracker.Site;
+using EvidenceTracker.Reporting;
 
 namespace EvidenceTracker.Cli;
 
@@ -34,7 +35,7 @@ internal static class BuildCommand
             var settings = new BuildSettings
             {
                 Root = context.RootOf(parsed),
-                Out = parsed.GetValue(output) is { } o ? Path.GetFullPath(o, context.Environment.WorkingDirectory) : null,
+                Out = parsed.GetValue(output) is { } o ? context.Environment.FullPath(o) : null,
                 CheckOnly = parsed.GetValue(check),
                 Force = parsed.GetValue(force),
             };
@@ -50,18 +51,18 @@ internal static class BuildCommand
                 context.Error.WriteLine($"error: {e.Message}");
                 return ExitCodes.Usage;
             }
-            var shown = Path.GetRelativePath(context.Environment.WorkingDirectory, outDir);
+            var shown = context.Environment.WorkingDirectory is { } cwd ? Path.GetRelativePath(cwd, outDir) : outDir;
             if (settings.CheckOnly)
             {
                 if (result.Stale.Count == 0)
                 {
-                    context.Out.WriteLine($"{shown}/ is up to date ({files} files)");
+                    context.Out.WriteLine(TerminalText.Format($"{shown}/ is up to date ({files} files)"));
                     return ExitCodes.Ok;
                 }
-                context.Out.WriteLine($"{shown}/ is stale: {result.Stale.Count} of {files} files differ; run `evidence build` and commit the result");
+                context.Out.WriteLine(TerminalText.Format($"{shown}/ is stale: {result.Stale.Count} of {files} files differ; run `evidence build` and commit the result"));
                 foreach (var f in result.Stale.Take(20))
                 {
-                    context.Out.WriteLine($"  {f}");
+                    context.Out.WriteLine(TerminalText.Format($"  {f}"));
                 }
                 if (result.Stale.Count > 20)
                 {
@@ -69,10 +70,10 @@ internal static class BuildCommand
                 }
                 return ExitCodes.Findings;
             }
-            context.Out.WriteLine($"{shown}/: {result.Written.Count} written, {result.Unchanged} unchanged, {result.Removed.Count} removed ({files} files)");
+            context.Out.WriteLine(TerminalText.Format($"{shown}/: {result.Written.Count} written, {result.Unchanged} unchanged, {result.Removed.Count} removed ({files} files)"));
             foreach (var f in result.Kept)
             {
-                context.Out.WriteLine($"  kept {f}: an earlier build wrote it, and it was changed since");
+                context.Out.WriteLine(TerminalText.Format($"  kept {f}: an earlier build wrote it, and it was changed since"));
             }
             return ExitCodes.Ok;
         });

@@ -46,7 +46,7 @@ internal static class CheckCommand
         var formatter = ReportFormats.Create(settings.Format, color, EvidenceCli.Version);
         if (settings.Output is { } path)
         {
-            AtomicFile.Write(Path.GetFullPath(path, context.Environment.WorkingDirectory), writer => formatter.Write(report, writer));
+            AtomicFile.Write(context.Environment.FullPath(path), writer => formatter.Write(report, writer));
             context.Error.WriteLine(new TextFormatter(false).SummaryLine(report));
         }
         else

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Reflection;
 using EvidenceTracker.Loading;
+using EvidenceTracker.Reporting;
 
 namespace EvidenceTracker.Cli;
 
@@ -28,12 +29,14 @@ public static class EvidenceCli
         ArgumentNullException.ThrowIfNull(env);
         var context = new CommandContext(stdout, stderr, env);
         var root = BuildRoot(context);
-        var parsed = root.Parse(args);
+        // No response files: an argument starting with @ is a value (--statement "@WHO reported 5 cases"), never a
+        // file name whose contents replace it.
+        var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parsed.Errors.Count > 0)
         {
             foreach (var error in parsed.Errors)
             {
-                stderr.WriteLine($"error: {error.Message}");
+                stderr.WriteLine(TerminalText.Format($"error: {error.Message}"));
             }
             var command = string.Join(' ', parsed.CommandResult.Command.Name == root.Name ? "evidence" : $"evidence {CommandPath(parsed.CommandResult)}");
             stderr.WriteLine($"Run '{command} --help' for usage.");
@@ -50,17 +53,17 @@ public static class EvidenceCli
         }
         catch (EvidenceRootException ex)
         {
-            stderr.WriteLine($"error: {ex.Message}");
+            stderr.WriteLine(TerminalText.Format($"error: {ex.Message}"));
             return ExitCodes.Usage;
         }
         catch (UsageException ex)
         {
-            stderr.WriteLine($"error: {ex.Message}");
+            stderr.WriteLine(TerminalText.Format($"error: {ex.Message}"));
             return ExitCodes.Usage;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            stderr.WriteLine($"error: {ex.Message}");
+            stderr.WriteLine(TerminalText.Format($"error: {ex.Message}"));
             return ExitCodes.Usage;
         }
     }
@@ -117,7 +120,7 @@ public sealed record CommandContext(TextWriter Out, TextWriter Error, CliEnviron
     {
         ArgumentNullException.ThrowIfNull(parsed);
         var root = parsed.GetValue(GlobalOptions.Root);
-        return Path.GetFullPath(string.IsNullOrEmpty(root) ? "." : root, Environment.WorkingDirectory);
+        return Environment.FullPath(string.IsNullOrEmpty(root) ? "." : root);
     }
 
     /// <summary>Colour on a terminal, unless --no-color or NO_COLOR says otherwise.</summary>

@@ -32,7 +32,7 @@ internal static class ExportCommand
             Root = context.RootOf(parsed),
             Format = parsed.GetValue(format)!,
             Output = parsed.GetValue(output),
-            WorkingDirectory = context.Environment.WorkingDirectory,
+            WorkingDirectory = context.Environment.BaseFor(parsed.GetValue(output) is { } o ? [o] : []),
         }, context));
         return command;
     }

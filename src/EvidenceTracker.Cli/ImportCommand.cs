@@ -39,7 +39,7 @@ internal static class ImportCommand
         {
             Root = context.RootOf(parsed),
             Paths = parsed.GetValue(paths) ?? [],
-            WorkingDirectory = context.Environment.WorkingDirectory,
+            WorkingDirectory = context.Environment.BaseFor(parsed.GetValue(paths) ?? []),
             Id = parsed.GetValue(id),
             DryRun = parsed.GetValue(dryRun),
             Format = parsed.GetValue(format)!,

@@ -89,8 +89,8 @@ internal static class ShowCommand
                 var report = EvidenceQueries.Check(settings.Root);
                 var hint = EvidenceQueries.Suggest(report, settings.Id);
                 context.Error.WriteLine(hint is null
-                    ? $"error: no claim or source has the id '{settings.Id}'; see `evidence list claims` and `evidence list sources`"
-                    : $"error: no claim or source has the id '{settings.Id}'; did you mean '{hint}'?");
+                    ? TerminalText.Format($"error: no claim or source has the id '{settings.Id}'; see `evidence list claims` and `evidence list sources`")
+                    : TerminalText.Format($"error: no claim or source has the id '{settings.Id}'; did you mean '{hint}'?"));
                 return ExitCodes.Findings;
             }
             ListingFormatter.WriteShow(result, settings.Format, context.Out);

@@ -43,7 +43,7 @@ internal sealed class Prompter(CommandContext context)
             error.WriteLine($"{question}; one of:");
             foreach (var choice in choices.Take(40))
             {
-                error.WriteLine($"  {choice}");
+                error.WriteLine(Reporting.TerminalText.Format($"  {choice}"));
             }
             if (choices.Count > 40)
             {

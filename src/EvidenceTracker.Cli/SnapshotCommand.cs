@@ -30,14 +30,14 @@ internal static class SnapshotCommand
                 Root = context.RootOf(parsed),
                 Source = parsed.GetValue(source)!,
                 File = parsed.GetValue(file)!,
-                WorkingDirectory = context.Environment.WorkingDirectory,
+                WorkingDirectory = context.Environment.BaseFor([parsed.GetValue(file)!]),
                 Today = context.Environment.Today(),
                 Format = parsed.GetValue(format)!,
             };
             var outcome = SnapshotArchiver.Archive(settings);
             if (outcome.Archive is not { } archive)
             {
-                context.Error.WriteLine($"error: {outcome.Message}");
+                context.Error.WriteLine(TerminalText.Format($"error: {outcome.Message}"));
                 return outcome.Failure == SnapshotFailure.NoSuchFile ? ExitCodes.Usage : ExitCodes.Findings;
             }
             SnapshotFormatter.Write(archive, settings.Format, context.Out);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using EvidenceTracker.Cli;
 using EvidenceTracker.Tests.Support;
 
 namespace EvidenceTracker.Tests;
@@ -126,5 +127,47 @@ public class EndToEndTests
         var again = Run(repo.Root, "import", "seed.md", "--id", "damo-grape-ct-screening");
         Assert.Equal(0, again.ExitCode);
         Assert.EndsWith("import: created 0 articles, 0 sources and 0 draft claims; 1 article unchanged, 5 existing sources reused\n", again.Out);
+    }
+
+    /// <summary>Runs the CLI from a folder that is removed just before it starts (the shell stays in it).</summary>
+    private static CliResult RunInDeletedDirectory(params string[] args)
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "evidence-tests", "gone-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        var info = new ProcessStartInfo("/bin/sh")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+        };
+        foreach (var a in (string[])["-c", "cd \"$1\" && rmdir \"$1\" && shift 2 && exec \"$0\" \"$@\"", Executable, dir, "--", .. args])
+        {
+            info.ArgumentList.Add(a);
+        }
+        using var process = Process.Start(info)!;
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        Assert.True(process.WaitForExit(60_000), "the CLI did not finish within 60 s");
+        Assert.False(Directory.Exists(dir));
+        return new CliResult(process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    [Fact]
+    public void The_published_cli_prints_its_version_from_a_deleted_working_directory()
+    {
+        var result = RunInDeletedDirectory("--version");
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Equal(EvidenceCli.Version, result.Out.Trim());
+    }
+
+    [Fact]
+    public void The_published_cli_gives_a_one_line_error_for_a_relative_root_in_a_deleted_working_directory()
+    {
+        var result = RunInDeletedDirectory("check");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("error: the current directory no longer exists (was it deleted?); change to an existing folder or pass --root with an absolute path\n", result.Error);
+        var absolute = RunInDeletedDirectory("--root", TestPaths.Fixture("clean"), "check");
+        Assert.True(absolute.ExitCode == 0, absolute.Error);
     }
 }

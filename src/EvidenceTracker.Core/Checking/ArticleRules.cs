@@ -70,17 +70,7 @@ public static class ArticleRules
             var article = set.Articles[i];
             CheckArticle(article, scope, detector, spansByArticle.GetValueOrDefault(article.Id) ?? [], perArticle[i]);
         }
-        if (set.Articles.Count < 16)
-        {
-            for (var i = 0; i < set.Articles.Count; i++)
-            {
-                CheckOne(i);
-            }
-        }
-        else
-        {
-            Parallel.For(0, set.Articles.Count, CheckOne);
-        }
+        Parallelism.For(set.Articles.Count, Parallelism.ArticleChecks, CheckOne);
         foreach (var list in perArticle)
         {
             findings.AddRange(list);

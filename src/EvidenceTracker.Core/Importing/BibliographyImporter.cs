@@ -133,7 +133,7 @@ public static class BibliographyImporter
         var writes = new List<(string Path, byte[] Bytes, bool New)>();
         // rendering and reading back are independent per source: done in parallel, used in order
         var rendered = new (string Yaml, string? Problem)[plans.Count];
-        Parallel.For(0, plans.Count, new ParallelOptions { MaxDegreeOfParallelism = plans.Count < 256 ? 1 : Environment.ProcessorCount }, k =>
+        Parallelism.For(plans.Count, Parallelism.RenderedSources, k =>
         {
             var yaml = Render(plans[k].Id, plans[k].Draft!);
             rendered[k] = (yaml, Verify(plans[k].File, yaml));

@@ -51,7 +51,7 @@ public static class ImportReport
     {
         foreach (var problem in result.Problems)
         {
-            error.Write($"error: {problem.Message}\n");
+            error.Write(TerminalText.Format($"error: {problem.Message}\n"));
         }
         if (result.Problems.Any(p => p.IsUsage))
         {
@@ -78,7 +78,7 @@ public static class ImportReport
                     _ => "reuses",
                 };
                 var from = f.Kind == ImportKind.Article ? $" (from {f.From})" : f.From is null ? "" : $" ({f.From} of {f.Article})";
-                output.Write($"{verb} {f.Path}{from}\n");
+                output.Write(TerminalText.Format($"{verb} {f.Path}{from}\n"));
             }
             output.Write(Summary(result) + "\n");
         }
@@ -97,12 +97,12 @@ public static class ImportReport
                 ImportAction.Merge => $"{verb}merge   {Origin(a.Entry!)} into {(a.IntoExisting ? "existing " : "")}{a.Path} (same {Match(a.MatchedBy)}; adds {string.Join(", ", a.AddedFields)})",
                 _ => $"{verb}skip    {Origin(a.Entry!)}: duplicate of {(a.IntoExisting ? "existing " : "")}{a.Path} (same {Match(a.MatchedBy)}), nothing new",
             };
-            w.Write(line + "\n");
+            w.Write(TerminalText.Escape(line) + "\n");
         }
         foreach (var f in r.Findings)
         {
             var where = f.File is null ? "" : f.Line is int l ? $"{f.File}:{l}:{f.Column ?? 1}: " : $"{f.File}: ";
-            w.Write($"{where}{Rules.SeverityName(f.Severity)} {f.Rule}: {f.Message}\n");
+            w.Write(TerminalText.Format($"{where}{Rules.SeverityName(f.Severity)} {f.Rule}: {f.Message}\n"));
         }
         w.Write(EntriesSummary(r) + "\n");
     }

@@ -120,17 +120,7 @@ public static class ImportService
                 }
             }
         }
-        if (articles.Count < 8)
-        {
-            for (var i = 0; i < articles.Count; i++)
-            {
-                PrepareOne(i);
-            }
-        }
-        else
-        {
-            Parallel.For(0, articles.Count, PrepareOne);
-        }
+        Parallelism.For(articles.Count, Parallelism.Files, PrepareOne);
         foreach (var article in prepared)
         {
             ArticleImporter.Plan(article, settings.Id, plan);

@@ -107,17 +107,7 @@ public static class RepositoryLoader
             }
             results[i] = new Article { Id = id, File = rel, Text = text ?? "", Document = document };
         }
-        if (files.Length < 8)
-        {
-            for (var i = 0; i < files.Length; i++)
-            {
-                LoadOne(i);
-            }
-        }
-        else
-        {
-            Parallel.For(0, files.Length, LoadOne);
-        }
+        Parallelism.For(files.Length, Parallelism.Files, LoadOne);
         foreach (var sink in sinks)
         {
             findings.AddRange(sink.Findings);
@@ -158,17 +148,7 @@ public static class RepositoryLoader
             }
         }
         var batches = (files.Length + BatchSize - 1) / BatchSize;
-        if (batches < 2)
-        {
-            for (var b = 0; b < batches; b++)
-            {
-                LoadBatch(b);
-            }
-        }
-        else
-        {
-            Parallel.For(0, batches, LoadBatch);
-        }
+        Parallelism.For(batches, Parallelism.YamlBatches, LoadBatch);
         foreach (var sink in sinks)
         {
             findings.AddRange(sink.Findings);

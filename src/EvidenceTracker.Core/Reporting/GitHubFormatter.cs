@@ -3,7 +3,10 @@ using EvidenceTracker.Diagnostics;
 
 namespace EvidenceTracker.Reporting;
 
-/// <summary>GitHub Actions workflow commands: each finding becomes an annotation on its file and line.</summary>
+/// <summary>
+/// GitHub Actions workflow commands: each finding becomes an annotation on its file and line. Values are escaped
+/// by GitHub's rules (a message cannot end its line and start a command of its own) and then as in text output.
+/// </summary>
 public sealed class GitHubFormatter : IReportFormatter
 {
     public void Write(CheckReport report, TextWriter writer)
@@ -38,8 +41,10 @@ public sealed class GitHubFormatter : IReportFormatter
         writer.Write($"evidence check: {s.Errors} errors, {s.Warnings} warnings, {s.Notes} notes in {s.Claims} claims, {s.Sources} sources, {s.Articles} articles\n");
     }
 
+    /// <summary>GitHub's escaping of a command's message (%, CR and LF), then every other control or bidi character
+    /// shown as an escape, as in text output: GitHub's log renders ANSI sequences.</summary>
     private static string Data(string text) =>
-        text.Replace("%", "%25", StringComparison.Ordinal).Replace("\r", "%0D", StringComparison.Ordinal).Replace("\n", "%0A", StringComparison.Ordinal);
+        TerminalText.Escape(text.Replace("%", "%25", StringComparison.Ordinal).Replace("\r", "%0D", StringComparison.Ordinal).Replace("\n", "%0A", StringComparison.Ordinal));
 
     private static string Property(string text) =>
         Data(text).Replace(":", "%3A", StringComparison.Ordinal).Replace(",", "%2C", StringComparison.Ordinal);

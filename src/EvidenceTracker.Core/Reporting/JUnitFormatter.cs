@@ -84,7 +84,8 @@ public sealed class JUnitFormatter : IReportFormatter
         writer.Write('\n');
     }
 
-    private static string Line(Finding f) => $"{TextFormatter.Location(f)}: {Rules.SeverityName(f.Severity)} {f.Rule}: {f.Message}";
+    // text content keeps its line breaks (XML does not escape them): a message's own are escaped as in text output
+    private static string Line(Finding f) => TerminalText.Format($"{TextFormatter.Location(f)}: {Rules.SeverityName(f.Severity)} {f.Rule}: {f.Message}");
 
     private static string Num(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
 

@@ -28,13 +28,13 @@ public static class ListingFormatter
             return;
         }
         var idWidth = rows.Count == 0 ? 2 : Math.Min(48, rows.Max(r => r.Claim.Id.Length));
-        writer.Write($"{"ID".PadRight(idWidth)}  {"SUPPORT",-12}  {"VERDICT",-16}  STATEMENT\n");
+        writer.Write(TerminalText.Format($"{"ID".PadRight(idWidth)}  {"SUPPORT",-12}  {"VERDICT",-16}  STATEMENT\n"));
         foreach (var row in rows)
         {
             var verdict = row.Claim.Verdict is { } v ? Names.Of(v) : "-";
-            writer.Write($"{row.Claim.Id.PadRight(idWidth)}  {Names.Of(row.Support),-12}  {verdict,-16}  {Shorten(row.Claim.Statement, 72)}\n");
+            writer.Write(TerminalText.Format($"{row.Claim.Id.PadRight(idWidth)}  {Names.Of(row.Support),-12}  {verdict,-16}  {Shorten(row.Claim.Statement, 72)}\n"));
         }
-        writer.Write($"{rows.Count} claim{(rows.Count == 1 ? "" : "s")}\n");
+        writer.Write(TerminalText.Format($"{rows.Count} claim{(rows.Count == 1 ? "" : "s")}\n"));
     }
 
     public static void WriteSources(IReadOnlyList<Source> rows, string format, TextWriter writer)
@@ -56,12 +56,12 @@ public static class ListingFormatter
             return;
         }
         var idWidth = rows.Count == 0 ? 2 : Math.Min(48, rows.Max(r => r.Id.Length));
-        writer.Write($"{"ID".PadRight(idWidth)}  {"TYPE",-15}  {"LEVEL",-9}  {"DATE",-10}  TITLE\n");
+        writer.Write(TerminalText.Format($"{"ID".PadRight(idWidth)}  {"TYPE",-15}  {"LEVEL",-9}  {"DATE",-10}  TITLE\n"));
         foreach (var s in rows)
         {
-            writer.Write($"{s.Id.PadRight(idWidth)}  {s.Type,-15}  {(s.Level is { } l ? Names.Of(l) : "-"),-9}  {s.Date ?? "-",-10}  {Shorten(s.Title, 60)}\n");
+            writer.Write(TerminalText.Format($"{s.Id.PadRight(idWidth)}  {s.Type,-15}  {(s.Level is { } l ? Names.Of(l) : "-"),-9}  {s.Date ?? "-",-10}  {Shorten(s.Title, 60)}\n"));
         }
-        writer.Write($"{rows.Count} source{(rows.Count == 1 ? "" : "s")}\n");
+        writer.Write(TerminalText.Format($"{rows.Count} source{(rows.Count == 1 ? "" : "s")}\n"));
     }
 
     public static void WriteArticles(IReadOnlyList<Article> rows, IReadOnlyList<ClaimStatus> claims, string format, TextWriter writer)
@@ -90,12 +90,12 @@ public static class ListingFormatter
             return;
         }
         var idWidth = rows.Count == 0 ? 2 : Math.Min(48, rows.Max(r => r.Id.Length));
-        writer.Write($"{"ID".PadRight(idWidth)}  CLAIMS  FILE\n");
+        writer.Write(TerminalText.Format($"{"ID".PadRight(idWidth)}  CLAIMS  FILE\n"));
         foreach (var a in rows)
         {
-            writer.Write($"{a.Id.PadRight(idWidth)}  {Count(a),6}  {a.File}\n");
+            writer.Write(TerminalText.Format($"{a.Id.PadRight(idWidth)}  {Count(a),6}  {a.File}\n"));
         }
-        writer.Write($"{rows.Count} article{(rows.Count == 1 ? "" : "s")}\n");
+        writer.Write(TerminalText.Format($"{rows.Count} article{(rows.Count == 1 ? "" : "s")}\n"));
     }
 
     public static void WriteShow(ShowResult result, string format, TextWriter writer)
@@ -120,53 +120,53 @@ public static class ListingFormatter
         if (result.Claim is { } status)
         {
             var claim = status.Claim;
-            writer.Write($"claim {claim.Id}  ({claim.File})\n");
-            writer.Write($"  statement  {claim.Statement}\n");
-            writer.Write($"  support    {Names.Of(status.Support)}\n");
-            writer.Write($"  verdict    {(claim.Verdict is { } v ? Names.Of(v) : "-")}\n");
+            writer.Write(TerminalText.Format($"claim {claim.Id}  ({claim.File})\n"));
+            writer.Write(TerminalText.Format($"  statement  {claim.Statement}\n"));
+            writer.Write(TerminalText.Format($"  support    {Names.Of(status.Support)}\n"));
+            writer.Write(TerminalText.Format($"  verdict    {(claim.Verdict is { } v ? Names.Of(v) : "-")}\n"));
             if (claim.Article is not null)
             {
-                writer.Write($"  article    {claim.Article}\n");
+                writer.Write(TerminalText.Format($"  article    {claim.Article}\n"));
             }
             if (claim.Excerpt is not null)
             {
-                writer.Write($"  excerpt    {claim.Excerpt}\n");
+                writer.Write(TerminalText.Format($"  excerpt    {claim.Excerpt}\n"));
             }
             if (claim.Tags.Count > 0)
             {
-                writer.Write($"  tags       {string.Join(", ", claim.Tags)}\n");
+                writer.Write(TerminalText.Format($"  tags       {string.Join(", ", claim.Tags)}\n"));
             }
             if (claim.Note is not null)
             {
-                writer.Write($"  note       {claim.Note.Trim()}\n");
+                writer.Write(TerminalText.Format($"  note       {claim.Note.Trim()}\n"));
             }
-            writer.Write($"  citations  {claim.Citations.Count}\n");
+            writer.Write(TerminalText.Format($"  citations  {claim.Citations.Count}\n"));
             var sources = result.Report.Set.Sources.GroupBy(s => s.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
             for (var i = 0; i < claim.Citations.Count; i++)
             {
                 var c = claim.Citations[i];
                 var title = sources.TryGetValue(c.Source, out var s) ? $"{s.Title}{(s.Level is { } l ? $" [{Names.Of(l)}]" : "")}" : "(no such source)";
-                writer.Write($"    - {c.Source} ({Names.Of(c.Stance)}): {title}\n");
+                writer.Write(TerminalText.Format($"    - {c.Source} ({Names.Of(c.Stance)}): {title}\n"));
                 if (c.Locator is not null)
                 {
-                    writer.Write($"      locator: {c.Locator}\n");
+                    writer.Write(TerminalText.Format($"      locator: {c.Locator}\n"));
                 }
                 if (c.Quote is not null)
                 {
-                    writer.Write($"      quote: \"{c.Quote.Trim()}\"\n");
+                    writer.Write(TerminalText.Format($"      quote: \"{c.Quote.Trim()}\"\n"));
                     if (QuoteLine(status.QuoteOf(i)) is { } line)
                     {
-                        writer.Write($"      {line}\n");
+                        writer.Write(TerminalText.Format($"      {line}\n"));
                     }
                 }
             }
         }
         else if (result.Source is { } source)
         {
-            writer.Write($"source {source.Id}  ({source.File})\n");
-            writer.Write($"  title      {source.Title}\n");
-            writer.Write($"  type       {source.Type}\n");
-            writer.Write($"  level      {(source.Level is { } l ? Names.Of(l) : "-")}\n");
+            writer.Write(TerminalText.Format($"source {source.Id}  ({source.File})\n"));
+            writer.Write(TerminalText.Format($"  title      {source.Title}\n"));
+            writer.Write(TerminalText.Format($"  type       {source.Type}\n"));
+            writer.Write(TerminalText.Format($"  level      {(source.Level is { } l ? Names.Of(l) : "-")}\n"));
             Field(writer, "authors", source.Authors.Count > 0 ? string.Join("; ", source.Authors) : null);
             Field(writer, "publisher", source.Publisher);
             Field(writer, "date", source.Date);
@@ -179,16 +179,16 @@ public static class ListingFormatter
             Field(writer, "sha256", source.SnapshotSha256);
             Field(writer, "archived", source.Archived);
             Field(writer, "reference", result.Reference);
-            writer.Write($"  cited by   {result.CitedBy.Count} claim{(result.CitedBy.Count == 1 ? "" : "s")}\n");
+            writer.Write(TerminalText.Format($"  cited by   {result.CitedBy.Count} claim{(result.CitedBy.Count == 1 ? "" : "s")}\n"));
             foreach (var c in result.CitedBy)
             {
-                writer.Write($"    - {c.Claim.Id} ({Names.Of(c.Support)})\n");
+                writer.Write(TerminalText.Format($"    - {c.Claim.Id} ({Names.Of(c.Support)})\n"));
             }
         }
         writer.Write(result.Findings.Count == 0 ? "  findings   none\n" : $"  findings   {result.Findings.Count}\n");
         foreach (var f in result.Findings)
         {
-            writer.Write($"    {TextFormatter.Location(f)}: {Rules.SeverityName(f.Severity)} {f.Rule}: {f.Message}\n");
+            writer.Write(TerminalText.Format($"    {TextFormatter.Location(f)}: {Rules.SeverityName(f.Severity)} {f.Rule}: {f.Message}\n"));
         }
     }
 
@@ -218,7 +218,7 @@ public static class ListingFormatter
     {
         if (value is not null)
         {
-            writer.Write($"  {name,-10} {value}\n");
+            writer.Write(TerminalText.Format($"  {name,-10} {value}\n"));
         }
     }
 

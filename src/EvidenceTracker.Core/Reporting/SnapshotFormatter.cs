@@ -30,12 +30,12 @@ public static class SnapshotFormatter
         }
         var bytes = archive.Bytes.ToString("N0", CultureInfo.InvariantCulture);
         writer.Write(archive.Unchanged
-            ? $"{archive.SnapshotFile} already archived for {archive.SourceId} ({bytes} bytes, sha256 {archive.Sha256[..12]}…); nothing changed\n"
-            : $"archived {archive.SnapshotFile} for {archive.SourceId} ({bytes} bytes, sha256 {archive.Sha256[..12]}…)\n" +
-              $"{archive.SourceFile}: snapshot: {archive.Snapshot}, archived: {archive.Archived}\n");
+            ? TerminalText.Format($"{archive.SnapshotFile} already archived for {archive.SourceId} ({bytes} bytes, sha256 {archive.Sha256[..12]}…); nothing changed\n")
+            : TerminalText.Format($"archived {archive.SnapshotFile} for {archive.SourceId} ({bytes} bytes, sha256 {archive.Sha256[..12]}…)\n" +
+              $"{archive.SourceFile}: snapshot: {archive.Snapshot}, archived: {archive.Archived}\n"));
         if (archive.Previous is { } previous)
         {
-            writer.Write($"note: the previous snapshot sources/{previous} is no longer referenced; delete it if it is not needed\n");
+            writer.Write(TerminalText.Format($"note: the previous snapshot sources/{previous} is no longer referenced; delete it if it is not needed\n"));
         }
     }
 }

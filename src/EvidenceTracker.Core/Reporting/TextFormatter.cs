@@ -6,7 +6,8 @@ namespace EvidenceTracker.Reporting;
 
 /// <summary>
 /// Findings grouped by file, one per line as <c>file:line:col: severity rule: message</c> (a form editors
-/// and terminals make clickable), then a one-line summary. ANSI colours only when asked.
+/// and terminals make clickable), then a one-line summary. ANSI colours only when asked; values are escaped
+/// (<see cref="TerminalText"/>).
 /// </summary>
 public sealed class TextFormatter(bool color) : IReportFormatter
 {
@@ -18,7 +19,7 @@ public sealed class TextFormatter(bool color) : IReportFormatter
         ArgumentNullException.ThrowIfNull(writer);
         foreach (var group in report.Findings.GroupBy(f => f.File ?? ""))
         {
-            writer.Write(Paint("\u001b[1m", group.Key.Length == 0 ? "(repository)" : group.Key));
+            writer.Write(Paint("\u001b[1m", group.Key.Length == 0 ? "(repository)" : TerminalText.Escape(group.Key)));
             writer.Write('\n');
             foreach (var f in group)
             {
@@ -29,7 +30,7 @@ public sealed class TextFormatter(bool color) : IReportFormatter
                 writer.Write(' ');
                 writer.Write(Paint("\u001b[2m", f.Rule));
                 writer.Write(": ");
-                writer.Write(f.Message);
+                writer.Write(TerminalText.Escape(f.Message));
                 writer.Write('\n');
             }
             writer.Write('\n');
@@ -42,7 +43,7 @@ public sealed class TextFormatter(bool color) : IReportFormatter
     {
         ArgumentNullException.ThrowIfNull(f);
         var file = f.File ?? ".";
-        return f.Line is int line ? $"{file}:{line}:{f.Column ?? 1}" : file;
+        return f.Line is int line ? TerminalText.Format($"{file}:{line}:{f.Column ?? 1}") : TerminalText.Escape(file);
     }
 
     public string SummaryLine(CheckReport report)

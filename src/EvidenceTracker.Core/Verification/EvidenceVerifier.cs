@@ -137,17 +137,7 @@ public static class EvidenceVerifier
             mismatch[i] = CheckFigures(claims[i], sources, list);
             CheckChain(claims[i], sources, list);
         }
-        if (claims.Count < 64)
-        {
-            for (var i = 0; i < claims.Count; i++)
-            {
-                VerifyOne(i);
-            }
-        }
-        else
-        {
-            Parallel.For(0, claims.Count, VerifyOne);
-        }
+        Parallelism.For(claims.Count, Parallelism.ClaimVerifications, VerifyOne);
         foreach (var list in perClaim)
         {
             findings.AddRange(list);

@@ -99,17 +99,7 @@ public static class SnapshotLibrary
             }
             results[i] = new SnapshotStatus(snapshot.File, snapshot.State, snapshot.IsHtml);
         }
-        if (list.Length < 8)
-        {
-            for (var i = 0; i < list.Length; i++)
-            {
-                LoadOne(i);
-            }
-        }
-        else
-        {
-            Parallel.For(0, list.Length, LoadOne);
-        }
+        Parallelism.For(list.Length, Parallelism.Files, LoadOne);
         var map = new Dictionary<string, SnapshotStatus>(StringComparer.Ordinal);
         for (var i = 0; i < list.Length; i++)
         {

@@ -183,15 +183,14 @@ public class QuoteMatcherTests
     }
 
     [Fact]
-    public void Very_long_altered_quote_is_answered_quickly_without_a_passage()
+    public void Very_long_altered_quote_is_answered_without_a_passage()
     {
         var random = new Random(3);
         string snapshot = Synthetic.Text(random, 60_000);
         QuoteMatcher matcher = QuoteMatcher.Build(snapshot);
         string quote = Synthetic.Mutate(random, snapshot[..20_000]);
-        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+        // its time (budget 2 s) is measured by bench/QuoteBench
         QuoteMatch match = matcher.Find(quote);
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(2), $"took {stopwatch.Elapsed}");
         Assert.Equal(QuoteMatch.None, match);
         Assert.True(matcher.Find(snapshot[..20_000]).Found);
     }

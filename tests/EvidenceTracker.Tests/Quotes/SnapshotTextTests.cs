@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using EvidenceTracker.Quotes;
 
@@ -104,16 +103,15 @@ public class SnapshotTextTests
         Assert.NotNull(SnapshotText.Extract(html, ".html"));
 
     [Fact]
-    public void Deeply_nested_html_is_extracted_quickly_without_clutter()
+    public void Deeply_nested_html_is_extracted_without_clutter()
     {
         string html = "<html><head><title>T</title></head><body>" + string.Concat(Enumerable.Repeat("<div><span>", 50_000))
             + "<nav>menu <nav>inner</nav> more menu</nav><script>var x = '</div>';</script><p>deep &amp; text</p><!-- note -->"
             + string.Concat(Enumerable.Repeat("</span></div>", 50_000)) + "<footer>foot</footer></body></html>";
         Assert.True(HtmlFallback.EstimateTreeBuildingCost(html) > HtmlFallback.TreeBuildingBudget);
 
-        var stopwatch = Stopwatch.StartNew();
+        // its time (budget 10 s) is measured by bench/QuoteBench
         string text = SnapshotText.Extract(html, "html");
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(10), $"took {stopwatch.Elapsed}");
         Assert.Equal("deep & text", text);
     }
 
@@ -122,17 +120,16 @@ public class SnapshotTextTests
         Assert.True(HtmlFallback.EstimateTreeBuildingCost(Fixtures.Read("cluttered-page.html")) < 1_000);
 
     [Fact]
-    public void Unclosed_inline_tags_by_the_thousand_do_not_stall_the_extraction()
+    public void Unclosed_inline_tags_by_the_thousand_are_extracted_to_the_end()
     {
         string html = "<body><article>" + string.Concat(Enumerable.Repeat("<span>word <font>more ", 40_000)) + "end</article></body>";
-        var stopwatch = Stopwatch.StartNew();
+        // its time (budget 10 s) is measured by bench/QuoteBench
         string text = SnapshotText.Extract(html, "html");
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(10), $"took {stopwatch.Elapsed}");
         Assert.EndsWith("word more end", text, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Five_megabyte_page_is_extracted_in_linear_time()
+    public void Five_megabyte_page_is_extracted_whole_without_its_scripts()
     {
         var builder = new StringBuilder("<html><body><nav>menu</nav><article>");
         int paragraph = 0;
@@ -146,11 +143,9 @@ public class SnapshotTextTests
         }
 
         builder.Append("</article></body></html>");
-        var stopwatch = Stopwatch.StartNew();
+        // its time (budget 30 s) is measured by bench/QuoteBench
         string text = SnapshotText.Extract(builder.ToString(), "html");
-        stopwatch.Stop();
         Assert.Contains($"Paragraph {paragraph - 1} has a link, emphasis & text.", text, StringComparison.Ordinal);
         Assert.DoesNotContain("var x", text, StringComparison.Ordinal);
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(30), $"took {stopwatch.Elapsed}");
     }
 }
