@@ -27,7 +27,7 @@ internal static class ExportCommand
         format.AcceptOnlyFromAmong(BibliographyExporter.Formats);
         var output = new Option<string?>("--output", "-o")
         {
-            Description = "Write to FILE instead of standard output (written atomically).",
+            Description = "Write to FILE instead of standard output: a regular file is replaced atomically; a named pipe or a device (/dev/stdout) is written to.",
             HelpName = "FILE",
         };
         var command = new Command("export",
@@ -52,7 +52,7 @@ internal static class ExportCommand
         var text = BibliographyExporter.Export(set.Sources, settings.Format);
         if (settings.Output is { } path)
         {
-            AtomicFile.Write(Path.GetFullPath(path, context.Environment.WorkingDirectory), text);
+            OutputFile.Write(Path.GetFullPath(path, context.Environment.WorkingDirectory), writer => writer.Write(text));
         }
         else
         {
