@@ -14,7 +14,7 @@ internal static class CheckCommand
             "Output format: text (grouped by file), json (the contract's report), sarif (GitHub code scanning), github (workflow annotations), junit (one test case per claim).");
         var output = new Option<string?>("--output", "-o")
         {
-            Description = "Write the report to FILE instead of standard output (written atomically).",
+            Description = "Write the report to FILE instead of standard output: a regular file is replaced atomically; a named pipe or a device (/dev/stdout) is written to.",
             HelpName = "FILE",
         };
         var command = new Command("check",
@@ -46,7 +46,7 @@ internal static class CheckCommand
         var formatter = ReportFormats.Create(settings.Format, color, EvidenceCli.Version);
         if (settings.Output is { } path)
         {
-            AtomicFile.Write(context.Environment.FullPath(path), writer => formatter.Write(report, writer));
+            OutputFile.Write(context.Environment.FullPath(path), writer => formatter.Write(report, writer));
             context.Error.WriteLine(new TextFormatter(false).SummaryLine(report));
         }
         else

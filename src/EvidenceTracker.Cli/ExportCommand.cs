@@ -17,7 +17,7 @@ internal static class ExportCommand
         format.AcceptOnlyFromAmong(BibliographyExporter.Formats);
         var output = new Option<string?>("--output", "-o")
         {
-            Description = "Write to FILE instead of standard output (written atomically).",
+            Description = "Write to FILE instead of standard output: a regular file is replaced atomically; a named pipe or a device (/dev/stdout) is written to.",
             HelpName = "FILE",
         };
         var command = new Command("export",

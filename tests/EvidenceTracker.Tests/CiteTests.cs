@@ -228,29 +228,139 @@ public class WriteSafetyTests
     }
 
     [Fact]
-    public void Writes_in_progress_are_cleaned_up_when_the_process_is_told_to_stop()
+    public void Deleting_pending_writes_removes_the_temporary_file_of_a_write_in_progress_and_the_target_is_never_created()
+    {
+        // What the SIGINT/SIGTERM/SIGHUP handler of the CLI does (AtomicFile.DeletePending), at the one moment where
+        // it matters: while a write has its temporary file open and has not renamed it into place yet.
+        using var repo = new TempRepo();
+        var path = repo.Full("reports/check.json");
+        using var started = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var write = Task.Run(() => AtomicFile.Write(path, writer =>
+        {
+            writer.Write(new string('x', 100_000));
+            writer.Flush();
+            started.Set();
+            release.Wait(TestContext.Current.CancellationToken);
+            writer.Write("the rest");
+        }), TestContext.Current.CancellationToken);
+        Assert.True(started.Wait(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken));
+        var folder = repo.Full("reports");
+        Assert.Single(Directory.GetFiles(folder, ".evidence-tmp-*"));
+
+        AtomicFile.DeletePending(p => p.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal));
+
+        Assert.Empty(Directory.GetFiles(folder, ".evidence-tmp-*"));
+        release.Set();
+        Assert.ThrowsAny<IOException>(() => write.GetAwaiter().GetResult());
+        Assert.Empty(Directory.GetFiles(folder));
+    }
+
+    private static CiteSettings Cite(TempRepo repo, int i, TimeSpan? timeout = null) => new()
+    {
+        Root = repo.Root,
+        Claim = "c",
+        Citation = new CitationSpec("s", Locator: $"para. {i}"),
+        LockTimeout = timeout,
+    };
+
+    [Fact]
+    public void Concurrent_cites_of_one_claim_keep_every_citation()
+    {
+        using var repo = new TempRepo();
+        repo.Write("sources/s.yaml", "id: s\ntype: report\ntitle: S\n");
+        repo.Write("claims/c.yaml", "# a comment that stays\nid: c\nstatement: x\n");
+        const int Cites = 64;
+        var results = new WriteResult[Cites];
+        Parallel.For(0, Cites, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i => results[i] = AuthoringService.Cite(Cite(repo, i)));
+        Assert.All(results, r => Assert.True(r.Ok, string.Join("; ", r.Problems)));
+        var claim = Assert.Single(EvidenceTracker.Loading.RepositoryLoader.Load(repo.Root).Claims);
+        Assert.Equal(Enumerable.Range(0, Cites).Select(i => $"para. {i}").Order(StringComparer.Ordinal),
+            claim.Citations.Select(c => c.Locator!).Order(StringComparer.Ordinal));
+        Assert.StartsWith("# a comment that stays\n", repo.Read("claims/c.yaml"));
+        Assert.Equal(["c.yaml"], Directory.GetFiles(repo.Full("claims")).Select(f => Path.GetFileName(f)));
+    }
+
+    [Fact]
+    public void Concurrent_cite_processes_keep_every_citation()
     {
         var exe = Path.Combine(AppContext.BaseDirectory, "evidence");
         Assert.SkipUnless(File.Exists(exe) && OperatingSystem.IsLinux(), "needs the evidence executable on Linux");
-        using var repo = new TempRepo("clean");
-        // A SIGTERM while commands run: whatever the moment, no temporary file and no partial claim remain.
-        for (var i = 0; i < 5; i++)
+        using var repo = new TempRepo();
+        repo.Write("sources/s.yaml", "id: s\ntype: report\ntitle: S\n");
+        repo.Write("claims/c.yaml", "id: c\nstatement: x\n");
+        const int Processes = 8, Rounds = 2;
+        for (var round = 0; round < Rounds; round++)
         {
-            var info = new ProcessStartInfo(exe) { RedirectStandardError = true, RedirectStandardOutput = true, RedirectStandardInput = true };
-            foreach (var a in new[] { "--root", repo.Root, "add", "claim", "--statement", $"claim {i}", "--cite", "smith-2023-caffeine" })
+            var processes = Enumerable.Range(0, Processes).Select(i =>
             {
-                info.ArgumentList.Add(a);
-            }
-            using var p = Process.Start(info)!;
-            Thread.Sleep(20 * i);
-            using (var kill = Process.Start("kill", ["-TERM", p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+                var info = new ProcessStartInfo(exe) { RedirectStandardError = true, RedirectStandardOutput = true };
+                foreach (var a in new[] { "--root", repo.Root, "cite", "c", "s", "--locator", $"round {round}, process {i}" })
+                {
+                    info.ArgumentList.Add(a);
+                }
+                return Process.Start(info)!;
+            }).ToList();
+            foreach (var p in processes)
             {
-                kill.WaitForExit();
+                var err = p.StandardError.ReadToEnd();
+                p.WaitForExit();
+                Assert.True(p.ExitCode == 0, err);
+                p.Dispose();
             }
-            p.WaitForExit();
         }
-        Assert.Empty(Directory.GetFiles(repo.Root, ".evidence-tmp-*", SearchOption.AllDirectories));
-        Assert.DoesNotContain(EvidenceQueries.Check(repo.Root).Findings, f => f.Rule is "yaml-syntax" or "schema");
+        var claim = Assert.Single(EvidenceTracker.Loading.RepositoryLoader.Load(repo.Root).Claims);
+        Assert.Equal(Processes * Rounds, claim.Citations.Select(c => c.Locator).Distinct().Count());
+        Assert.Equal(["c.yaml"], Directory.GetFiles(repo.Full("claims")).Select(f => Path.GetFileName(f)));
+    }
+
+    [Fact]
+    public void A_cite_waits_for_another_edit_and_gives_up_after_its_time_out_with_a_clear_message()
+    {
+        using var repo = new TempRepo();
+        repo.Write("sources/s.yaml", "id: s\ntype: report\ntitle: S\n");
+        var before = "id: c\nstatement: x\n";
+        repo.Write("claims/c.yaml", before);
+        using (var held = EditLock.Acquire(repo.Full("claims"), "claims/"))
+        {
+            Assert.True(held.IsHeld);
+            var ex = Assert.Throws<IOException>(() => AuthoringService.Cite(Cite(repo, 1, TimeSpan.FromMilliseconds(200))));
+            Assert.Equal("claims/c.yaml is being edited by another process (waited 0.2 s); try again when it has finished", ex.Message);
+            Assert.Equal(before, repo.Read("claims/c.yaml"));
+        }
+        Assert.True(AuthoringService.Cite(Cite(repo, 1, TimeSpan.FromMilliseconds(200))).Ok);
+    }
+
+    [Fact]
+    public void The_lock_is_the_one_flock_takes_and_a_killed_holder_blocks_nobody()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux() && File.Exists("/usr/bin/flock"), "needs util-linux flock(1)");
+        using var repo = new TempRepo();
+        repo.Write("sources/s.yaml", "id: s\ntype: report\ntitle: S\n");
+        repo.Write("claims/c.yaml", "id: c\nstatement: x\n");
+        // Another process holds the claims folder (flock -o: the lock stays with flock itself, not with sleep).
+        using var holder = Process.Start(new ProcessStartInfo("/usr/bin/flock", ["-o", repo.Full("claims"), "sleep", "60"]) { RedirectStandardOutput = true })!;
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        IOException? refused = null;
+        while (refused is null && DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                using var probe = EditLock.Acquire(repo.Full("claims"), "claims/", TimeSpan.Zero);
+                Thread.Sleep(20); // flock(1) has not taken it yet
+            }
+            catch (IOException ex)
+            {
+                refused = ex;
+            }
+        }
+        Assert.NotNull(refused);
+        Assert.Throws<IOException>(() => AuthoringService.Cite(Cite(repo, 1, TimeSpan.FromMilliseconds(100))));
+
+        holder.Kill(entireProcessTree: true); // SIGKILL: no clean-up runs
+        holder.WaitForExit();
+        Assert.True(AuthoringService.Cite(Cite(repo, 1, TimeSpan.FromSeconds(5))).Ok);
+        Assert.Equal(["c.yaml"], Directory.GetFiles(repo.Full("claims")).Select(f => Path.GetFileName(f)));
     }
 }
 

@@ -90,18 +90,19 @@ public class EndToEndTests
 
         var snapshot = Run(repo.Root, "snapshot", "report", "incoming/report.html");
         Assert.Equal(0, snapshot.ExitCode);
-        Assert.StartsWith("archived sources/snapshots/report.html for report", snapshot.Out);
-        Assert.StartsWith("# kept as it is\nid: report\ntype: report\ntitle: Report\nlevel: primary\nsnapshot: snapshots/report.html\nsnapshot-sha256: ",
+        var name = $"report.{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(repo.Full("incoming/report.html"))))[..12]}.html";
+        Assert.StartsWith($"archived sources/snapshots/{name} for report", snapshot.Out);
+        Assert.StartsWith($"# kept as it is\nid: report\ntype: report\ntitle: Report\nlevel: primary\nsnapshot: snapshots/{name}\nsnapshot-sha256: ",
             repo.Read("sources/report.yaml"));
 
         var check = Run(repo.Root, "check", "--format", "json");
         Assert.Equal(0, check.ExitCode);
         Assert.Contains("\"verified\": 1", check.Out);
 
-        File.AppendAllText(repo.Full("sources/snapshots/report.html"), "<!-- edited -->\n");
+        File.AppendAllText(repo.Full($"sources/snapshots/{name}"), "<!-- edited -->\n");
         var changed = Run(repo.Root, "check");
         Assert.Equal(1, changed.ExitCode);
-        Assert.Contains("error schema: snapshot sources/snapshots/report.html changed since it was archived", changed.Out);
+        Assert.Contains($"error schema: snapshot sources/snapshots/{name} changed since it was archived", changed.Out);
 
         using var elsewhere = new TempRepo();
         var outside = Run(repo.Root, "snapshot", "report", elsewhere.Write("page.html", "<p>Text.</p>\n"));

@@ -45,6 +45,9 @@ public sealed record CiteSettings
     public required string Root { get; init; }
     public required string Claim { get; init; }
     public required CitationSpec Citation { get; init; }
+
+    /// <summary>How long to wait while another edit of the claim's folder finishes (<see cref="EditLock.DefaultTimeout"/> when null).</summary>
+    public TimeSpan? LockTimeout { get; init; }
 }
 
 /// <summary>What a write did: the id and path it wrote, or the problems that made it refuse (nothing written).</summary>
@@ -196,6 +199,8 @@ public static class AuthoringService
         {
             return WriteResult.Refused(refused);
         }
+        // Read, edit and rename under the folder's lock: concurrent cites of one claim each add their citation.
+        using var editing = EditLock.Acquire(Path.GetDirectoryName(file)!, rel, s.LockTimeout);
         var bytes = File.ReadAllBytes(file);
         var readSink = new FindingSink(rel);
         var original = SafeFile.Decode(bytes, readSink, Rules.YamlSyntax);

@@ -118,6 +118,8 @@ public static class Checker
             }
         }
 
+        CheckStraySnapshots(set, findings);
+
         var report = new CheckReport
         {
             Set = set,
@@ -322,6 +324,32 @@ public static class Checker
             }
         }
         return index;
+    }
+
+    /// <summary><c>stray-snapshot</c>: files in sources/snapshots/ that no source refers to (a source file that could not be read is searched as text).</summary>
+    private static void CheckStraySnapshots(EvidenceSet set, List<Finding> findings)
+    {
+        var loaded = set.Sources.Select(s => s.File).ToHashSet(StringComparer.Ordinal);
+        var sourcesFolder = Path.Combine(set.Root, "sources");
+        IEnumerable<string> unread;
+        try
+        {
+            unread = Directory.Exists(sourcesFolder)
+                ? [.. Directory.EnumerateFiles(sourcesFolder, "*.yaml")
+                    .Where(f => !Path.GetFileName(f).StartsWith('.') && !loaded.Contains(RepositoryLoader.Relative(set.Root, f)))]
+                : [];
+            foreach (var name in SnapshotFiles.Unreferenced(set.Root, set.Sources.Select(s => s.Snapshot), unread))
+            {
+                var file = $"sources/{SnapshotFiles.Folder}/{name}";
+                findings.Add(Make(Rules.StraySnapshot, SnapshotFiles.IsToolName(name, out _)
+                    ? $"no source refers to {file}, a snapshot written by `evidence snapshot` that no source uses (any more); the next `evidence snapshot` of its source removes it, or delete it"
+                    : $"no source refers to {file}; record it with `evidence snapshot SOURCE {file}`, or delete it", file, null));
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // the folder cannot be listed: the snapshots that sources name report their own problems
+        }
     }
 
     private static Finding Make(string rule, string message, string file, Position? at) => new()

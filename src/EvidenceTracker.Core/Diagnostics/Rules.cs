@@ -24,6 +24,7 @@ public static class Rules
     public const string UnusedFootnote = "unused-footnote";
     public const string OrphanSource = "orphan-source";
     public const string MissingSnapshot = "missing-snapshot";
+    public const string StraySnapshot = "stray-snapshot";
 
     public static IReadOnlyList<RuleDescriptor> All { get; } =
     [
@@ -63,6 +64,8 @@ public static class Rules
             "Cite it from a claim with `evidence cite`, or remove it."),
         new(MissingSnapshot, Severity.Note, "A cited source with a quote but no archived snapshot.",
             "Archive the source with `evidence snapshot SOURCE FILE` so its quotes can be verified."),
+        new(StraySnapshot, Severity.Note, "A file in sources/snapshots/ that no source's `snapshot` field refers to.",
+            "A name of the form <id>.<12 hex digits>.<ext> was written by an `evidence snapshot` that was stopped before it recorded it, or is a snapshot a source no longer uses: the next `evidence snapshot <id> FILE` removes it, or delete it. Any other file: record it with `evidence snapshot SOURCE sources/snapshots/NAME`, or delete it."),
     ];
 
     private static readonly Dictionary<string, RuleDescriptor> ById = All.ToDictionary(r => r.Id, StringComparer.Ordinal);

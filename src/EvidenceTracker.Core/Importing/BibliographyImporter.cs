@@ -51,6 +51,9 @@ public static class BibliographyImporter
     {
         ArgumentNullException.ThrowIfNull(files);
         var full = RepositoryLoader.ResolveRoot(root);
+        // Entries merged into existing source files are read-modify-write edits: hold the sources folder's edit lock
+        // from reading the sources to renaming the last file, as `snapshot` does.
+        using var editing = dryRun ? null : EditLock.Acquire(Path.Combine(full, "sources"), "sources/");
         var set = RepositoryLoader.Load(full);
         var findings = new List<Finding>();
         var created = new List<ImportedFile>();

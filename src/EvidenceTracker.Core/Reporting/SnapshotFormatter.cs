@@ -24,6 +24,13 @@ public static class SnapshotFormatter
                 json.WriteNumber("bytes", archive.Bytes);
                 json.WriteBoolean("changed", !archive.Unchanged);
                 json.StringOrNull("previous", archive.Previous);
+                json.WriteBoolean("previous-removed", archive.PreviousRemoved);
+                json.WriteStartArray("strays-removed");
+                foreach (var stray in archive.StraysRemoved)
+                {
+                    json.WriteStringValue($"sources/{SnapshotFiles.Folder}/{stray}");
+                }
+                json.WriteEndArray();
                 json.WriteEndObject();
             });
             return;
@@ -35,7 +42,13 @@ public static class SnapshotFormatter
               $"{archive.SourceFile}: snapshot: {archive.Snapshot}, archived: {archive.Archived}\n"));
         if (archive.Previous is { } previous)
         {
-            writer.Write(TerminalText.Format($"note: the previous snapshot sources/{previous} is no longer referenced; delete it if it is not needed\n"));
+            writer.Write(archive.PreviousRemoved
+                ? TerminalText.Format($"removed the previous snapshot sources/{previous}\n")
+                : TerminalText.Format($"note: the previous snapshot sources/{previous} is no longer referenced; delete it if it is not needed\n"));
+        }
+        foreach (var stray in archive.StraysRemoved)
+        {
+            writer.Write(TerminalText.Format($"removed sources/{SnapshotFiles.Folder}/{stray}, left by an interrupted snapshot\n"));
         }
     }
 }

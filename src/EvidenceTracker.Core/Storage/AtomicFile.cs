@@ -59,9 +59,12 @@ public static class AtomicFile
     }
 
     /// <summary>Deletes the temporary files of writes still in progress; called when the process is told to stop.</summary>
-    public static void DeletePending()
+    public static void DeletePending() => DeletePending(_ => true);
+
+    /// <summary>Deletes the temporary files of writes in progress whose path <paramref name="which"/> selects.</summary>
+    internal static void DeletePending(Func<string, bool> which)
     {
-        foreach (var path in Pending.Keys)
+        foreach (var path in Pending.Keys.Where(which))
         {
             TryDelete(path);
         }

@@ -25,6 +25,25 @@ public sealed record SnapshotSettings
     public required DateOnly Today { get; init; }
 
     public string Format { get; init; } = "text";
+
+    /// <summary>How long to wait while another edit of the sources folder finishes (<see cref="EditLock.DefaultTimeout"/> when null).</summary>
+    public TimeSpan? LockTimeout { get; init; }
+
+    /// <summary>A test seam: called after each write step, to stop the command there as a kill would.</summary>
+    internal Action<SnapshotStep>? AfterStep { get; init; }
+}
+
+/// <summary>The write steps of <c>evidence snapshot</c>, in order.</summary>
+internal enum SnapshotStep
+{
+    /// <summary>The snapshot is written under its new name; nothing refers to it yet.</summary>
+    SnapshotWritten,
+
+    /// <summary>The source file now records the new snapshot (the commit point).</summary>
+    SourceRecorded,
+
+    /// <summary>The previous snapshot and earlier strays of the source, if the tool wrote them, are removed.</summary>
+    StraysRemoved,
 }
 
 /// <summary>Why a snapshot was not taken: the data refused it (an unknown source, a file outside the repository, not
@@ -46,8 +65,12 @@ public sealed record SnapshotArchive
     public required long Bytes { get; init; }
     /// <summary>True when the snapshot and the source file were already exactly so (nothing written).</summary>
     public bool Unchanged { get; init; }
-    /// <summary>The previous <c>snapshot</c> value when it named another file (left in place).</summary>
+    /// <summary>The previous <c>snapshot</c> value when it named another file.</summary>
     public string? Previous { get; init; }
+    /// <summary>Whether the previous snapshot was removed (the tool wrote it and nothing refers to it any more).</summary>
+    public bool PreviousRemoved { get; init; }
+    /// <summary>Other files of this source that earlier, interrupted runs wrote and nothing refers to, now removed (file names).</summary>
+    public IReadOnlyList<string> StraysRemoved { get; init; } = [];
 }
 
 public sealed record SnapshotOutcome(SnapshotArchive? Archive, SnapshotFailure Failure, string? Message)
@@ -59,9 +82,18 @@ public sealed record SnapshotOutcome(SnapshotArchive? Archive, SnapshotFailure F
 
 /// <summary>
 /// <c>evidence snapshot</c>: copies a local file (HTML, Markdown or text) that lies inside the repository to
-/// <c>sources/snapshots/&lt;id&gt;.&lt;ext&gt;</c>, byte for byte, and records <c>snapshot</c>,
-/// <c>snapshot-sha256</c> and <c>archived</c> in the source file, editing it in place. Both writes are atomic.
+/// <c>sources/snapshots/&lt;id&gt;.&lt;hash&gt;.&lt;ext&gt;</c>, byte for byte, and records <c>snapshot</c>,
+/// <c>snapshot-sha256</c> and <c>archived</c> in the source file, editing it in place. A file already directly in
+/// <c>sources/snapshots/</c> is recorded where it is.
 /// </summary>
+/// <remarks>
+/// All or nothing: the snapshot goes under a name that carries its content's hash, which no source refers to yet
+/// (nothing is replaced), then the source file is rewritten atomically to point at it — that rename is the commit
+/// point. Only then are the previous snapshot and strays of earlier interrupted runs removed, if the tool wrote them
+/// and nothing refers to them. Stopped anywhere, the source names a snapshot that exists with its recorded hash; at
+/// worst an unreferenced file is left, which <c>check</c> reports (<c>stray-snapshot</c>) and the next run removes.
+/// The whole command holds the sources folder's <see cref="EditLock"/>.
+/// </remarks>
 public static class SnapshotArchiver
 {
     private static readonly byte[] Bom = [0xEF, 0xBB, 0xBF];
@@ -71,6 +103,7 @@ public static class SnapshotArchiver
         ArgumentNullException.ThrowIfNull(settings);
         var root = RepositoryLoader.ResolveRoot(settings.Root);
         var realRoot = RealPath.Resolve(root) ?? root;
+        using var editing = EditLock.Acquire(Path.Combine(root, "sources"), "sources/", settings.LockTimeout);
 
         // 1. The source.
         var located = FindSource(root, settings.Source, out var refusal);
@@ -96,13 +129,12 @@ public static class SnapshotArchiver
             return SnapshotOutcome.NoSuchFile($"'{settings.File}' does not exist");
         }
         var extension = SnapshotFiles.ExtensionFor(real);
-        var snapshotValue = SnapshotFiles.FieldValue(source.Id, extension);
-        var snapshotRelative = $"sources/{snapshotValue}";
         if (!RealPath.IsInside(real, realRoot))
         {
+            var suggested = $"sources/{SnapshotFiles.FieldValue(source.Id, extension)}";
             return SnapshotOutcome.Refused(
                 $"'{settings.File}' is outside the repository ({root}); copy the file into the repository first " +
-                $"(for example to {snapshotRelative}), then run `evidence snapshot {source.Id} {snapshotRelative}`");
+                $"(for example to {suggested}), then run `evidence snapshot {source.Id} {suggested}`");
         }
         var length = new FileInfo(real).Length;
         if (length == 0)
@@ -128,8 +160,17 @@ public static class SnapshotArchiver
                 : $"'{settings.File}' holds only white space; there is nothing to archive");
         }
 
-        // 3. Where it goes: sources/snapshots/<id>.<ext>, which must not lead out of the repository either.
-        var destination = Path.Combine(root, "sources", SnapshotFiles.Folder, $"{source.Id}.{extension}");
+        // 3. Where it goes: a file already directly in sources/snapshots/ stays where it is; anything else is copied to
+        // sources/snapshots/<id>.<hash>.<ext>. Neither may lead out of the repository.
+        var sha = SnapshotFiles.Sha256(bytes);
+        var folder = Path.Combine(root, "sources", SnapshotFiles.Folder);
+        var realFolder = RealPath.Resolve(folder);
+        var inPlace = realFolder is not null && RealPath.IsInside(realFolder, realRoot)
+            && string.Equals(Path.GetDirectoryName(real), realFolder, StringComparison.Ordinal)
+            && EvidenceTracker.Model.Values.SnapshotPathProblem($"{SnapshotFiles.Folder}/{Path.GetFileName(real)}") is null;
+        var snapshotValue = inPlace ? $"{SnapshotFiles.Folder}/{Path.GetFileName(real)}" : SnapshotFiles.FieldValue(source.Id, sha, extension);
+        var snapshotRelative = $"sources/{snapshotValue}";
+        var destination = Path.Combine(root, "sources", snapshotValue);
         var realDestination = RealPath.Resolve(destination);
         if (realDestination is null || !RealPath.IsInside(realDestination, realRoot))
         {
@@ -137,7 +178,6 @@ public static class SnapshotArchiver
         }
 
         // 4. The source file, edited in place (computed before anything is written).
-        var sha = SnapshotFiles.Sha256(bytes);
         var archived = settings.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var hasBom = sourceBytes.AsSpan().StartsWith(Bom);
         var original = Encoding.UTF8.GetString(hasBom ? sourceBytes.AsSpan(3) : sourceBytes);
@@ -149,19 +189,32 @@ public static class SnapshotArchiver
             return SnapshotOutcome.Refused($"cannot record the snapshot in {sourceRelative}: {problem}");
         }
 
-        // 5. Write: the snapshot first, then the source file; each atomically, and only when it changes.
+        // 5. Write: the snapshot under its new name (never replacing a file), then the source file (the commit point),
+        // then the clean-up. Each write is atomic and happens only when something changes.
         var sameFile = string.Equals(realDestination, real, StringComparison.Ordinal);
         var snapshotUnchanged = sameFile || (File.Exists(realDestination) && File.ReadAllBytes(realDestination).AsSpan().SequenceEqual(bytes));
-        if (!snapshotUnchanged)
+        if (!snapshotUnchanged && (File.Exists(realDestination) || Directory.Exists(realDestination) || !AtomicFile.TryCreateNew(destination, bytes)))
         {
-            AtomicFile.Write(destination, bytes);
+            return SnapshotOutcome.Refused(
+                $"{snapshotRelative} already exists with other content (edited by hand?); move it away and run again");
         }
+        settings.AfterStep?.Invoke(SnapshotStep.SnapshotWritten);
         var sourceUnchanged = edited == original;
         if (!sourceUnchanged)
         {
             var encoded = Encoding.UTF8.GetBytes(edited);
             AtomicFile.Write(sourcePath, hasBom ? [.. Bom, .. encoded] : encoded);
         }
+        settings.AfterStep?.Invoke(SnapshotStep.SourceRecorded);
+        var previous = source.Snapshot is { } p && p != snapshotValue ? p : null;
+        var previousName = previous is not null && previous.StartsWith(SnapshotFiles.Folder + "/", StringComparison.Ordinal)
+            ? previous[(SnapshotFiles.Folder.Length + 1)..] : null;
+        var candidates = SnapshotFiles.Names(root)
+            .Where(n => n.StartsWith(source.Id + ".", StringComparison.Ordinal) || n == previousName)
+            .Where(n => n != Path.GetFileName(realDestination))
+            .ToList();
+        var removed = SnapshotFiles.RemoveStrays(root, candidates);
+        settings.AfterStep?.Invoke(SnapshotStep.StraysRemoved);
         return new SnapshotOutcome(new SnapshotArchive
         {
             SourceId = source.Id,
@@ -172,7 +225,9 @@ public static class SnapshotArchiver
             Archived = archived,
             Bytes = bytes.LongLength,
             Unchanged = snapshotUnchanged && sourceUnchanged,
-            Previous = source.Snapshot is { } previous && previous != snapshotValue ? previous : null,
+            Previous = previous,
+            PreviousRemoved = previousName is not null && removed.Contains(previousName),
+            StraysRemoved = [.. removed.Where(n => n != previousName)],
         }, SnapshotFailure.None, null);
     }
 

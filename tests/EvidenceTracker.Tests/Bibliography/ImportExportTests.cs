@@ -106,6 +106,33 @@ public class ImportTests
     }
 
     [Fact]
+    public void Concurrent_imports_merging_into_one_source_keep_the_fields_of_both()
+    {
+        // Merging into an existing source is a read-modify-write of its file: two imports at once must not lose one.
+        for (var round = 0; round < 5; round++)
+        {
+            using var repo = new TempRepo();
+            repo.Write("sources/who.yaml", "# kept comment\nid: who\ntype: report\ntitle: Global Cancer Report\nurl: https://www.who.int/cancer-report/\n");
+            repo.Write("a.bib", "@techreport{a, title = {A}, url = {https://www.who.int/cancer-report/}, year = 2024, institution = {WHO}}");
+            repo.Write("b.bib", "@techreport{b, title = {B}, url = {https://www.who.int/cancer-report/}, doi = {10.1234/who.2024}}");
+            using var start = new Barrier(2);
+            var results = new ImportResult[2];
+            var threads = new[] { "a.bib", "b.bib" }.Select((file, i) => new Thread(() =>
+            {
+                start.SignalAndWait();
+                results[i] = BibliographyImporter.Import(repo.Root, [repo.Full(file)], dryRun: false);
+            })).ToList();
+            threads.ForEach(t => t.Start());
+            threads.ForEach(t => t.Join());
+            Assert.All(results, r => Assert.Single(r.Of(ImportAction.Merge)));
+            var text = repo.Read("sources/who.yaml");
+            Assert.StartsWith("# kept comment\n", text);
+            Assert.Contains("publisher: WHO\n", text);
+            Assert.Contains("doi: 10.1234/who.2024\n", text);
+        }
+    }
+
+    [Fact]
     public void Title_and_year_match_only_works_of_one_type_and_first_author()
     {
         using var repo = new TempRepo();

@@ -36,6 +36,9 @@ public class SnapshotCommandTests
 
     private static string Sha(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
+    /// <summary>The name the tool gives a snapshot: the source id, 12 hex digits of the content's SHA-256, the extension.</summary>
+    private static string Named(string id, string text, string extension) => $"{id}.{Sha(Encoding.UTF8.GetBytes(text))[..12]}.{extension}";
+
     [Fact]
     public void Snapshot_copies_the_file_byte_for_byte_and_records_the_three_fields_keeping_every_other_byte()
     {
@@ -45,14 +48,15 @@ public class SnapshotCommandTests
         var result = Run(repo, "snapshot", "riverside-report", "downloads/page.HTM");
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("", result.Error);
-        Assert.Equal(page, File.ReadAllBytes(repo.Full("sources/snapshots/riverside-report.html")));
+        var name = Named("riverside-report", PageText, "html");
+        Assert.Equal(page, File.ReadAllBytes(repo.Full($"sources/snapshots/{name}")));
         Assert.Equal(SourceText.Replace("level: primary\n", "level: primary\n" +
-            "snapshot: snapshots/riverside-report.html\n" +
+            $"snapshot: snapshots/{name}\n" +
             $"snapshot-sha256: {Sha(page)}\n" +
             "archived: 2025-06-26\n"), repo.Read("sources/riverside-report.yaml"));
         Assert.Equal(
-            $"archived sources/snapshots/riverside-report.html for riverside-report ({page.Length} bytes, sha256 {Sha(page)[..12]}…)\n" +
-            "sources/riverside-report.yaml: snapshot: snapshots/riverside-report.html, archived: 2025-06-26\n", result.Out);
+            $"archived sources/snapshots/{name} for riverside-report ({page.Length} bytes, sha256 {Sha(page)[..12]}…)\n" +
+            $"sources/riverside-report.yaml: snapshot: snapshots/{name}, archived: 2025-06-26\n", result.Out);
     }
 
     [Fact]
@@ -73,15 +77,16 @@ public class SnapshotCommandTests
         using var repo = NewRepo();
         repo.Write("notes/abstract.txt", "Inspectors found leaking pipes in 43.2% of the homes they visited.\n");
         Assert.Equal(0, Run(repo, "snapshot", "riverside-report", "notes/abstract.txt").ExitCode);
-        File.WriteAllText(repo.Full("sources/snapshots/riverside-report.txt"), "Inspectors found leaking pipes in 48.2% of the homes they visited.\n");
+        var name = Named("riverside-report", "Inspectors found leaking pipes in 43.2% of the homes they visited.\n", "txt");
+        File.WriteAllText(repo.Full($"sources/snapshots/{name}"), "Inspectors found leaking pipes in 48.2% of the homes they visited.\n");
         var check = CliRunner.Run(repo.Root, "check");
         Assert.Equal(1, check.ExitCode);
-        Assert.Contains("sources/riverside-report.yaml:7:18: error schema: snapshot sources/snapshots/riverside-report.txt changed since it was archived", check.Out);
+        Assert.Contains($"sources/riverside-report.yaml:7:18: error schema: snapshot sources/snapshots/{name} changed since it was archived", check.Out);
         Assert.Contains("claims/leaks.yaml:5:12: error quote-not-found:", check.Out);
     }
 
     [Fact]
-    public void Running_it_again_replaces_the_values_in_place_and_reports_an_unchanged_snapshot()
+    public void Running_it_again_replaces_the_values_in_place_removes_the_previous_snapshot_and_reports_an_unchanged_one()
     {
         using var repo = NewRepo();
         repo.Write("notes/a.md", "# Report\n\nFirst version.\n");
@@ -93,11 +98,15 @@ public class SnapshotCommandTests
         Assert.Equal(first, repo.Read("sources/riverside-report.yaml"));
 
         repo.Write("notes/a.md", "# Report\n\nSecond version.\n");
-        Assert.Equal(0, Run(repo, "snapshot", "riverside-report", "notes/a.md").ExitCode);
+        var third = Run(repo, "snapshot", "riverside-report", "notes/a.md");
+        Assert.Equal(0, third.ExitCode);
         var second = repo.Read("sources/riverside-report.yaml");
         Assert.Equal(first.Split('\n').Length, second.Split('\n').Length);
         Assert.Contains($"snapshot-sha256: {Sha(File.ReadAllBytes(repo.Full("notes/a.md")))}\n", second);
-        Assert.Equal("# Report\n\nSecond version.\n", repo.Read("sources/snapshots/riverside-report.md"));
+        var name = Named("riverside-report", "# Report\n\nSecond version.\n", "md");
+        Assert.Equal("# Report\n\nSecond version.\n", repo.Read($"sources/snapshots/{name}"));
+        Assert.EndsWith($"removed the previous snapshot sources/snapshots/{Named("riverside-report", "# Report\n\nFirst version.\n", "md")}\n", third.Out);
+        Assert.Equal([name], Directory.GetFiles(repo.Full("sources/snapshots")).Select(Path.GetFileName));
     }
 
     [Fact]
@@ -123,7 +132,7 @@ public class SnapshotCommandTests
         using var repo = NewRepo();
         repo.Write($"in/{name}", "<p>Some text.</p>\n");
         Assert.Equal(0, Run(repo, "snapshot", "riverside-report", $"in/{name}").ExitCode);
-        Assert.True(File.Exists(repo.Full($"sources/snapshots/riverside-report.{extension}")));
+        Assert.True(File.Exists(repo.Full($"sources/snapshots/{Named("riverside-report", "<p>Some text.</p>\n", extension)}")));
     }
 
     [Fact]
@@ -211,7 +220,7 @@ public class SnapshotCommandTests
         repo.Write("sources/other-file.yaml", "id: other-id\ntype: report\ntitle: Other\n");
         repo.Write("page.txt", "Text.\n");
         Assert.Equal(0, Run(repo, "snapshot", "other-id", "page.txt").ExitCode);
-        Assert.Contains("snapshot: snapshots/other-id.txt\n", repo.Read("sources/other-file.yaml"));
+        Assert.Contains($"snapshot: snapshots/{Named("other-id", "Text.\n", "txt")}\n", repo.Read("sources/other-file.yaml"));
     }
 
     [Theory]
@@ -250,7 +259,7 @@ public class SnapshotCommandTests
         Assert.Equal(0, Run(repo, "snapshot", "riverside-report", "a.txt").ExitCode);
         var bytes = File.ReadAllBytes(repo.Full("sources/riverside-report.yaml"));
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
-        Assert.EndsWith("title: T\r\nsnapshot: snapshots/riverside-report.txt\r\nsnapshot-sha256: " + Sha(Encoding.UTF8.GetBytes("Text.\n")) + "\r\narchived: 2025-06-26\r\n",
+        Assert.EndsWith($"title: T\r\nsnapshot: snapshots/{Named("riverside-report", "Text.\n", "txt")}\r\nsnapshot-sha256: " + Sha(Encoding.UTF8.GetBytes("Text.\n")) + "\r\narchived: 2025-06-26\r\n",
             Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3));
     }
 
@@ -277,8 +286,8 @@ public class SnapshotCommandTests
         var root = doc.RootElement;
         Assert.Equal("riverside-report", root.GetProperty("source").GetString());
         Assert.Equal("sources/riverside-report.yaml", root.GetProperty("file").GetString());
-        Assert.Equal("snapshots/riverside-report.txt", root.GetProperty("snapshot").GetString());
-        Assert.Equal("sources/snapshots/riverside-report.txt", root.GetProperty("snapshot-file").GetString());
+        Assert.Equal($"snapshots/{Named("riverside-report", "Text.\n", "txt")}", root.GetProperty("snapshot").GetString());
+        Assert.Equal($"sources/snapshots/{Named("riverside-report", "Text.\n", "txt")}", root.GetProperty("snapshot-file").GetString());
         Assert.Equal(Sha(Encoding.UTF8.GetBytes("Text.\n")), root.GetProperty("snapshot-sha256").GetString());
         Assert.Equal("2025-06-26", root.GetProperty("archived").GetString());
         Assert.Equal(6, root.GetProperty("bytes").GetInt32());
@@ -298,7 +307,7 @@ public class SnapshotCommandTests
     }
 
     [Fact]
-    public void Archiving_a_different_kind_of_file_names_the_previous_snapshot_that_is_left_in_place()
+    public void Archiving_a_different_kind_of_file_removes_the_previous_snapshot_the_tool_wrote()
     {
         using var repo = NewRepo();
         repo.Write("a.html", PageText);
@@ -306,12 +315,31 @@ public class SnapshotCommandTests
         Assert.Equal(0, Run(repo, "snapshot", "riverside-report", "a.html").ExitCode);
         var second = Run(repo, "snapshot", "riverside-report", "a.txt");
         Assert.Equal(0, second.ExitCode);
-        Assert.EndsWith("note: the previous snapshot sources/snapshots/riverside-report.html is no longer referenced; delete it if it is not needed\n", second.Out);
-        Assert.True(File.Exists(repo.Full("sources/snapshots/riverside-report.html")));
-        Assert.Contains("snapshot: snapshots/riverside-report.txt\n", repo.Read("sources/riverside-report.yaml"));
+        var html = Named("riverside-report", PageText, "html");
+        var txt = Named("riverside-report", "Inspectors found leaking pipes in 43.2% of the homes they visited.\n", "txt");
+        Assert.EndsWith($"removed the previous snapshot sources/snapshots/{html}\n", second.Out);
+        Assert.Equal([txt], Directory.GetFiles(repo.Full("sources/snapshots")).Select(Path.GetFileName));
+        Assert.Contains($"snapshot: snapshots/{txt}\n", repo.Read("sources/riverside-report.yaml"));
         var json = Run(repo, "snapshot", "riverside-report", "a.txt", "--format", "json");
         using var doc = JsonDocument.Parse(json.Out);
         Assert.False(doc.RootElement.GetProperty("changed").GetBoolean());
         Assert.Equal(JsonValueKind.Null, doc.RootElement.GetProperty("previous").ValueKind);
+        Assert.False(doc.RootElement.GetProperty("previous-removed").GetBoolean());
+        Assert.Equal(0, doc.RootElement.GetProperty("strays-removed").GetArrayLength());
+    }
+
+    [Fact]
+    public void A_previous_snapshot_the_user_put_in_place_is_kept_and_named()
+    {
+        using var repo = NewRepo();
+        repo.Write("sources/snapshots/riverside-report.txt", "Inspectors found leaking pipes in 43.2% of the homes they visited.\n");
+        Assert.Equal(0, Run(repo, "snapshot", "riverside-report", "sources/snapshots/riverside-report.txt").ExitCode);
+        repo.Write("a.html", PageText);
+        var second = Run(repo, "snapshot", "riverside-report", "a.html");
+        Assert.Equal(0, second.ExitCode);
+        Assert.EndsWith("note: the previous snapshot sources/snapshots/riverside-report.txt is no longer referenced; delete it if it is not needed\n", second.Out);
+        Assert.True(File.Exists(repo.Full("sources/snapshots/riverside-report.txt")));
+        Assert.Contains("note stray-snapshot: no source refers to sources/snapshots/riverside-report.txt; record it with",
+            CliRunner.Run(repo.Root, "check").Out);
     }
 }
