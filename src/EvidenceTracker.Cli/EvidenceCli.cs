@@ -53,6 +53,11 @@ public static class EvidenceCli
             stderr.WriteLine($"error: {ex.Message}");
             return ExitCodes.Usage;
         }
+        catch (EvidenceTracker.Checking.BaselineException ex)
+        {
+            stderr.WriteLine($"error: {ex.Message}");
+            return ExitCodes.Usage;
+        }
         catch (UsageException ex)
         {
             stderr.WriteLine($"error: {ex.Message}");
@@ -88,6 +93,7 @@ public static class EvidenceCli
         root.Subcommands.Add(AddCommand.Create(context));
         root.Subcommands.Add(CiteCommand.Create(context));
         root.Subcommands.Add(CheckCommand.Create(context));
+        root.Subcommands.Add(BaselineCommand.Create(context));
         root.Subcommands.Add(ListCommand.Create(context));
         root.Subcommands.Add(ShowCommand.Create(context));
         root.Subcommands.Add(BuildCommand.Create(context));
