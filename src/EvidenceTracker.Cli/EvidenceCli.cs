@@ -94,6 +94,7 @@ public static class EvidenceCli
         root.Subcommands.Add(CiteCommand.Create(context));
         root.Subcommands.Add(CheckCommand.Create(context));
         root.Subcommands.Add(BaselineCommand.Create(context));
+        root.Subcommands.Add(SchemaCommand.Create(context));
         root.Subcommands.Add(ListCommand.Create(context));
         root.Subcommands.Add(ShowCommand.Create(context));
         root.Subcommands.Add(BuildCommand.Create(context));

@@ -7,19 +7,16 @@ namespace EvidenceTracker.Loading;
 /// <summary>Turns the YAML tree of a claim, source or settings file into the model, with schema findings.</summary>
 public static class DocumentReaders
 {
-    public static readonly string[] ClaimFields = ["id", "statement", "article", "excerpt", "citations", "verdict", "note", "tags", "suppress"];
-    public static readonly string[] CitationFields = ["source", "quote", "locator", "stance"];
-    public static readonly string[] SourceFields =
-    [
-        "id", "type", "title", "authors", "publisher", "date", "accessed", "url", "doi", "pmid", "lang", "level",
-        "reports-on", "snapshot", "snapshot-sha256", "archived", "volume", "issue", "pages", "suppress",
-    ];
-    public static readonly string[] ConfigFields = ["title", "rules", "citation-scope", "style", "strong-words", "suppress"];
+    // The field names come from the one catalogue that the JSON Schemas are generated from.
+    public static readonly string[] ClaimFields = FieldCatalogue.NamesOf(FieldCatalogue.Claim);
+    public static readonly string[] CitationFields = FieldCatalogue.NamesOf(FieldCatalogue.Citation);
+    public static readonly string[] SourceFields = FieldCatalogue.NamesOf(FieldCatalogue.Source);
+    public static readonly string[] ConfigFields = FieldCatalogue.NamesOf(FieldCatalogue.Config);
+    public static readonly string[] CitationScopes = FieldCatalogue.CitationScopes;
+    public static readonly string[] Styles = FieldCatalogue.Styles;
     /// <summary>The fields of a <c>suppress:</c> entry in a claim or source, and in <c>evidence.yaml</c>.</summary>
-    public static readonly string[] SuppressionFields = ["rule", "reason"];
-    public static readonly string[] ConfigSuppressionFields = ["rule", "file", "match", "reason"];
-    public static readonly string[] CitationScopes = ["run", "sentence"];
-    public static readonly string[] Styles = ["gb-t-7714", "apa", "vancouver"];
+    public static readonly string[] SuppressionFields = FieldCatalogue.NamesOf(FieldCatalogue.Suppression);
+    public static readonly string[] ConfigSuppressionFields = FieldCatalogue.NamesOf(FieldCatalogue.ConfigSuppression);
 
     /// <summary>The file's stem, which is the id when the file gives none.</summary>
     public static string Stem(string relativePath)
