@@ -52,8 +52,17 @@ internal static class BuildCommand
                 return ExitCodes.Findings;
             }
             context.Out.WriteLine($"{shown}/: {result.Written.Count} written, {result.Unchanged} unchanged, {result.Removed.Count} removed ({files} files)");
+            context.Out.WriteLine(OpenHint(Path.Combine(shown, "index.html")));
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>Where the map starts and how to open it, in a form a shell takes as it is.</summary>
+    public static string OpenHint(string index)
+    {
+        var path = index.Replace('\\', '/');
+        var quoted = path.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '.' or '-' or '_') ? path : "'" + path.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+        return $"open the map: {quoted} (xdg-open {quoted} on Linux, open {quoted} on macOS)";
     }
 }
