@@ -16,18 +16,35 @@ internal static class InitCommand
             Arity = ArgumentArity.ZeroOrOne,
         };
         var command = new Command("init",
-            "Set up an evidence repository: articles/, claims/, sources/, a commented evidence.yaml and an example GitHub Actions workflow.\n" +
+            "Set up an evidence repository: articles/, claims/, sources/, a commented evidence.yaml, GitHub Actions workflows\n" +
+            "(check on every push; build and publish the map with GitHub Pages), JSON Schemas in schemas/ and .vscode/settings.json mapping them.\n" +
             "Files that already exist are kept as they are.\n" +
-            "Example:\n  evidence init my-evidence")
+            "Examples:\n  evidence init my-evidence\n  evidence init --action acme/evidencetracker@v0.1.0")
         {
             dir,
         };
+        var action = new Option<string>("--action")
+        {
+            Description = "The EvidenceTracker GitHub Action the workflows use, as OWNER/REPO@REF (default: a placeholder to edit).",
+            HelpName = "OWNER/REPO@REF",
+            DefaultValueFactory = _ => InitService.ActionPlaceholder,
+        };
+        action.Validators.Add(r =>
+        {
+            var value = r.GetValueOrDefault<string>() ?? "";
+            if (!System.Text.RegularExpressions.Regex.IsMatch(value, @"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+(/[A-Za-z0-9_./-]+)?@[A-Za-z0-9_./-]+$", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1)))
+            {
+                r.AddError($"--action must look like OWNER/REPO@REF, not '{value}'");
+            }
+        });
+        command.Options.Add(action);
         command.SetAction(parsed =>
         {
             var target = parsed.GetValue(dir) is { Length: > 0 } d
                 ? context.Environment.FullPath(d)
                 : context.RootOf(parsed);
-            var result = InitService.Init(target);
+            var uses = parsed.GetValue(action)!;
+            var result = InitService.Init(target, uses);
             foreach (var path in result.Created)
             {
                 context.Out.WriteLine(TerminalText.Format($"created {path}"));
@@ -35,6 +52,10 @@ internal static class InitCommand
             foreach (var path in result.Kept)
             {
                 context.Out.WriteLine(TerminalText.Format($"kept    {path} (already there)"));
+            }
+            if (uses == InitService.ActionPlaceholder && result.Created.Any(p => p.StartsWith(".github/", StringComparison.Ordinal)))
+            {
+                context.Out.WriteLine($"Edit .github/workflows/*.yml: replace {InitService.ActionPlaceholder} with the EvidenceTracker repository you use (or run init with --action OWNER/REPO@REF).");
             }
             context.Out.WriteLine($"Next: evidence add source --title \"…\" --url https://…   then   evidence add claim --statement \"…\" --cite SOURCE");
             return ExitCodes.Ok;

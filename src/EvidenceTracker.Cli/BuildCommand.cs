@@ -75,8 +75,17 @@ internal static class BuildCommand
             {
                 context.Out.WriteLine(TerminalText.Format($"  kept {f}: an earlier build wrote it, and it was changed since"));
             }
+            context.Out.WriteLine(OpenHint(Path.Combine(shown, "index.html")));
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>Where the map starts and how to open it, in a form a shell takes as it is.</summary>
+    public static string OpenHint(string index)
+    {
+        var path = index.Replace('\\', '/');
+        var quoted = path.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '.' or '-' or '_') ? path : "'" + path.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+        return $"open the map: {quoted} (xdg-open {quoted} on Linux, open {quoted} on macOS)";
     }
 }

@@ -17,13 +17,20 @@ internal static class CheckCommand
             Description = "Write the report to FILE instead of standard output: a regular file is replaced atomically; a named pipe or a device (/dev/stdout) is written to.",
             HelpName = "FILE",
         };
+        var baseline = new Option<string?>("--baseline")
+        {
+            Description = "Leave out the findings recorded in FILE by `evidence baseline`: only new findings are printed and set the exit code.",
+            HelpName = "FILE",
+        };
         var command = new Command("check",
             "Run every rule over the evidence repository and report the findings.\n" +
             "Exit code 0: no error-level finding; 1: error-level findings; 2: usage error, not an evidence repository, or an I/O failure.\n" +
-            "Examples:\n  evidence check\n  evidence check --format sarif --output evidence.sarif\n  evidence check --format github")
+            "Examples:\n  evidence check\n  evidence check --format sarif --output evidence.sarif\n  evidence check --format github\n  evidence check --baseline .evidence-baseline.json\n" +
+            "With --format github and GITHUB_STEP_SUMMARY set, a Markdown summary of every finding is appended to that file.")
         {
             format,
             output,
+            baseline,
         };
         command.SetAction(parsed =>
         {
@@ -32,6 +39,7 @@ internal static class CheckCommand
                 Root = context.RootOf(parsed),
                 Format = parsed.GetValue(format)!,
                 Output = parsed.GetValue(output),
+                Baseline = parsed.GetValue(baseline) is { } b ? context.Environment.FullPath(b) : null,
             };
             return Execute(settings, context, color: settings.Output is null && context.UseColor(parsed));
         });
@@ -42,7 +50,14 @@ internal static class CheckCommand
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         CheckTimings? timings = null;
+        var known = settings.Baseline is { } baselinePath
+            ? Baseline.Read(baselinePath, (context.Environment.WorkingDirectory is { } cwd ? Path.GetRelativePath(cwd, baselinePath) : baselinePath).Replace('\\', '/'))
+            : null;
         var report = EvidenceQueries.Check(settings.Root, context.Environment.Timings ? new CheckObserver(t => timings = t) : null);
+        if (known is not null)
+        {
+            report = known.Apply(report);
+        }
         var formatter = ReportFormats.Create(settings.Format, color, EvidenceCli.Version);
         if (settings.Output is { } path)
         {
@@ -53,6 +68,10 @@ internal static class CheckCommand
         {
             formatter.Write(report, context.Out);
         }
+        if (settings.Format == "github" && context.Environment.Variable("GITHUB_STEP_SUMMARY") is { Length: > 0 } summary)
+        {
+            AppendStepSummary(report, summary, settings.Root, context);
+        }
         if (timings is { } t)
         {
             var full = GC.GetGCMemoryInfo(GCKind.FullBlocking);
@@ -62,5 +81,33 @@ internal static class CheckCommand
                 $"timings: total {System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds:0.000} s; {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} garbage collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} (gen 0/1/2), {GC.GetTotalPauseDuration().TotalSeconds:0.000} s paused; {GC.GetTotalAllocatedBytes() >> 20} MB allocated; last full blocking collection paused {full.PauseDurations[0].TotalSeconds:0.000} s with {full.HeapSizeBytes >> 20} MB heap"));
         }
         return report.HasErrors ? ExitCodes.Findings : ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// Appends the Markdown summary to the job summary file. A file that cannot be written is a warning on stderr:
+    /// the check's own result stands.
+    /// </summary>
+    private static void AppendStepSummary(CheckReport report, string path, string root, CommandContext context)
+    {
+        var env = context.Environment;
+        string? linkBase = null;
+        if (env.Variable("GITHUB_SERVER_URL") is { Length: > 0 } server && env.Variable("GITHUB_REPOSITORY") is { Length: > 0 } repo
+            && env.Variable("GITHUB_SHA") is { Length: > 0 } sha)
+        {
+            var sub = env.Variable("GITHUB_WORKSPACE") is { Length: > 0 } workspace ? Path.GetRelativePath(workspace, root).Replace('\\', '/') : ".";
+            linkBase = $"{server}/{repo}/blob/{sha}" + (sub is "." || sub.StartsWith("..", StringComparison.Ordinal) ? "" : "/" + sub);
+        }
+        try
+        {
+            using var text = new StringWriter();
+            GitHubStepSummary.Write(report, text, linkBase);
+            using var stream = new FileStream(env.FullPath(path), FileMode.Append, FileAccess.Write, FileShare.ReadWrite);
+            var bytes = new System.Text.UTF8Encoding(false).GetBytes(text.ToString());
+            stream.Write(bytes);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            context.Error.WriteLine($"warning: cannot write the job summary to '{path}': {ex.Message.ReplaceLineEndings(" ")}");
+        }
     }
 }

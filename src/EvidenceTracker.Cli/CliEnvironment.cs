@@ -19,6 +19,8 @@ public sealed record CliEnvironment
     public Func<DateOnly> Today { get; init; } = () => DateOnly.FromDateTime(DateTime.UtcNow);
     /// <summary>EVIDENCE_TIMINGS=1: <c>check</c> prints where its time went on stderr (for benchmarks).</summary>
     public bool Timings { get; init; }
+    /// <summary>Reads an environment variable (GITHUB_STEP_SUMMARY and the GITHUB_* values that link files); tests pass their own.</summary>
+    public Func<string, string?> Variable { get; init; } = _ => null;
 
     /// <summary>The working directory, or an I/O error (a one-line message, exit 2) when it was deleted.</summary>
     public string RequireWorkingDirectory() =>
@@ -54,6 +56,7 @@ public sealed record CliEnvironment
         NoColor = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")),
         Input = Console.In,
         Timings = Environment.GetEnvironmentVariable("EVIDENCE_TIMINGS") == "1",
+        Variable = Environment.GetEnvironmentVariable,
     };
 
     /// <summary>Plain output for tests: no terminal, no colour.</summary>

@@ -56,6 +56,11 @@ public static class EvidenceCli
             stderr.WriteLine(TerminalText.Format($"error: {ex.Message}"));
             return ExitCodes.Usage;
         }
+        catch (EvidenceTracker.Checking.BaselineException ex)
+        {
+            stderr.WriteLine($"error: {ex.Message}");
+            return ExitCodes.Usage;
+        }
         catch (UsageException ex)
         {
             stderr.WriteLine(TerminalText.Format($"error: {ex.Message}"));
@@ -91,6 +96,8 @@ public static class EvidenceCli
         root.Subcommands.Add(AddCommand.Create(context));
         root.Subcommands.Add(CiteCommand.Create(context));
         root.Subcommands.Add(CheckCommand.Create(context));
+        root.Subcommands.Add(BaselineCommand.Create(context));
+        root.Subcommands.Add(SchemaCommand.Create(context));
         root.Subcommands.Add(ListCommand.Create(context));
         root.Subcommands.Add(ShowCommand.Create(context));
         root.Subcommands.Add(BuildCommand.Create(context));

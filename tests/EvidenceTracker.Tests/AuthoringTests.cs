@@ -279,7 +279,8 @@ public class AddCommandTests
         Assert.Equal(0, first.ExitCode);
         Assert.Contains("created evidence.yaml", first.Out);
         var workflow = File.ReadAllText(Path.Combine(target, ".github/workflows/evidence.yml"));
-        Assert.Contains("evidence check --format github", workflow);
+        Assert.Contains("uses: OWNER/evidencetracker@main", workflow);
+        Assert.DoesNotContain("dotnet tool install", workflow);
         Assert.Contains("evidence build --check", workflow);
         File.WriteAllText(Path.Combine(target, "evidence.yaml"), "title: mine\n");
         var second = CliRunner.Run(CliEnvironment.Plain(dir.Root), ["init", "new-repo"]);

@@ -63,7 +63,7 @@ public class FileIoTests
         // is split between two chunks.
         var values = Enumerable.Range(0, 40_000).Select(i => $"敏感性{i}达到😀").ToList();
         using var writer = new StringWriter();
-        Json.Write(writer, json =>
+        EvidenceTracker.Reporting.Json.Write(writer, json =>
         {
             json.WriteStartArray();
             foreach (var v in values)

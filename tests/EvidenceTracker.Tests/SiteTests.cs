@@ -177,7 +177,7 @@ public class SiteTests
         using var repo = new TempRepo("clean");
         var first = CliRunner.Run(repo.Root, "build");
         Assert.Equal(0, first.ExitCode);
-        Assert.Equal("site/: 17 written, 0 unchanged, 0 removed (17 files)\n", first.Out);
+        Assert.Equal("site/: 17 written, 0 unchanged, 0 removed (17 files)\nopen the map: site/index.html (xdg-open site/index.html on Linux, open site/index.html on macOS)\n", first.Out);
         Assert.Equal("site/ is up to date (17 files)\n", CliRunner.Run(repo.Root, "build", "--check").Out);
         var stamp = File.GetLastWriteTimeUtc(repo.Full("site/index.html"));
         Assert.Contains("0 written, 17 unchanged", CliRunner.Run(repo.Root, "build").Out);

@@ -35,29 +35,96 @@ public static class InitService
 
         """;
 
+    /// <summary>Where the GitHub Action lives, until a team names its own copy (<c>evidence init --action</c>).</summary>
+    public const string ActionPlaceholder = "OWNER/evidencetracker@main";
+
     public const string WorkflowTemplate = """
         # Checks the evidence on every push and pull request, and fails when the published map is stale.
+        # `uses:` names the EvidenceTracker repository whose action.yml builds the `evidence` tool from source
+        # (no package feed needed). Replace OWNER/evidencetracker@main with the repository you use (your fork,
+        # or the upstream one, pinned to a tag or commit), or run `evidence init --action OWNER/REPO@REF`.
         name: evidence
-        on: [push, pull_request]
+        on:
+          push:
+          pull_request:
+        permissions:
+          contents: read
         jobs:
           check:
             runs-on: ubuntu-latest
             steps:
               - uses: actions/checkout@v4
-              - uses: actions/setup-dotnet@v4
-                with:
-                  dotnet-version: '10.0.x'
-              - name: Install the evidence tool
-                run: dotnet tool install --global EvidenceTracker.Cli
               - name: Check claims and sources
-                run: evidence check --format github
+                uses: OWNER/evidencetracker@main
+                with:
+                  args: ''
+                  # Only findings not in the baseline fail the check (write it with `evidence baseline`):
+                  # baseline: .evidence-baseline.json
               - name: Fail when site/ is stale
                 run: evidence build --check
 
         """;
 
-    public static InitResult Init(string dir)
+    public const string PagesTemplate = """
+        # Builds the evidence map (site/) and publishes it with GitHub Pages.
+        # In the repository's settings, set Pages > Build and deployment > Source to "GitHub Actions".
+        # `uses:` names the EvidenceTracker action as in evidence.yml.
+        name: evidence map
+        on:
+          push:
+            branches: [main]
+          workflow_dispatch:
+        permissions:
+          contents: read
+          pages: write
+          id-token: write
+        concurrency:
+          group: pages
+          cancel-in-progress: false
+        jobs:
+          build:
+            runs-on: ubuntu-latest
+            steps:
+              - uses: actions/checkout@v4
+              - name: Install the evidence tool
+                uses: OWNER/evidencetracker@main
+                with:
+                  check: 'false'
+              - name: Build the evidence map
+                run: evidence build
+              - uses: actions/upload-pages-artifact@v3
+                with:
+                  path: site
+          deploy:
+            needs: build
+            runs-on: ubuntu-latest
+            environment:
+              name: github-pages
+              url: ${{ steps.deployment.outputs.page_url }}
+            steps:
+              - id: deployment
+                uses: actions/deploy-pages@v4
+
+        """;
+
+    /// <summary>Maps the JSON Schemas (written to schemas/) for the YAML language server (VS Code's YAML extension).</summary>
+    public const string VsCodeSettings = """
+        {
+          "yaml.schemas": {
+            "./schemas/claim.schema.json": ["claims/**/*.yaml"],
+            "./schemas/source.schema.json": ["sources/*.yaml"],
+            "./schemas/config.schema.json": ["evidence.yaml"]
+          }
+        }
+
+        """;
+
+    public static InitResult Init(string dir) => Init(dir, ActionPlaceholder);
+
+    /// <param name="action">The <c>uses:</c> value of the GitHub Action in the workflows (OWNER/REPO@REF).</param>
+    public static InitResult Init(string dir, string action)
     {
+        ArgumentNullException.ThrowIfNull(action);
         var root = Path.GetFullPath(dir);
         if (File.Exists(root))
         {
@@ -78,7 +145,20 @@ public static class InitService
                 created.Add(folder + "/");
             }
         }
-        foreach (var (path, text) in (ReadOnlySpan<(string, string)>)[("evidence.yaml", ConfigTemplate), (".github/workflows/evidence.yml", WorkflowTemplate)])
+        var files = new List<(string, string)>
+        {
+            ("evidence.yaml", ConfigTemplate),
+            (".github/workflows/evidence.yml", WorkflowTemplate.Replace(ActionPlaceholder, action, StringComparison.Ordinal)),
+            (".github/workflows/pages.yml", PagesTemplate.Replace(ActionPlaceholder, action, StringComparison.Ordinal)),
+            (".vscode/settings.json", VsCodeSettings),
+        };
+        foreach (var kind in Loading.JsonSchemas.Kinds)
+        {
+            using var schema = new StringWriter();
+            Loading.JsonSchemas.Write(kind, schema);
+            files.Add(($"schemas/{kind}.schema.json", schema.ToString()));
+        }
+        foreach (var (path, text) in files)
         {
             (AtomicFile.TryCreateNew(Path.Combine(root, path), text) ? created : kept).Add(path);
         }

@@ -45,7 +45,17 @@ public sealed record CheckTimings(TimeSpan Load, TimeSpan Rules, TimeSpan Verifi
     public TimeSpan VerificationCpu { get; init; }
 }
 
-public sealed record CheckSummary(int Claims, int Sources, int Articles, int Errors, int Warnings, int Notes, IReadOnlyDictionary<SupportLevel, int> Support);
+public sealed record CheckSummary(int Claims, int Sources, int Articles, int Errors, int Warnings, int Notes, IReadOnlyDictionary<SupportLevel, int> Support)
+{
+    /// <summary>Findings kept on purpose by <c>suppress:</c> (not in the counts above).</summary>
+    public int Suppressed { get; init; }
+
+    /// <summary>With a baseline: how many of its findings are still found (left out of the report), else null.</summary>
+    public int? BaselineRemaining { get; init; }
+
+    /// <summary>With a baseline: how many of its findings are no longer found.</summary>
+    public int BaselineFixed { get; init; }
+}
 
 /// <summary>The result of running every rule over an evidence set.</summary>
 public sealed record CheckReport
@@ -55,20 +65,31 @@ public sealed record CheckReport
     public required IReadOnlyList<Finding> Findings { get; init; }
     public required IReadOnlyList<ClaimStatus> Claims { get; init; }
 
+    /// <summary>Set when a baseline was applied: its findings still found (and left out of <see cref="Findings"/>), and those fixed.</summary>
+    public (int Remaining, int Fixed)? Baseline { get; init; }
+
+    /// <summary>The findings that count: all but the suppressed ones.</summary>
+    public IEnumerable<Finding> Counted => Findings.Where(f => !f.Suppressed);
+
     public CheckSummary Summary
     {
         get
         {
             var support = Enum.GetValues<SupportLevel>().ToDictionary(l => l, l => Claims.Count(c => c.Support == l));
             return new CheckSummary(Claims.Count, Set.Sources.Count, Set.Articles.Count,
-                Findings.Count(f => f.Severity == Severity.Error),
-                Findings.Count(f => f.Severity == Severity.Warning),
-                Findings.Count(f => f.Severity == Severity.Note),
-                support);
+                Counted.Count(f => f.Severity == Severity.Error),
+                Counted.Count(f => f.Severity == Severity.Warning),
+                Counted.Count(f => f.Severity == Severity.Note),
+                support)
+            {
+                Suppressed = Findings.Count(f => f.Suppressed),
+                BaselineRemaining = Baseline?.Remaining,
+                BaselineFixed = Baseline?.Fixed ?? 0,
+            };
         }
     }
 
-    public bool HasErrors => Findings.Any(f => f.Severity == Severity.Error);
+    public bool HasErrors => Counted.Any(f => f.Severity == Severity.Error);
 
     public IEnumerable<Finding> FindingsFor(string claimOrSourceId, bool isClaim) =>
         Findings.Where(f => isClaim ? f.Claim == claimOrSourceId : f.Source == claimOrSourceId && f.Claim is null);
@@ -123,7 +144,7 @@ public static class Checker
         var report = new CheckReport
         {
             Set = set,
-            Findings = Configure(findings, set.Config),
+            Findings = Configure(findings, set),
             Claims = statuses,
         };
         observer?.Timed(new CheckTimings(TimeSpan.Zero, total.Elapsed - verifying.Elapsed, verifying.Elapsed,
@@ -362,19 +383,44 @@ public static class Checker
         Column = at?.Column,
     };
 
-    private static List<Finding> Configure(List<Finding> findings, EvidenceConfig config)
+    private static List<Finding> Configure(List<Finding> findings, EvidenceSet set)
     {
+        var config = set.Config;
+        var claimSuppressions = set.Claims.Where(c => c.Suppressions.Count > 0)
+            .GroupBy(c => c.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.SelectMany(c => c.Suppressions).ToList(), StringComparer.Ordinal);
+        var sourceSuppressions = set.Sources.Where(s => s.Suppressions.Count > 0)
+            .GroupBy(s => s.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.SelectMany(s => s.Suppressions).ToList(), StringComparer.Ordinal);
         var result = new List<Finding>(findings.Count);
         foreach (var f in findings)
         {
             var severity = config.RuleSeverities.TryGetValue(f.Rule, out var s) ? s : f.Severity;
             if (severity != Severity.Off)
             {
-                result.Add(severity == f.Severity ? f : f with { Severity = severity });
+                var configured = severity == f.Severity ? f : f with { Severity = severity };
+                result.Add(IsSuppressed(configured, config, claimSuppressions, sourceSuppressions) ? configured with { Suppressed = true } : configured);
             }
         }
         result.Sort(CompareFindings);
         return result;
+    }
+
+    /// <summary>
+    /// A claim's <c>suppress:</c> covers the findings of that claim; a source's, the findings of that source that concern
+    /// no claim; <c>evidence.yaml</c>'s, the findings in its file whose message contains its match.
+    /// </summary>
+    private static bool IsSuppressed(Finding f, EvidenceConfig config,
+        Dictionary<string, List<Suppression>> claims, Dictionary<string, List<Suppression>> sources)
+    {
+        if (f.Claim is { } claim && claims.TryGetValue(claim, out var cs) && cs.Any(x => x.Rule == f.Rule))
+        {
+            return true;
+        }
+        if (f.Claim is null && f.Source is { } source && sources.TryGetValue(source, out var ss) && ss.Any(x => x.Rule == f.Rule))
+        {
+            return true;
+        }
+        return config.Suppressions.Any(x => x.Rule == f.Rule && string.Equals(x.File, f.File, StringComparison.Ordinal)
+            && (x.Match is null || f.Message.Contains(x.Match, StringComparison.Ordinal)));
     }
 
     public static int CompareFindings(Finding a, Finding b)

@@ -32,6 +32,9 @@ public sealed record Finding
     public string? Source { get; init; }
     public string? Article { get; init; }
 
+    /// <summary>Kept on purpose by a <c>suppress:</c> entry: reported in JSON and SARIF, not counted.</summary>
+    public bool Suppressed { get; init; }
+
     public Position? Position => Line is int l ? new Position(l, Column ?? 1) : null;
 }
 

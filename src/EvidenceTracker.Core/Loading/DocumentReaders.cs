@@ -7,16 +7,16 @@ namespace EvidenceTracker.Loading;
 /// <summary>Turns the YAML tree of a claim, source or settings file into the model, with schema findings.</summary>
 public static class DocumentReaders
 {
-    public static readonly string[] ClaimFields = ["id", "statement", "article", "excerpt", "citations", "verdict", "note", "tags"];
-    public static readonly string[] CitationFields = ["source", "quote", "locator", "stance"];
-    public static readonly string[] SourceFields =
-    [
-        "id", "type", "title", "authors", "publisher", "date", "accessed", "url", "doi", "pmid", "lang", "level",
-        "reports-on", "snapshot", "snapshot-sha256", "archived", "volume", "issue", "pages",
-    ];
-    public static readonly string[] ConfigFields = ["title", "rules", "citation-scope", "style", "strong-words"];
-    public static readonly string[] CitationScopes = ["run", "sentence"];
-    public static readonly string[] Styles = ["gb-t-7714", "apa", "vancouver"];
+    // The field names come from the one catalogue that the JSON Schemas are generated from.
+    public static readonly string[] ClaimFields = FieldCatalogue.NamesOf(FieldCatalogue.Claim);
+    public static readonly string[] CitationFields = FieldCatalogue.NamesOf(FieldCatalogue.Citation);
+    public static readonly string[] SourceFields = FieldCatalogue.NamesOf(FieldCatalogue.Source);
+    public static readonly string[] ConfigFields = FieldCatalogue.NamesOf(FieldCatalogue.Config);
+    public static readonly string[] CitationScopes = FieldCatalogue.CitationScopes;
+    public static readonly string[] Styles = FieldCatalogue.Styles;
+    /// <summary>The fields of a <c>suppress:</c> entry in a claim or source, and in <c>evidence.yaml</c>.</summary>
+    public static readonly string[] SuppressionFields = FieldCatalogue.NamesOf(FieldCatalogue.Suppression);
+    public static readonly string[] ConfigSuppressionFields = FieldCatalogue.NamesOf(FieldCatalogue.ConfigSuppression);
 
     /// <summary>The file's stem, which is the id when the file gives none.</summary>
     public static string Stem(string relativePath)
@@ -99,6 +99,7 @@ public static class DocumentReaders
             Verdict = verdict,
             Note = r.Text("note"),
             Tags = tags,
+            Suppressions = ReadSuppressions(r, sink, "claim", SuppressionFields),
             Positions = positions,
         };
     }
@@ -156,6 +157,7 @@ public static class DocumentReaders
             Volume = r.Text("volume"),
             Issue = r.Text("issue"),
             Pages = r.Text("pages"),
+            Suppressions = ReadSuppressions(r, sink, "source", SuppressionFields),
             Positions = positions,
         };
     }
@@ -217,6 +219,32 @@ public static class DocumentReaders
             CitationScope = r.Choice("citation-scope", CitationScopes) is { } scope && CitationScopes.Contains(scope) ? scope : "run",
             Style = r.Choice("style", Styles) is { } style && Styles.Contains(style) ? style : null,
             StrongWords = strong,
+            Suppressions = ReadSuppressions(r, sink, "evidence.yaml", ConfigSuppressionFields),
         };
+    }
+
+    /// <summary>
+    /// The <c>suppress:</c> list: each entry names a known rule and gives a reason (in <c>evidence.yaml</c> also the
+    /// file); an entry that does not is a <c>schema</c> finding and suppresses nothing.
+    /// </summary>
+    private static List<Suppression> ReadSuppressions(FieldReader r, FindingSink sink, string what, string[] fields)
+    {
+        var result = new List<Suppression>();
+        var config = fields == ConfigSuppressionFields;
+        foreach (var entry in r.MappingList("suppress"))
+        {
+            var er = new FieldReader(entry, sink, $"a suppress entry of the {what}", fields);
+            var rule = er.Checked("rule", v => Rules.IsKnown(v) ? null : Values.Nearest(v, Rules.All.Select(x => x.Id).ToList()) is { } hint
+                ? $"unknown rule '{v}'; did you mean '{hint}'?"
+                : $"unknown rule '{v}'", required: true);
+            var file = config ? er.Text("file", required: true) : null;
+            var match = config ? er.Text("match") : null;
+            var reason = er.Text("reason", required: true);
+            if (rule is not null && Rules.IsKnown(rule) && reason is not null && (!config || file is not null))
+            {
+                result.Add(new Suppression(rule, reason) { File = file, Match = match });
+            }
+        }
+        return result;
     }
 }

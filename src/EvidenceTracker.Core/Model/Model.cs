@@ -96,6 +96,8 @@ public sealed record Claim
     public Verdict? Verdict { get; init; }
     public string? Note { get; init; }
     public IReadOnlyList<string> Tags { get; init; } = [];
+    /// <summary>Findings of this claim kept on purpose (<c>suppress:</c>).</summary>
+    public IReadOnlyList<Suppression> Suppressions { get; init; } = [];
     public FieldPositions Positions { get; init; } = FieldPositions.Empty;
 }
 
@@ -123,6 +125,8 @@ public sealed record Source
     public string? Volume { get; init; }
     public string? Issue { get; init; }
     public string? Pages { get; init; }
+    /// <summary>Findings of this source kept on purpose (<c>suppress:</c>).</summary>
+    public IReadOnlyList<Suppression> Suppressions { get; init; } = [];
     public FieldPositions Positions { get; init; } = FieldPositions.Empty;
 }
 
@@ -144,6 +148,19 @@ public sealed record EvidenceConfig
     public string CitationScope { get; init; } = "run";
     public string? Style { get; init; }
     public IReadOnlyDictionary<string, IReadOnlyList<string>> StrongWords { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+    /// <summary>Findings kept on purpose by rule and file (<c>suppress:</c>), for those tied to no claim or source.</summary>
+    public IReadOnlyList<Suppression> Suppressions { get; init; } = [];
 
     public static readonly EvidenceConfig Default = new();
+}
+
+/// <summary>
+/// One entry of a <c>suppress:</c> list: findings of <see cref="Rule"/> kept on purpose, with the reason. In a claim or
+/// source it covers that claim's or source's findings; in <c>evidence.yaml</c> the findings in <see cref="File"/>
+/// (relative to the root) whose message contains <see cref="Match"/>, when given.
+/// </summary>
+public sealed record Suppression(string Rule, string Reason)
+{
+    public string? File { get; init; }
+    public string? Match { get; init; }
 }

@@ -20,11 +20,11 @@ public sealed class JUnitFormatter : IReportFormatter
         foreach (var status in report.Claims.OrderBy(c => c.Claim.File, StringComparer.Ordinal))
         {
             var claim = status.Claim;
-            var mine = report.Findings.Where(f => f.Claim == claim.Id && f.File == claim.File).ToList();
+            var mine = report.Counted.Where(f => f.Claim == claim.Id && f.File == claim.File).ToList();
             claimed.UnionWith(mine);
             cases.Add(("claims", claim.Id, claim.File, mine));
         }
-        foreach (var group in report.Findings.Where(f => !claimed.Contains(f)).GroupBy(f => f.File ?? "."))
+        foreach (var group in report.Counted.Where(f => !claimed.Contains(f)).GroupBy(f => f.File ?? "."))
         {
             cases.Add(("files", group.Key, group.Key, group.ToList()));
         }

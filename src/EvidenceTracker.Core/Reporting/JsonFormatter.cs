@@ -15,7 +15,7 @@ public sealed class JsonFormatter : IReportFormatter
         {
             json.WriteStartObject();
             json.WriteNumber("version", 1);
-            WriteSummary(json, report.Summary);
+            WriteSummary(json, report.Summary, counts: true);
             json.WriteStartArray("findings");
             foreach (var f in report.Findings)
             {
@@ -38,7 +38,8 @@ public sealed class JsonFormatter : IReportFormatter
         });
     }
 
-    public static void WriteSummary(Utf8JsonWriter json, CheckSummary s)
+    /// <summary>The summary; <paramref name="counts"/> adds how many findings were suppressed and, with a baseline, left out.</summary>
+    public static void WriteSummary(Utf8JsonWriter json, CheckSummary s, bool counts = false)
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(s);
@@ -49,6 +50,17 @@ public sealed class JsonFormatter : IReportFormatter
         json.WriteNumber("errors", s.Errors);
         json.WriteNumber("warnings", s.Warnings);
         json.WriteNumber("notes", s.Notes);
+        if (counts)
+        {
+            json.WriteNumber("suppressed", s.Suppressed);
+            if (s.BaselineRemaining is int remaining)
+            {
+                json.WriteStartObject("baseline");
+                json.WriteNumber("remaining", remaining);
+                json.WriteNumber("fixed", s.BaselineFixed);
+                json.WriteEndObject();
+            }
+        }
         json.WriteStartObject("support");
         foreach (var level in Enum.GetValues<SupportLevel>().Reverse())
         {
@@ -72,6 +84,10 @@ public sealed class JsonFormatter : IReportFormatter
         json.StringOrNull("claim", f.Claim);
         json.StringOrNull("source", f.Source);
         json.StringOrNull("article", f.Article);
+        if (f.Suppressed)
+        {
+            json.WriteBoolean("suppressed", true);
+        }
         json.WriteEndObject();
     }
 }

@@ -98,8 +98,17 @@ public sealed class SarifFormatter(string toolVersion) : IReportFormatter
                     json.WriteEndArray();
                 }
                 json.WriteStartObject("partialFingerprints");
-                json.WriteString("evidenceFinding/v1", Fingerprint(f));
+                json.WriteString("evidenceFinding/v2", FindingKey.Of(f));
                 json.WriteEndObject();
+                if (f.Suppressed)
+                {
+                    json.WriteStartArray("suppressions");
+                    json.WriteStartObject();
+                    json.WriteString("kind", "inSource");
+                    json.WriteString("status", "accepted");
+                    json.WriteEndObject();
+                    json.WriteEndArray();
+                }
                 json.WriteEndObject();
                 json.FlushIfFull();
             }
@@ -121,11 +130,4 @@ public sealed class SarifFormatter(string toolVersion) : IReportFormatter
 
     private static string PascalCase(string id) =>
         string.Concat(id.Split('-').Select(p => p.Length == 0 ? p : char.ToUpperInvariant(p[0]) + p[1..]));
-
-    /// <summary>Stable across line moves: rule, file and message.</summary>
-    private static string Fingerprint(Finding f)
-    {
-        var bytes = System.Text.Encoding.UTF8.GetBytes($"{f.Rule}\n{f.File}\n{f.Message}");
-        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))[..32];
-    }
 }

@@ -17,7 +17,7 @@ public sealed class TextFormatter(bool color) : IReportFormatter
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(writer);
-        foreach (var group in report.Findings.GroupBy(f => f.File ?? ""))
+        foreach (var group in report.Counted.GroupBy(f => f.File ?? ""))
         {
             writer.Write(Paint("\u001b[1m", group.Key.Length == 0 ? "(repository)" : TerminalText.Escape(group.Key)));
             writer.Write('\n');
@@ -56,7 +56,21 @@ public sealed class TextFormatter(bool color) : IReportFormatter
         var counts = $"{Plural(s.Errors, "error")}, {Plural(s.Warnings, "warning")}, {Plural(s.Notes, "note")}";
         var head = s.Errors > 0 ? Paint("\u001b[1;31m", counts) : Paint("\u001b[1;32m", counts);
         return $"{head} in {Plural(s.Claims, "claim")}, {Plural(s.Sources, "source")}, {Plural(s.Articles, "article")}"
-            + (support.Length > 0 ? $" (support: {support})" : "");
+            + (support.Length > 0 ? $" (support: {support})" : "")
+            + (s.Suppressed > 0 ? $"; {s.Suppressed} suppressed" : "")
+            + BaselineNote(s);
+    }
+
+    /// <summary>With a baseline: how many of its findings remain (not shown) and how many are fixed.</summary>
+    public static string BaselineNote(CheckSummary s)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        if (s.BaselineRemaining is not int remaining)
+        {
+            return "";
+        }
+        var note = $"; {Plural(remaining, "baseline finding")} remain{(remaining == 1 ? "s" : "")}";
+        return s.BaselineFixed > 0 ? note + $", {s.BaselineFixed} fixed (run `evidence baseline` to drop them)" : note;
     }
 
     private static string Plural(int n, string word) => n == 1 ? $"1 {word}" : $"{n} {word}s";

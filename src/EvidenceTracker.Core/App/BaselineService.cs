@@ -1,0 +1,30 @@
+using EvidenceTracker.Checking;
+using EvidenceTracker.Storage;
+
+namespace EvidenceTracker.App;
+
+public sealed record BaselineSettings
+{
+    public required string Root { get; init; }
+    /// <summary>The baseline file to write (full path).</summary>
+    public required string Output { get; init; }
+}
+
+/// <summary>What <c>evidence baseline</c> did: how many findings it recorded, or that it refused to replace a file.</summary>
+public sealed record BaselineResult(int Findings, bool Refused);
+
+/// <summary>Writes the current findings of a repository as a baseline.</summary>
+public static class BaselineService
+{
+    public static BaselineResult Write(BaselineSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var report = EvidenceQueries.Check(settings.Root);
+        if (File.Exists(settings.Output) && !Baseline.IsBaseline(settings.Output) || Directory.Exists(settings.Output))
+        {
+            return new BaselineResult(0, Refused: true);
+        }
+        AtomicFile.Write(settings.Output, writer => Baseline.Write(report, writer));
+        return new BaselineResult(Baseline.CountOf(report), Refused: false);
+    }
+}

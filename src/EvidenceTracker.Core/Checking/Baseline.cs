@@ -1,0 +1,175 @@
+using System.Text.Json;
+using EvidenceTracker.Diagnostics;
+using EvidenceTracker.Reporting;
+
+namespace EvidenceTracker.Checking;
+
+/// <summary>A baseline file that cannot be used: missing, not JSON, of another version, or not a baseline.</summary>
+public sealed class BaselineException(string message) : Exception(message)
+{
+    public BaselineException()
+        : this("not a baseline")
+    {
+    }
+
+    public BaselineException(string message, Exception inner)
+        : this(message) => _ = inner;
+}
+
+/// <summary>
+/// The findings a repository knows of and accepts for now (<c>evidence baseline</c>), so that
+/// <c>check --baseline</c> reports only new ones. Each finding is stored by its <see cref="FindingKey"/>, with its rule,
+/// ids and message for the reader; a key held twice stands for two findings.
+/// </summary>
+public sealed class Baseline
+{
+    public const int Version = 1;
+    public const string DefaultFile = ".evidence-baseline.json";
+
+    private Baseline(IReadOnlyList<string> keys) => Keys = keys;
+
+    /// <summary>The keys, sorted, one per finding.</summary>
+    public IReadOnlyList<string> Keys { get; }
+
+    /// <summary>The counted (unsuppressed) findings of <paramref name="report"/>, written by <see cref="Write"/>.</summary>
+    public static void Write(CheckReport report, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        // Sorted by what stays put when lines move (file, rule, message, key), so that a new baseline diffs well.
+        var entries = report.Counted.Select(f => (Key: FindingKey.Of(f), Finding: f))
+            .OrderBy(e => e.Finding.File, StringComparer.Ordinal)
+            .ThenBy(e => e.Finding.Rule, StringComparer.Ordinal)
+            .ThenBy(e => e.Finding.Message, StringComparer.Ordinal)
+            .ThenBy(e => e.Key, StringComparer.Ordinal)
+            .ToList();
+        Json.Write(writer, json =>
+        {
+            json.WriteStartObject();
+            json.WriteNumber("version", Version);
+            json.WriteString("tool", "evidence");
+            json.WriteStartArray("findings");
+            foreach (var (key, f) in entries)
+            {
+                json.WriteStartObject();
+                json.WriteString("key", key);
+                json.WriteString("rule", f.Rule);
+                json.WriteString("severity", Rules.SeverityName(f.Severity));
+                json.StringOrNull("claim", f.Claim);
+                json.StringOrNull("source", f.Source);
+                json.StringOrNull("article", f.Article);
+                json.StringOrNull("file", f.File);
+                json.WriteString("message", f.Message);
+                json.WriteEndObject();
+                json.FlushIfFull();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        });
+    }
+
+    /// <summary>How many findings <paramref name="report"/> would write.</summary>
+    public static int CountOf(CheckReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return report.Counted.Count();
+    }
+
+    /// <summary>Reads a baseline; every problem is a <see cref="BaselineException"/> with a one-line message.</summary>
+    public static Baseline Read(string path, string shown)
+    {
+        if (!File.Exists(path))
+        {
+            throw new BaselineException(Directory.Exists(path)
+                ? $"baseline '{shown}' is a folder, not a baseline file"
+                : $"baseline '{shown}' does not exist; write one with `evidence baseline --output {shown}`");
+        }
+        return Parse(File.ReadAllBytes(path), shown);
+    }
+
+    public static Baseline Parse(ReadOnlySpan<byte> utf8, string shown)
+    {
+        JsonDocument doc;
+        try
+        {
+            doc = JsonDocument.Parse(utf8.ToArray(), new JsonDocumentOptions { MaxDepth = 16 });
+        }
+        catch (JsonException ex)
+        {
+            throw new BaselineException($"baseline '{shown}' is not JSON: {OneLine(ex.Message)}", ex);
+        }
+        using (doc)
+        {
+            var root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("version", out var version))
+            {
+                throw new BaselineException($"baseline '{shown}' is not an evidence baseline (no \"version\")");
+            }
+            if (version.ValueKind != JsonValueKind.Number || !version.TryGetInt32(out var v) || v != Version)
+            {
+                throw new BaselineException($"baseline '{shown}' has version {OneLine(version.GetRawText())}; this evidence reads version {Version} (write it again with `evidence baseline`)");
+            }
+            if (!root.TryGetProperty("findings", out var findings) || findings.ValueKind != JsonValueKind.Array)
+            {
+                throw new BaselineException($"baseline '{shown}' has no \"findings\" list");
+            }
+            var keys = new List<string>(findings.GetArrayLength());
+            var i = 0;
+            foreach (var item in findings.EnumerateArray())
+            {
+                if (item.ValueKind != JsonValueKind.Object || !item.TryGetProperty("key", out var key) || key.ValueKind != JsonValueKind.String)
+                {
+                    throw new BaselineException($"baseline '{shown}': finding {i + 1} has no \"key\"");
+                }
+                keys.Add(key.GetString()!);
+                i++;
+            }
+            keys.Sort(StringComparer.Ordinal);
+            return new Baseline(keys);
+        }
+    }
+
+    /// <summary>
+    /// The report without the findings this baseline holds (each key matched as many times as it is held), with
+    /// how many of them remain and how many are fixed. Suppressed findings stay as they are.
+    /// </summary>
+    public CheckReport Apply(CheckReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var left = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var k in Keys)
+        {
+            left[k] = left.GetValueOrDefault(k) + 1;
+        }
+        var kept = new List<Finding>(report.Findings.Count);
+        var matched = 0;
+        foreach (var f in report.Findings)
+        {
+            if (!f.Suppressed && left.TryGetValue(FindingKey.Of(f), out var n) && n > 0)
+            {
+                left[FindingKey.Of(f)] = n - 1;
+                matched++;
+                continue;
+            }
+            kept.Add(f);
+        }
+        return report with { Findings = kept, Baseline = (matched, Keys.Count - matched) };
+    }
+
+    /// <summary>Whether the file at <paramref name="path"/> is a baseline this tool wrote (so that it may be replaced).</summary>
+    public static bool IsBaseline(string path)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(File.ReadAllBytes(path), new JsonDocumentOptions { MaxDepth = 16 });
+            return doc.RootElement.ValueKind == JsonValueKind.Object
+                && doc.RootElement.TryGetProperty("tool", out var tool) && tool.ValueKind == JsonValueKind.String && tool.GetString() == "evidence"
+                && doc.RootElement.TryGetProperty("findings", out _);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static string OneLine(string text) => text.ReplaceLineEndings(" ");
+}

@@ -1,0 +1,126 @@
+using EvidenceTracker.Diagnostics;
+using EvidenceTracker.Model;
+
+namespace EvidenceTracker.Loading;
+
+/// <summary>What a field holds, as the readers check it and as the JSON Schemas describe it.</summary>
+public enum FieldKind
+{
+    /// <summary>Any scalar (YAML text, number or boolean); <see cref="FieldSpec.Required"/> also means not blank.</summary>
+    Text,
+    /// <summary>A lowercase slug of at most 80 characters.</summary>
+    Slug,
+    /// <summary>One of <see cref="FieldSpec.Choices"/>.</summary>
+    Choice,
+    /// <summary>YYYY, YYYY-MM or YYYY-MM-DD (a real calendar date: the schema checks the shape only).</summary>
+    Date,
+    Url,
+    Doi,
+    Pmid,
+    Lang,
+    Sha256,
+    /// <summary>A list of non-blank scalars.</summary>
+    TextList,
+    /// <summary>A list of slugs.</summary>
+    SlugList,
+    /// <summary>A list of citations (<see cref="FieldCatalogue.Citation"/>).</summary>
+    Citations,
+    /// <summary>A list of <c>suppress:</c> entries (<see cref="FieldCatalogue.Suppression"/>).</summary>
+    Suppressions,
+    /// <summary>A list of <c>suppress:</c> entries of evidence.yaml (<see cref="FieldCatalogue.ConfigSuppression"/>).</summary>
+    ConfigSuppressions,
+    /// <summary>A mapping of rule id to severity.</summary>
+    Severities,
+    /// <summary>A mapping of language to a list of words.</summary>
+    WordLists,
+}
+
+public sealed record FieldSpec(string Name, FieldKind Kind, string Description, bool Required = false, IReadOnlyList<string>? Choices = null);
+
+/// <summary>
+/// The one catalogue of the fields of claim, source and settings files: the readers take their field names from it,
+/// and <see cref="JsonSchemas"/> generates the published JSON Schemas from it.
+/// </summary>
+public static class FieldCatalogue
+{
+    public static readonly string[] SeverityNames = ["error", "warning", "note", "off"];
+    public static readonly string[] CitationScopes = ["run", "sentence"];
+    public static readonly string[] Styles = ["gb-t-7714", "apa", "vancouver"];
+
+    public static IReadOnlyList<FieldSpec> Claim { get; } =
+    [
+        new("id", FieldKind.Slug, "The claim's id: a lowercase slug equal to the file's name.", Required: true),
+        new("statement", FieldKind.Text, "The claim, in one sentence.", Required: true),
+        new("article", FieldKind.Slug, "The id of the article that makes the claim."),
+        new("excerpt", FieldKind.Text, "The claim's words, verbatim from the article."),
+        new("citations", FieldKind.Citations, "The evidence: citations of sources."),
+        new("verdict", FieldKind.Choice, "The reviewer's judgement.", Choices: Names.Verdicts),
+        new("note", FieldKind.Text, "The reason for the verdict, or any remark."),
+        new("tags", FieldKind.TextList, "Tags for filtering."),
+        new("suppress", FieldKind.Suppressions, "Findings of this claim kept on purpose, each with its reason."),
+    ];
+
+    public static IReadOnlyList<FieldSpec> Citation { get; } =
+    [
+        new("source", FieldKind.Slug, "The id of the cited source.", Required: true),
+        new("quote", FieldKind.Text, "A verbatim passage of the source."),
+        new("locator", FieldKind.Text, "Page, section, paragraph, figure or table."),
+        new("stance", FieldKind.Choice, "How the source bears on the claim (default: supports).", Choices: Names.Stances),
+    ];
+
+    public static IReadOnlyList<FieldSpec> Source { get; } =
+    [
+        new("id", FieldKind.Slug, "The source's id: a lowercase slug equal to the file's name.", Required: true),
+        new("type", FieldKind.Choice, "The kind of source.", Required: true, Choices: Names.SourceTypes),
+        new("title", FieldKind.Text, "The title.", Required: true),
+        new("authors", FieldKind.TextList, "Authors as \"Family, Given\" (or an organisation's name)."),
+        new("publisher", FieldKind.Text, "Journal, newspaper, site or organisation."),
+        new("date", FieldKind.Date, "Publication date: YYYY, YYYY-MM or YYYY-MM-DD."),
+        new("accessed", FieldKind.Date, "When web material was read: YYYY, YYYY-MM or YYYY-MM-DD."),
+        new("url", FieldKind.Url, "An absolute http(s) URL."),
+        new("doi", FieldKind.Doi, "The bare DOI, lowercase (10.…)."),
+        new("pmid", FieldKind.Pmid, "The PubMed id (digits)."),
+        new("lang", FieldKind.Lang, "The language, a BCP 47 tag (en, zh, zh-Hans)."),
+        new("level", FieldKind.Choice, "primary: reports its own research or data; secondary: reports on others'.", Choices: Names.Levels),
+        new("reports-on", FieldKind.SlugList, "For a secondary source: the ids of the sources it reports on."),
+        new("snapshot", FieldKind.Text, "The archived copy, relative to sources/ (snapshots/<id>.txt|md|html|pdf)."),
+        new("snapshot-sha256", FieldKind.Sha256, "The snapshot's SHA-256, written by `evidence snapshot`."),
+        new("archived", FieldKind.Date, "When the snapshot was taken."),
+        new("volume", FieldKind.Text, "Volume."),
+        new("issue", FieldKind.Text, "Issue."),
+        new("pages", FieldKind.Text, "Pages."),
+        new("suppress", FieldKind.Suppressions, "Findings of this source kept on purpose, each with its reason."),
+    ];
+
+    public static IReadOnlyList<FieldSpec> Config { get; } =
+    [
+        new("title", FieldKind.Text, "The title of the evidence map."),
+        new("rules", FieldKind.Severities, "The severity of each rule: error, warning, note or off."),
+        new("citation-scope", FieldKind.Choice, "How far a footnote marker reaches: its paragraph since the previous marker (run) or its sentence.", Choices: CitationScopes),
+        new("style", FieldKind.Choice, "The reference style.", Choices: Styles),
+        new("strong-words", FieldKind.WordLists, "Extra words that make a sentence a strong claim, per language."),
+        new("suppress", FieldKind.ConfigSuppressions, "Findings tied to no claim or source kept on purpose, by rule and file, each with its reason."),
+    ];
+
+    public static IReadOnlyList<FieldSpec> Suppression { get; } =
+    [
+        new("rule", FieldKind.Choice, "The rule whose findings are kept.", Required: true, Choices: RuleIds),
+        new("reason", FieldKind.Text, "Why the findings are kept.", Required: true),
+    ];
+
+    public static IReadOnlyList<FieldSpec> ConfigSuppression { get; } =
+    [
+        new("rule", FieldKind.Choice, "The rule whose findings are kept.", Required: true, Choices: RuleIds),
+        new("file", FieldKind.Text, "The file of the findings, relative to the repository root.", Required: true),
+        new("match", FieldKind.Text, "Only findings whose message contains this text."),
+        new("reason", FieldKind.Text, "Why the findings are kept.", Required: true),
+    ];
+
+    private static string[] RuleIds => Rules.All.Select(r => r.Id).ToArray();
+
+    public static string[] NamesOf(IReadOnlyList<FieldSpec> fields)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        return fields.Select(f => f.Name).ToArray();
+    }
+}
