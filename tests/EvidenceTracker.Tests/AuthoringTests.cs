@@ -45,6 +45,30 @@ public class IdDerivationTests
         Assert.Equal("b", Slugs.Unique("b", taken.Contains));
     }
 
+    [Fact]
+    public void Ids_drawn_one_after_another_against_a_growing_set_get_the_same_suffixes_and_each_suffix_is_tried_once()
+    {
+        var taken = new HashSet<string> { "a", "a-3", "a-6" };
+        var next = new Dictionary<string, int>();
+        var tried = 0;
+        bool Taken(string id)
+        {
+            tried++;
+            return taken.Contains(id);
+        }
+        var ids = new List<string>();
+        for (var i = 0; i < 1000; i++)
+        {
+            var id = Slugs.Unique("a", Taken, next);
+            Assert.Equal(Slugs.Unique("a", taken.Contains), id); // as without the memory
+            taken.Add(id);
+            ids.Add(id);
+        }
+        Assert.Equal(["a-2", "a-4", "a-5", "a-7"], ids.Take(4));
+        Assert.Equal("a-1003", ids[^1]);
+        Assert.Equal(1000 + 1002, tried); // each call asks for "a", and suffixes 2..1003 are each asked once
+    }
+
     [Theory]
     [InlineData("Nature Medicine", "2023-11-20", null, "nature-medicine-2023-11-20")]
     [InlineData("量子位", "2025-06-25", "https://www.qbitai.com/2025/06/300840.html", "qbitai-com-2025-06-25")]

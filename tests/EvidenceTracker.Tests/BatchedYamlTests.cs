@@ -113,6 +113,23 @@ public class BatchedYamlTests
     }
 
     [Fact]
+    public void A_flow_sequence_nested_100000_deep_is_one_finding_at_the_depth_limit_in_a_batch_as_alone()
+    {
+        var deep = "id: deep\ntags: " + new string('[', 100_000) + new string(']', 100_000) + "\n";
+        var texts = new List<string> { "id: a\n", deep, "id: c\n" };
+        var sinks = texts.Select((_, i) => new FindingSink($"f{i}.yaml")).ToList();
+        var roots = YamlTreeReader.ReadMany(texts, sinks);
+        Assert.Null(roots[1]);
+        var finding = Assert.Single(sinks[1].Findings);
+        // the root mapping and 63 lists are open: the 64th [ (column 7 + 63) is one level too deep
+        Assert.Equal((Rules.YamlSyntax, 2, 70, $"nesting deeper than {YamlTreeReader.MaxDepth} levels"),
+            (finding.Rule, finding.Line, finding.Column, finding.Message));
+        Assert.Equal("a", ((YScalar)((YMapping)roots[0]!).Entries[0].Value).Value);
+        Assert.Equal("c", ((YScalar)((YMapping)roots[2]!).Entries[0].Value).Value);
+        AssertSameAsAlone(texts);
+    }
+
+    [Fact]
     public void Positions_in_a_later_file_of_the_batch_count_from_its_own_first_line()
     {
         var texts = new List<string> { "id: a\nstatement: x\nnote: y\n", "id: b\n\ntags: [p, q]\n" };

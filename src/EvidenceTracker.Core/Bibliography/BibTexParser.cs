@@ -27,7 +27,25 @@ internal sealed class BibTexParser
     private readonly LineMap _lines;
     private readonly BibDiagnostics _diag;
     private readonly Dictionary<string, string> _macros = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Macros whose value was refused as too long: a use of one is an error, not an undefined macro.</summary>
+    private readonly HashSet<string> _refused = new(StringComparer.OrdinalIgnoreCase);
+    private readonly int _valueCap;
+    private readonly long _fileCap;
+    private long _expanded;
+    /// <summary>What the value being read belongs to, for a message: <c>@string{name}</c>, <c>@article{key}, field 'title'</c>.</summary>
+    private (string Type, string Name, string? Field) _owner;
     private int _pos;
+
+    /// <summary>
+    /// Expansion caps: a value may not expand (through <c>@string</c> macros and <c>#</c>) beyond
+    /// max(<see cref="MinValueCap"/>, <see cref="ValueCapFactor"/> × the file's length) characters, nor all values of
+    /// the file together beyond max(<see cref="MinFileCap"/>, <see cref="FileCapFactor"/> × its length): macros that
+    /// double each other would otherwise expand a file of a few hundred bytes to gigabytes.
+    /// </summary>
+    internal const int MinValueCap = 64 * 1024;
+    internal const int ValueCapFactor = 16;
+    internal const long MinFileCap = 16L * 1024 * 1024;
+    internal const int FileCapFactor = 32;
 
     private sealed record RawField(string Value, Position At);
 
@@ -41,16 +59,24 @@ internal sealed class BibTexParser
         public List<string> Order { get; } = [];
     }
 
-    private sealed class SyntaxError(string message, int offset) : Exception(message)
+    private class SyntaxError(string message, int offset) : Exception(message)
     {
         public int Offset { get; } = offset;
     }
+
+    /// <summary>A value that expands beyond the cap, or uses a macro that did.</summary>
+    private sealed class ValueCapError(string message, int offset) : SyntaxError(message, offset);
+
+    /// <summary>The values read so far expand to more than the file's cap: nothing more of the file is read.</summary>
+    private sealed class FileCapError(string message, int offset) : SyntaxError(message, offset);
 
     private BibTexParser(string text, BibDiagnostics diag)
     {
         _text = text;
         _lines = new LineMap(text);
         _diag = diag;
+        _valueCap = (int)Math.Min(int.MaxValue / 2, Math.Max(MinValueCap, (long)ValueCapFactor * text.Length));
+        _fileCap = Math.Max(MinFileCap, (long)FileCapFactor * text.Length);
         for (var k = 0; k < 12; k++)
         {
             _macros[MonthMacros[k]] = MonthNames[k];
@@ -83,6 +109,11 @@ internal sealed class BibTexParser
                 {
                     entries.Add(entry);
                 }
+            }
+            catch (FileCapError ex)
+            {
+                _diag.Error(ex.Message, _lines.At(ex.Offset));
+                break;
             }
             catch (SyntaxError ex)
             {
@@ -168,6 +199,7 @@ internal sealed class BibTexParser
         SkipSpace();
         if (typeLower == "preamble")
         {
+            _owner = ("preamble", "", null);
             Value(close);
             SkipSpace();
             Expect(close, "at the end of @preamble");
@@ -184,7 +216,18 @@ internal sealed class BibTexParser
             SkipSpace();
             Expect('=', $"after the macro name '{name}'");
             SkipSpace();
-            _macros[name] = Value(close);
+            _owner = ("string", name, null);
+            try
+            {
+                _macros[name] = Value(close);
+                _refused.Remove(name);
+            }
+            catch (ValueCapError)
+            {
+                _macros.Remove(name);
+                _refused.Add(name);
+                throw;
+            }
             SkipSpace();
             Expect(close, $"at the end of @string{{{name} = …}}");
             return null;
@@ -234,6 +277,7 @@ internal sealed class BibTexParser
             Expect('=', $"after the field name '{field}' in @{type}{{{key}");
             SkipSpace();
             var valueAt = _pos;
+            _owner = (type, key, field.ToLowerInvariant());
             var value = Value(close);
             var lower = field.ToLowerInvariant();
             if (entry.Fields.ContainsKey(lower))
@@ -344,7 +388,15 @@ internal sealed class BibTexParser
                 var name = Identifier();
                 if (_macros.TryGetValue(name, out var expansion))
                 {
+                    if ((long)sb.Length + expansion.Length > _valueCap)
+                    {
+                        throw new ValueCapError($"{Owner()} expands to more than {_valueCap:N0} characters with macro '{name}' (macros that repeat each other?); {OwnerFate()}", at);
+                    }
                     sb.Append(expansion);
+                }
+                else if (_refused.Contains(name))
+                {
+                    throw new ValueCapError($"{Owner()} uses macro '{name}', whose value was too long to read; {OwnerFate()}", at);
                 }
                 else
                 {
@@ -363,9 +415,33 @@ internal sealed class BibTexParser
                 _pos++;
                 continue;
             }
+            if (sb.Length > _valueCap)
+            {
+                throw new ValueCapError($"{Owner()} is longer than {_valueCap:N0} characters; {OwnerFate()}", _pos);
+            }
+            _expanded += sb.Length;
+            if (_expanded > _fileCap)
+            {
+                throw new FileCapError($"{Owner()}: the values read so far expand to more than {_fileCap:N0} characters in all, "
+                    + $"{_fileCap / Math.Max(1, _text.Length):N0} times the file's length (macros used over and over?); the rest of the file is not read", _pos);
+            }
             return sb.ToString();
         }
     }
+
+    private string Owner() => _owner switch
+    {
+        ("string", var name, _) => $"@string{{{name} = …}}",
+        ("preamble", _, _) => "@preamble",
+        var (type, key, field) => $"@{type}{{{key}}}, field '{field}'",
+    };
+
+    private string OwnerFate() => _owner.Type switch
+    {
+        "string" => "the macro is not defined",
+        "preamble" => "the preamble is skipped",
+        _ => "the entry is not imported",
+    };
 
     private string Braced()
     {

@@ -88,6 +88,7 @@ public static class BibliographyImporter
         var byUrl = new Dictionary<string, Target>(StringComparer.Ordinal);
         var byTitle = new Dictionary<string, Target>(StringComparer.Ordinal);
         var taken = new HashSet<string>(StringComparer.Ordinal);
+        var nextSuffix = new Dictionary<string, int>(StringComparer.Ordinal);
         var sourcesDir = Path.Combine(full, "sources");
         if (Directory.Exists(sourcesDir))
         {
@@ -140,7 +141,7 @@ public static class BibliographyImporter
                     }
                     continue;
                 }
-                var id = Unique(BaseId(entry), taken);
+                var id = Unique(BaseId(entry), taken, nextSuffix);
                 taken.Add(id);
                 var target = new Target { Id = id, File = $"sources/{id}.yaml", Draft = entry };
                 plans.Add(target);
@@ -610,7 +611,8 @@ public static class BibliographyImporter
         return $"source-{(year.Length > 0 ? year + "-" : "")}{Slugs.Hash(e.Title!, 6)}";
     }
 
-    private static string Unique(string id, HashSet<string> taken)
+    /// <summary>The id, or the first of <c>id-2</c>, <c>id-3</c>… not taken; <paramref name="next"/> remembers per id the first suffix not tried yet.</summary>
+    private static string Unique(string id, HashSet<string> taken, Dictionary<string, int> next)
     {
         if (id.Length > Values.MaxIdLength)
         {
@@ -620,13 +622,14 @@ public static class BibliographyImporter
         {
             return id;
         }
-        for (var n = 2; ; n++)
+        for (var n = next.GetValueOrDefault(id, 2); ; n++)
         {
             var suffix = "-" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
             var baseId = id.Length + suffix.Length > Values.MaxIdLength ? id[..(Values.MaxIdLength - suffix.Length)].TrimEnd('-') : id;
             var candidate = baseId + suffix;
             if (!taken.Contains(candidate))
             {
+                next[id] = n + 1;
                 return candidate;
             }
         }

@@ -6,7 +6,14 @@ using EvidenceTracker.Diagnostics;
 namespace EvidenceTracker.Bibliography;
 
 /// <summary>A JSON value with the byte offset where it starts, read with <see cref="Utf8JsonReader"/> (no reflection).</summary>
-internal abstract record JNode(int Offset);
+internal abstract record JNode(int Offset)
+{
+    /// <summary>The first string in this value (itself, a member name or any value inside) that was not valid text.</summary>
+    public JFlaw? Flaw { get; init; }
+}
+
+/// <summary>A string that held invalid UTF-8 or a lone surrogate escape: where it starts and what was wrong.</summary>
+internal sealed record JFlaw(int Offset, string What);
 
 internal sealed record JObject(int Offset, List<KeyValuePair<string, JNode>> Members) : JNode(Offset)
 {
@@ -75,7 +82,12 @@ internal static class CslJsonParser
                 diag.Error($"item {index} is not an object; not imported", lines.At(item.Offset));
                 continue;
             }
-            entries.Add(Map(obj, index, lines, diag));
+            var entry = Map(obj, index, lines, diag);
+            if (obj.Flaw is { } flaw)
+            {
+                diag.Warning($"{entry.Label}: a string holds {flaw.What}; read with U+FFFD in its place", lines.At(flaw.Offset));
+            }
+            entries.Add(entry);
         }
         return new BibParseResult(entries, diag.Findings);
     }
@@ -93,22 +105,30 @@ internal static class CslJsonParser
         {
             case JsonTokenType.StartObject:
                 var members = new List<KeyValuePair<string, JNode>>();
+                JFlaw? objectFlaw = null;
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                 {
-                    var name = reader.GetString() ?? "";
+                    var name = ReadString(ref reader, baseOffset, ref objectFlaw);
                     reader.Read();
-                    members.Add(new(name, ReadValue(ref reader, baseOffset)));
+                    var value = ReadValue(ref reader, baseOffset);
+                    objectFlaw ??= value.Flaw;
+                    members.Add(new(name, value));
                 }
-                return new JObject(offset, members);
+                return new JObject(offset, members) { Flaw = objectFlaw };
             case JsonTokenType.StartArray:
                 var items = new List<JNode>();
+                JFlaw? arrayFlaw = null;
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    items.Add(ReadValue(ref reader, baseOffset));
+                    var item = ReadValue(ref reader, baseOffset);
+                    arrayFlaw ??= item.Flaw;
+                    items.Add(item);
                 }
-                return new JArray(offset, items);
+                return new JArray(offset, items) { Flaw = arrayFlaw };
             case JsonTokenType.String:
-                return new JString(offset, reader.GetString() ?? "");
+                JFlaw? flaw = null;
+                var text = ReadString(ref reader, baseOffset, ref flaw);
+                return new JString(offset, text) { Flaw = flaw };
             case JsonTokenType.Number:
                 return new JNumber(offset, Encoding.UTF8.GetString(reader.ValueSpan));
             case JsonTokenType.True:
@@ -119,6 +139,90 @@ internal static class CslJsonParser
                 return new JLiteral(offset, null);
         }
     }
+
+    /// <summary>
+    /// A string or a member name. The reader checks a string's escapes but not its text: invalid UTF-8 and a lone
+    /// surrogate escape (<c>"\ud800"</c>) are decoded with U+FFFD in their place, and the first is recorded in <paramref name="flaw"/>.
+    /// </summary>
+    private static string ReadString(ref Utf8JsonReader reader, int baseOffset, ref JFlaw? flaw)
+    {
+        try
+        {
+            return reader.GetString() ?? "";
+        }
+        catch (InvalidOperationException)
+        {
+            // GetString refuses invalid UTF-8 and lone surrogates: decoded here instead
+        }
+        var (text, what) = Salvage(reader.ValueSpan, reader.ValueIsEscaped);
+        if (what is not null)
+        {
+            flaw ??= new JFlaw((int)reader.TokenStartIndex + baseOffset, what);
+        }
+        return text;
+    }
+
+    /// <summary>A string's raw bytes (between the quotes) unescaped and decoded leniently; what was wrong, or null.</summary>
+    private static (string Text, string? What) Salvage(ReadOnlySpan<byte> raw, bool escaped)
+    {
+        var sb = new StringBuilder(raw.Length);
+        Span<char> utf16 = stackalloc char[2];
+        string? what = null;
+        var i = 0;
+        while (i < raw.Length)
+        {
+            if (escaped && raw[i] == (byte)'\\' && i + 1 < raw.Length)
+            {
+                var e = raw[i + 1];
+                if (e == (byte)'u' && i + 6 <= raw.Length && Hex(raw.Slice(i + 2, 4)) is int unit)
+                {
+                    i += 6;
+                    if (char.IsHighSurrogate((char)unit) && i + 6 <= raw.Length && raw[i] == (byte)'\\' && raw[i + 1] == (byte)'u'
+                        && Hex(raw.Slice(i + 2, 4)) is int low && char.IsLowSurrogate((char)low))
+                    {
+                        sb.Append((char)unit).Append((char)low);
+                        i += 6;
+                    }
+                    else if (char.IsSurrogate((char)unit))
+                    {
+                        sb.Append('\uFFFD');
+                        what ??= $"a lone surrogate escape (\\u{unit:x4})";
+                    }
+                    else
+                    {
+                        sb.Append((char)unit);
+                    }
+                    continue;
+                }
+                sb.Append(e switch
+                {
+                    (byte)'b' => '\b',
+                    (byte)'f' => '\f',
+                    (byte)'n' => '\n',
+                    (byte)'r' => '\r',
+                    (byte)'t' => '\t',
+                    _ => (char)e, // \" \\ \/ (the reader has refused any other escape)
+                });
+                i += 2;
+                continue;
+            }
+            var status = Rune.DecodeFromUtf8(raw[i..], out var rune, out var consumed);
+            if (status != System.Buffers.OperationStatus.Done)
+            {
+                sb.Append('\uFFFD');
+                what ??= "invalid UTF-8";
+            }
+            else
+            {
+                sb.Append(utf16[..rune.EncodeToUtf16(utf16)]);
+            }
+            i += Math.Max(1, consumed);
+        }
+        return (sb.ToString(), what);
+    }
+
+    private static int? Hex(ReadOnlySpan<byte> four) =>
+        int.TryParse(four, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var v) ? v : null;
 
     /// <summary>A string or a number as text; null for anything else.</summary>
     private static string? Text(JNode? node) => node switch
@@ -267,11 +371,17 @@ internal static class CslJsonParser
         return result;
     }
 
-    /// <summary>Line and column (in characters) of a byte offset.</summary>
+    /// <summary>
+    /// Line and column (in characters) of a byte offset. Offsets are mostly asked for in increasing order: the column
+    /// count goes on from the last one asked on the same line, so a file on one line is not scanned again per item.
+    /// </summary>
     private sealed class ByteLines
     {
         private readonly byte[] _bytes;
         private readonly List<int> _starts = [0];
+        private int _lastLine = -1;
+        private int _lastOffset;
+        private int _lastColumn;
 
         public ByteLines(byte[] bytes)
         {
@@ -292,15 +402,21 @@ internal static class CslJsonParser
             {
                 k = ~k - 1;
             }
-            var lineStart = _starts[k];
+            var from = _starts[k];
             var column = 1;
-            for (var i = lineStart; i < offset && i < _bytes.Length; i++)
+            if (k == _lastLine && offset >= _lastOffset)
+            {
+                from = _lastOffset;
+                column = _lastColumn;
+            }
+            for (var i = from; i < offset && i < _bytes.Length; i++)
             {
                 if ((_bytes[i] & 0xC0) != 0x80 && !(k == 0 && i < 3 && _bytes[0] == 0xEF))
                 {
                     column++;
                 }
             }
+            (_lastLine, _lastOffset, _lastColumn) = (k, offset, column);
             return new Position(k + 1, column);
         }
     }

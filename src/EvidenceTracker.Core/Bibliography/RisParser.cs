@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 using EvidenceTracker.Diagnostics;
 
@@ -37,6 +38,30 @@ internal static partial class RisParser
         List<Tag>? record = null;
         Position recordStart = default;
         var index = 0;
+        // continuation lines of the record's last tag, joined once the tag is complete (not one concatenation a line)
+        var continued = new StringBuilder();
+        var continuing = false;
+        void Continue(string part)
+        {
+            if (!continuing)
+            {
+                continued.Clear().Append(record![^1].Value);
+                continuing = true;
+            }
+            if (continued.Length > 0)
+            {
+                continued.Append('\n');
+            }
+            continued.Append(part);
+        }
+        void Fold()
+        {
+            if (continuing)
+            {
+                record![^1] = record[^1] with { Value = continued.ToString() };
+                continuing = false;
+            }
+        }
         for (var n = 0; n < lines.Length; n++)
         {
             var line = lines[n].TrimEnd('\r');
@@ -51,8 +76,7 @@ internal static partial class RisParser
             {
                 if (line.StartsWith("   ", StringComparison.Ordinal) && record is { Count: > 0 })
                 {
-                    var last = record[^1];
-                    record[^1] = last with { Value = last.Value.Length == 0 ? line.Trim() : last.Value + "\n" + line.Trim() };
+                    Continue(line.Trim());
                     continue;
                 }
                 var w = WosLine().Match(line);
@@ -76,11 +100,11 @@ internal static partial class RisParser
             {
                 if (record is { Count: > 0 } && line.Trim().Length > 0)
                 {
-                    var last = record[^1];
-                    record[^1] = last with { Value = last.Value.Length == 0 ? line.Trim() : last.Value + "\n" + line.Trim() };
+                    Continue(line.Trim());
                 }
                 continue; // text outside records ("1.", "Record #1 of 2", blank lines) is ignored
             }
+            Fold();
             if (name == "TY")
             {
                 if (record is not null)
@@ -116,6 +140,7 @@ internal static partial class RisParser
             }
             record.Add(new Tag(name, value ?? "", at));
         }
+        Fold();
         if (record is not null)
         {
             diag.Warning($"the record that starts at line {recordStart.Line} has no ER line; read to the end of the file", recordStart);

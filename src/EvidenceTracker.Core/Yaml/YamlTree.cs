@@ -242,16 +242,15 @@ public static class YamlTreeReader
                         builder = new TreeBuilder(scratch[k], offsets[k], lineCounts[k]);
                         break;
                     case DocumentEnd:
-                        found[k] = builder!.Failed ? null : builder.Root;
+                        found[k] = builder!.Root;
                         break;
                     default:
-                        if (builder is null)
+                        // A document the tree refuses (too deep, an alias, a duplicate key): the batch is read file by
+                        // file, each stopping at its first problem, rather than read to its end here (YamlDotNet's
+                        // scanner takes time quadratic in the depth of a flow collection nested 100,000 deep).
+                        if (builder is null || !builder.Handle(ev))
                         {
                             return false;
-                        }
-                        if (!builder.Failed)
-                        {
-                            builder.Handle(ev);
                         }
                         break;
                 }
@@ -291,9 +290,6 @@ public static class YamlTreeReader
 
         public YNode? Root { get; private set; }
 
-        /// <summary>A problem was found (and reported): the document has no tree.</summary>
-        public bool Failed { get; private set; }
-
         private Position At(Mark mark) => lines > 0 && mark.Line - lineOffset > lines
             ? new Position(lines + 1, 1)
             : ToPosition(mark, lineOffset);
@@ -331,7 +327,6 @@ public static class YamlTreeReader
         private bool Fail(string message, Position at)
         {
             sink.Add(Rules.YamlSyntax, message, at);
-            Failed = true;
             return false;
         }
 

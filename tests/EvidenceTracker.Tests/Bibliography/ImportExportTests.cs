@@ -127,6 +127,18 @@ public class ImportTests
         Assert.Equal("id: smith\ntype: other\ntitle: Something else\n", repo.Read("sources/smith.yaml"));
     }
 
+    [Fact]
+    public void Entries_of_one_derived_id_take_the_free_suffixes_in_order()
+    {
+        using var repo = new TempRepo();
+        repo.Write("sources/smith-2020-study-3.yaml", "id: smith-2020-study-3\ntype: other\ntitle: Taken\n");
+        var ris = string.Concat(Enumerable.Range(1, 300).Select(i => $"TY  - JOUR\nAU  - Smith, Anna\nPY  - 2020\nTI  - Study of case {i}\nER  - \n"));
+        repo.Write("in.ris", ris);
+        var result = BibliographyImporter.Import(repo.Root, [repo.Full("in.ris")], dryRun: true);
+        var expected = new[] { "smith-2020-study", "smith-2020-study-2" }.Concat(Enumerable.Range(4, 298).Select(n => $"smith-2020-study-{n}"));
+        Assert.Equal(expected, result.Created.Select(c => c.Id));
+    }
+
     [Theory]
     [InlineData("@misc{k, title = {The Theory of Everything}, author = {Van Dijk, Jan}, year = 2021}", "van-dijk-2021-theory")]
     [InlineData("@misc{12345, title = {On Growth}, year = 2021}", "2021-growth")]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using EvidenceTracker.Bibliography;
 using EvidenceTracker.Diagnostics;
@@ -169,6 +170,71 @@ public class BibTexParserTests
         Assert.Null(Assert.Single(result.Entries).Publisher);
     }
 
+    /// <summary>Macros a0 … a{levels}, each the previous one twice: a{k} is 8 × 2^k characters.</summary>
+    private static string Doubling(int levels)
+    {
+        var sb = new StringBuilder("@string{a0 = \"xxxxxxxx\"}\n");
+        for (var k = 1; k <= levels; k++)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"@string{{a{k} = a{k - 1} # a{k - 1}}}\n");
+        }
+        return sb.ToString();
+    }
+
+    [Fact]
+    public void Macros_that_double_each_other_stop_at_the_value_cap_with_an_error_naming_the_macro_and_its_line()
+    {
+        // 28 lines, under 800 bytes: a27 would be a gigabyte
+        var text = Doubling(27) + "@article{bomb, title = a27}\n@article{ok, title = {Fine}, journal = a12}\n";
+        Assert.True(text.Length < 800);
+        var result = Parse(text);
+        Assert.Equal("Fine", Assert.Single(result.Entries).Title);
+        Assert.Equal(8 << 12, result.Entries[0].Publisher!.Length);
+        Assert.All(result.Findings, f => Assert.Equal((BibRules.Entry, Severity.Error), (f.Rule, f.Severity)));
+        // a13 is 65,536 characters, the cap for a file this small; a14 is the first refused, on line 15
+        var first = result.Findings[0];
+        Assert.Equal(15, first.Line);
+        Assert.Equal($"@string{{a14 = …}} expands to more than {BibTexParser.MinValueCap:N0} characters with macro 'a13' (macros that repeat each other?); the macro is not defined", first.Message);
+        Assert.Equal("@string{a15 = …} uses macro 'a14', whose value was too long to read; the macro is not defined", result.Findings[1].Message);
+        var last = result.Findings[^1];
+        Assert.Equal((29, "@article{bomb}, field 'title' uses macro 'a27', whose value was too long to read; the entry is not imported"), (last.Line!.Value, last.Message));
+        Assert.Equal(15, result.Findings.Count);
+    }
+
+    [Fact]
+    public void A_macro_redefined_within_the_cap_after_a_refusal_is_used_again()
+    {
+        var result = Parse(Doubling(14) + "@string{a14 = {small}}\n@article{k, title = a14}\n");
+        Assert.Equal("small", Assert.Single(result.Entries).Title);
+        Assert.Single(result.Findings);
+    }
+
+    [Fact]
+    public void A_macro_used_over_and_over_stops_the_file_at_the_file_cap()
+    {
+        var sb = new StringBuilder(Doubling(13));
+        for (var i = 0; i < 300; i++)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"@article{{k{i}, title = a13}}\n");
+        }
+        var result = Parse(sb.ToString());
+        var f = Assert.Single(result.Findings);
+        Assert.Equal(BibRules.Entry, f.Rule);
+        Assert.Contains($"the values read so far expand to more than {BibTexParser.MinFileCap:N0} characters in all", f.Message, StringComparison.Ordinal);
+        Assert.EndsWith("the rest of the file is not read", f.Message, StringComparison.Ordinal);
+        // the entries before the cap are read (16 Mi / 64 Ki = 256 values, the macros included)
+        Assert.InRange(result.Entries.Count, 200, 255);
+        Assert.Equal(14 + result.Entries.Count + 1, f.Line);
+    }
+
+    [Fact]
+    public void The_caps_grow_with_the_file_so_a_long_value_of_a_large_file_is_read()
+    {
+        var title = new string('t', 100_000);
+        var e = One($"@string{{t = {{{title}}}}}\n@article{{a, title = t # t # t # t # t # t # t # t # t # t}}");
+        Assert.Equal(1_000_000, e.Title!.Length);
+    }
+
     [Fact]
     public void A_pubmed_eprint_becomes_the_pmid_and_a_language_name_a_tag()
     {
@@ -249,6 +315,19 @@ public class RisParserTests
     }
 
     [Fact]
+    public void Continuation_lines_join_their_tag_up_to_the_next_tag_record_or_end_of_file()
+    {
+        var lines = string.Concat(Enumerable.Range(1, 500).Select(i => $"  part {i}\n"));
+        var result = Parse($"TY  - JOUR\nTI  -\n{lines}AU  - Doe, Jane\nUR  - http://a.example\n  http://b.example\nTY  - BOOK\nTI  - Book\n  tail\n");
+        Assert.Equal(2, result.Entries.Count);
+        var first = result.Entries[0];
+        Assert.Equal(string.Join(' ', Enumerable.Range(1, 500).Select(i => $"part {i}")), first.Title);
+        Assert.Equal(["Doe, Jane"], first.Authors.Select(a => a.ToString()));
+        Assert.Equal("http://a.example", first.Url);
+        Assert.Equal("Book tail", result.Entries[1].Title);
+    }
+
+    [Fact]
     public void Several_URLs_keep_the_first()
     {
         var result = Parse("TY  - JOUR\nTI  - T\nUR  - http://example.com; http://www.example.com\nER  - \n");
@@ -318,6 +397,51 @@ public class CslJsonParserTests
         var f = Assert.Single(result.Findings);
         Assert.Equal((BibRules.Entry, 3, 13), (f.Rule, f.Line, f.Column));
         Assert.Empty(result.Entries);
+    }
+
+    [Theory]
+    [InlineData("\"x\\ud800y\"", "a lone surrogate escape (\\ud800)")]
+    [InlineData("\"x\\udc00y\"", "a lone surrogate escape (\\udc00)")]
+    [InlineData("\"x\\ud800\\u0000y\"", "a lone surrogate escape (\\ud800)")]
+    [InlineData("\"x\\ud800\\ud800y\"", "a lone surrogate escape (\\ud800)")]
+    public void A_lone_surrogate_escape_is_a_warning_on_its_item_and_every_item_imports(string title, string what)
+    {
+        var result = Parse($"[\n  {{\"id\": \"a\", \"title\": {title}}},\n  {{\"id\": \"b\", \"title\": \"B\"}}\n]");
+        var f = Assert.Single(result.Findings);
+        Assert.Equal((BibRules.Value, 2, 24), (f.Rule, f.Line, f.Column));
+        Assert.Contains($"item 1 (a): a string holds {what}", f.Message, StringComparison.Ordinal);
+        Assert.Equal(["B"], result.Entries.Skip(1).Select(e => e.Title));
+        Assert.StartsWith("x\uFFFD", result.Entries[0].Title, StringComparison.Ordinal);
+        Assert.EndsWith("y", result.Entries[0].Title, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Invalid_utf8_in_a_string_or_a_member_name_is_a_warning_on_its_item()
+    {
+        var json = Encoding.UTF8.GetBytes("[{\"id\": \"a\", \"title\": \"caf@\", \"author\": [{\"family\": \"Ok\"}]},\n {\"id\": \"b\", \"title\": \"B\", \"n@me\": 1}]");
+        json[json.AsSpan().IndexOf((byte)'@')] = 0xE9; // Latin-1 é
+        json[json.AsSpan().IndexOf((byte)'@')] = 0xFF;
+        var result = CslJsonParser.Parse(json, "test.json");
+        Assert.Equal(2, result.Entries.Count);
+        Assert.Equal("caf\uFFFD", result.Entries[0].Title);
+        Assert.Equal([(1, 23), (2, 28)], result.Findings.Select(f => (f.Line!.Value, f.Column!.Value)));
+        Assert.All(result.Findings, f => Assert.Contains("a string holds invalid UTF-8", f.Message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Escaped_strings_decode_as_before()
+    {
+        var e = Assert.Single(Parse("[{\"id\": \"a\", \"title\": \"A \\\"q\\\" \\\\ \\/ \\u00e9 \\ud83d\\ude00 \\u0041\"}]").Entries);
+        Assert.Equal("A \"q\" \\ / é 😀 A", e.Title);
+        Assert.Empty(Parse("[{\"id\": \"a\", \"title\": \"\\u00e9\"}]").Findings);
+    }
+
+    [Fact]
+    public void Positions_on_a_file_of_one_line_count_characters_from_the_line_start()
+    {
+        var result = Parse("[{\"id\":\"é\",\"title\":\"T\"},42,{\"id\":\"b\",\"title\":\"B\"},43]");
+        Assert.Equal([(1, 25), (1, 51)], result.Findings.Select(f => (f.Line!.Value, f.Column!.Value)));
+        Assert.Equal([(1, 2), (1, 28)], result.Entries.Select(e => (e.Start.Line, e.Start.Column)));
     }
 
     [Fact]
