@@ -1,5 +1,6 @@
 using System.CommandLine;
 using EvidenceTracker.App;
+using EvidenceTracker.Site;
 
 namespace EvidenceTracker.Cli;
 
@@ -16,12 +17,17 @@ internal static class BuildCommand
         {
             Description = "Write nothing; exit 1 when the site folder differs from what a build would write (for CI).",
         };
+        var force = new Option<bool>("--force")
+        {
+            Description = "Write into a folder that holds files no build wrote: they are kept, except those where a page goes, which are replaced.",
+        };
         var command = new Command("build",
             "Build the evidence map: index, article, claim and source pages in HTML and Markdown, the claims × sources matrix and evidence.json.\n" +
-            "Only files whose bytes change are written; pages that no longer exist are removed.\n" +
+            "Only files whose bytes change are written, each through a temporary file. A build removes only the files an earlier build\n" +
+            "wrote (listed in the folder's .evidence-site.json), never follows a link, and refuses a folder holding the evidence or .git.\n" +
             "Examples:\n  evidence build\n  evidence build --out public\n  evidence build --check")
         {
-            output, check,
+            output, check, force,
         };
         command.SetAction(parsed =>
         {
@@ -30,8 +36,20 @@ internal static class BuildCommand
                 Root = context.RootOf(parsed),
                 Out = parsed.GetValue(output) is { } o ? Path.GetFullPath(o, context.Environment.WorkingDirectory) : null,
                 CheckOnly = parsed.GetValue(check),
+                Force = parsed.GetValue(force),
             };
-            var (result, outDir, files) = SiteService.Build(settings);
+            SiteWriteResult result;
+            string outDir;
+            int files;
+            try
+            {
+                (result, outDir, files) = SiteService.Build(settings);
+            }
+            catch (SiteOutputException e)
+            {
+                context.Error.WriteLine($"error: {e.Message}");
+                return ExitCodes.Usage;
+            }
             var shown = Path.GetRelativePath(context.Environment.WorkingDirectory, outDir);
             if (settings.CheckOnly)
             {
@@ -52,6 +70,10 @@ internal static class BuildCommand
                 return ExitCodes.Findings;
             }
             context.Out.WriteLine($"{shown}/: {result.Written.Count} written, {result.Unchanged} unchanged, {result.Removed.Count} removed ({files} files)");
+            foreach (var f in result.Kept)
+            {
+                context.Out.WriteLine($"  kept {f}: an earlier build wrote it, and it was changed since");
+            }
             return ExitCodes.Ok;
         });
         return command;

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using EvidenceTracker.Loading;
 using EvidenceTracker.Site;
 
@@ -9,34 +10,109 @@ public sealed record BuildSettings
     /// <summary>The site folder; default <c>site/</c> under the root.</summary>
     public string? Out { get; init; }
     public bool CheckOnly { get; init; }
+    /// <summary>Write into a folder that holds files no build wrote (they are kept; those at a page's path are replaced).</summary>
+    public bool Force { get; init; }
 }
 
 public static class SiteService
 {
+    /// <summary>The folders of the evidence: an output folder may not be one of them, inside one, or hold one.</summary>
+    private static readonly string[] EvidenceFolders = ["claims", "sources", "articles", ".git"];
+
     public static (SiteWriteResult Result, string OutDir, int Files) Build(BuildSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var root = RepositoryLoader.ResolveRoot(settings.Root);
-        var outDir = Path.GetFullPath(settings.Out ?? Path.Combine(root, "site"), root);
-        var relative = Path.GetRelativePath(outDir, root);
-        if (relative == "." || !relative.StartsWith("..", StringComparison.Ordinal) || HoldsEvidence(outDir))
-        {
-            throw new EvidenceRootException($"--out '{settings.Out ?? outDir}' would hold the evidence itself; give a folder of its own, such as site/");
-        }
+        var outDir = Path.TrimEndingDirectorySeparator(Path.GetFullPath(settings.Out ?? Path.Combine(root, "site"), root));
+        RefuseUnsafeOutput(root, outDir, settings.Out ?? outDir);
         var report = EvidenceQueries.Check(root);
-        return Write(report, outDir, settings.CheckOnly);
+        var options = new SiteWriteOptions
+        {
+            CheckOnly = settings.CheckOnly,
+            Force = settings.Force,
+            // The default site/ of a repository built before manifests existed: its pages are the build's.
+            AdoptPages = settings.Out is null || PathsEqual(outDir, Path.Combine(root, "site")),
+        };
+        try
+        {
+            // Each page is compared and written as soon as it is rendered: a large site is never all in memory.
+            var result = SiteWriter.Write(outDir, sink => SiteBuilder.Build(report, sink), options);
+            return (result, outDir, result.Files);
+        }
+        catch (AggregateException e) when (e.Flatten().InnerExceptions is [var only] && only is SiteOutputException or IOException or UnauthorizedAccessException)
+        {
+            ExceptionDispatchInfo.Throw(only);
+            throw;
+        }
     }
+
+    /// <summary>
+    /// Refuses, with a one-line reason, an output folder that is the repository or holds it, that is or holds or lies in
+    /// claims/, sources/, articles/ or .git, that holds another repository's evidence or .git, or that is a link.
+    /// Paths are compared after resolving every link on the way, so a link to claims/ is caught as claims/ itself.
+    /// </summary>
+    private static void RefuseUnsafeOutput(string root, string outDir, string shown)
+    {
+        if (new DirectoryInfo(outDir).LinkTarget is not null)
+        {
+            throw new SiteOutputException($"--out '{shown}' is a link; the build never writes through a link: give a folder of its own, such as site/");
+        }
+        var realRoot = RealPath(root);
+        var realOut = RealPath(outDir);
+        if (Within(realRoot, realOut))
+        {
+            throw new SiteOutputException($"--out '{shown}' would hold the evidence itself; give a folder of its own, such as site/");
+        }
+        foreach (var name in EvidenceFolders)
+        {
+            var evidence = RealPath(Path.Combine(root, name));
+            if (Within(realOut, evidence) || Within(evidence, realOut))
+            {
+                throw new SiteOutputException($"--out '{shown}' would {(name == ".git" ? "hold or lie in the repository's .git" : $"hold or lie in the evidence ({name}/)")}; give a folder of its own, such as site/");
+            }
+        }
+        if (Within(outDir, root) && !Within(realOut, realRoot))
+        {
+            throw new SiteOutputException($"--out '{shown}' leads out of the repository through a link; give a folder of its own, such as site/");
+        }
+        if (HoldsEvidence(realOut) || Directory.Exists(Path.Combine(realOut, ".git")) || File.Exists(Path.Combine(realOut, ".git")))
+        {
+            throw new SiteOutputException($"--out '{shown}' holds an evidence repository or a .git; give a folder of its own, such as site/");
+        }
+    }
+
+    /// <summary>Whether <paramref name="path"/> is <paramref name="folder"/> or lies inside it.</summary>
+    private static bool Within(string path, string folder)
+    {
+        var relative = Path.GetRelativePath(folder, path);
+        return relative == "." || !(relative == ".." || relative.StartsWith("../", StringComparison.Ordinal) || Path.IsPathRooted(relative));
+    }
+
+    private static bool PathsEqual(string a, string b) =>
+        string.Equals(Path.TrimEndingDirectorySeparator(a), Path.TrimEndingDirectorySeparator(b), StringComparison.Ordinal);
+
+    /// <summary>The path with every link on the way resolved (the parts that do not exist yet kept as they are).</summary>
+    internal static string RealPath(string path, int depth = 0)
+    {
+        var full = Path.GetFullPath(path);
+        var result = Path.GetPathRoot(full)!;
+        foreach (var part in full[result.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var next = Path.Combine(result, part);
+            if (depth < 40 && new FileInfo(next).LinkTarget is { } target)
+            {
+                next = RealPath(Path.GetFullPath(target, result), depth + 1);
+            }
+            result = next;
+        }
+        return result;
+    }
+
+    private static readonly EnumerationOptions NoLinks = new() { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint };
 
     /// <summary>A folder with settings or YAML claims and sources in it is an evidence repository, not a site.</summary>
     private static bool HoldsEvidence(string dir) =>
         File.Exists(Path.Combine(dir, RepositoryLoader.ConfigFile))
-        || (Directory.Exists(Path.Combine(dir, "claims")) && Directory.EnumerateFiles(Path.Combine(dir, "claims"), "*.yaml", SearchOption.AllDirectories).Any())
+        || (Directory.Exists(Path.Combine(dir, "claims")) && Directory.EnumerateFiles(Path.Combine(dir, "claims"), "*.yaml", NoLinks).Any())
         || (Directory.Exists(Path.Combine(dir, "sources")) && Directory.EnumerateFiles(Path.Combine(dir, "sources"), "*.yaml").Any());
-
-    private static (SiteWriteResult Result, string OutDir, int Files) Write(Checking.CheckReport report, string outDir, bool checkOnly)
-    {
-        // Each page is compared and written as soon as it is rendered: a large site is never all in memory.
-        var result = SiteWriter.Write(outDir, sink => SiteBuilder.Build(report, sink), checkOnly);
-        return (result, outDir, result.Files);
-    }
 }

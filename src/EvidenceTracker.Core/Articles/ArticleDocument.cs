@@ -100,6 +100,10 @@ public sealed class ArticleBlock
 
     /// <summary>The offset in the article's text of a character of <see cref="Text"/>.</summary>
     public int SourceOffset(int textOffset) => _map.Length == 0 ? 0 : _map[Math.Clamp(textOffset, 0, _map.Length - 1)];
+
+    /// <summary>The [start, end) offsets in the article's text of the characters [start, end) of <see cref="Text"/>.</summary>
+    public (int Start, int End) SourceSpan(int textStart, int textEnd) =>
+        textEnd <= textStart ? (SourceOffset(textStart), SourceOffset(textStart)) : (SourceOffset(textStart), SourceOffset(textEnd - 1) + 1);
 }
 
 /// <summary>
@@ -214,6 +218,29 @@ public sealed class ArticleDocument
              at = at + 1 < _plain.Text.Length ? _plain.Text.IndexOf(needle, at + 1, StringComparison.Ordinal) : -1)
         {
             spans.Add(_plain.Original(at, needle.Length));
+        }
+        return spans;
+    }
+
+    /// <summary>
+    /// Where <paramref name="excerpt"/> occurs in the article as written: [Start, End) offsets of <see cref="Text"/>, one per
+    /// occurrence in the plain text that lies within one block, in file order. The site marks these spans.
+    /// </summary>
+    public IReadOnlyList<(int Start, int End)> ExcerptSourceSpans(string excerpt)
+    {
+        var spans = new List<(int, int)>();
+        foreach (var (start, end) in ExcerptSpans(excerpt))
+        {
+            var b = Array.BinarySearch(_blockStarts!, start);
+            if (b < 0)
+            {
+                b = ~b - 1;
+            }
+            if (b < 0 || end > _blockStarts![b] + Blocks[b].Text.Length)
+            {
+                continue; // across blocks: no single place to mark
+            }
+            spans.Add(Blocks[b].SourceSpan(start - _blockStarts[b], end - _blockStarts[b]));
         }
         return spans;
     }

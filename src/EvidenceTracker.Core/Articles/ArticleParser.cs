@@ -109,7 +109,7 @@ public static partial class ArticleParser
 
         var blocks = new List<ArticleBlock>();
         var builder = new PlainTextBuilder(blanked); // the text Markdig saw: same offsets, shortcodes blanked
-        CollectBlocks(markdown, inQuote: false, builder, blocks, defined, At);
+        CollectBlocks(markdown, inQuote: false, builder, blocks, defined, At, problems);
 
         var definitionMarkers = new List<FootnoteMarker>();
         foreach (var d in scan.Definitions)
@@ -166,6 +166,30 @@ public static partial class ArticleParser
         return null;
     }
 
+    /// <summary>Whether inline Markdown (emphasis, links) nests deeper than <see cref="MaxNesting"/>: measured without recursion.</summary>
+    public static bool InlineTooDeep(ContainerInline inline)
+    {
+        ArgumentNullException.ThrowIfNull(inline);
+        var stack = new Stack<(ContainerInline Container, int Depth)>();
+        stack.Push((inline, 0));
+        while (stack.Count > 0)
+        {
+            var (container, depth) = stack.Pop();
+            if (depth > MaxNesting)
+            {
+                return true;
+            }
+            for (var child = container.FirstChild; child is not null; child = child.NextSibling)
+            {
+                if (child is ContainerInline c)
+                {
+                    stack.Push((c, depth + 1));
+                }
+            }
+        }
+        return false;
+    }
+
     /// <summary>Labels compare as Markdown link labels do: case-insensitively, white space collapsed.</summary>
     public static string NormalizeLabel(string label)
     {
@@ -213,17 +237,23 @@ public static partial class ArticleParser
     }
 
     private static void CollectBlocks(ContainerBlock container, bool inQuote, PlainTextBuilder builder, List<ArticleBlock> blocks,
-        HashSet<string> defined, Func<int, Position> at)
+        HashSet<string> defined, Func<int, Position> at, List<ArticleProblem> problems)
     {
         foreach (var block in container)
         {
             switch (block)
             {
                 case QuoteBlock quote:
-                    CollectBlocks(quote, true, builder, blocks, defined, at);
+                    CollectBlocks(quote, true, builder, blocks, defined, at, problems);
                     break;
                 case ContainerBlock inner:
-                    CollectBlocks(inner, inQuote, builder, blocks, defined, at);
+                    CollectBlocks(inner, inQuote, builder, blocks, defined, at, problems);
+                    break;
+                case ParagraphBlock or HeadingBlock when block is LeafBlock { Inline: { } inline } && InlineTooDeep(inline):
+                    // Walking (or rendering) it would recurse that deep; the site shows the paragraph as text.
+                    problems.Add(new ArticleProblem(Rules.Schema, Severity.Error,
+                        $"line {at(Math.Max(0, block.Span.Start)).Line}: inline Markdown (emphasis, links) is nested more than {MaxNesting} levels deep; the paragraph is not analysed",
+                        at(Math.Max(0, block.Span.Start))));
                     break;
                 case ParagraphBlock or HeadingBlock when block is LeafBlock { Inline: { } inline }:
                     var kind = block is HeadingBlock ? ArticleBlockKind.Heading : ArticleBlockKind.Paragraph;

@@ -145,14 +145,14 @@ public static class ArticleRules
             }
         }
 
-        foreach (var (sentence, what) in Uncited(doc, cited, detector))
+        foreach (var (_, sentence, what) in Uncited(doc, cited, detector))
         {
             Add(Rules.UncitedSentence, $"sentence states {what} with no citation in scope: \"{Shorten(sentence.Text)}\"", sentence.Position);
         }
     }
 
     /// <summary>Body sentences with a figure or a strong word and no citation in scope, with what they state.</summary>
-    private static IEnumerable<(ArticleSentence Sentence, string What)> Uncited(ArticleDocument doc, bool[][] cited, StrongWordDetector detector)
+    private static IEnumerable<(ArticleBlock Block, ArticleSentence Sentence, string What)> Uncited(ArticleDocument doc, bool[][] cited, StrongWordDetector detector)
     {
         for (var b = 0; b < doc.Blocks.Count; b++)
         {
@@ -161,17 +161,17 @@ public static class ArticleRules
             {
                 if (!cited[b][s] && WhatNeedsSupport(block.Sentences[s].Text, detector) is { } what)
                 {
-                    yield return (block.Sentences[s], what);
+                    yield return (block, block.Sentences[s], what);
                 }
             }
         }
     }
 
     /// <summary>
-    /// The sentences that <c>uncited-sentence</c> reports for one article, as their text and what they state: the
-    /// site marks them on the article page. Thread-safe (articles render in parallel).
+    /// The sentences that <c>uncited-sentence</c> reports for one article, as their [Start, End) offsets in the article's
+    /// text and what they state: the site marks them on the article page. Thread-safe (articles render in parallel).
     /// </summary>
-    public static IReadOnlyList<(string Text, string What)> UncitedSentences(Article article, EvidenceConfig config)
+    public static IReadOnlyList<(int Start, int End, string What)> UncitedSentences(Article article, EvidenceConfig config)
     {
         ArgumentNullException.ThrowIfNull(article);
         ArgumentNullException.ThrowIfNull(config);
@@ -186,7 +186,11 @@ public static class ArticleRules
                 cited[passage.Block][s] = true;
             }
         }
-        return Uncited(doc, cited, detector).Select(u => (u.Sentence.Text, u.What)).ToList();
+        return Uncited(doc, cited, detector).Select(u =>
+        {
+            var (start, end) = u.Block.SourceSpan(u.Sentence.Start, u.Sentence.End);
+            return (start, end, u.What);
+        }).ToList();
     }
 
     /// <summary>

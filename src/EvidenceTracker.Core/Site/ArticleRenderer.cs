@@ -7,17 +7,25 @@ using Markdig.Syntax.Inlines;
 
 namespace EvidenceTracker.Site;
 
-/// <summary>A passage of the article to highlight: an excerpt with the claim it belongs to, or an uncited sentence.</summary>
+/// <summary>
+/// A passage of the article to highlight: a tracked excerpt with the claim it belongs to, or an uncited sentence, at
+/// [Start, End) offsets of the article's text as the article parser found them (the renderer searches for nothing).
+/// </summary>
 /// <remarks>
-/// A highlight that <see cref="FillsGaps"/> (an uncited sentence) marks only the parts of its text that no other
-/// highlight (a tracked excerpt inside the sentence) already marks, so marks never nest.
+/// Overlapping excerpts nest. A highlight that <see cref="FillsGaps"/> (an uncited sentence) marks only the parts of its
+/// span that no excerpt marks, so an uncited mark never holds an excerpt's. <see cref="Id"/>, when set, goes on the
+/// first mark of the first span, so that <c>#claim-…</c> reaches it.
 /// </remarks>
-public sealed record Highlight(string Text, string CssClass, string Label, string? Href, string Title, bool FillsGaps = false);
+public sealed record Highlight(IReadOnlyList<(int Start, int End)> Spans, string CssClass, string Label, string? Href, string Title, bool FillsGaps = false)
+{
+    public string? Id { get; init; }
+}
 
 /// <summary>
 /// Renders an article's Markdown to HTML with Markdig: one pipeline, built once, with raw HTML disabled
 /// (it shows as text), links kept only for http(s) URLs and the article's own fragments, images reduced
-/// to their text (no request leaves the page), and tracked passages wrapped in <c>mark</c> elements.
+/// to their text (no request leaves the page), and tracked passages wrapped in <c>mark</c> elements at the
+/// source positions the article parser gives. A block nested deeper than the parser accepts is shown as text.
 /// </summary>
 public static class ArticleRenderer
 {
@@ -27,6 +35,7 @@ public static class ArticleRenderer
         .UsePipeTables()
         .UseAutoLinks()
         .DisableHtml()
+        .UsePreciseSourceLocation()
         .Build();
 
     /// <param name="title">The page's title, already shown as its heading: a first-level heading that opens the
@@ -35,11 +44,21 @@ public static class ArticleRenderer
     {
         ArgumentNullException.ThrowIfNull(markdown);
         ArgumentNullException.ThrowIfNull(highlights);
-        var document = Markdown.Parse(markdown, Pipeline);
+        MarkdownDocument document;
+        try
+        {
+            document = Markdown.Parse(markdown, Pipeline);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or IndexOutOfRangeException)
+        {
+            // Markdig refuses the nesting (check reports it as a schema finding): each part it accepts is rendered.
+            return RenderInParts(markdown);
+        }
         foreach (var front in document.Descendants<YamlFrontMatterBlock>().ToList())
         {
             front.Parent?.Remove(front);
         }
+        FlattenTooDeep(document, markdown);
         if (title is not null && document.Count > 0 && document[0] is HeadingBlock { Level: 1, Inline: { } heading }
             && string.Concat(heading.Descendants<LiteralInline>().Select(l => l.Content.ToString())).Trim() == title.Trim())
         {
@@ -48,17 +67,75 @@ public static class ArticleRenderer
         Sanitize(document);
         if (highlights.Count > 0)
         {
-            foreach (var leaf in document.Descendants<LeafBlock>().Where(b => b.Inline is not null).ToList())
-            {
-                Mark(leaf.Inline!, highlights);
-            }
+            ArticleMarks.Mark(document, highlights);
         }
+        return ToHtml(document);
+    }
+
+    private static string ToHtml(MarkdownDocument document)
+    {
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer);
         Pipeline.Setup(renderer);
         renderer.Render(document);
         writer.Flush();
         return writer.ToString();
+    }
+
+    /// <summary>
+    /// The article split at blank lines, each part rendered alone; a part Markdig refuses is shown as preformatted text.
+    /// Used only when the whole article cannot be parsed (a nesting Markdig refuses).
+    /// </summary>
+    private static string RenderInParts(string markdown)
+    {
+        var sb = new StringBuilder();
+        foreach (var part in System.Text.RegularExpressions.Regex.Split(markdown, @"\n[ \t]*\r?\n", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(10)))
+        {
+            if (part.AsSpan().Trim().Length == 0)
+            {
+                continue;
+            }
+            try
+            {
+                var document = Markdown.Parse(part, Pipeline);
+                FlattenTooDeep(document, part);
+                Sanitize(document);
+                sb.Append(ToHtml(document));
+            }
+            catch (Exception e) when (e is ArgumentException or InvalidOperationException or IndexOutOfRangeException)
+            {
+                sb.Append(new Element("pre", new TextNode(part)).Class("unparsed")).Append('\n');
+            }
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// Replaces the inline content of each block whose inline Markdown nests deeper than the article parser accepts
+    /// (<see cref="Articles.ArticleParser.MaxNesting"/>) by its source text: rendering it would recurse that deep.
+    /// </summary>
+    private static void FlattenTooDeep(MarkdownDocument document, string markdown)
+    {
+        var stack = new Stack<Block>(document);
+        while (stack.Count > 0)
+        {
+            var block = stack.Pop();
+            if (block is ContainerBlock container)
+            {
+                foreach (var child in container)
+                {
+                    stack.Push(child);
+                }
+            }
+            else if (block is LeafBlock { Inline: { } inline } leaf && Articles.ArticleParser.InlineTooDeep(inline))
+            {
+                var start = Math.Clamp(leaf.Span.Start, 0, markdown.Length);
+                var end = Math.Clamp(leaf.Span.End + 1, start, markdown.Length);
+                var flat = new ContainerInline();
+                flat.AppendChild(new LiteralInline(markdown[start..end]));
+                leaf.Inline = flat;
+            }
+        }
     }
 
     /// <summary>Links to anything but http(s) and local fragments become their text; images become their alt text.</summary>
@@ -95,123 +172,4 @@ public static class ArticleRenderer
         }
     }
 
-    /// <summary>Wraps each occurrence of a highlight's text found in the literal text of one block.</summary>
-    private static void Mark(ContainerInline inline, IReadOnlyList<Highlight> highlights)
-    {
-        var literals = inline.Descendants<LiteralInline>().ToList();
-        if (literals.Count == 0)
-        {
-            return;
-        }
-        var text = new StringBuilder();
-        var starts = new List<int>(literals.Count);
-        foreach (var l in literals)
-        {
-            starts.Add(text.Length);
-            text.Append(l.Content.AsSpan());
-        }
-        var plain = text.ToString();
-        // Ranges to mark, first come first served: overlapping highlights do not nest.
-        var ranges = new List<(int Start, int End, Highlight H, bool Label)>();
-        foreach (var h in highlights.Where(h => !h.FillsGaps))
-        {
-            foreach (var (at, end) in Occurrences(plain, h.Text))
-            {
-                if (!ranges.Any(r => r.Start < end && at < r.End))
-                {
-                    ranges.Add((at, end, h, true));
-                }
-            }
-        }
-        foreach (var h in highlights.Where(h => h.FillsGaps))
-        {
-            foreach (var (at, end) in Occurrences(plain, h.Text))
-            {
-                // The parts of the sentence between the marks already there; the last part carries the label.
-                var taken = ranges.Where(r => r.Start < end && at < r.End).OrderBy(r => r.Start).ToList();
-                var gaps = new List<(int Start, int End)>();
-                var cursor = at;
-                foreach (var r in taken)
-                {
-                    if (r.Start > cursor)
-                    {
-                        gaps.Add((cursor, r.Start));
-                    }
-                    cursor = Math.Max(cursor, r.End);
-                }
-                if (cursor < end)
-                {
-                    gaps.Add((cursor, end));
-                }
-                for (var g = 0; g < gaps.Count; g++)
-                {
-                    ranges.Add((gaps[g].Start, gaps[g].End, h, g == gaps.Count - 1));
-                }
-            }
-        }
-        if (ranges.Count == 0)
-        {
-            return;
-        }
-        ranges.Sort((a, b) => a.Start.CompareTo(b.Start));
-        for (var i = 0; i < literals.Count; i++)
-        {
-            var literal = literals[i];
-            var s = starts[i];
-            var content = literal.Content.ToString();
-            var e = s + content.Length;
-            var pieces = new List<Inline>();
-            var cursor = s;
-            foreach (var (start, end, h, label) in ranges.Where(r => r.Start < e && s < r.End))
-            {
-                var from = Math.Max(start, s);
-                var to = Math.Min(end, e);
-                if (from > cursor)
-                {
-                    pieces.Add(new LiteralInline(content[(cursor - s)..(from - s)]));
-                }
-                // The last piece of a highlight carries its text label (colour is never the only carrier).
-                pieces.Add(new HtmlInline(MarkHtml(content[(from - s)..(to - s)], h, withLabel: label && to == end)));
-                cursor = to;
-            }
-            if (pieces.Count == 0)
-            {
-                continue;
-            }
-            if (cursor < e)
-            {
-                pieces.Add(new LiteralInline(content[(cursor - s)..]));
-            }
-            Inline previous = literal;
-            foreach (var p in pieces)
-            {
-                previous.InsertAfter(p);
-                previous = p;
-            }
-            literal.Remove();
-        }
-    }
-
-    private static IEnumerable<(int Start, int End)> Occurrences(string text, string part)
-    {
-        if (part.Length == 0)
-        {
-            yield break;
-        }
-        for (var at = text.IndexOf(part, StringComparison.Ordinal); at >= 0; at = text.IndexOf(part, at + part.Length, StringComparison.Ordinal))
-        {
-            yield return (at, at + part.Length);
-        }
-    }
-
-    private static string MarkHtml(string text, Highlight h, bool withLabel)
-    {
-        var mark = new Element("mark").Class(h.CssClass).Attr("title", h.Title);
-        mark.Add(h.Href is null ? new TextNode(text) : new Element("a", new TextNode(text)).Href(h.Href));
-        if (withLabel)
-        {
-            mark.Add(new Element("span", new TextNode(h.Label)).Class("label"));
-        }
-        return mark.ToString();
-    }
 }

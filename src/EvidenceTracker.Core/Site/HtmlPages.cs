@@ -293,9 +293,8 @@ internal sealed class HtmlPages(SiteData data)
     {
         var claims = data.Claims.Where(c => c.Claim.Article == article.Id).ToList();
         var highlights = claims.Where(c => !string.IsNullOrEmpty(c.Claim.Excerpt))
-            .OrderByDescending(c => c.Claim.Excerpt!.Length)
-            .Select(c => new Highlight(c.Claim.Excerpt!, $"claim level-{LevelName(c.Support)}", LevelName(c.Support),
-                $"../claims/{c.Claim.Id}.html", $"{c.Claim.Id}: {LevelName(c.Support)}"))
+            .Select(c => new Highlight(article.Document.ExcerptSourceSpans(c.Claim.Excerpt!), $"claim level-{LevelName(c.Support)}", LevelName(c.Support),
+                $"../claims/{c.Claim.Id}.html", $"{c.Claim.Id}: {LevelName(c.Support)}") { Id = $"claim-{c.Claim.Id}" })
             .Concat(uncited)
             .ToList();
         var title = data.ArticleTitles[article.Id];

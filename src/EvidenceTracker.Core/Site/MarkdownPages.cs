@@ -11,16 +11,35 @@ namespace EvidenceTracker.Site;
 /// </summary>
 internal sealed class MarkdownPages(SiteData data)
 {
-    /// <summary>Escapes Markdown syntax and HTML in inline text; line breaks become spaces.</summary>
-    public static string Esc(string text)
+    /// <summary>
+    /// Escapes Markdown syntax and HTML in inline text; line breaks become spaces. An http(s) URL in the text becomes an
+    /// autolink (<c>&lt;https://…&gt;</c>), never backslash-escaped: escapes inside a bare URL cut GitHub's link short.
+    /// </summary>
+    public static string Esc(string text) => Esc(text, autolinks: true);
+
+    private static string Esc(string text, bool autolinks)
     {
         var sb = new StringBuilder(text.Length + 8);
-        foreach (var ch in text)
+        for (var i = 0; i < text.Length;)
         {
+            if (autolinks && UrlEnd(text, i) is int end)
+            {
+                sb.Append('<').Append(text[i..end].Replace("|", "%7C", StringComparison.Ordinal)).Append('>');
+                i = end;
+                continue;
+            }
+            var ch = text[i++];
             switch (ch)
             {
-                case '\\' or '`' or '*' or '_' or '[' or ']' or '(' or ')' or '#' or '|' or '!' or '~' or '{' or '}' or '+' or '-':
+                case '\\' or '`' or '*' or '_' or '[' or ']' or '(' or ')' or '#' or '|' or '!' or '~' or '{' or '}':
                     sb.Append('\\').Append(ch);
+                    break;
+                case '-' or '+' or '=' when sb.Length == 0:
+                    // A list item or a heading underline only at the start of a line.
+                    sb.Append('\\').Append(ch);
+                    break;
+                case '.' or ')' when sb.Length > 0 && sb.Length <= 9 && sb.ToString().All(char.IsAsciiDigit):
+                    sb.Append('\\').Append(ch); // "1." would start an ordered list
                     break;
                 case '<': sb.Append("&lt;"); break;
                 case '>': sb.Append("&gt;"); break;
@@ -33,9 +52,53 @@ internal sealed class MarkdownPages(SiteData data)
         return sb.ToString();
     }
 
-    private static string Link(string text, string target) => $"[{Esc(text)}]({target.Replace(" ", "%20", StringComparison.Ordinal).Replace("(", "%28", StringComparison.Ordinal).Replace(")", "%29", StringComparison.Ordinal)})";
+    /// <summary>The end of an http(s) URL starting at <paramref name="i"/>, trailing punctuation left out; null when none starts there.</summary>
+    private static int? UrlEnd(string text, int i)
+    {
+        if (!(text.AsSpan(i).StartsWith("https://", StringComparison.OrdinalIgnoreCase) || text.AsSpan(i).StartsWith("http://", StringComparison.OrdinalIgnoreCase))
+            || (i > 0 && char.IsLetterOrDigit(text[i - 1])))
+        {
+            return null;
+        }
+        var end = i;
+        while (end < text.Length && !char.IsWhiteSpace(text[end]) && !char.IsControl(text[end]) && text[end] is not ('<' or '>' or '"' or '`'))
+        {
+            end++;
+        }
+        while (end > i && (text[end - 1] is '.' or ',' or ';' or ':' or '!' or '?' or '\'' or ']' or '}' or '*' or '_' or '~'
+            || (text[end - 1] == ')' && text.AsSpan(i, end - i).Count('(') < text.AsSpan(i, end - i).Count(')'))))
+        {
+            end--;
+        }
+        var scheme = text[i + 4] is 's' or 'S' ? 8 : 7;
+        return end - i > scheme && SafeUrl.IsExternalHttp(text[i..end]) ? end : null;
+    }
 
-    private static string External(string? url, string text) => SafeUrl.IsExternalHttp(url) ? Link(text, url!) : Esc(text);
+    /// <summary>A link destination with the characters that would end or break it percent-encoded.</summary>
+    private static string Target(string url)
+    {
+        var sb = new StringBuilder(url.Length);
+        foreach (var ch in url)
+        {
+            if (ch is ' ' or '(' or ')' or '<' or '>' or '"' or '\\' or '`' or '|' or '[' or ']' or '\'' || char.IsControl(ch))
+            {
+                sb.Append('%').Append(((int)ch).ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                sb.Append(ch);
+            }
+        }
+        return sb.ToString();
+    }
+
+    private static string Link(string text, string target) => $"[{Esc(text, autolinks: false)}]({Target(target)})";
+
+    /// <summary>An http(s) URL as an autolink when the text is the URL itself, a link when it is not; other URLs as text.</summary>
+    private static string External(string? url, string text) =>
+        !SafeUrl.IsExternalHttp(url) ? Esc(text, autolinks: false)
+        : url == text && UrlEnd(url, 0) == url.Length ? $"<{url!.Replace("|", "%7C", StringComparison.Ordinal)}>"
+        : Link(text, url!);
 
     private static string Level(SupportLevel l) => $"`{Names.Of(l)}`";
 
@@ -195,27 +258,17 @@ internal sealed class MarkdownPages(SiteData data)
     }
 
     /// <summary>
-    /// The article as Markdown with each tracked excerpt linked to its claim and labelled with its level.
-    /// Raw HTML in the article is escaped (it shows as text); the article's footnotes stay as they are.
+    /// The article as Markdown with each tracked excerpt linked to its claim and labelled with its level, at the place the
+    /// article parser found it. Raw HTML shows as text (&lt; escaped outside code); links and images to anything but
+    /// http(s) (and the article's own fragments) become their text; the article's footnotes stay as they are.
     /// </summary>
     public string Article(Model.Article article)
     {
         var claims = data.Claims.Where(c => c.Claim.Article == article.Id).ToList();
-        var body = StripFrontMatter(article.Text).Replace("<", "&lt;", StringComparison.Ordinal);
-        foreach (var c in claims.Where(c => !string.IsNullOrEmpty(c.Claim.Excerpt)).OrderByDescending(c => c.Claim.Excerpt!.Length))
-        {
-            var excerpt = c.Claim.Excerpt!.Replace("<", "&lt;", StringComparison.Ordinal);
-            var at = body.IndexOf(excerpt, StringComparison.Ordinal);
-            if (at >= 0 && !excerpt.Contains('\n', StringComparison.Ordinal) && !InsideLink(body, at))
-            {
-                var replacement = $"{Link(c.Claim.Excerpt!, $"../claims/{c.Claim.Id}.md")} `{Names.Of(c.Support)}`";
-                body = body[..at] + replacement + body[(at + excerpt.Length)..];
-            }
-        }
         var sb = new StringBuilder();
         sb.Append("# ").Append(Esc(data.ArticleTitles[article.Id])).Append("\n\n");
         sb.Append($"{HtmlPages.Count(claims.Count, "tracked claim")}: each tracked passage links to its claim and is followed by its support level in `code`.\n\n---\n\n");
-        sb.Append(body.Trim()).Append("\n\n---\n\n## Tracked claims\n\n");
+        sb.Append(MarkdownTwin.Body(article, claims.Select(c => (c.Claim.Excerpt, c.Claim.Id, Names.Of(c.Support))).ToList()).Trim()).Append("\n\n---\n\n## Tracked claims\n\n");
         if (claims.Count == 0)
         {
             sb.Append("None.\n");
@@ -229,13 +282,6 @@ internal sealed class MarkdownPages(SiteData data)
             }
         }
         return sb.ToString();
-    }
-
-    private static bool InsideLink(string text, int at)
-    {
-        var open = text.LastIndexOf('[', at);
-        var close = text.LastIndexOf(']', at);
-        return open > close;
     }
 
     public static string StripFrontMatter(string text)

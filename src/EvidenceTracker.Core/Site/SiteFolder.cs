@@ -1,0 +1,199 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+
+namespace EvidenceTracker.Site;
+
+/// <summary>An output folder the build refuses to write to, or a page it refuses to write: a one-line reason.</summary>
+public sealed class SiteOutputException : Exception
+{
+    public SiteOutputException()
+        : base("the site folder cannot be written")
+    {
+    }
+
+    public SiteOutputException(string message)
+        : base(message)
+    {
+    }
+
+    public SiteOutputException(string message, Exception inner)
+        : base(message, inner)
+    {
+    }
+}
+
+/// <summary>
+/// What an output folder holds, read without following any link: its regular files, the links in it (never
+/// entered, never written through, never removed) and its folders, as '/'-separated paths relative to the folder.
+/// </summary>
+internal sealed class SiteFolder
+{
+    private SiteFolder(string root)
+    {
+        Root = root;
+    }
+
+    public string Root { get; }
+
+    public HashSet<string> Files { get; } = new(StringComparer.Ordinal);
+
+    public HashSet<string> Links { get; } = new(StringComparer.Ordinal);
+
+    public HashSet<string> Folders { get; } = new(StringComparer.Ordinal);
+
+    public static SiteFolder Read(string root)
+    {
+        var folder = new SiteFolder(root);
+        if (Directory.Exists(root) && new DirectoryInfo(root).LinkTarget is null)
+        {
+            folder.Walk(new DirectoryInfo(root), "");
+        }
+        return folder;
+    }
+
+    private void Walk(DirectoryInfo dir, string prefix)
+    {
+        foreach (var entry in dir.EnumerateFileSystemInfos())
+        {
+            var relative = prefix + entry.Name;
+            if (entry.LinkTarget is not null)
+            {
+                Links.Add(relative);
+            }
+            else if (entry is DirectoryInfo sub)
+            {
+                Folders.Add(relative);
+                Walk(sub, relative + "/");
+            }
+            else
+            {
+                Files.Add(relative);
+            }
+        }
+    }
+
+    /// <summary>The first link met on the way to <paramref name="relative"/> (the path itself included), or null.</summary>
+    public string? LinkOnTheWay(string relative)
+    {
+        for (var slash = relative.IndexOf('/', StringComparison.Ordinal); slash >= 0; slash = relative.IndexOf('/', slash + 1))
+        {
+            if (Links.Contains(relative[..slash]))
+            {
+                return relative[..slash];
+            }
+        }
+        return Links.Contains(relative) ? relative : null;
+    }
+
+    /// <summary>Whether a path names a hidden file or lies in a hidden folder (the manifest, temporary files, .nojekyll).</summary>
+    public static bool Hidden(string relative) => relative.Split('/').Any(part => part.StartsWith('.'));
+
+    /// <summary>
+    /// Whether a path has the shape of a page the build writes (the top-level pages, <c>assets/</c>, and the pages of
+    /// <c>articles/</c>, <c>claims/</c>, <c>sources/</c>): what a site built before manifests existed holds.
+    /// </summary>
+    public static bool ShapedLikeAPage(string relative)
+    {
+        var parts = relative.Split('/');
+        return parts.Length switch
+        {
+            1 => parts[0] is "index.html" or "README.md" or "matrix.html" or "matrix.md" or "evidence.json" or "sources.html" or "sources.md",
+            2 => parts[0] switch
+            {
+                "assets" => parts[1].EndsWith(".css", StringComparison.Ordinal) || parts[1].EndsWith(".js", StringComparison.Ordinal),
+                "articles" or "claims" or "sources" => parts[1].EndsWith(".html", StringComparison.Ordinal) || parts[1].EndsWith(".md", StringComparison.Ordinal),
+                _ => false,
+            },
+            _ => false,
+        };
+    }
+}
+
+/// <summary>
+/// The list of files a build wrote, with the SHA-256 of each, kept in the output folder as <see cref="FileName"/>:
+/// a later build removes only files listed here whose content is still what it wrote.
+/// </summary>
+internal static class SiteManifest
+{
+    public const string FileName = ".evidence-site.json";
+
+    public static string Hash(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+
+    /// <summary>The SHA-256 of a regular file, or null when it cannot be read.</summary>
+    public static string? HashOfFile(string path)
+    {
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+            return Convert.ToHexStringLower(SHA256.HashData(stream));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The manifest of a folder: path → hash; null when there is none. A manifest that cannot be read, or that lists a
+    /// path outside the folder, counts as none: nothing it lists is trusted.
+    /// </summary>
+    public static Dictionary<string, string>? Read(string outDir, SiteFolder folder)
+    {
+        if (!folder.Files.Contains(FileName))
+        {
+            return null;
+        }
+        try
+        {
+            var bytes = File.ReadAllBytes(Path.Combine(outDir, FileName));
+            using var doc = JsonDocument.Parse(bytes);
+            if (!doc.RootElement.TryGetProperty("files", out var files) || files.ValueKind != JsonValueKind.Object)
+            {
+                return null;
+            }
+            var entries = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var file in files.EnumerateObject())
+            {
+                if (file.Value.ValueKind != JsonValueKind.String || !SafeRelative(file.Name))
+                {
+                    return null;
+                }
+                entries[file.Name] = file.Value.GetString()!;
+            }
+            return entries;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A relative path with '/' separators, no empty, '.' or '..' part, no hidden part, no backslash or NUL.</summary>
+    private static bool SafeRelative(string path) =>
+        path.Length > 0 && path.Length < 1024 && !path.Contains('\\', StringComparison.Ordinal) && !path.Contains('\0', StringComparison.Ordinal)
+        && path.Split('/').All(part => part.Length > 0 && !part.StartsWith('.'));
+
+    /// <summary>The manifest's bytes: the files sorted by ordinal path, one per line, so that a diff reads well.</summary>
+    public static byte[] Serialize(IReadOnlyDictionary<string, string> entries)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("version", 1);
+            json.WriteString("written-by", "evidence build");
+            json.WriteStartObject("files");
+            foreach (var (path, hash) in entries.OrderBy(e => e.Key, StringComparer.Ordinal))
+            {
+                json.WriteString(path, hash);
+            }
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+        stream.WriteByte((byte)'\n');
+        return stream.ToArray();
+    }
+
+    public static string Describe(IReadOnlyCollection<string> files) =>
+        files.Count == 1 ? $"'{files.First()}'" : $"{files.Count} files such as '{files.Order(StringComparer.Ordinal).First()}'";
+}

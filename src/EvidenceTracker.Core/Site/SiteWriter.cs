@@ -1,0 +1,344 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using EvidenceTracker.Checking;
+
+namespace EvidenceTracker.Site;
+
+/// <summary>What writing (or checking) the site found: the files written, unchanged, removed, or stale.</summary>
+public sealed record SiteWriteResult(IReadOnlyList<string> Written, int Unchanged, IReadOnlyList<string> Removed, IReadOnlyList<string> Stale)
+{
+    /// <summary>The number of files the site has.</summary>
+    public int Files { get; init; }
+
+    /// <summary>Files an earlier build wrote that this one no longer writes but that were changed since: kept, and no longer listed.</summary>
+    public IReadOnlyList<string> Kept { get; init; } = [];
+}
+
+/// <summary>How <see cref="SiteWriter"/> treats the output folder.</summary>
+public sealed record SiteWriteOptions
+{
+    /// <summary>Write nothing; report the files that differ from what a build would write.</summary>
+    public bool CheckOnly { get; init; }
+
+    /// <summary>Write into a folder holding files no build wrote (they are kept), replacing those at the pages' paths.</summary>
+    public bool Force { get; init; }
+
+    /// <summary>
+    /// In a folder without a manifest, treat the files shaped like pages (<see cref="SiteFolder.ShapedLikeAPage"/>) as
+    /// written by an earlier build: the default <c>site/</c> of a repository built before manifests existed.
+    /// </summary>
+    public bool AdoptPages { get; init; }
+}
+
+/// <summary>
+/// Writes a built site: only files whose bytes changed, each through a temporary file renamed into place (a kill or a
+/// full disk never leaves an empty or torn page), and removes only the files an earlier build wrote — those listed in
+/// the folder's manifest (<see cref="SiteManifest"/>) whose content is still what it wrote. No link in the folder is
+/// followed, written through or removed. Pages are derived output, so they are not flushed to disk one by one.
+/// </summary>
+public static class SiteWriter
+{
+    private const string TempPrefix = ".evidence-site-";
+
+    /// <summary>The folders and top-level pages of a site: a link at one of these names stops the build before it writes.</summary>
+    private static readonly string[] PageFolders = ["articles", "claims", "sources", "assets", "index.html", "README.md", "matrix.html", "matrix.md", "evidence.json"];
+
+    public static SiteWriteResult Write(string outDir, IReadOnlyDictionary<string, byte[]> files, SiteWriteOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        return Write(outDir, sink => Parallel.ForEach(files, pair => sink(pair.Key, pair.Value)), options);
+    }
+
+    /// <summary>
+    /// Compares (and, unless <see cref="SiteWriteOptions.CheckOnly"/>, writes) each page as <paramref name="build"/> hands
+    /// it over — from several threads at once, as <see cref="SiteBuilder.Build(CheckReport, Action{string, byte[]})"/> does.
+    /// </summary>
+    public static SiteWriteResult Write(string outDir, Action<Action<string, byte[]>> build, SiteWriteOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(build);
+        ArgumentNullException.ThrowIfNull(options);
+        var checkOnly = options.CheckOnly;
+        if (new DirectoryInfo(outDir).LinkTarget is not null)
+        {
+            throw new SiteOutputException($"'{outDir}' is a link; the build never writes through a link: give a folder of its own");
+        }
+        if (File.Exists(outDir))
+        {
+            throw new SiteOutputException($"'{outDir}' is a file, not a folder");
+        }
+        var folder = SiteFolder.Read(outDir);
+        var manifest = SiteManifest.Read(outDir, folder);
+
+        // The files an earlier build wrote: path → the hash it wrote (null for a page adopted from a site without a manifest).
+        var owned = new Dictionary<string, string?>(StringComparer.Ordinal);
+        if (manifest is not null)
+        {
+            foreach (var (path, hash) in manifest.Where(e => folder.Files.Contains(e.Key) && folder.LinkOnTheWay(e.Key) is null))
+            {
+                owned[path] = hash;
+            }
+        }
+        else
+        {
+            var visible = folder.Files.Where(f => !SiteFolder.Hidden(f)).ToList();
+            foreach (var f in visible.Where(f => options.AdoptPages && SiteFolder.ShapedLikeAPage(f)))
+            {
+                owned[f] = null;
+            }
+            var others = visible.Where(f => !owned.ContainsKey(f)).ToList();
+            if (others.Count > 0 && !options.Force && !checkOnly)
+            {
+                throw new SiteOutputException(
+                    $"'{outDir}' holds {SiteManifest.Describe(others)} that no build wrote (there is no {SiteManifest.FileName}); give an empty folder, or --force to write beside them (they are kept)");
+            }
+        }
+        if (!checkOnly && PageFolders.FirstOrDefault(folder.Links.Contains) is { } link)
+        {
+            throw new SiteOutputException($"'{Path.Combine(outDir, link)}' is a link; the build never writes through a link: remove it, or give another folder");
+        }
+        if (!checkOnly)
+        {
+            // Temporary files of an interrupted build (found in real folders only: no link is entered).
+            foreach (var f in folder.Files.Where(f => f.Split('/')[^1].StartsWith(TempPrefix, StringComparison.Ordinal)))
+            {
+                File.Delete(Path.Combine(outDir, f));
+            }
+        }
+
+        var seen = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        var changed = new ConcurrentBag<string>();
+        var unchanged = 0;
+        // One writer thread: creating or renaming files in a folder holds the folder's lock in the kernel, so
+        // writers in parallel only wait (or spin) for each other, taking the cores that render pages. The
+        // bounded queue keeps rendering from running far ahead of the disk.
+        using var queue = new BlockingCollection<(string Path, byte[] Bytes, bool Replace)>(boundedCapacity: 512);
+        using var writerFailed = new CancellationTokenSource();
+        var written = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        var writer = checkOnly ? Task.CompletedTask : Task.Factory.StartNew(() =>
+        {
+            try
+            {
+                var folders = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var (path, bytes, replace) in queue.GetConsumingEnumerable())
+                {
+                    if (folders.Add(Path.GetDirectoryName(path)!))
+                    {
+                        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                    }
+                    WriteFile(path, bytes, replace);
+                }
+            }
+            catch
+            {
+                // Unblock the renderers waiting on a full queue; the writer's exception is rethrown below.
+                writerFailed.Cancel();
+                throw;
+            }
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+        var succeeded = false;
+        try
+        {
+            try
+            {
+                build(Sink);
+            }
+            catch (Exception e) when (writer.IsFaulted && (e is OperationCanceledException || e is AggregateException { InnerExceptions: var inner } && inner.All(x => x is OperationCanceledException)))
+            {
+                // The writer failed first: its exception, below, is the one to report.
+            }
+            finally
+            {
+                queue.CompleteAdding();
+            }
+            writer.GetAwaiter().GetResult();
+            succeeded = true;
+        }
+        finally
+        {
+            if (!checkOnly && !succeeded)
+            {
+                // What the folder now holds of the build's files: those it wrote before the failure, and the earlier ones.
+                var entries = new Dictionary<string, string>(written, StringComparer.Ordinal);
+                foreach (var (path, hash) in owned.Where(o => !entries.ContainsKey(o.Key)))
+                {
+                    if ((hash ?? SiteManifest.HashOfFile(Path.Combine(outDir, path))) is { } h)
+                    {
+                        entries[path] = h;
+                    }
+                }
+                TryWriteManifest(outDir, entries);
+            }
+        }
+
+        void Sink(string relative, byte[] bytes)
+        {
+            var hash = SiteManifest.Hash(bytes);
+            if (!seen.TryAdd(relative, hash))
+            {
+                throw new InvalidOperationException($"the site has two pages at {relative}");
+            }
+            var path = Path.Combine(outDir, relative);
+            if (folder.LinkOnTheWay(relative) is { } through)
+            {
+                if (checkOnly)
+                {
+                    changed.Add(relative);
+                    return;
+                }
+                throw new SiteOutputException($"'{Path.Combine(outDir, through)}' is a link; the build never writes through a link: remove it, or give another folder");
+            }
+            var exists = folder.Files.Contains(relative);
+            if (exists && SameBytes(path, bytes))
+            {
+                Interlocked.Increment(ref unchanged);
+                written[relative] = hash;
+                return;
+            }
+            changed.Add(relative);
+            if (checkOnly)
+            {
+                return;
+            }
+            if (exists && !owned.ContainsKey(relative) && !options.Force)
+            {
+                throw new SiteOutputException($"'{path}' was not written by a build (it is not in {SiteManifest.FileName}); move it away, or --force to replace it");
+            }
+            queue.Add((path, bytes, exists), writerFailed.Token);
+            written[relative] = hash;
+        }
+
+        // Files an earlier build wrote that this one does not: removed, unless changed since (then kept, no longer listed).
+        var removed = new List<string>();
+        var kept = new List<string>();
+        foreach (var (path, hash) in owned.Where(o => !seen.ContainsKey(o.Key)).OrderBy(o => o.Key, StringComparer.Ordinal))
+        {
+            if (hash is not null && SiteManifest.HashOfFile(Path.Combine(outDir, path)) != hash)
+            {
+                kept.Add(path);
+                continue;
+            }
+            removed.Add(path);
+        }
+        if (!checkOnly)
+        {
+            foreach (var f in removed)
+            {
+                File.Delete(Path.Combine(outDir, f));
+            }
+            RemoveEmptiedFolders(outDir, folder, removed);
+            var entries = new Dictionary<string, string>(seen, StringComparer.Ordinal);
+            if (manifest is null || !SameEntries(manifest, entries))
+            {
+                WriteFile(Path.Combine(outDir, SiteManifest.FileName), SiteManifest.Serialize(entries), replace: manifest is not null || folder.Files.Contains(SiteManifest.FileName));
+            }
+        }
+        var writtenList = changed.Order(StringComparer.Ordinal).ToList();
+        return new SiteWriteResult(checkOnly ? [] : writtenList, unchanged, checkOnly ? [] : removed,
+            checkOnly ? writtenList.Concat(removed).Order(StringComparer.Ordinal).ToList() : [])
+        {
+            Files = seen.Count,
+            Kept = kept,
+        };
+    }
+
+    private static bool SameEntries(Dictionary<string, string> a, Dictionary<string, string> b) =>
+        a.Count == b.Count && a.All(e => b.TryGetValue(e.Key, out var h) && h == e.Value);
+
+    private static void TryWriteManifest(string outDir, Dictionary<string, string> entries)
+    {
+        try
+        {
+            if (Directory.Exists(outDir))
+            {
+                WriteFile(Path.Combine(outDir, SiteManifest.FileName), SiteManifest.Serialize(entries), replace: true);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The build's own failure is the one to report; the next build finds the pages unlisted and identical.
+        }
+    }
+
+    private static long _counter;
+
+    /// <summary>Writes a file through a temporary file in the same folder, renamed into place: never an empty or torn file.</summary>
+    private static void WriteFile(string path, byte[] bytes, bool replace)
+    {
+        var temp = Path.Combine(Path.GetDirectoryName(path)!,
+            $"{TempPrefix}{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}-{Interlocked.Increment(ref _counter).ToString(CultureInfo.InvariantCulture)}");
+        try
+        {
+            using (var handle = File.OpenHandle(temp, FileMode.CreateNew, FileAccess.Write))
+            {
+                RandomAccess.Write(handle, bytes, 0);
+            }
+            File.Move(temp, path, overwrite: replace);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            File.Delete(temp);
+            throw new IOException($"cannot write '{path}': {e.Message}", e);
+        }
+    }
+
+    /// <summary>Compares a file with the page's bytes through a pooled buffer (no 100 MB of arrays on a rebuild).</summary>
+    private static bool SameBytes(string path, byte[] bytes)
+    {
+        try
+        {
+            using var handle = File.OpenHandle(path);
+            if (RandomAccess.GetLength(handle) != bytes.Length)
+            {
+                return false;
+            }
+            var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(Math.Min(bytes.Length, 1 << 20));
+            try
+            {
+                for (var offset = 0; offset < bytes.Length;)
+                {
+                    var read = RandomAccess.Read(handle, buffer.AsSpan(0, Math.Min(buffer.Length, bytes.Length - offset)), offset);
+                    if (read == 0 || !buffer.AsSpan(0, read).SequenceEqual(bytes.AsSpan(offset, read)))
+                    {
+                        return false;
+                    }
+                    offset += read;
+                }
+                return true;
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Removes the folders (real ones, never links) left empty by the removals, deepest first.</summary>
+    private static void RemoveEmptiedFolders(string outDir, SiteFolder folder, IReadOnlyList<string> removed)
+    {
+        var candidates = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var f in removed)
+        {
+            for (var slash = f.LastIndexOf('/'); slash > 0; slash = f.LastIndexOf('/', slash - 1))
+            {
+                candidates.Add(f[..slash]);
+            }
+        }
+        foreach (var dir in candidates.OrderByDescending(d => d.Count(c => c == '/')).ThenBy(d => d, StringComparer.Ordinal))
+        {
+            var full = Path.Combine(outDir, dir);
+            if (folder.Folders.Contains(dir) && new DirectoryInfo(full).LinkTarget is null && !Directory.EnumerateFileSystemEntries(full).Any())
+            {
+                Directory.Delete(full);
+            }
+        }
+    }
+}
