@@ -245,7 +245,7 @@ public sealed class SiteOutputSafetyTests
 
         Assert.Equal(0, CliRunner.Run(repo.Root, "build").ExitCode);
         // A page written in place would be created under its own name, empty at first, and never renamed.
-        Assert.True(renamed.Wait(TimeSpan.FromSeconds(30)), "the new page was not renamed into place");
+        Assert.True(renamed.Wait(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken), "the new page was not renamed into place");
         Assert.Contains("The trial enrolled 120 adults.", repo.Read("site/claims/trial-size-120.html"), StringComparison.Ordinal);
     }
 
