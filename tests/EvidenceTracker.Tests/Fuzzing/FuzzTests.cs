@@ -24,8 +24,6 @@ public class FuzzTests
     /// <summary>Readers whose fuzzing still hits a crash class being fixed on another branch, and why they are skipped.</summary>
     private static readonly Dictionary<string, string> KnownUnfixed = new(StringComparer.Ordinal)
     {
-        ["csl-json"] = "CSL-JSON import throws InvalidOperationException on invalid UTF-8, \\u0000 and lone surrogates in strings (issue 18, item 9): fixed on branch parsers-linear, not merged here yet",
-        ["article-site"] = "the site's article renderer throws on Markdown nested past Markdig's depth limit and takes seconds on runs of '[' (issue 18, item 11): fixed on branch site-safety, not merged here yet",
     };
 
     public static IEnumerable<TheoryDataRow<string>> Readers =>
