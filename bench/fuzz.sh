@@ -24,10 +24,7 @@ args=(--fixtures "$root/tests/fixtures" --seed "$seed" --count "$count" --start 
 [ -n "${FUZZ_READERS:-}" ] && args+=(--readers "$FUZZ_READERS")
 dotnet "$here/Fuzz/bin/Release/net10.0/EvidenceTracker.Fuzz.dll" "${args[@]}"
 code=$?
-if [ "$code" -eq 130 ] || [ "$code" -eq 143 ]; then
-  { read -r reader; read -r place; read -r n; read -r k; } < "$out/input.where"
-  echo "stopped at input $k; resume with: $0 $seed $((count - (k - start))) $k" >&2
-elif [ "$code" -gt 1 ]; then
+if [ "$code" -gt 1 ]; then
   # the process died on an input: keep it as a regression fixture
   { read -r reader; read -r place; read -r n; read -r k; } < "$out/input.where"
   ext=".${place##*.}"

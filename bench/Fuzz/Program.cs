@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using EvidenceTracker.Tests.Fuzzing;
 
 // The fuzz harness of the test suite, run for as many inputs as asked:
@@ -36,13 +37,24 @@ var speed = new TimeLimit(TimeSpan.FromSeconds(options.Floor), TimeSpan.FromSeco
 var stopped = new bool[readers.Length];
 using var workspace = new FuzzWorkspace(options.Fixtures);
 var clock = Stopwatch.StartNew();
-var summarized = 0;
-// stopped by Ctrl-C or kill: the table of what was done so far still comes out
-AppDomain.CurrentDomain.ProcessExit += (_, _) => Summary();
+// stopped by Ctrl-C or kill: the input being read is finished, and the table of what was done comes out
+var stopping = 0;
+void Stop(PosixSignalContext context)
+{
+    context.Cancel = true;
+    Volatile.Write(ref stopping, 1);
+}
+using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 var lastReport = TimeSpan.Zero;
 Console.Error.WriteLine($"fuzz: seed {options.Seed}, inputs {options.Start}..{options.Start + options.Count - 1}, readers {string.Join(", ", options.Readers)}");
 for (var k = options.Start; k < options.Start + options.Count; k++)
 {
+    if (Volatile.Read(ref stopping) == 1)
+    {
+        Console.WriteLine($"stopped before input {k}; resume with: bench/fuzz.sh {options.Seed} {options.Count - (k - options.Start)} {k}");
+        break;
+    }
     var r = (int)(k % readers.Length);
     if (stopped[r])
     {
@@ -86,10 +98,6 @@ return stats.Sum(s => s.Failures + s.Slow) > 0 ? 1 : 0;
 
 void Summary()
 {
-    if (Interlocked.Exchange(ref summarized, 1) == 1)
-    {
-        return;
-    }
     Console.WriteLine(FormattableString.Invariant($"seed {options.Seed}: {stats.Sum(s => s.Inputs)} inputs ({stats.Sum(s => s.Inputs) * 2} reads) in {clock.Elapsed.TotalSeconds:0} s"));
     Console.WriteLine("reader          inputs  failures  slow   MB read  processor time per input: mean ms, max ms (bytes), max s/MB (inputs >= 64 KB)");
     foreach (var s in stats)
