@@ -63,6 +63,7 @@ public static partial class ArticleParser
         {
             Blank(chars, m.Index, m.Index + m.Length);
         }
+        var held = HoldOpenDestinations(chars);
         var blanked = new string(chars);
         MarkdownDocument markdown;
         try
@@ -108,7 +109,7 @@ public static partial class ArticleParser
         var defined = firstByLabel.Keys.ToHashSet(StringComparer.Ordinal);
 
         var blocks = new List<ArticleBlock>();
-        var builder = new PlainTextBuilder(blanked); // the text Markdig saw: same offsets, shortcodes blanked
+        var builder = new PlainTextBuilder(blanked, held); // the text Markdig saw: same offsets, shortcodes blanked
         CollectBlocks(markdown, inQuote: false, builder, blocks, defined, At, problems);
 
         var definitionMarkers = new List<FootnoteMarker>();
@@ -188,6 +189,80 @@ public static partial class ArticleParser
             }
         }
         return false;
+    }
+
+    /// <summary>What an opening parenthesis held back from Markdig is replaced with (a private-use character).</summary>
+    internal const char HeldParenthesis = '\uE000';
+
+    /// <summary>
+    /// Markdig reads an inline link's destination from the <c>(</c> after <c>]</c> to the <c>)</c> that closes it or
+    /// to the first space. Where parentheses never close (<c>[a](</c> 50,000 times on one line), every <c>]</c> scans
+    /// to the end of the run: time quadratic in its length. When those scans would add up to more than a few times the
+    /// text's length (they never do in an article of real links), each such <c>(</c> that cannot begin a destination —
+    /// an unclosed one with another unclosed one after it in the same run, so its parentheses cannot balance — is
+    /// replaced with <see cref="HeldParenthesis"/>, which Markdig reads as text; the plain text shows <c>(</c> again.
+    /// The offsets replaced, or null when none is.
+    /// </summary>
+    private static HashSet<int>? HoldOpenDestinations(char[] chars)
+    {
+        long scans = 0;
+        var budget = 4L * chars.Length + 65_536;
+        var open = new List<int>(); // unclosed '(' of the current run
+        var links = new List<int>(); // '(' after ']' in the current run, still open
+        var unclosed = new List<int>(); // '(' after ']' left open at the end of their run, with another open one after them
+        void EndRun(int at)
+        {
+            for (var k = 0; k < links.Count; k++)
+            {
+                scans += at - links[k];
+                if (links[k] != open[^1])
+                {
+                    unclosed.Add(links[k]);
+                }
+            }
+            open.Clear();
+            links.Clear();
+        }
+        for (var i = 0; i < chars.Length; i++)
+        {
+            var c = chars[i];
+            if (c <= ' ' || c == '\u007F')
+            {
+                EndRun(i);
+            }
+            else if (c == '\\')
+            {
+                i++; // an escaped character is not a parenthesis
+            }
+            else if (c == '(')
+            {
+                open.Add(i);
+                if (i > 0 && chars[i - 1] == ']')
+                {
+                    links.Add(i);
+                }
+            }
+            else if (c == ')' && open.Count > 0)
+            {
+                var closed = open[^1];
+                open.RemoveAt(open.Count - 1);
+                if (links.Count > 0 && links[^1] == closed)
+                {
+                    links.RemoveAt(links.Count - 1);
+                    scans += i - closed;
+                }
+            }
+        }
+        EndRun(chars.Length);
+        if (scans <= budget || unclosed.Count == 0)
+        {
+            return null;
+        }
+        foreach (var at in unclosed)
+        {
+            chars[at] = HeldParenthesis;
+        }
+        return [.. unclosed];
     }
 
     /// <summary>Labels compare as Markdown link labels do: case-insensitively, white space collapsed.</summary>

@@ -51,13 +51,15 @@ public static class CitationScopes
                 var first = scope == CitationScope.Sentence || sentence <= previous ? sentence : previous + 1;
                 var s = block.Sentences[first];
                 var e = block.Sentences[sentence];
+                // groups in one sentence cite the same passage: its text is cut once, not once a group
+                var same = passages.Count > 0 && passages[^1] is { } last && last.Block == b && last.FirstSentence == first && last.LastSentence == sentence;
                 passages.Add(new CitedPassage
                 {
                     Block = b,
                     FirstSentence = first,
                     LastSentence = sentence,
                     Markers = group,
-                    Text = block.Text[s.Start..e.End],
+                    Text = same ? passages[^1].Text : block.Text[s.Start..e.End],
                     Position = s.Position,
                 });
                 previous = sentence;

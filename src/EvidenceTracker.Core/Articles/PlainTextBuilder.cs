@@ -5,9 +5,10 @@ namespace EvidenceTracker.Articles;
 
 /// <summary>
 /// Renders a block's inlines as plain text — emphasis and links as their text, code spans as their content, images
-/// and inline HTML left out — and maps every character back to its offset in the article's text.
+/// and inline HTML left out — and maps every character back to its offset in the article's text. At the offsets in
+/// <c>held</c> the parser was shown <see cref="ArticleParser.HeldParenthesis"/> for a parenthesis: the text shows the parenthesis.
 /// </summary>
-internal sealed class PlainTextBuilder(string source)
+internal sealed class PlainTextBuilder(string source, HashSet<int>? held = null)
 {
     private readonly StringBuilder _text = new();
     private readonly List<int> _map = [];
@@ -69,7 +70,7 @@ internal sealed class PlainTextBuilder(string source)
 
     private void Append(char c, int offset)
     {
-        _text.Append(c);
+        _text.Append(c == ArticleParser.HeldParenthesis && held is not null && held.Contains(offset) ? '(' : c);
         _map.Add(Math.Clamp(offset, 0, Math.Max(0, Source.Length - 1)));
     }
 

@@ -315,16 +315,48 @@ public static class ArticleRules
             : $"footnote [^{marker.Label}] is cited{where} but never defined; did you mean [^{hint}]?";
     }
 
-    /// <summary>Text for a message: white space collapsed, cut to about <see cref="QuoteLength"/> characters with an ellipsis.</summary>
+    /// <summary>
+    /// Text for a message: white space collapsed, cut to about <see cref="QuoteLength"/> characters with an ellipsis.
+    /// Only the start of the text is read (a passage may be a whole long paragraph, quoted once per marker in it).
+    /// </summary>
     public static string Shorten(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var collapsed = NormalizedText.Collapse(text);
+        var (collapsed, complete) = CollapsedPrefix(text, QuoteLength * 8);
         var info = new System.Globalization.StringInfo(collapsed);
-        if (info.LengthInTextElements <= QuoteLength)
+        var elements = info.LengthInTextElements;
+        if (complete && elements <= QuoteLength)
         {
             return collapsed;
         }
-        return new StringBuilder(info.SubstringByTextElements(0, QuoteLength - 1).TrimEnd()).Append('…').ToString();
+        // the prefix's last element may be cut short when the prefix is not the whole text: it is never kept
+        var keep = Math.Min(QuoteLength - 1, complete ? elements : elements - 1);
+        return new StringBuilder(info.SubstringByTextElements(0, Math.Max(0, keep)).TrimEnd()).Append('…').ToString();
+    }
+
+    /// <summary>The text with white space collapsed and trimmed, up to <paramref name="max"/> characters; whether that is all of it.</summary>
+    private static (string Text, bool Complete) CollapsedPrefix(string text, int max)
+    {
+        var sb = new StringBuilder(Math.Min(text.Length, max));
+        var pendingSpace = false;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                pendingSpace = sb.Length > 0;
+                continue;
+            }
+            if (sb.Length >= max - 1)
+            {
+                return (sb.ToString(), false);
+            }
+            if (pendingSpace)
+            {
+                sb.Append(' ');
+                pendingSpace = false;
+            }
+            sb.Append(c);
+        }
+        return (sb.ToString(), true);
     }
 }

@@ -109,6 +109,9 @@ internal static class ArticleImporter
         }
 
         var existingSpans = plan.Excerpts(id).SelectMany(document.ExcerptSpans).ToList();
+        // groups of markers in one sentence cite one passage (one text): its excerpt is made once for all of them
+        string? lastText = null;
+        var excerpt = "";
         foreach (var passage in document.Passages(plan.Scope))
         {
             var sources = passage.Labels.Select(l => sourceOf.GetValueOrDefault(l)).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
@@ -117,7 +120,12 @@ internal static class ArticleImporter
                 continue;
             }
             var markers = string.Concat(passage.Markers.Select(m => $"[^{m.Label}]"));
-            plan.AddDraft(id, NormalizedText.Collapse(passage.Text), sources, markers);
+            if (!ReferenceEquals(passage.Text, lastText))
+            {
+                lastText = passage.Text;
+                excerpt = NormalizedText.Collapse(passage.Text);
+            }
+            plan.AddDraft(id, excerpt, sources, markers);
         }
     }
 

@@ -207,6 +207,10 @@ internal sealed class ImportPlan
     private readonly HashSet<string> _articleIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _sourceByKey = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _excerpts = new(StringComparer.Ordinal);
+    /// <summary>Per base id, the first numbered suffix not tried yet (<see cref="Slugs.Unique(string, Func{string, bool}, Dictionary{string, int})"/>).</summary>
+    private readonly Dictionary<string, int> _nextSourceSuffix = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _nextClaimSuffix = new(StringComparer.Ordinal);
+    private DraftClaim? _lastDraft;
 
     /// <summary>Names (without .yaml) of the files already in sources/ and claims/, loadable or not: never overwritten.</summary>
     private readonly HashSet<string> _sourceFiles;
@@ -293,7 +297,7 @@ internal sealed class ImportPlan
             }
             return existing;
         }
-        var id = Slugs.Unique(SourceIdBase(draft), c => _sourceIds.Contains(c) || _sourceFiles.Contains(c));
+        var id = Slugs.Unique(SourceIdBase(draft), c => _sourceIds.Contains(c) || _sourceFiles.Contains(c), _nextSourceSuffix);
         _sourceIds.Add(id);
         _planned.Add(id);
         _sourceByKey[key] = id;
@@ -354,26 +358,24 @@ internal sealed class ImportPlan
     /// <summary>A draft claim for a passage; merged into this run's earlier draft when their excerpts are the same.</summary>
     public void AddDraft(string articleId, string excerpt, IReadOnlyList<string> sources, string markers)
     {
-        if (_claimByExcerpt.TryGetValue((articleId, excerpt), out var same))
+        // the passages of one sentence come one after another with one excerpt: found again without hashing it
+        if ((_lastDraft is { } last && ReferenceEquals(last.Excerpt, excerpt) && last.Article == articleId)
+            || _claimByExcerpt.TryGetValue((articleId, excerpt), out last))
         {
-            foreach (var s in sources)
-            {
-                if (!same.Sources.Contains(s))
-                {
-                    same.Sources.Add(s);
-                }
-            }
-            same.Markers += markers;
+            last.Add(sources, markers);
+            _lastDraft = last;
             return;
         }
         var baseId = Slugs.IsLatin(excerpt) && Slugs.Slugify(excerpt, 60, maxWords: 8) is { Length: > 0 } slug
             ? slug
             : $"{Slugs.Slugify(articleId, 60)}-{Slugs.Hash(excerpt, 6)}";
-        var id = Slugs.Unique(baseId, c => _claimIds.Contains(c) || _claimFiles.Contains(c));
+        var id = Slugs.Unique(baseId, c => _claimIds.Contains(c) || _claimFiles.Contains(c), _nextClaimSuffix);
         _claimIds.Add(id);
-        var draft = new DraftClaim(id, articleId, excerpt, [.. sources], markers);
+        var draft = new DraftClaim(id, articleId, excerpt);
+        draft.Add(sources, markers);
         _claims.Add(draft);
         _claimByExcerpt[(articleId, excerpt)] = draft;
+        _lastDraft = draft;
     }
 
     /// <summary>Articles, then sources, then claims, each in the order planned.</summary>
@@ -394,22 +396,42 @@ internal sealed class ImportPlan
             {
                 yaml.Item("source", s);
             }
-            yaml.Text("note", $"Drafted by evidence import from {c.Markers}.");
+            var markers = c.Markers.ToString();
+            yaml.Text("note", $"Drafted by evidence import from {markers}.");
             files.Add(new ImportedFile
             {
-                Kind = ImportKind.Claim, Id = c.Id, Path = $"claims/{c.Id}.yaml", Action = ImportAction.Create, From = c.Markers,
+                Kind = ImportKind.Claim, Id = c.Id, Path = $"claims/{c.Id}.yaml", Action = ImportAction.Create, From = markers,
                 Article = c.Article, Content = Encoding.UTF8.GetBytes(yaml.ToString()),
             });
         }
         return files;
     }
 
-    private sealed class DraftClaim(string id, string article, string excerpt, List<string> sources, string markers)
+    /// <summary>A draft claim; passages of one excerpt add their sources and marker groups (each once, in order).</summary>
+    private sealed class DraftClaim(string id, string article, string excerpt)
     {
+        private readonly HashSet<string> _sources = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _groups = new(StringComparer.Ordinal);
+
         public string Id { get; } = id;
         public string Article { get; } = article;
         public string Excerpt { get; } = excerpt;
-        public List<string> Sources { get; } = sources;
-        public string Markers { get; set; } = markers;
+        public List<string> Sources { get; } = [];
+        public StringBuilder Markers { get; } = new();
+
+        public void Add(IReadOnlyList<string> sources, string markers)
+        {
+            foreach (var s in sources)
+            {
+                if (_sources.Add(s))
+                {
+                    Sources.Add(s);
+                }
+            }
+            if (_groups.Add(markers))
+            {
+                Markers.Append(markers);
+            }
+        }
     }
 }

@@ -255,6 +255,40 @@ public class ArticleParserTests
     }
 
     [Fact]
+    public void Link_openings_that_never_close_read_as_their_text_and_a_real_link_after_them_as_a_link()
+    {
+        var opens = string.Concat(Enumerable.Repeat("[a](", 50_000));
+        var doc = ArticleParser.Parse($"Rates rose 5% {opens} and [the report](https://example.com/r_(1)) said so.[^1]\n\n[^1]: x\n");
+        var block = Assert.Single(doc.Blocks);
+        Assert.Equal($"Rates rose 5% {opens} and the report said so.", block.Text);
+        Assert.DoesNotContain(ArticleParser.HeldParenthesis, block.Text);
+        Assert.Empty(doc.Problems);
+        var marker = Assert.Single(doc.Markers);
+        Assert.Equal(new Position(1, 15 + opens.Length + 53), marker.Position);
+        // the text starts the file: each '(' maps back to its own offset
+        Assert.Equal(14 + 3, block.SourceOffset(14 + 3));
+        Assert.Equal(14 + opens.Length - 1, block.SourceOffset(14 + opens.Length - 1));
+    }
+
+    [Fact]
+    public void Marker_groups_in_one_sentence_are_passages_of_one_text_cut_once()
+    {
+        var doc = ArticleParser.Parse(string.Concat(Enumerable.Repeat("x.[^1]", 1000)) + "\n\nNext 5%.[^1]\n\n[^1]: x\n");
+        var passages = doc.Passages(CitationScope.Run);
+        Assert.Equal(1001, passages.Count);
+        Assert.All(passages.Take(1000), p => Assert.Same(passages[0].Text, p.Text));
+        Assert.Equal(string.Concat(Enumerable.Repeat("x.", 1000)), passages[0].Text.TrimEnd());
+        Assert.Equal("Next 5%.", passages[^1].Text);
+    }
+
+    [Fact]
+    public void An_article_of_ordinary_links_is_parsed_as_markdig_reads_it()
+    {
+        var doc = ArticleParser.Parse("See [a](http://x.example/a_(b)) and [c](d and (e) [f](g \"t\") or [h](<i j>).\n");
+        Assert.Equal("See a and [c](d and (e) f or h.", Assert.Single(doc.Blocks).Text);
+    }
+
+    [Fact]
     public void Excerpts_match_the_plain_text_or_the_raw_text_with_white_space_normalised()
     {
         var doc = ArticleParser.Parse(English);

@@ -177,6 +177,18 @@ public class ArticleRuleTests
         Assert.EndsWith("😀…", emoji);
     }
 
+    [Fact]
+    public void Shorten_reads_only_the_start_of_a_long_text_and_cuts_it_as_the_whole_text_would_be_cut()
+    {
+        var words = "  \n " + string.Join(" \t\n ", Enumerable.Repeat("word", 100_000));
+        Assert.Equal(string.Join(' ', Enumerable.Repeat("word", 12)) + "…", ArticleRules.Shorten(words));
+        var accents = string.Concat(Enumerable.Repeat("e\u0301", 100_000));
+        Assert.Equal(string.Concat(Enumerable.Repeat("e\u0301", 59)) + "…", ArticleRules.Shorten(accents));
+        var spaced = new string('a', 30) + new string(' ', 5000) + new string('b', 29);
+        Assert.Equal(new string('a', 30) + " " + new string('b', 29), ArticleRules.Shorten(spaced));
+        Assert.Equal(new string('a', 30) + " " + new string('b', 28) + "…", ArticleRules.Shorten(spaced + "b"));
+    }
+
     [Theory]
     [InlineData("text")]
     [InlineData("json")]

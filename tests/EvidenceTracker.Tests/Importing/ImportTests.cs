@@ -130,6 +130,18 @@ public class ImportTests
     }
 
     [Fact]
+    public void Markers_in_one_sentence_make_one_draft_with_each_source_and_marker_group_once()
+    {
+        using var repo = new TempRepo();
+        var body = string.Concat(Enumerable.Repeat("x.[^1]x.[^2]", 2000));
+        repo.Write("incoming/one.md", $"Then {body}\n\n[^1]: A. https://a.example/1\n[^2]: B. https://b.example/2\n");
+        Assert.Equal(0, CliRunner.Run(repo.Root, "import", "incoming/one.md").ExitCode);
+        var claims = Directory.GetFiles(repo.Full("claims"));
+        var claim = Yaml(repo, "claims/" + Path.GetFileName(Assert.Single(claims)));
+        Assert.Contains("citations:\n  - source: a-example\n  - source: b-example\nnote: \"Drafted by evidence import from [^1][^2].\"\n", claim);
+    }
+
+    [Fact]
     public void The_imported_repository_passes_check_with_only_the_expected_draft_and_article_warnings()
     {
         using var repo = RepoWithEnglishInput();
