@@ -161,6 +161,14 @@ public sealed class SiteRenderingSafetyTests
     }
 
     [Fact]
+    public void An_excerpt_that_quotes_raw_html_as_written_is_highlighted_where_the_page_shows_it_as_text()
+    {
+        var site = SiteBuilder.Build(EvidenceQueries.Check(Path.Combine(TestPaths.Fixtures, "site", "hostile")));
+        var html = Page(site, "articles/hostile-article.html");
+        Assert.Contains("id=\"claim-hostile-claim\"><a href=\"../claims/hostile-claim.html\">run &lt;i&gt;this&lt;/i&gt; now</a>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Every_tracked_excerpt_of_this_repository_is_highlighted_on_its_article_page()
     {
         var report = EvidenceQueries.Check(TestPaths.RepoRoot);

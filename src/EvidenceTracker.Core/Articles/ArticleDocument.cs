@@ -224,7 +224,8 @@ public sealed class ArticleDocument
 
     /// <summary>
     /// Where <paramref name="excerpt"/> occurs in the article as written: [Start, End) offsets of <see cref="Text"/>, one per
-    /// occurrence in the plain text that lies within one block, in file order. The site marks these spans.
+    /// occurrence in the plain text that lies within one block, in file order — or, when the plain text has none, per
+    /// occurrence in the text as written (white space normalised). The site marks these spans.
     /// </summary>
     public IReadOnlyList<(int Start, int End)> ExcerptSourceSpans(string excerpt)
     {
@@ -242,8 +243,20 @@ public sealed class ArticleDocument
             }
             spans.Add(Blocks[b].SourceSpan(start - _blockStarts[b], end - _blockStarts[b]));
         }
+        if (spans.Count == 0 && NormalizedText.Collapse(excerpt) is { Length: > 0 } needle)
+        {
+            // An excerpt that quotes the Markdown as written (raw HTML such as <i>, which the page shows as text).
+            var raw = _rawMapped ??= new NormalizedText(Text, true);
+            for (var at = raw.Text.IndexOf(needle, StringComparison.Ordinal); at >= 0;
+                 at = at + 1 < raw.Text.Length ? raw.Text.IndexOf(needle, at + 1, StringComparison.Ordinal) : -1)
+            {
+                spans.Add(raw.Original(at, needle.Length));
+            }
+        }
         return spans;
     }
+
+    private NormalizedText? _rawMapped;
 
     /// <summary>Whether any of the spans (from <see cref="ExcerptSpans"/>) overlaps the passage.</summary>
     public bool Overlaps(CitedPassage passage, IReadOnlyList<(int Start, int End)> spans)

@@ -56,7 +56,8 @@ internal sealed class SiteFolder
         foreach (var entry in dir.EnumerateFileSystemInfos())
         {
             var relative = prefix + entry.Name;
-            if (entry.LinkTarget is not null)
+            // The type the directory listing gives (no readlink per entry): a link, of any kind, is never entered.
+            if ((entry.Attributes & FileAttributes.ReparsePoint) != 0 || entry.LinkTarget is not null && entry is DirectoryInfo)
             {
                 Links.Add(relative);
             }
