@@ -14,6 +14,8 @@ public sealed record CliEnvironment
     public Func<DateOnly> Today { get; init; } = () => DateOnly.FromDateTime(DateTime.UtcNow);
     /// <summary>EVIDENCE_TIMINGS=1: <c>check</c> prints where its time went on stderr (for benchmarks).</summary>
     public bool Timings { get; init; }
+    /// <summary>Environment variables (the look-up services' base URLs, NCBI_API_KEY, EVIDENCE_MAILTO); tests pass their own.</summary>
+    public Func<string, string?> Variable { get; init; } = Environment.GetEnvironmentVariable;
 
     public static CliEnvironment FromConsole() => new()
     {

@@ -13,6 +13,7 @@ public static class DocumentReaders
     [
         "id", "type", "title", "authors", "publisher", "date", "accessed", "url", "doi", "pmid", "lang", "level",
         "reports-on", "snapshot", "snapshot-sha256", "archived", "volume", "issue", "pages",
+        "keys", "pmcid", "arxiv", "isbn", "archive-url",
     ];
     public static readonly string[] ConfigFields = ["title", "rules", "citation-scope", "style", "strong-words"];
     public static readonly string[] CitationScopes = ["run", "sentence"];
@@ -156,6 +157,11 @@ public static class DocumentReaders
             Volume = r.Text("volume"),
             Issue = r.Text("issue"),
             Pages = r.Text("pages"),
+            Keys = r.TextList("keys").Select(k => k.Value).ToList(),
+            Pmcid = r.Checked("pmcid", Values.PmcidProblem),
+            Arxiv = r.Checked("arxiv", Values.ArxivProblem),
+            Isbn = r.Checked("isbn", Values.IsbnProblem),
+            ArchiveUrl = r.Checked("archive-url", Values.UrlProblem),
             Positions = positions,
         };
     }

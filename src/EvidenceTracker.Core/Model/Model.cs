@@ -123,6 +123,13 @@ public sealed record Source
     public string? Volume { get; init; }
     public string? Issue { get; init; }
     public string? Pages { get; init; }
+    /// <summary>Other names articles use for the source: BibTeX/Pandoc citation keys.</summary>
+    public IReadOnlyList<string> Keys { get; init; } = [];
+    public string? Pmcid { get; init; }
+    public string? Arxiv { get; init; }
+    public string? Isbn { get; init; }
+    /// <summary>A public archived copy (for example on the Wayback Machine).</summary>
+    public string? ArchiveUrl { get; init; }
     public FieldPositions Positions { get; init; } = FieldPositions.Empty;
 }
 
