@@ -6,7 +6,8 @@
 # The generated evidence is sound (see gen_repo.py): a check reports one missing-snapshot note per claim. --noisy
 # also times a 100,000-claim repository in which every claim carries three findings (300,000 in all).
 #
-# usage: bench/check-bench.sh [--aot] [--noisy] [--runs N]   (--aot: also time a ReadyToRun build for comparison)
+# usage: bench/check-bench.sh [--aot] [--noisy] [--runs N] [--sizes 10k|100k|10k,100k]
+#   --aot: also time a ReadyToRun build for comparison; --sizes: which repositories to time (default both)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
@@ -14,19 +15,21 @@ out="$here/out"
 runs=5
 aot=0
 noisy=0
+sizes=10k,100k
 while [ $# -gt 0 ]; do
   case "$1" in
     --aot) aot=1 ;;
     --noisy) noisy=1 ;;
     --runs) runs=$2; shift ;;
+    --sizes) sizes=$2; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift
 done
 mkdir -p "$out"
-[ -d "$out/repo-10k" ] || python3 "$here/gen_repo.py" "$out/repo-10k" 10000 2000
-[ -d "$out/repo-100k" ] || python3 "$here/gen_repo.py" "$out/repo-100k" 100000 20000
-repos=(repo-10k repo-100k)
+repos=()
+case ",$sizes," in *,10k,*) repos+=(repo-10k); [ -d "$out/repo-10k" ] || python3 "$here/gen_repo.py" "$out/repo-10k" 10000 2000 ;; esac
+case ",$sizes," in *,100k,*) repos+=(repo-100k); [ -d "$out/repo-100k" ] || python3 "$here/gen_repo.py" "$out/repo-100k" 100000 20000 ;; esac
 if [ "$noisy" = 1 ]; then
   [ -d "$out/repo-100k-noisy" ] || python3 "$here/gen_repo.py" "$out/repo-100k-noisy" 100000 20000 --noisy
   repos+=(repo-100k-noisy)

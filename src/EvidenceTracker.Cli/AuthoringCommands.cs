@@ -99,11 +99,12 @@ internal static class AddCommand
         };
         command.SetAction(parsed =>
         {
+            // Identifiers that do not parse are left to AddSource, which refuses them with exit 1 as `check` would.
             var identifiers = new EvidenceTracker.Lookup.Identifiers
             {
-                Doi = parsed.GetValue(doi) is { } d ? Values.NormalizeDoi(d) ?? throw new UsageException($"--doi '{d}' is not a DOI; give 10.xxxx/…, doi:10.xxxx/… or https://doi.org/10.xxxx/…") : null,
-                Pmid = parsed.GetValue(pmid) is { } p ? Values.NormalizePmid(p) ?? throw new UsageException($"--pmid '{p}' is not a PubMed id (digits)") : null,
-                Arxiv = parsed.GetValue(arxiv) is { } a ? Values.NormalizeArxiv(a) ?? throw new UsageException($"--arxiv '{a}' is not an arXiv id (such as 2101.00001)") : null,
+                Doi = parsed.GetValue(doi) is { } d ? Values.NormalizeDoi(d) : null,
+                Pmid = parsed.GetValue(pmid) is { } p ? Values.NormalizePmid(p) : null,
+                Arxiv = parsed.GetValue(arxiv) is { } a ? Values.NormalizeArxiv(a) : null,
                 Url = parsed.GetValue(url) is { } u && Values.IsHttpUrl(u) ? u : null,
             };
             var found = new EvidenceTracker.Lookup.SourceMetadata();
@@ -135,7 +136,7 @@ internal static class AddCommand
                 Accessed = parsed.GetValue(accessed),
                 Url = parsed.GetValue(url) ?? found.Url,
                 Doi = parsed.GetValue(doi) ?? found.Doi,
-                Pmid = parsed.GetValue(pmid) ?? found.Pmid,
+                Pmid = parsed.GetValue(pmid) is { } pm ? Values.NormalizePmid(pm) ?? pm : found.Pmid,
                 Pmcid = found.Pmcid,
                 Arxiv = parsed.GetValue(arxiv) ?? found.Arxiv,
                 Isbn = found.Isbn,

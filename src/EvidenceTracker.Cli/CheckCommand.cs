@@ -1,5 +1,6 @@
 using System.CommandLine;
 using EvidenceTracker.App;
+using EvidenceTracker.Checking;
 using EvidenceTracker.Reporting;
 using EvidenceTracker.Storage;
 
@@ -40,7 +41,8 @@ internal static class CheckCommand
     public static int Execute(CheckSettings settings, CommandContext context, bool color)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var report = EvidenceQueries.Check(settings.Root);
+        CheckTimings? timings = null;
+        var report = EvidenceQueries.Check(settings.Root, context.Environment.Timings ? new CheckObserver(t => timings = t) : null);
         var formatter = ReportFormats.Create(settings.Format, color, EvidenceCli.Version);
         if (settings.Output is { } path)
         {
@@ -51,7 +53,7 @@ internal static class CheckCommand
         {
             formatter.Write(report, context.Out);
         }
-        if (context.Environment.Timings && report.Timings is { } t)
+        if (timings is { } t)
         {
             var full = GC.GetGCMemoryInfo(GCKind.FullBlocking);
             context.Error.WriteLine(FormattableString.Invariant(

@@ -1,18 +1,8 @@
 using System.CommandLine;
+using EvidenceTracker.App;
 using EvidenceTracker.Bibliography;
-using EvidenceTracker.Diagnostics;
-using EvidenceTracker.Loading;
-using EvidenceTracker.Storage;
 
 namespace EvidenceTracker.Cli;
-
-/// <summary>What <c>evidence export</c> was asked to do.</summary>
-public sealed record ExportSettings
-{
-    public required string Root { get; init; }
-    public required string Format { get; init; }
-    public string? Output { get; init; }
-}
 
 internal static class ExportCommand
 {
@@ -42,31 +32,24 @@ internal static class ExportCommand
             Root = context.RootOf(parsed),
             Format = parsed.GetValue(format)!,
             Output = parsed.GetValue(output),
+            WorkingDirectory = context.Environment.WorkingDirectory,
         }, context));
         return command;
     }
 
     public static int Execute(ExportSettings settings, CommandContext context)
     {
-        var set = RepositoryLoader.Load(settings.Root);
-        var text = BibliographyExporter.Export(set.Sources, settings.Format);
-        if (settings.Output is { } path)
-        {
-            AtomicFile.Write(Path.GetFullPath(path, context.Environment.WorkingDirectory), text);
-        }
-        else
+        var result = ExportService.Run(settings);
+        if (result.Text is { } text)
         {
             context.Out.Write(text);
         }
-        var broken = set.LoadFindings
-            .Where(f => f.Severity == Severity.Error && f.File is { } file && file.StartsWith("sources/", StringComparison.Ordinal))
-            .Select(f => f.File).Distinct().Count();
-        var count = set.Sources.Select(s => s.Id).Distinct().Count();
+        var (count, broken) = (result.Exported, result.BrokenFiles);
         if (settings.Output is not null || broken > 0)
         {
             context.Error.WriteLine($"{count} source{(count == 1 ? "" : "s")} exported as {settings.Format}" +
                 (broken > 0 ? $"; {broken} source file{(broken == 1 ? " has" : "s have")} errors (run `evidence check`)" : ""));
         }
-        return broken > 0 ? ExitCodes.Findings : ExitCodes.Ok;
+        return result.Partial ? ExitCodes.Findings : ExitCodes.Ok;
     }
 }

@@ -9,7 +9,8 @@ internal static class ImportCommand
     {
         var paths = new Argument<string[]>("path")
         {
-            Description = "Markdown articles (.md), folders whose .md files are imported, or bibliographies (.bib BibTeX/BibLaTeX, .ris RIS, .json CSL-JSON).",
+            Description = $"Markdown articles ({ImportFormats.List(bibliographies: false)}), folders whose articles are imported, "
+                + $"or bibliographies (BibTeX/BibLaTeX, RIS, CSL-JSON: {ImportFormats.List(bibliographies: true)}).",
             Arity = ArgumentArity.OneOrMore,
         };
         var id = new Option<string?>("--id")
@@ -25,7 +26,7 @@ internal static class ImportCommand
         var command = new Command("import",
             "Register articles: copy each, byte for byte, to articles/<id>.md; create a source for each footnote definition " +
             "(one per URL across all articles); draft a claim for each cited passage. Re-running changes nothing.\n" +
-            "Bibliographies (.bib, .ris, .json): each entry becomes a source (its key, slugged, the id); duplicates by DOI, URL, " +
+            $"Bibliographies ({ImportFormats.List(bibliographies: true)}): each entry becomes a source (its key, slugged, the id); duplicates by DOI, URL, " +
             "or title and year are merged, within the files and with existing sources, and reported.\n" +
             "Exit code 0: imported (or nothing to do); 1: refused because of the data (an article id taken by different content, " +
             "a file that is not UTF-8); 2: usage error or I/O failure.\n" +
@@ -34,42 +35,15 @@ internal static class ImportCommand
         {
             paths, id, dryRun, format,
         };
-        command.SetAction(parsed =>
+        command.SetAction(parsed => Execute(new ImportSettings
         {
-            var all = parsed.GetValue(paths) ?? [];
-            // Dispatch by extension: bibliographies go to the bibliography importer, the rest are articles.
-            var bibliographies = all.Where(p => ImportService.BibliographyExtensions.Contains(Path.GetExtension(p).ToLowerInvariant())).ToList();
-            var articles = all.Except(bibliographies).ToList();
-            var code = ExitCodes.Ok;
-            if (bibliographies.Count > 0)
-            {
-                if (parsed.GetValue(id) is not null)
-                {
-                    throw new UsageException("--id names an article; it does not apply to bibliographies");
-                }
-                code = ImportBibCommand.Execute(new ImportBibSettings
-                {
-                    Root = context.RootOf(parsed),
-                    Files = bibliographies.Select(f => Path.GetFullPath(f, context.Environment.WorkingDirectory)).ToList(),
-                    DryRun = parsed.GetValue(dryRun),
-                    Format = parsed.GetValue(format)!,
-                }, context);
-                if (articles.Count == 0)
-                {
-                    return code;
-                }
-            }
-            var settings = new ImportSettings
-            {
-                Root = context.RootOf(parsed),
-                Paths = articles,
-                WorkingDirectory = context.Environment.WorkingDirectory,
-                Id = parsed.GetValue(id),
-                DryRun = parsed.GetValue(dryRun),
-                Format = parsed.GetValue(format)!,
-            };
-            return Math.Max(code, Execute(settings, context));
-        });
+            Root = context.RootOf(parsed),
+            Paths = parsed.GetValue(paths) ?? [],
+            WorkingDirectory = context.Environment.WorkingDirectory,
+            Id = parsed.GetValue(id),
+            DryRun = parsed.GetValue(dryRun),
+            Format = parsed.GetValue(format)!,
+        }, context));
         return command;
     }
 
@@ -91,6 +65,11 @@ internal static class ImportCommand
             context.Error.Write("\r\u001b[K");
         }
         ImportReport.Write(result, settings.Format, context.Out, context.Error);
-        return result.ExitCode;
+        return result.Outcome switch
+        {
+            ImportOutcome.Imported => ExitCodes.Ok,
+            ImportOutcome.Refused => ExitCodes.Findings,
+            _ => ExitCodes.Usage,
+        };
     }
 }

@@ -38,7 +38,7 @@ internal static class SnapshotCommand
             if (outcome.Archive is not { } archive)
             {
                 context.Error.WriteLine($"error: {outcome.Message}");
-                return outcome.Failure == SnapshotFailure.Usage ? ExitCodes.Usage : ExitCodes.Findings;
+                return outcome.Failure == SnapshotFailure.NoSuchFile ? ExitCodes.Usage : ExitCodes.Findings;
             }
             SnapshotFormatter.Write(archive, settings.Format, context.Out);
             return ExitCodes.Ok;

@@ -8,7 +8,7 @@ using EvidenceTracker.Tests.Support;
 
 namespace EvidenceTracker.Tests;
 
-/// <summary>The fast paths of reading the repository and writing reports: same results as the portable ones.</summary>
+/// <summary>Reading the repository's files and writing reports.</summary>
 public class FileIoTests
 {
     [Fact]
@@ -18,7 +18,7 @@ public class FileIoTests
         var text = string.Concat(Enumerable.Range(0, 3000).Select(i => $"line {i}: 敏感性达到{i % 100}%\n"));
         var path = repo.Write("claims/long.yaml", text);
         var sink = new FindingSink("claims/long.yaml");
-        Assert.Equal(text, SafeFile.ReadEnumerated(path, repo.Root, SafeFile.MaxYamlBytes, sink, Rules.YamlSyntax));
+        Assert.Equal(text, SafeFile.ReadText(path, repo.Root, SafeFile.MaxYamlBytes, sink, Rules.YamlSyntax));
         Assert.Empty(sink.Findings);
     }
 
@@ -28,31 +28,30 @@ public class FileIoTests
         using var repo = new TempRepo();
         var path = repo.Write("claims/big.yaml", new string('x', 5000));
         var sink = new FindingSink("claims/big.yaml");
-        Assert.Null(SafeFile.ReadEnumerated(path, repo.Root, 4096, sink, Rules.YamlSyntax));
+        Assert.Null(SafeFile.ReadText(path, repo.Root, 4096, sink, Rules.YamlSyntax));
         var finding = Assert.Single(sink.Findings);
         Assert.Contains("4.9 KB", finding.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void The_fast_reader_leaves_symbolic_links_to_the_portable_path()
+    public void A_symbolic_link_inside_the_repository_is_read_through_to_its_target()
     {
         using var repo = new TempRepo();
         var target = repo.Write("claims/real.yaml", "id: real\n");
         var link = repo.Full("claims/link.yaml");
         File.CreateSymbolicLink(link, target);
-        Assert.Null(LinuxFiles.TryReadAll(link, 1 << 20, out _));
         var sink = new FindingSink("claims/link.yaml");
-        Assert.Equal("id: real\n", SafeFile.ReadEnumerated(link, repo.Root, SafeFile.MaxYamlBytes, sink, Rules.YamlSyntax));
+        Assert.Equal("id: real\n", SafeFile.ReadText(link, repo.Root, SafeFile.MaxYamlBytes, sink, Rules.YamlSyntax));
     }
 
     [Fact]
-    public void Invalid_utf8_read_by_the_fast_path_is_a_finding_with_its_position()
+    public void Invalid_utf8_is_a_finding_with_its_position()
     {
         using var repo = new TempRepo();
         var path = repo.Full("claims/bad.yaml");
         File.WriteAllBytes(path, [.. "id: a\nstatement: "u8, 0xC3, 0x28, (byte)'\n']);
         var sink = new FindingSink("claims/bad.yaml");
-        Assert.Null(SafeFile.ReadEnumerated(path, repo.Root, SafeFile.MaxYamlBytes, sink, Rules.YamlSyntax));
+        Assert.Null(SafeFile.ReadText(path, repo.Root, SafeFile.MaxYamlBytes, sink, Rules.YamlSyntax));
         var finding = Assert.Single(sink.Findings);
         Assert.Equal((2, 12), (finding.Line, finding.Column));
     }
@@ -108,5 +107,17 @@ public class FileIoTests
         }));
         Assert.Equal("old", File.ReadAllText(path));
         Assert.Equal(["check.json"], Directory.GetFiles(repo.Full("reports")).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void A_failed_write_names_the_file_being_written_not_its_temporary_name()
+    {
+        using var repo = new TempRepo();
+        var target = repo.Full("report.txt");
+        // the message .NET gives for a full disk, naming the file the bytes were going to
+        var ex = Assert.Throws<IOException>(() => AtomicFile.Write(target, writer =>
+            throw new IOException($"No space left on device : '{((FileStream)((StreamWriter)writer).BaseStream).Name}'")));
+        Assert.Equal($"No space left on device : '{target}'", ex.Message);
+        Assert.False(File.Exists(target));
     }
 }

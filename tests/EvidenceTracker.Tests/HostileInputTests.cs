@@ -233,7 +233,27 @@ public class HostileInputTests
         using var repo = new TempRepo();
         using var mkfifo = System.Diagnostics.Process.Start("mkfifo", repo.Full("claims/pipe.yaml"));
         mkfifo.WaitForExit();
-        AssertFinding(Check(repo), "schema", "claims/pipe.yaml", "the file is empty");
+        AssertFinding(Check(repo), "yaml-syntax", "claims/pipe.yaml", "not a regular file (a named pipe, a socket or a device); not read");
+    }
+
+    [Fact]
+    public void A_settings_file_of_nul_bytes_is_a_finding_not_silently_the_defaults()
+    {
+        using var repo = new TempRepo();
+        repo.WriteBytes("evidence.yaml", new byte[64]);
+        AssertFinding(Check(repo), "yaml-syntax", "evidence.yaml", "NUL character");
+    }
+
+    [Fact]
+    public void A_nul_byte_part_way_through_a_claim_is_a_finding_at_its_position_not_the_end_of_the_file()
+    {
+        using var repo = new TempRepo();
+        repo.Write("sources/s.yaml", GoodSource);
+        repo.WriteBytes("claims/a.yaml", [.. "id: a\nstatement: x\n"u8, 0, .. "citations: [oops\n"u8]);
+        var result = Check(repo);
+        AssertFinding(result, "yaml-syntax", "claims/a.yaml", "NUL character");
+        Assert.Contains("\"line\": 3", result.Out);
+        Assert.Contains("\"column\": 1", result.Out);
     }
 
     [Fact]
@@ -289,7 +309,7 @@ public class HostileInputTests
     {
         using var repo = new TempRepo();
         var sink = new EvidenceTracker.Diagnostics.FindingSink("claims/gone.yaml");
-        Assert.Null(EvidenceTracker.Loading.SafeFile.ReadEnumerated(repo.Full("claims/gone.yaml"), repo.Root,
+        Assert.Null(EvidenceTracker.Loading.SafeFile.ReadText(repo.Full("claims/gone.yaml"), repo.Root,
             EvidenceTracker.Loading.SafeFile.MaxYamlBytes, sink, "yaml-syntax"));
         Assert.Contains("no longer there", Assert.Single(sink.Findings).Message, StringComparison.Ordinal);
     }

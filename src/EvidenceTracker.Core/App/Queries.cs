@@ -2,6 +2,7 @@ using EvidenceTracker.Checking;
 using EvidenceTracker.Diagnostics;
 using EvidenceTracker.Loading;
 using EvidenceTracker.Model;
+using EvidenceTracker.Bibliography;
 
 namespace EvidenceTracker.App;
 
@@ -30,29 +31,18 @@ public sealed record ShowSettings
     public string Format { get; init; } = "text";
 }
 
-/// <summary>What <c>evidence show</c> found: a claim (with its status) or a source, and their findings.</summary>
-public sealed record ShowResult
-{
-    public ClaimStatus? Claim { get; init; }
-    public Source? Source { get; init; }
-    public IReadOnlyList<Finding> Findings { get; init; } = [];
-    /// <summary>Claims citing the shown source.</summary>
-    public IReadOnlyList<ClaimStatus> CitedBy { get; init; } = [];
-    public required CheckReport Report { get; init; }
-}
-
 /// <summary>The application layer: each command's one service over the loaded evidence.</summary>
 public static class EvidenceQueries
 {
-    public static CheckReport Check(string root)
+    /// <summary>Loads and checks the repository; <paramref name="observer"/>, when given, is told the timings, loading included.</summary>
+    public static CheckReport Check(string root, ICheckObserver? observer = null)
     {
         var loading = System.Diagnostics.Stopwatch.StartNew();
         var cpu = Environment.CpuUsage.TotalTime;
         var set = RepositoryLoader.Load(root);
         cpu = Environment.CpuUsage.TotalTime - cpu;
         loading.Stop();
-        var report = Checker.Run(set);
-        return report.Timings is { } t ? report with { Timings = t with { Load = loading.Elapsed, LoadCpu = cpu } } : report;
+        return Checker.Run(set, observer is null ? null : new CheckObserver(t => observer.Timed(t with { Load = loading.Elapsed, LoadCpu = cpu })));
     }
 
     /// <summary>The rows of <c>evidence list</c>, filtered; claims carry their status.</summary>
@@ -90,6 +80,7 @@ public static class EvidenceQueries
         return new ShowResult
         {
             Source = source,
+            Reference = ReferenceFormatter.Format(source, ReferenceFormatter.DefaultStyle(report.Set.Config, report.Set.Articles, report.Set.Sources)),
             Findings = report.Findings.Where(f => f.Source == source.Id && f.Claim is null).ToList(),
             CitedBy = report.Claims.Where(c => c.Claim.Citations.Any(x => x.Source == source.Id)).OrderBy(c => c.Claim.Id, StringComparer.Ordinal).ToList(),
             Report = report,

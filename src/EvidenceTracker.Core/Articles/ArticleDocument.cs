@@ -1,4 +1,5 @@
 using EvidenceTracker.Diagnostics;
+using EvidenceTracker.Text;
 
 namespace EvidenceTracker.Articles;
 
@@ -108,17 +109,17 @@ public sealed class ArticleBlock
 /// </summary>
 public sealed class ArticleDocument
 {
-    private readonly int[] _lineStarts;
+    private readonly LineIndex _lines;
     private readonly Dictionary<string, FootnoteDefinition> _definitions;
     private CitedPassage[]?[] _passages = new CitedPassage[]?[2];
     private NormalizedText? _plain;
     private NormalizedText? _raw;
 
-    internal ArticleDocument(string text, int[] lineStarts, string? frontMatter, IReadOnlyList<ArticleBlock> blocks,
+    internal ArticleDocument(string text, LineIndex lineStarts, string? frontMatter, IReadOnlyList<ArticleBlock> blocks,
         IReadOnlyList<FootnoteDefinition> definitions, IReadOnlyList<FootnoteMarker> definitionMarkers, IReadOnlyList<ArticleProblem> problems)
     {
         Text = text;
-        _lineStarts = lineStarts;
+        _lines = lineStarts;
         FrontMatter = frontMatter;
         Blocks = blocks;
         Definitions = definitions;
@@ -157,16 +158,7 @@ public sealed class ArticleDocument
         _definitions.TryGetValue(ArticleParser.NormalizeLabel(label), out var d) ? d : null;
 
     /// <summary>The 1-based line and column of an offset of <see cref="Text"/>.</summary>
-    public Position PositionOf(int offset)
-    {
-        var i = Array.BinarySearch(_lineStarts, offset);
-        if (i < 0)
-        {
-            i = ~i - 1;
-        }
-        i = Math.Max(0, i);
-        return new Position(i + 1, offset - _lineStarts[i] + 1);
-    }
+    public Position PositionOf(int offset) => _lines.PositionOf(offset);
 
     /// <summary>The cited passages under a citation scope, in file order (computed once per scope).</summary>
     public IReadOnlyList<CitedPassage> Passages(CitationScope scope) =>

@@ -32,8 +32,8 @@ public static partial class ArticleParser
         ArgumentNullException.ThrowIfNull(text);
         var problems = new List<ArticleProblem>();
         var scan = LineScanner.Scan(text);
-        var lineStarts = scan.LineStarts;
-        Position At(int offset) => PositionOf(lineStarts, offset);
+        var lineStarts = scan.Lines;
+        Position At(int offset) => lineStarts.PositionOf(offset);
 
         if (text.AsSpan().Trim().Length == 0)
         {
@@ -56,7 +56,7 @@ public static partial class ArticleParser
         }
         if (scan.FrontMatter == LineScanner.FrontMatterKind.Toml)
         {
-            Blank(chars, 0, scan.FrontMatterEndLine + 1 < lineStarts.Length ? lineStarts[scan.FrontMatterEndLine + 1] : text.Length);
+            Blank(chars, 0, scan.FrontMatterEndLine + 1 < lineStarts.Count ? lineStarts[scan.FrontMatterEndLine + 1] : text.Length);
         }
         // Hugo shortcodes ({{< figure src="x.png" width="600" >}}, {{% note %}}) are markup, not prose.
         foreach (System.Text.RegularExpressions.Match m in ShortcodeRegex().Matches(text))
@@ -79,8 +79,8 @@ public static partial class ArticleParser
         if (markdown.Count > 0 && markdown[0] is YamlFrontMatterBlock fm)
         {
             // The YAML runs from line 2 to the line before the closing --- (the line holding the block's last character).
-            var yamlStart = lineStarts.Length > 1 ? lineStarts[1] : text.Length;
-            var closeLine = PositionOf(lineStarts, Math.Clamp(fm.Span.End, 0, text.Length)).Line - 1;
+            var yamlStart = lineStarts.Count > 1 ? lineStarts[1] : text.Length;
+            var closeLine = lineStarts.PositionOf(Math.Clamp(fm.Span.End, 0, text.Length)).Line - 1;
             var yamlEnd = closeLine >= 1 ? lineStarts[closeLine] : yamlStart;
             frontMatter = yamlEnd > yamlStart ? text[yamlStart..yamlEnd] : "";
             CheckFrontMatter(frontMatter, problems);
@@ -92,7 +92,7 @@ public static partial class ArticleParser
         }
         else if (scan.FrontMatter == LineScanner.FrontMatterKind.Toml)
         {
-            frontMatter = text[(lineStarts.Length > 1 ? lineStarts[1] : text.Length)..(scan.FrontMatterEndLine < lineStarts.Length ? lineStarts[scan.FrontMatterEndLine] : text.Length)];
+            frontMatter = text[(lineStarts.Count > 1 ? lineStarts[1] : text.Length)..(scan.FrontMatterEndLine < lineStarts.Count ? lineStarts[scan.FrontMatterEndLine] : text.Length)];
         }
 
         var definitions = new List<FootnoteDefinition>();
@@ -133,9 +133,9 @@ public static partial class ArticleParser
     public const int MaxNesting = 100;
 
     /// <summary>The first line whose container prefix (spaces, tabs, &gt;, list bullets) is deeper than <see cref="MaxNesting"/> levels.</summary>
-    private static int? TooDeep(string text, int[] lineStarts)
+    private static int? TooDeep(string text, LineIndex lineStarts)
     {
-        for (var l = 0; l < lineStarts.Length; l++)
+        for (var l = 0; l < lineStarts.Count; l++)
         {
             int width = 0, quotes = 0;
             for (var i = lineStarts[l]; i < text.Length; i++)
@@ -182,17 +182,6 @@ public static partial class ArticleParser
                 chars[i] = ' ';
             }
         }
-    }
-
-    private static Position PositionOf(int[] lineStarts, int offset)
-    {
-        var i = Array.BinarySearch(lineStarts, offset);
-        if (i < 0)
-        {
-            i = ~i - 1;
-        }
-        i = Math.Max(0, i);
-        return new Position(i + 1, offset - lineStarts[i] + 1);
     }
 
     private static void CheckFrontMatter(string yaml, List<ArticleProblem> problems)

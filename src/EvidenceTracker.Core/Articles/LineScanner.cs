@@ -1,3 +1,5 @@
+using EvidenceTracker.Text;
+
 namespace EvidenceTracker.Articles;
 
 /// <summary>
@@ -12,34 +14,17 @@ internal static class LineScanner
     internal readonly record struct DefinitionSpan(int Start, int End, string Label, int LabelStart, string Content, int ContentStart);
 
     internal sealed record Result(
-        int[] LineStarts,
+        LineIndex Lines,
         FrontMatterKind FrontMatter,
         int FrontMatterEndLine,
         List<DefinitionSpan> Definitions);
 
     internal enum FrontMatterKind { None, Yaml, Toml, Unclosed }
 
-    public static int[] LineStarts(string text)
-    {
-        var starts = new List<int> { 0 };
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (text[i] == '\n')
-            {
-                starts.Add(i + 1);
-            }
-            else if (text[i] == '\r' && (i + 1 >= text.Length || text[i + 1] != '\n'))
-            {
-                starts.Add(i + 1);
-            }
-        }
-        return starts.ToArray();
-    }
-
     public static Result Scan(string text)
     {
-        var starts = LineStarts(text);
-        var lineCount = starts.Length;
+        var starts = LineIndex.Of(text);
+        var lineCount = starts.Count;
         string Line(int i)
         {
             var s = starts[i];

@@ -96,7 +96,7 @@ public static class AuthoringService
         {
             problems.Add($"a source with id '{s.Id}' already exists (sources/{s.Id}.yaml); choose another --id, or leave --id out to derive one");
         }
-        var text = new YamlText.Document()
+        var text = new YamlWriter()
             .Field("id", id)
             .Field("type", s.Type)
             .Field("title", s.Title)
@@ -149,7 +149,7 @@ public static class AuthoringService
             problems.Add($"a claim with id '{s.Id}' already exists; choose another --id, or leave --id out to derive one");
         }
         var id = s.Id ?? Slugs.Unique(Slugs.ForText(s.Statement, "claim"), claimIds.Contains);
-        var doc = new YamlText.Document()
+        var doc = new YamlWriter()
             .Field("id", id)
             .Field("statement", s.Statement)
             .Field("article", s.Article)
@@ -162,7 +162,7 @@ public static class AuthoringService
                 text = CitationEditor.AddCitation(text, c, out _) ?? text;
             }
         }
-        text = new YamlText.Document().Raw(text)
+        text = new YamlWriter().Raw(text)
             .Field("verdict", s.Verdict)
             .Field("note", s.Note)
             .FlowList("tags", s.Tags)
@@ -198,6 +198,10 @@ public static class AuthoringService
             return WriteResult.Refused([.. problems]);
         }
         var rel = RepositoryLoader.Relative(root, file);
+        if ((SafeFile.FolderProblem(root, SafeFile.RealDirectory(root), "claims") ?? SafeFile.LinkProblem(file, rel)) is { } refused)
+        {
+            return WriteResult.Refused(refused);
+        }
         var bytes = File.ReadAllBytes(file);
         var readSink = new FindingSink(rel);
         var original = SafeFile.Decode(bytes, readSink, Rules.YamlSyntax);
@@ -249,6 +253,10 @@ public static class AuthoringService
 
     private static WriteResult Create(string root, string path, string text, string id)
     {
+        if (SafeFile.FolderProblem(root, SafeFile.RealDirectory(root), path[..path.IndexOf('/', StringComparison.Ordinal)]) is { } problem)
+        {
+            return WriteResult.Refused(problem);
+        }
         var full = Path.Combine(root, path);
         if (!AtomicFile.TryCreateNew(full, text))
         {
@@ -269,30 +277,16 @@ public static class AuthoringService
     }
 
     /// <summary>The ids present in a folder: the file names, which the id-mismatch rule keeps equal to the ids.</summary>
-    public static HashSet<string> Ids(string root, string folder, bool recursive, string extension = ".yaml")
-    {
-        var dir = Path.Combine(root, folder);
-        if (!Directory.Exists(dir))
-        {
-            return new HashSet<string>(StringComparer.Ordinal);
-        }
-        var options = new EnumerationOptions { RecurseSubdirectories = recursive, IgnoreInaccessible = true };
-        return Directory.EnumerateFiles(dir, "*" + extension, options)
+    public static HashSet<string> Ids(string root, string folder, bool recursive, string extension = ".yaml") =>
+        RepositoryLoader.Enumerate(Path.Combine(root, folder), extension, recursive)
             .Select(f => Path.GetFileNameWithoutExtension(f))
-            .Where(n => !n.StartsWith('.'))
             .ToHashSet(StringComparer.Ordinal);
-    }
 
+    /// <summary>Each claim id (its file name) and the file; linked folders inside claims/ are not entered.</summary>
     public static Dictionary<string, string> ClaimFiles(string root)
     {
-        var dir = Path.Combine(root, "claims");
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (!Directory.Exists(dir))
-        {
-            return result;
-        }
-        var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true };
-        foreach (var f in Directory.EnumerateFiles(dir, "*.yaml", options).Order(StringComparer.Ordinal))
+        foreach (var f in RepositoryLoader.Enumerate(Path.Combine(root, "claims"), ".yaml", recursive: true))
         {
             result.TryAdd(Path.GetFileNameWithoutExtension(f), f);
         }

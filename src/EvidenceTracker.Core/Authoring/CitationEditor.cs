@@ -1,5 +1,6 @@
 using EvidenceTracker.Diagnostics;
 using EvidenceTracker.Model;
+using EvidenceTracker.Text;
 using EvidenceTracker.Yaml;
 
 namespace EvidenceTracker.Authoring;
@@ -34,7 +35,7 @@ public static class CitationEditor
             problem = "the claim is written as a single flow mapping ({…}); rewrite it as key: value lines first";
             return null;
         }
-        var lines = new LineIndex(text);
+        var lines = LineIndex.Of(text);
         var newline = text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
         var entry = map.Entries.FirstOrDefault(e => e.Key.Value == "citations");
         if (entry.Key is null)
@@ -48,7 +49,7 @@ public static class CitationEditor
         {
             case YSequence { IsFlow: true } flow:
             {
-                var close = lines.Offset(flow.End);
+                var close = lines.OffsetOf(flow.End);
                 if (close >= text.Length || text[close] != ']')
                 {
                     problem = "cannot find the closing ']' of the citations list";
@@ -62,7 +63,7 @@ public static class CitationEditor
                 var dashColumn = block.Start.Column;
                 var first = block.Items[0];
                 var inner = first is YMapping m ? Math.Max(2, m.Start.Column - dashColumn) : 2;
-                var insertAt = AfterLastNonBlankLine(text, lines.EndOfLine(LastContent(block)));
+                var insertAt = AfterLastNonBlankLine(text, lines.EndOfLine(LastContent(block).Line));
                 var addNewline = insertAt == text.Length && !text.EndsWith('\n') ? newline : "";
                 var item = Block(citation, new string(' ', dashColumn - 1), new string(' ', inner), newline);
                 return text[..insertAt] + addNewline + item + text[insertAt..];
@@ -74,14 +75,14 @@ public static class CitationEditor
                 var block = Block(citation, keyIndent + "  ", "  ", newline);
                 if (scalar.Value.Length > 0)
                 {
-                    var from = lines.Offset(scalar.Start);
+                    var from = lines.OffsetOf(scalar.Start);
                     while (from > 0 && text[from - 1] == ' ')
                     {
                         from--;
                     }
-                    text = text[..from] + text[lines.Offset(scalar.End)..];
+                    text = text[..from] + text[lines.OffsetOf(scalar.End)..];
                 }
-                var at = LineIndex.FindLineEnd(text, lines.Offset(entry.Key.Start));
+                var at = FindLineEnd(text, lines.OffsetOf(entry.Key.Start));
                 var addNewline = at == text.Length && !text.EndsWith('\n') ? newline : "";
                 return text[..at] + addNewline + block + text[at..];
             }
@@ -99,7 +100,7 @@ public static class CitationEditor
         {
             i--;
         }
-        return i < 0 ? offset : LineIndex.FindLineEnd(text, i);
+        return i < 0 ? offset : FindLineEnd(text, i);
     }
 
     /// <summary>The position of the last character of content inside a block sequence.</summary>
@@ -119,14 +120,14 @@ public static class CitationEditor
     private static string Block(CitationSpec c, string dashIndent, string inner, string newline)
     {
         var keyIndent = dashIndent + inner;
-        var text = $"{dashIndent}-{inner[1..]}source: {YamlText.Scalar(c.Source)}{newline}";
+        var text = $"{dashIndent}-{inner[1..]}source: {YamlScalarWriter.Scalar(c.Source)}{newline}";
         if (c.Quote is not null)
         {
-            text += $"{keyIndent}quote: {YamlText.Quoted(c.Quote)}{newline}";
+            text += $"{keyIndent}quote: {YamlScalarWriter.Quoted(c.Quote)}{newline}";
         }
         if (c.Locator is not null)
         {
-            text += $"{keyIndent}locator: {YamlText.Scalar(c.Locator)}{newline}";
+            text += $"{keyIndent}locator: {YamlScalarWriter.Scalar(c.Locator)}{newline}";
         }
         if (c.Stance is { } stance)
         {
@@ -137,14 +138,14 @@ public static class CitationEditor
 
     private static string Flow(CitationSpec c)
     {
-        var parts = new List<string> { $"source: {YamlText.Scalar(c.Source, flow: true)}" };
+        var parts = new List<string> { $"source: {YamlScalarWriter.Scalar(c.Source, flow: true)}" };
         if (c.Quote is not null)
         {
-            parts.Add($"quote: {YamlText.Quoted(c.Quote)}");
+            parts.Add($"quote: {YamlScalarWriter.Quoted(c.Quote)}");
         }
         if (c.Locator is not null)
         {
-            parts.Add($"locator: {YamlText.Scalar(c.Locator, flow: true)}");
+            parts.Add($"locator: {YamlScalarWriter.Scalar(c.Locator, flow: true)}");
         }
         if (c.Stance is { } stance)
         {
@@ -153,48 +154,10 @@ public static class CitationEditor
         return "{" + string.Join(", ", parts) + "}";
     }
 
-    /// <summary>Maps 1-based line/column positions of the YAML parser onto string offsets.</summary>
-    private sealed class LineIndex
+    /// <summary>The offset just after the next line feed from <paramref name="from"/> (or the text's end).</summary>
+    private static int FindLineEnd(string text, int from)
     {
-        private readonly string _text;
-        private readonly List<int> _starts = [0];
-
-        public LineIndex(string text)
-        {
-            _text = text;
-            for (var i = 0; i < text.Length; i++)
-            {
-                if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.Length || text[i + 1] != '\n')))
-                {
-                    _starts.Add(i + 1);
-                }
-            }
-        }
-
-        public int Offset(Position p)
-        {
-            if (p.Line - 1 >= _starts.Count)
-            {
-                return _text.Length;
-            }
-            var start = _starts[p.Line - 1];
-            return Math.Min(_text.Length, start + p.Column - 1);
-        }
-
-        /// <summary>The offset just after the line break of the line holding <paramref name="p"/> (or the text's end).</summary>
-        public int EndOfLine(Position p)
-        {
-            if (p.Line >= _starts.Count)
-            {
-                return _text.Length;
-            }
-            return _starts[p.Line];
-        }
-
-        public static int FindLineEnd(string text, int from)
-        {
-            var i = text.IndexOf('\n', Math.Max(0, from));
-            return i < 0 ? text.Length : i + 1;
-        }
+        var i = text.IndexOf('\n', Math.Max(0, from));
+        return i < 0 ? text.Length : i + 1;
     }
 }

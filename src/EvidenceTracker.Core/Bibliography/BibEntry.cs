@@ -79,36 +79,6 @@ internal sealed class BibDiagnostics(string file)
     public void Note(string message, Position? at) => Add(BibRules.Unmapped, message, at);
 }
 
-/// <summary>Line and column of an offset, from a table of line starts built once per file.</summary>
-internal sealed class LineMap
-{
-    private readonly List<int> _starts = [0];
-    private readonly string _text;
-
-    public LineMap(string text)
-    {
-        _text = text;
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (text[i] == '\n')
-            {
-                _starts.Add(i + 1);
-            }
-        }
-    }
-
-    public Position At(int offset)
-    {
-        offset = Math.Clamp(offset, 0, _text.Length);
-        var k = _starts.BinarySearch(offset);
-        if (k < 0)
-        {
-            k = ~k - 1;
-        }
-        return new Position(k + 1, offset - _starts[k] + 1);
-    }
-}
-
 /// <summary>What a parser read from one file.</summary>
 internal sealed record BibParseResult(List<BibEntry> Entries, List<Finding> Findings);
 

@@ -1,6 +1,7 @@
 using System.Text;
 using EvidenceTracker.Diagnostics;
 using EvidenceTracker.Model;
+using EvidenceTracker.Text;
 
 namespace EvidenceTracker.Bibliography;
 
@@ -24,7 +25,7 @@ internal sealed class BibTexParser
     };
 
     private readonly string _text;
-    private readonly LineMap _lines;
+    private readonly LineIndex _lines;
     private readonly BibDiagnostics _diag;
     private readonly Dictionary<string, string> _macros = new(StringComparer.OrdinalIgnoreCase);
     private int _pos;
@@ -49,7 +50,7 @@ internal sealed class BibTexParser
     private BibTexParser(string text, BibDiagnostics diag)
     {
         _text = text;
-        _lines = new LineMap(text);
+        _lines = LineIndex.Of(text);
         _diag = diag;
         for (var k = 0; k < 12; k++)
         {
@@ -86,7 +87,7 @@ internal sealed class BibTexParser
             }
             catch (SyntaxError ex)
             {
-                _diag.Error(ex.Message, _lines.At(ex.Offset));
+                _diag.Error(ex.Message, _lines.PositionOf(ex.Offset));
                 _pos = NextEntryStart(Math.Max(at + 1, Math.Min(ex.Offset, _text.Length)), at);
             }
         }
@@ -200,7 +201,7 @@ internal sealed class BibTexParser
         }
         var key = _text[keyStart.._pos];
         SkipSpace();
-        var entry = new RawEntry { Type = typeLower, Key = key, Start = _lines.At(start) };
+        var entry = new RawEntry { Type = typeLower, Key = key, Start = _lines.PositionOf(start) };
         if (Peek() == close)
         {
             _pos++;
@@ -238,11 +239,11 @@ internal sealed class BibTexParser
             var lower = field.ToLowerInvariant();
             if (entry.Fields.ContainsKey(lower))
             {
-                _diag.Warning($"@{type}{{{key}: field '{lower}' appears twice; the first value is kept", _lines.At(fieldAt));
+                _diag.Warning($"@{type}{{{key}: field '{lower}' appears twice; the first value is kept", _lines.PositionOf(fieldAt));
             }
             else
             {
-                entry.Fields[lower] = new RawField(value, _lines.At(valueAt));
+                entry.Fields[lower] = new RawField(value, _lines.PositionOf(valueAt));
                 entry.Order.Add(lower);
             }
             SkipSpace();
@@ -348,7 +349,7 @@ internal sealed class BibTexParser
                 }
                 else
                 {
-                    _diag.Warning($"undefined macro '{name}' (define it with @string{{{name} = \"…\"}}); read as empty", _lines.At(at));
+                    _diag.Warning($"undefined macro '{name}' (define it with @string{{{name} = \"…\"}}); read as empty", _lines.PositionOf(at));
                 }
             }
             else

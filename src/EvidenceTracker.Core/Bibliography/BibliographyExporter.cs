@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using EvidenceTracker.Model;
 using EvidenceTracker.Reporting;
+using EvidenceTracker.Yaml;
 
 namespace EvidenceTracker.Bibliography;
 
@@ -409,7 +410,7 @@ public static class BibliographyExporter
             {
                 if (value is not null)
                 {
-                    sb.Append(indent).Append(name).Append(": ").Append(SourceYaml.Scalar(value)).Append('\n');
+                    sb.Append(indent).Append(name).Append(": ").Append(YamlScalarWriter.Scalar(value, date: YamlWriter.IsDateField(name))).Append('\n');
                 }
             }
             Field("  ", "type", type);
@@ -427,7 +428,7 @@ public static class BibliographyExporter
                 sb.Append("  author:\n");
                 foreach (var a in s.Authors.Select(PersonName.Parse))
                 {
-                    sb.Append("    - ").Append(SourceYaml.Scalar(a.IsLiteral ? a.Literal! : a.Suffix is null ? $"{a.Family}, {a.Given}".TrimEnd(',', ' ') : $"{a.Family}, {a.Given}, {a.Suffix}")).Append('\n');
+                    sb.Append("    - ").Append(YamlScalarWriter.Scalar(a.IsLiteral ? a.Literal! : a.Suffix is null ? $"{a.Family}, {a.Given}".TrimEnd(',', ' ') : $"{a.Family}, {a.Given}, {a.Suffix}")).Append('\n');
                 }
             }
             Field("  ", "date", s.Date);

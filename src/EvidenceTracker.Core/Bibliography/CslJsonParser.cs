@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using EvidenceTracker.Diagnostics;
+using EvidenceTracker.Text;
 
 namespace EvidenceTracker.Bibliography;
 
@@ -35,7 +36,7 @@ internal static class CslJsonParser
         var diag = new BibDiagnostics(file);
         var entries = new List<BibEntry>();
         var start = utf8.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
-        var lines = new ByteLines(utf8);
+        var lines = LineIndex.OfUtf8(utf8);
         JNode root;
         try
         {
@@ -63,7 +64,7 @@ internal static class CslJsonParser
         };
         if (items is null)
         {
-            diag.Error("CSL-JSON is an array of items (objects); this file holds neither", lines.At(root.Offset));
+            diag.Error("CSL-JSON is an array of items (objects); this file holds neither", lines.PositionOf(root.Offset));
             return new BibParseResult(entries, diag.Findings);
         }
         var index = 0;
@@ -72,7 +73,7 @@ internal static class CslJsonParser
             index++;
             if (item is not JObject obj)
             {
-                diag.Error($"item {index} is not an object; not imported", lines.At(item.Offset));
+                diag.Error($"item {index} is not an object; not imported", lines.PositionOf(item.Offset));
                 continue;
             }
             entries.Add(Map(obj, index, lines, diag));
@@ -129,12 +130,12 @@ internal static class CslJsonParser
         _ => null,
     };
 
-    private static BibEntry Map(JObject item, int index, ByteLines lines, BibDiagnostics diag)
+    private static BibEntry Map(JObject item, int index, LineIndex lines, BibDiagnostics diag)
     {
         var id = Text(item["id"]) ?? Text(item["citation-key"]);
         var cslType = Text(item["type"]);
         var label = id is null ? $"item {index}" : $"item {index} ({id})";
-        var entry = new BibEntry { Key = id, Label = label, Start = lines.At(item.Offset) };
+        var entry = new BibEntry { Key = id, Label = label, Start = lines.PositionOf(item.Offset) };
         var genre = Text(item["genre"]);
         entry.Type = SourceTypes.FromCsl(cslType, genre);
         entry.Title = Text(item["title"]);
@@ -148,13 +149,13 @@ internal static class CslJsonParser
                 }
                 else
                 {
-                    diag.Warning($"{label}: an author that is neither {{family, given}} nor {{literal}}; left out", lines.At(a.Offset));
+                    diag.Warning($"{label}: an author that is neither {{family, given}} nor {{literal}}; left out", lines.PositionOf(a.Offset));
                 }
             }
         }
         else if (item["author"] is { } other)
         {
-            diag.Warning($"{label}: author must be a list of names; left out", lines.At(other.Offset));
+            diag.Warning($"{label}: author must be a list of names; left out", lines.PositionOf(other.Offset));
         }
         var container = Text(item["container-title"]);
         var publisher = Text(item["publisher"]);
@@ -169,7 +170,7 @@ internal static class CslJsonParser
             entry.Lang = Languages.ToTag(lang);
             if (entry.Lang is null)
             {
-                diag.Warning($"{label}: language '{lang}' is not a language this reader knows; left out", lines.At(item["language"]!.Offset));
+                diag.Warning($"{label}: language '{lang}' is not a language this reader knows; left out", lines.PositionOf(item["language"]!.Offset));
             }
         }
         entry.Volume = Text(item["volume"]);
@@ -233,7 +234,7 @@ internal static class CslJsonParser
         return PersonName.Of(family, given, Text(o["suffix"]));
     }
 
-    private static string? Date(JNode? node, string field, string label, ByteLines lines, BibDiagnostics diag)
+    private static string? Date(JNode? node, string field, string label, LineIndex lines, BibDiagnostics diag)
     {
         if (node is null or JLiteral { Value: null })
         {
@@ -262,46 +263,8 @@ internal static class CslJsonParser
         }
         if (result is null)
         {
-            diag.Warning($"{label}: {field} is not a date this reader understands (date-parts, raw or an ISO date); left out", lines.At(node.Offset));
+            diag.Warning($"{label}: {field} is not a date this reader understands (date-parts, raw or an ISO date); left out", lines.PositionOf(node.Offset));
         }
         return result;
-    }
-
-    /// <summary>Line and column (in characters) of a byte offset.</summary>
-    private sealed class ByteLines
-    {
-        private readonly byte[] _bytes;
-        private readonly List<int> _starts = [0];
-
-        public ByteLines(byte[] bytes)
-        {
-            _bytes = bytes;
-            for (var i = 0; i < bytes.Length; i++)
-            {
-                if (bytes[i] == (byte)'\n')
-                {
-                    _starts.Add(i + 1);
-                }
-            }
-        }
-
-        public Position At(int offset)
-        {
-            var k = _starts.BinarySearch(offset);
-            if (k < 0)
-            {
-                k = ~k - 1;
-            }
-            var lineStart = _starts[k];
-            var column = 1;
-            for (var i = lineStart; i < offset && i < _bytes.Length; i++)
-            {
-                if ((_bytes[i] & 0xC0) != 0x80 && !(k == 0 && i < 3 && _bytes[0] == 0xEF))
-                {
-                    column++;
-                }
-            }
-            return new Position(k + 1, column);
-        }
     }
 }

@@ -16,6 +16,19 @@ public sealed record ClaimStatus(Claim Claim, SupportLevel Support)
     public QuoteCheck QuoteOf(int index) => index < Quotes.Count ? Quotes[index] : QuoteCheck.NoQuote;
 }
 
+/// <summary>Told where the time of a check went; for benchmarks (EVIDENCE_TIMINGS=1 prints it). Optional: a check
+/// without an observer reports nothing of its timing.</summary>
+public interface ICheckObserver
+{
+    void Timed(CheckTimings timings);
+}
+
+/// <summary>An observer that hands the timings to a delegate.</summary>
+public sealed class CheckObserver(Action<CheckTimings> timed) : ICheckObserver
+{
+    public void Timed(CheckTimings timings) => timed(timings);
+}
+
 /// <summary>Where the time of a check went (for benchmarks: EVIDENCE_TIMINGS=1 prints it).</summary>
 public sealed record CheckTimings(TimeSpan Load, TimeSpan Rules, TimeSpan Verification, int Snapshots, int Quotes)
 {
@@ -42,9 +55,6 @@ public sealed record CheckReport
     public required IReadOnlyList<Finding> Findings { get; init; }
     public required IReadOnlyList<ClaimStatus> Claims { get; init; }
 
-    /// <summary>Set by <c>EvidenceQueries.Check</c>, which also times loading.</summary>
-    public CheckTimings? Timings { get; init; }
-
     public CheckSummary Summary
     {
         get
@@ -67,7 +77,7 @@ public sealed record CheckReport
 /// <summary>Runs the rules of the contract over a loaded evidence set.</summary>
 public static class Checker
 {
-    public static CheckReport Run(EvidenceSet set)
+    public static CheckReport Run(EvidenceSet set, ICheckObserver? observer = null)
     {
         ArgumentNullException.ThrowIfNull(set);
         var total = Stopwatch.StartNew();
@@ -108,19 +118,20 @@ public static class Checker
             }
         }
 
-        return new CheckReport
+        var report = new CheckReport
         {
             Set = set,
             Findings = Configure(findings, set.Config),
             Claims = statuses,
-            Timings = new CheckTimings(TimeSpan.Zero, total.Elapsed - verifying.Elapsed, verifying.Elapsed,
-                verification.Snapshots, verification.QuotesLookedUp)
-            {
-                Snapshotting = verification.SnapshotTime,
-                Claims = verification.ClaimTime,
-                VerificationCpu = cpu,
-            },
         };
+        observer?.Timed(new CheckTimings(TimeSpan.Zero, total.Elapsed - verifying.Elapsed, verifying.Elapsed,
+            verification.Snapshots, verification.QuotesLookedUp)
+        {
+            Snapshotting = verification.SnapshotTime,
+            Claims = verification.ClaimTime,
+            VerificationCpu = cpu,
+        });
+        return report;
     }
 
     /// <summary>The support level of a claim, worst first, from the citations of existing sources (no quote verified).</summary>

@@ -29,6 +29,11 @@ internal static class ArticleImporter
         try
         {
             var length = new FileInfo(input.FullPath).Length;
+            if (length == 0 && Storage.LinuxFiles.IsSpecial(input.FullPath) == true)
+            {
+                // a named pipe would block the read, a device never end it
+                return Refused(new ImportProblem($"{input.Display}: not a regular file (a named pipe, a socket or a device); not imported", true, input.Display));
+            }
             if (length > SafeFile.MaxDocumentBytes)
             {
                 return Refused(new ImportProblem($"{input.Display}: the file is larger than {SafeFile.MaxDocumentBytes >> 20} MB; not imported", false, input.Display));

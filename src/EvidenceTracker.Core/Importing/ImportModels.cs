@@ -1,3 +1,5 @@
+using EvidenceTracker.Diagnostics;
+
 namespace EvidenceTracker.Importing;
 
 /// <summary>What <c>evidence import</c> was asked to do.</summary>
@@ -7,7 +9,8 @@ public sealed record ImportSettings
     public required string Root { get; init; }
     /// <summary>The inputs, as the user wrote them (relative to <see cref="WorkingDirectory"/> or absolute).</summary>
     public required IReadOnlyList<string> Paths { get; init; }
-    public string WorkingDirectory { get; init; } = Environment.CurrentDirectory;
+    /// <summary>The directory relative inputs are resolved against (full path).</summary>
+    public required string WorkingDirectory { get; init; }
     /// <summary>The article id, for a single Markdown file.</summary>
     public string? Id { get; init; }
     public bool DryRun { get; init; }
@@ -24,7 +27,14 @@ public enum ImportAction
     Unchanged,
     /// <summary>A footnote's source already exists (same URL, or the same title without one): reused, not written.</summary>
     Reuse,
+    /// <summary>A bibliography entry that duplicates a source (by DOI, URL, or title and year) and adds fields to it.</summary>
+    Merge,
+    /// <summary>A bibliography entry that duplicates a source and adds nothing: skipped.</summary>
+    Skip,
 }
+
+/// <summary>Where a bibliography entry came from: its file (as reported), 1-based line and column, label and key.</summary>
+public sealed record EntryOrigin(string File, int Line, int Column, string Label, string? Key);
 
 /// <summary>One file import wrote, would write, or found already there.</summary>
 public sealed record ImportedFile
@@ -38,22 +48,58 @@ public sealed record ImportedFile
     public string? From { get; init; }
     /// <summary>For a claim or a source: the article it came from.</summary>
     public string? Article { get; init; }
+    /// <summary>For a source from a bibliography: the entry it came from.</summary>
+    public EntryOrigin? Entry { get; init; }
+    /// <summary>For a merge or a skip: <c>doi</c>, <c>url</c> or <c>title+year</c>.</summary>
+    public string? MatchedBy { get; init; }
+    /// <summary>For a merge or a skip: whether the source existed before this import.</summary>
+    public bool IntoExisting { get; init; }
+    /// <summary>For a merge: the fields the entry added to the source.</summary>
+    public IReadOnlyList<string> AddedFields { get; init; } = [];
     internal byte[]? Content { get; init; }
 }
 
 /// <summary>A problem that stops the import: usage (exit 2) or data (exit 1). Nothing is written when there is one.</summary>
 public sealed record ImportProblem(string Message, bool IsUsage, string? File = null);
 
+/// <summary>How an import ended; the command line maps it to an exit code.</summary>
+public enum ImportOutcome
+{
+    /// <summary>Imported, or nothing to do.</summary>
+    Imported,
+    /// <summary>Refused, wholly or in part, because of the data: an article or an entry that cannot be imported.</summary>
+    Refused,
+    /// <summary>A usage or I/O problem: nothing was imported.</summary>
+    Usage,
+}
+
+/// <summary>What one <c>evidence import</c> did or would do, for articles and bibliographies alike.</summary>
 public sealed record ImportResult
 {
     public required bool DryRun { get; init; }
+    /// <summary>Article imports (articles, footnote sources, draft claims) first, in the order planned; then bibliography
+    /// entries: created, merged, skipped.</summary>
     public required IReadOnlyList<ImportedFile> Files { get; init; }
     public required IReadOnlyList<ImportProblem> Problems { get; init; }
+    /// <summary>What reading the bibliographies found (malformed entries, values left out, fields not imported).</summary>
+    public IReadOnlyList<Finding> Findings { get; init; } = [];
+    /// <summary>How many of the inputs are articles, and how many bibliographies (their reports are printed when any).</summary>
+    public int ArticleInputs { get; init; }
+    public int BibliographyInputs { get; init; }
+    /// <summary>How many bibliography entries were read.</summary>
+    public int Entries { get; init; }
 
     public int Count(ImportKind kind, ImportAction action) => Files.Count(f => f.Kind == kind && f.Action == action);
 
-    /// <summary>0 success; 1 refused because of the data; 2 usage or I/O.</summary>
-    public int ExitCode => Problems.Any(p => p.IsUsage) ? 2 : Problems.Count > 0 ? 1 : 0;
+    /// <summary>The files with one action, in order.</summary>
+    public IReadOnlyList<ImportedFile> Of(ImportAction action) => [.. Files.Where(f => f.Action == action)];
+
+    public bool HasErrors => Findings.Any(f => f.Severity == Severity.Error);
+
+    public ImportOutcome Outcome =>
+        Problems.Any(p => p.IsUsage) ? ImportOutcome.Usage
+        : Problems.Count > 0 || HasErrors ? ImportOutcome.Refused
+        : ImportOutcome.Imported;
 }
 
 /// <summary>Progress of a long import: inputs done of the total.</summary>

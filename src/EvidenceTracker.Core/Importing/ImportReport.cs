@@ -1,8 +1,13 @@
+using EvidenceTracker.Diagnostics;
 using EvidenceTracker.Reporting;
 
 namespace EvidenceTracker.Importing;
 
-/// <summary>What <c>evidence import</c> prints: one line per file (text), or one JSON object.</summary>
+/// <summary>
+/// What <c>evidence import</c> prints: one line per file (text), or one JSON object. Bibliography entries come first
+/// (a line per entry, the findings, a summary), then articles (a line per file, a summary); each part is printed
+/// when the import had inputs of its kind.
+/// </summary>
 public static class ImportReport
 {
     public static void Write(ImportResult result, string format, TextWriter output, TextWriter error)
@@ -31,8 +36,16 @@ public static class ImportReport
     {
         ImportAction.Create => "create",
         ImportAction.Unchanged => "unchanged",
-        _ => "reuse",
+        ImportAction.Reuse => "reuse",
+        ImportAction.Merge => "merge",
+        _ => "skip",
     };
+
+    private static bool HasArticlePart(ImportResult result) => result.ArticleInputs > 0 || result.BibliographyInputs == 0;
+
+    private static IEnumerable<ImportedFile> ArticleFiles(ImportResult result) => result.Files.Where(f => f.Entry is null);
+
+    private static IEnumerable<ImportedFile> EntryFiles(ImportResult result) => result.Files.Where(f => f.Entry is not null);
 
     private static void WriteText(ImportResult result, TextWriter output, TextWriter error)
     {
@@ -40,41 +53,101 @@ public static class ImportReport
         {
             error.Write($"error: {problem.Message}\n");
         }
-        if (result.Problems.Count > 0)
+        if (result.Problems.Any(p => p.IsUsage))
         {
             error.Write("nothing was imported\n");
             return;
         }
-        foreach (var f in result.Files)
+        if (result.BibliographyInputs > 0)
         {
-            var verb = f.Action switch
-            {
-                ImportAction.Create => result.DryRun ? "would create" : "created",
-                ImportAction.Unchanged => "unchanged",
-                _ => "reuses",
-            };
-            var from = f.Kind == ImportKind.Article ? $" (from {f.From})" : f.From is null ? "" : $" ({f.From} of {f.Article})";
-            output.Write($"{verb} {f.Path}{from}\n");
+            WriteEntriesText(result, output);
         }
-        output.Write(Summary(result) + "\n");
+        if (result.Problems.Count > 0)
+        {
+            error.Write(result.BibliographyInputs > 0 ? "no article was imported\n" : "nothing was imported\n");
+            return;
+        }
+        if (HasArticlePart(result))
+        {
+            foreach (var f in ArticleFiles(result))
+            {
+                var verb = f.Action switch
+                {
+                    ImportAction.Create => result.DryRun ? "would create" : "created",
+                    ImportAction.Unchanged => "unchanged",
+                    _ => "reuses",
+                };
+                var from = f.Kind == ImportKind.Article ? $" (from {f.From})" : f.From is null ? "" : $" ({f.From} of {f.Article})";
+                output.Write($"{verb} {f.Path}{from}\n");
+            }
+            output.Write(Summary(result) + "\n");
+        }
     }
 
+    private static string Origin(EntryOrigin e) => $"{e.File}:{e.Line}:{e.Column} {e.Label}";
+
+    private static void WriteEntriesText(ImportResult r, TextWriter w)
+    {
+        var verb = r.DryRun ? "would " : "";
+        foreach (var a in EntryFiles(r))
+        {
+            var line = a.Action switch
+            {
+                ImportAction.Create => $"{verb}create  {a.Path}  from {Origin(a.Entry!)}",
+                ImportAction.Merge => $"{verb}merge   {Origin(a.Entry!)} into {(a.IntoExisting ? "existing " : "")}{a.Path} (same {Match(a.MatchedBy)}; adds {string.Join(", ", a.AddedFields)})",
+                _ => $"{verb}skip    {Origin(a.Entry!)}: duplicate of {(a.IntoExisting ? "existing " : "")}{a.Path} (same {Match(a.MatchedBy)}), nothing new",
+            };
+            w.Write(line + "\n");
+        }
+        foreach (var f in r.Findings)
+        {
+            var where = f.File is null ? "" : f.Line is int l ? $"{f.File}:{l}:{f.Column ?? 1}: " : $"{f.File}: ";
+            w.Write($"{where}{Rules.SeverityName(f.Severity)} {f.Rule}: {f.Message}\n");
+        }
+        w.Write(EntriesSummary(r) + "\n");
+    }
+
+    private static string Match(string? by) => by switch
+    {
+        "title+year" => "title and year",
+        "url" => "URL",
+        "doi" => "DOI",
+        _ => by ?? "",
+    };
+
+    /// <summary>The summary line of the bibliography part: entries read, what became of them, and the findings.</summary>
+    public static string EntriesSummary(ImportResult r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        static string N(int n, string one, string many) => $"{n} {(n == 1 ? one : many)}";
+        var errors = r.Findings.Count(f => f.Severity == Severity.Error);
+        var warnings = r.Findings.Count(f => f.Severity == Severity.Warning);
+        var notes = r.Findings.Count(f => f.Severity == Severity.Note);
+        int Of(ImportAction action) => EntryFiles(r).Count(f => f.Action == action);
+        return $"{N(r.Entries, "entry", "entries")}: {Of(ImportAction.Create)} {(r.DryRun ? "to create" : "created")}, {Of(ImportAction.Merge)} {(r.DryRun ? "to merge" : "merged")}, {Of(ImportAction.Skip)} skipped; "
+            + $"{N(errors, "error", "errors")}, {N(warnings, "warning", "warnings")}, {N(notes, "note", "notes")}"
+            + (r.DryRun ? " (dry run: nothing written)" : "");
+    }
+
+    /// <summary>The summary line of the article part: articles, sources and draft claims created.</summary>
     public static string Summary(ImportResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
+        var files = ArticleFiles(result).ToList();
+        int Count(ImportKind kind, ImportAction action) => files.Count(f => f.Kind == kind && f.Action == action);
         var parts = new List<string>
         {
-            Plural(result.Count(ImportKind.Article, ImportAction.Create), "article"),
-            Plural(result.Count(ImportKind.Source, ImportAction.Create), "source"),
-            Plural(result.Count(ImportKind.Claim, ImportAction.Create), "draft claim"),
+            Plural(Count(ImportKind.Article, ImportAction.Create), "article"),
+            Plural(Count(ImportKind.Source, ImportAction.Create), "source"),
+            Plural(Count(ImportKind.Claim, ImportAction.Create), "draft claim"),
         };
         var head = result.DryRun ? "dry run: would create " : "import: created ";
         var tail = new List<string>();
-        if (result.Count(ImportKind.Article, ImportAction.Unchanged) is > 0 and var unchanged)
+        if (Count(ImportKind.Article, ImportAction.Unchanged) is > 0 and var unchanged)
         {
             tail.Add($"{Plural(unchanged, "article")} unchanged");
         }
-        if (result.Count(ImportKind.Source, ImportAction.Reuse) is > 0 and var reused)
+        if (Count(ImportKind.Source, ImportAction.Reuse) is > 0 and var reused)
         {
             tail.Add($"{Plural(reused, "existing source")} reused");
         }
@@ -91,50 +164,123 @@ public static class ImportReport
     private static void WriteJson(ImportResult result, TextWriter output) => Json.Write(output, json =>
     {
         // When the import was refused nothing was written: the files and counts are empty, the errors say why.
-        var files = result.Problems.Count > 0 ? [] : result.Files;
+        var refused = result.Problems.Count > 0;
+        var files = refused ? [] : ArticleFiles(result).ToList();
         int Count(ImportKind kind, ImportAction action) => files.Count(f => f.Kind == kind && f.Action == action);
+        var articles = HasArticlePart(result);
+        var entries = result.BibliographyInputs > 0;
         json.WriteStartObject();
         json.WriteNumber("version", 1);
         json.WriteBoolean("dryRun", result.DryRun);
         json.WriteStartObject("summary");
-        foreach (var kind in (ReadOnlySpan<ImportKind>)[ImportKind.Article, ImportKind.Source, ImportKind.Claim])
+        if (articles)
         {
-            json.WriteStartObject(Kind(kind) + "s");
-            json.WriteNumber("create", Count(kind, ImportAction.Create));
-            if (kind == ImportKind.Article)
+            foreach (var kind in (ReadOnlySpan<ImportKind>)[ImportKind.Article, ImportKind.Source, ImportKind.Claim])
             {
-                json.WriteNumber("unchanged", Count(kind, ImportAction.Unchanged));
+                json.WriteStartObject(Kind(kind) + "s");
+                json.WriteNumber("create", Count(kind, ImportAction.Create));
+                if (kind == ImportKind.Article)
+                {
+                    json.WriteNumber("unchanged", Count(kind, ImportAction.Unchanged));
+                }
+                if (kind == ImportKind.Source)
+                {
+                    json.WriteNumber("reuse", Count(kind, ImportAction.Reuse));
+                }
+                json.WriteEndObject();
             }
-            if (kind == ImportKind.Source)
-            {
-                json.WriteNumber("reuse", Count(kind, ImportAction.Reuse));
-            }
-            json.WriteEndObject();
+        }
+        if (entries)
+        {
+            int Of(ImportAction action) => EntryFiles(result).Count(f => f.Action == action);
+            json.WriteNumber("entries", result.Entries);
+            json.WriteNumber("created", Of(ImportAction.Create));
+            json.WriteNumber("merged", Of(ImportAction.Merge));
+            json.WriteNumber("skipped", Of(ImportAction.Skip));
+            json.WriteNumber("errors", result.Findings.Count(f => f.Severity == Severity.Error));
+            json.WriteNumber("warnings", result.Findings.Count(f => f.Severity == Severity.Warning));
+            json.WriteNumber("notes", result.Findings.Count(f => f.Severity == Severity.Note));
         }
         json.WriteEndObject();
-        json.WriteStartArray("files");
-        foreach (var f in files)
+        if (articles)
         {
-            json.WriteStartObject();
-            json.WriteString("kind", Kind(f.Kind));
-            json.WriteString("id", f.Id);
-            json.WriteString("path", f.Path);
-            json.WriteString("action", Action(f.Action));
-            json.StringOrNull("from", f.From);
-            json.StringOrNull("article", f.Article);
-            json.WriteEndObject();
+            json.WriteStartArray("files");
+            foreach (var f in files)
+            {
+                json.WriteStartObject();
+                json.WriteString("kind", Kind(f.Kind));
+                json.WriteString("id", f.Id);
+                json.WriteString("path", f.Path);
+                json.WriteString("action", Action(f.Action));
+                json.StringOrNull("from", f.From);
+                json.StringOrNull("article", f.Article);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
         }
-        json.WriteEndArray();
-        json.WriteStartArray("errors");
-        foreach (var p in result.Problems)
+        if (articles || refused)
         {
-            json.WriteStartObject();
-            json.WriteString("message", p.Message);
-            json.StringOrNull("file", p.File);
-            json.WriteBoolean("usage", p.IsUsage);
-            json.WriteEndObject();
+            json.WriteStartArray("errors");
+            foreach (var p in result.Problems)
+            {
+                json.WriteStartObject();
+                json.WriteString("message", p.Message);
+                json.StringOrNull("file", p.File);
+                json.WriteBoolean("usage", p.IsUsage);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
         }
-        json.WriteEndArray();
+        if (entries)
+        {
+            WriteEntriesJson(json, result);
+        }
         json.WriteEndObject();
     });
+
+    private static void WriteEntriesJson(System.Text.Json.Utf8JsonWriter json, ImportResult r)
+    {
+        void Actions(string name, ImportAction action)
+        {
+            json.WriteStartArray(name);
+            foreach (var a in EntryFiles(r).Where(f => f.Action == action))
+            {
+                json.WriteStartObject();
+                json.WriteString("id", a.Id);
+                json.WriteString("file", a.Path);
+                json.WriteStartObject("entry");
+                json.WriteString("file", a.Entry!.File);
+                json.WriteNumber("line", a.Entry.Line);
+                json.WriteNumber("column", a.Entry.Column);
+                json.WriteString("label", a.Entry.Label);
+                json.StringOrNull("key", a.Entry.Key);
+                json.WriteEndObject();
+                if (a.MatchedBy is not null)
+                {
+                    json.WriteString("matchedBy", a.MatchedBy);
+                    json.WriteBoolean("existing", a.IntoExisting);
+                }
+                if (action == ImportAction.Merge)
+                {
+                    json.WriteStartArray("added");
+                    foreach (var f in a.AddedFields)
+                    {
+                        json.WriteStringValue(f);
+                    }
+                    json.WriteEndArray();
+                }
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+        }
+        Actions("created", ImportAction.Create);
+        Actions("merged", ImportAction.Merge);
+        Actions("skipped", ImportAction.Skip);
+        json.WriteStartArray("findings");
+        foreach (var f in r.Findings)
+        {
+            JsonFormatter.WriteFinding(json, f);
+        }
+        json.WriteEndArray();
+    }
 }

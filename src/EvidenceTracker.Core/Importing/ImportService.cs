@@ -1,24 +1,24 @@
 using EvidenceTracker.Authoring;
+using System.IO.Enumeration;
 using System.Text;
 using EvidenceTracker.Articles;
 using EvidenceTracker.Loading;
 using EvidenceTracker.Model;
 using EvidenceTracker.Storage;
+using EvidenceTracker.Yaml;
 
 namespace EvidenceTracker.Importing;
 
 /// <summary>
-/// <c>evidence import</c>: each input is dispatched by its extension — Markdown articles (<see cref="ArticleImporter"/>),
-/// and, later, bibliographies. Everything is planned first against the loaded repository; if any input is refused,
-/// nothing is written. Files are only ever created (never replaced), each atomically.
+/// <c>evidence import</c>: each input is dispatched by its extension (<see cref="ImportFormats"/>) — Markdown articles
+/// (<see cref="ArticleImporter"/>) and bibliographies (<see cref="BibliographyImporter"/>). Every input is checked
+/// first (it exists, import reads its extension, <c>--id</c> fits); if any is not, nothing is imported.
+/// Bibliographies are imported first, so that articles reuse the sources they created. Articles are planned against
+/// the loaded repository; if any article is refused, no article is written. Files are only ever created (never
+/// replaced), each atomically.
 /// </summary>
 public static class ImportService
 {
-    public static readonly string[] MarkdownExtensions = [".md", ".markdown"];
-
-    /// <summary>Bibliography files (BibTeX/BibLaTeX, RIS, CSL-JSON): not imported yet; see <see cref="KindOf"/>.</summary>
-    public static readonly string[] BibliographyExtensions = [".bib", ".ris", ".json"];
-
     /// <summary>With this many inputs or more, a caller on a terminal shows progress.</summary>
     public const int ProgressThreshold = 20;
 
@@ -29,13 +29,27 @@ public static class ImportService
         var root = RepositoryLoader.ResolveRoot(settings.Root);
 
         var inputs = Expand(settings, problems);
+        var articles = inputs.Where(i => i.Format == ImportFormat.Article).ToList();
+        var bibliographies = inputs.Where(i => i.Format != ImportFormat.Article).ToList();
+        var realRoot = SafeFile.RealDirectory(root);
+        foreach (var folder in (ReadOnlySpan<string>)["articles", "sources", "claims"])
+        {
+            if (SafeFile.FolderProblem(root, realRoot, folder) is { } outside)
+            {
+                problems.Add(new ImportProblem(outside, IsUsage: false, folder));
+            }
+        }
         if (settings.Id is { } id)
         {
             if (Values.SlugProblem(id) is { } p)
             {
                 problems.Add(new ImportProblem($"--id '{id}' {p}", IsUsage: true));
             }
-            if (inputs.Count != 1)
+            if (bibliographies.Count > 0)
+            {
+                problems.Add(new ImportProblem("--id names an article; it does not apply to bibliographies", IsUsage: true));
+            }
+            else if (inputs.Count != 1)
             {
                 problems.Add(new ImportProblem($"--id names one article, but {inputs.Count} files were given; import them one at a time", IsUsage: true));
             }
@@ -46,27 +60,49 @@ public static class ImportService
         }
         if (problems.Count > 0)
         {
-            return new ImportResult { DryRun = settings.DryRun, Files = [], Problems = problems };
+            return new ImportResult
+            {
+                DryRun = settings.DryRun, Files = [], Problems = problems,
+                ArticleInputs = articles.Count, BibliographyInputs = bibliographies.Count,
+            };
         }
 
-        var plan = new ImportPlan(RepositoryLoader.Load(root));
-        var articles = new List<Input>();
-        foreach (var input in inputs)
+        ImportResult? fromBibliographies = null;
+        if (bibliographies.Count > 0)
         {
-            switch (KindOf(input.FullPath))
+            try
             {
-                case InputKind.Markdown:
-                    articles.Add(input);
-                    break;
-                case InputKind.Bibliography:
-                    // The spot for bibliographies: parse the file, then plan its sources against `plan` as articles do.
-                    plan.Problems.Add(new ImportProblem($"{input.Display}: bibliography import (.bib, .ris, .json) is not available yet", IsUsage: true, input.Display));
-                    break;
-                default:
-                    plan.Problems.Add(new ImportProblem($"{input.Display}: not a Markdown article (.md) or a bibliography (.bib, .ris, .json)", IsUsage: true, input.Display));
-                    break;
+                fromBibliographies = BibliographyImporter.Import(root, [.. bibliographies.Select(b => b.FullPath)], settings.DryRun);
+            }
+            catch (BibliographyFileException ex)
+            {
+                return new ImportResult
+                {
+                    DryRun = settings.DryRun, Files = [], Problems = [new ImportProblem(ex.Message, IsUsage: true)],
+                    ArticleInputs = articles.Count, BibliographyInputs = bibliographies.Count,
+                };
+            }
+            if (articles.Count == 0)
+            {
+                return fromBibliographies;
             }
         }
+
+        var fromArticles = ImportArticles(root, articles, settings, progress);
+        return fromBibliographies is null
+            ? fromArticles
+            : fromArticles with
+            {
+                Files = [.. fromArticles.Files, .. fromBibliographies.Files],
+                Findings = fromBibliographies.Findings,
+                Entries = fromBibliographies.Entries,
+                BibliographyInputs = fromBibliographies.BibliographyInputs,
+            };
+    }
+
+    private static ImportResult ImportArticles(string root, List<Input> articles, ImportSettings settings, Action<ImportProgress>? progress)
+    {
+        var plan = new ImportPlan(RepositoryLoader.Load(root));
 
         // Reading and parsing each article is independent (in parallel); planning is sequential, in input order, so
         // that ids are the same on every run.
@@ -101,28 +137,32 @@ public static class ImportService
         }
 
         var files = plan.Files();
+        foreach (var file in files.Where(f => f.Kind != ImportKind.Article && f.Content is { } c && c.LongLength > SafeFile.MaxYamlBytes))
+        {
+            // check reads no claim or source file over 1 MB: such a file is not written (a footnote or a passage that long
+            // is a mistake in the article, not a source)
+            plan.Problems.Add(new ImportProblem(
+                $"{file.Path} (from {file.From} of article '{file.Article}') would be {file.Content!.LongLength / (double)(1 << 20):0.00} MB, " +
+                $"and check reads no {(file.Kind == ImportKind.Source ? "source" : "claim")} file over {SafeFile.MaxYamlBytes >> 20} MB; shorten it in the article, then import again",
+                IsUsage: false, file.Path));
+        }
         if (plan.Problems.Count == 0 && !settings.DryRun)
         {
             Commit(root, files, plan.Problems);
         }
-        return new ImportResult { DryRun = settings.DryRun, Files = files, Problems = plan.Problems };
+        return new ImportResult { DryRun = settings.DryRun, Files = files, Problems = plan.Problems, ArticleInputs = articles.Count };
     }
 
-    private enum InputKind { Markdown, Bibliography, Other }
+    /// <summary>An input file: its full path, the path as the user gave it (for messages), and what it is read as.</summary>
+    internal readonly record struct Input(string FullPath, string Display, ImportFormat Format);
 
-    /// <summary>Inputs are dispatched by extension: .md articles; .bib, .ris and .json bibliographies.</summary>
-    private static InputKind KindOf(string path)
-    {
-        var extension = Path.GetExtension(path).ToLowerInvariant();
-        return MarkdownExtensions.Contains(extension) ? InputKind.Markdown
-            : BibliographyExtensions.Contains(extension) ? InputKind.Bibliography
-            : InputKind.Other;
-    }
-
-    /// <summary>An input file: its full path, and the path as the user gave it (for messages).</summary>
-    internal readonly record struct Input(string FullPath, string Display);
-
-    /// <summary>Files as given; folders contribute every .md under them (sorted, hidden entries skipped).</summary>
+    /// <summary>
+    /// Files as given, each of a format in <see cref="ImportFormats"/> (a link named on the command line is followed:
+    /// the user chose it); folders contribute every article under them (sorted, hidden entries skipped). Inside a
+    /// folder, linked folders are never entered (no loop, no walk through /usr), and a linked file is taken only when
+    /// its real path stays inside the folder: one that leads out of it is a problem that names it (import it by naming
+    /// it), not a silent read of somewhere else.
+    /// </summary>
     private static List<Input> Expand(ImportSettings settings, List<ImportProblem> problems)
     {
         var inputs = new List<Input>();
@@ -132,23 +172,42 @@ public static class ImportService
             var full = Path.GetFullPath(path, settings.WorkingDirectory);
             if (File.Exists(full))
             {
-                if (seen.Add(full))
+                if (ImportFormats.Of(full) is not { } format)
                 {
-                    inputs.Add(new Input(full, path));
+                    problems.Add(new ImportProblem(
+                        $"{path}: not a Markdown article ({ImportFormats.List(bibliographies: false)}) or a bibliography ({ImportFormats.List(bibliographies: true)})",
+                        IsUsage: true, path));
+                }
+                else if (seen.Add(full))
+                {
+                    inputs.Add(new Input(full, path, format));
                 }
             }
             else if (Directory.Exists(full))
             {
+                var realDir = Verification.RealPath.Resolve(full) ?? full;
                 var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden };
-                var found = Directory.EnumerateFiles(full, "*", options)
-                    .Where(f => MarkdownExtensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
-                    .Where(f => !Path.GetRelativePath(full, f).Split(Path.DirectorySeparatorChar).Any(part => part.StartsWith('.')))
-                    .Order(StringComparer.Ordinal);
-                foreach (var f in found)
+                var found = new FileSystemEnumerable<(string Path, bool IsLink)>(full,
+                    (ref FileSystemEntry e) => (e.ToFullPath(), (e.Attributes & FileAttributes.ReparsePoint) != 0), options)
                 {
+                    ShouldIncludePredicate = (ref FileSystemEntry e) =>
+                        !e.IsDirectory && ImportFormats.Of(e.FileName.ToString()) == ImportFormat.Article,
+                    ShouldRecursePredicate = (ref FileSystemEntry e) => (e.Attributes & FileAttributes.ReparsePoint) == 0,
+                }
+                    .Where(f => !Path.GetRelativePath(full, f.Path).Split(Path.DirectorySeparatorChar).Any(part => part.StartsWith('.')))
+                    .OrderBy(f => f.Path, StringComparer.Ordinal);
+                foreach (var (f, isLink) in found)
+                {
+                    var display = Path.Join(path, Path.GetRelativePath(full, f)).Replace('\\', '/');
+                    if (isLink && (Verification.RealPath.Resolve(f) is not { } real || !Verification.RealPath.IsInside(real, realDir)))
+                    {
+                        problems.Add(new ImportProblem(
+                            $"{display} is a symbolic link leading out of '{path}'; not followed (name the file itself to import it)", IsUsage: false, display));
+                        continue;
+                    }
                     if (seen.Add(f))
                     {
-                        inputs.Add(new Input(f, Path.Join(path, Path.GetRelativePath(full, f)).Replace('\\', '/')));
+                        inputs.Add(new Input(f, display, ImportFormat.Article));
                     }
                 }
             }
@@ -301,27 +360,20 @@ internal sealed class ImportPlan
         {
             _sourceByKey.TryAdd("doi:" + newDoi, id);
         }
-        var yaml = new YamlText()
-            .Plain("id", id)
-            .Plain("type", draft.Type)
+        var yaml = new YamlWriter()
+            .Field("id", id)
+            .Field("type", draft.Type)
             .Text("title", draft.Title)
             .Text("publisher", draft.Publisher)
-            .Plain("date", draft.Date)
-            .Plain("accessed", draft.Accessed)
-            .Plain("url", draft.Url is { } raw ? Urls.WithoutTracking(raw) : null)
-            .Plain("doi", draft.Doi)
-            .Plain("lang", lang)
+            .Field("date", draft.Date, date: true)
+            .Field("accessed", draft.Accessed, date: true)
+            .Field("url", draft.Url is { } raw ? Urls.WithoutTracking(raw) : null)
+            .Field("doi", draft.Doi)
+            .Field("lang", lang)
             .Text("volume", draft.Volume)
             .Text("issue", draft.Issue)
-            .Text("pages", draft.Pages);
-        if (draft.Authors.Count > 0)
-        {
-            yaml.Open("authors");
-            foreach (var author in draft.Authors)
-            {
-                yaml.ListItem(author);
-            }
-        }
+            .Text("pages", draft.Pages)
+            .BlockList("authors", draft.Authors, quoted: true);
         _sources.Add(new ImportedFile
         {
             Kind = ImportKind.Source, Id = id, Path = PathOf(id), Action = ImportAction.Create, From = $"[^{label}]", Article = articleId,
@@ -384,10 +436,10 @@ internal sealed class ImportPlan
         files.AddRange(_sources);
         foreach (var c in _claims)
         {
-            var yaml = new YamlText()
-                .Plain("id", c.Id)
+            var yaml = new YamlWriter()
+                .Field("id", c.Id)
                 .Text("statement", Drafts.Statement)
-                .Plain("article", c.Article)
+                .Field("article", c.Article)
                 .Text("excerpt", c.Excerpt)
                 .Open("citations");
             foreach (var s in c.Sources)

@@ -151,7 +151,7 @@ public static class DocumentReaders
             Level = level,
             ReportsOn = reportsOn,
             ReportsOnPositions = reportsOnAt,
-            Snapshot = r.Checked("snapshot", Verification.SnapshotLibrary.PathProblem),
+            Snapshot = r.Checked("snapshot", Values.SnapshotPathProblem),
             SnapshotSha256 = r.Checked("snapshot-sha256", v => v.Length == 64 && v.All(char.IsAsciiHexDigitLower) ? null : $"'{v}' is not a lowercase SHA-256 hex digest"),
             Archived = r.Checked("archived", Values.DateProblem),
             Volume = r.Text("volume"),

@@ -61,12 +61,12 @@ public static class RepositoryLoader
             findings.AddRange(sink.Findings);
         }
 
-        var claimFiles = Enumerate(full, "claims", "*.yaml", recursive: true);
-        var sourceFiles = Enumerate(full, "sources", "*.yaml", recursive: false);
+        var claimFiles = Enumerate(full, real, "claims", "*.yaml", recursive: true, Rules.YamlSyntax, findings);
+        var sourceFiles = Enumerate(full, real, "sources", "*.yaml", recursive: false, Rules.YamlSyntax, findings);
         var claims = LoadAll(claimFiles, full, real, DocumentReaders.ReadClaim, findings);
         var sources = LoadAll(sourceFiles, full, real, DocumentReaders.ReadSource, findings);
 
-        var articles = LoadArticles(Enumerate(full, "articles", "*.md", recursive: false), full, real, findings);
+        var articles = LoadArticles(Enumerate(full, real, "articles", "*.md", recursive: false, Rules.Schema, findings), full, real, findings);
 
         return new EvidenceSet
         {
@@ -96,7 +96,7 @@ public static class RepositoryLoader
             {
                 sink.Add(Rules.Schema, $"article id '{id}' (its file name) {problem}; rename the file", null);
             }
-            var text = SafeFile.ReadEnumerated(file, real, SafeFile.MaxDocumentBytes, sink, Rules.Schema);
+            var text = SafeFile.ReadText(file, real, SafeFile.MaxDocumentBytes, sink, Rules.Schema);
             var document = text is null ? ArticleDocument.Empty : ArticleParser.Parse(text);
             if (text is not null)
             {
@@ -144,7 +144,7 @@ public static class RepositoryLoader
                 var file = files[first + j];
                 var sink = new FindingSink(Relative(root, file));
                 sinks[first + j] = batchSinks[j] = sink;
-                texts[j] = SafeFile.ReadEnumerated(file, real, SafeFile.MaxYamlBytes, sink, Rules.YamlSyntax);
+                texts[j] = SafeFile.ReadText(file, real, SafeFile.MaxYamlBytes, sink, Rules.YamlSyntax);
             }
             var trees = YamlTreeReader.ReadMany(texts, batchSinks);
             for (var j = 0; j < count; j++)
@@ -177,12 +177,28 @@ public static class RepositoryLoader
     }
 
     /// <summary>
-    /// The files of a folder, sorted. Only the directory entries' names and types are used: asking an entry for its
-    /// length or attributes costs an lstat per file, and the reader finds links and sizes itself.
+    /// The files of a folder of the repository, sorted; none, and one finding (under <paramref name="rule"/>, on the
+    /// folder), when the folder leads outside the repository (<see cref="SafeFile.FolderProblem"/>).
     /// </summary>
-    private static string[] Enumerate(string root, string folder, string extension, bool recursive)
+    private static string[] Enumerate(string root, string realRoot, string folder, string extension, bool recursive, string rule, List<Finding> findings)
     {
-        var dir = Path.Combine(root, folder);
+        if (SafeFile.FolderProblem(root, realRoot, folder) is { } problem)
+        {
+            var sink = new FindingSink(folder);
+            sink.Add(rule, problem, null);
+            findings.AddRange(sink.Findings);
+            return [];
+        }
+        return Enumerate(Path.Combine(root, folder), extension, recursive);
+    }
+
+    /// <summary>
+    /// The files of a folder, sorted, hidden files left out; a linked folder inside is never entered (no loop, no way
+    /// out). Only the directory entries' names and types are used: asking an entry for its length or attributes costs
+    /// an lstat per file, and the reader finds links and sizes itself.
+    /// </summary>
+    public static string[] Enumerate(string dir, string extension, bool recursive)
+    {
         if (!Directory.Exists(dir))
         {
             return [];

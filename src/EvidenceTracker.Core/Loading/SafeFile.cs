@@ -2,12 +2,16 @@ using System.Buffers;
 using System.Text;
 using System.Text.Unicode;
 using EvidenceTracker.Diagnostics;
+using EvidenceTracker.Text;
+using EvidenceTracker.Verification;
 
 namespace EvidenceTracker.Loading;
 
 /// <summary>
 /// Reads a file of the evidence repo as UTF-8 text without ever throwing: a symbolic link leading out of the
-/// repository, an oversized or unreadable file, and invalid UTF-8 each become one finding.
+/// repository, an oversized or unreadable file, a named pipe or device, and invalid UTF-8 each become one finding.
+/// Whether a path is inside the repository is decided on its real path (<see cref="RealPath"/>); the folders a
+/// file is found in are checked once by the caller (<see cref="FolderProblem"/>).
 /// </summary>
 public static class SafeFile
 {
@@ -35,27 +39,6 @@ public static class SafeFile
         }
     }
 
-    /// <summary>
-    /// Reads a file found by enumerating the repository: on Linux in the fewest system calls, falling back to
-    /// <see cref="ReadText(string, string, long, FindingSink, string)"/> for links, errors and oversized files.
-    /// </summary>
-    public static string? ReadEnumerated(string fullPath, string realRoot, long maxBytes, FindingSink sink, string rule)
-    {
-        ArgumentNullException.ThrowIfNull(sink);
-        if (Storage.LinuxFiles.TryReadAll(fullPath, maxBytes, out var length) is not { } buffer)
-        {
-            return ReadText(fullPath, realRoot, maxBytes, sink, rule);
-        }
-        try
-        {
-            return Decode(buffer.AsSpan(0, length), sink, rule);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
-
     /// <summary>Reads a file whose length and link status are known (a link is resolved and checked here).</summary>
     private static string? ReadText(string fullPath, long length, bool isLink, string realRoot, long maxBytes, FindingSink sink, string rule)
     {
@@ -65,20 +48,30 @@ public static class SafeFile
             var path = fullPath;
             if (isLink)
             {
-                var info = new FileInfo(fullPath);
-                var target = info.ResolveLinkTarget(returnFinalTarget: true);
-                if (target is null || !target.Exists)
+                // Decided on the real path (every link on the way resolved, as the OS would), before anything about the
+                // target is looked at: a link out of the repository is refused whether or not its target exists.
+                var linkTarget = new FileInfo(fullPath).LinkTarget;
+                var real = RealPath.Resolve(fullPath);
+                if (real is null)
                 {
-                    sink.Add(rule, $"symbolic link to '{info.LinkTarget}', which does not exist", null);
+                    sink.Add(rule, $"symbolic link to '{linkTarget}' loops or cannot be resolved; not read", null);
                     return null;
                 }
-                if (!IsInside(target.FullName, realRoot))
+                if (!RealPath.IsInside(real, realRoot))
                 {
-                    sink.Add(rule, $"symbolic link leads outside the repository (to '{info.LinkTarget}'); not read", null);
+                    sink.Add(rule, $"symbolic link leads outside the repository (to '{linkTarget}'); not read", null);
                     return null;
                 }
-                path = target.FullName;
-                length = ((FileInfo)target).Length;
+                var target = new FileInfo(real);
+                if (!target.Exists)
+                {
+                    sink.Add(rule, Directory.Exists(real)
+                        ? $"symbolic link to '{linkTarget}', which is a folder, not a file"
+                        : $"symbolic link to '{linkTarget}', which does not exist", null);
+                    return null;
+                }
+                path = real;
+                length = target.Length;
             }
             if (length > maxBytes)
             {
@@ -87,8 +80,13 @@ public static class SafeFile
             }
             if (length == 0)
             {
-                // Empty, or not a regular file (a named pipe or a device reports no length): never opened,
-                // so reading cannot block.
+                // Empty, or not a regular file (a named pipe or a device reports no length): never opened, so reading
+                // cannot block. Where the type can be told, a named pipe, socket or device is said to be one.
+                if (Storage.LinuxFiles.IsSpecial(path) == true)
+                {
+                    sink.Add(rule, "not a regular file (a named pipe, a socket or a device); not read", null);
+                    return null;
+                }
                 return "";
             }
             var bytes = File.ReadAllBytes(path);
@@ -97,6 +95,55 @@ public static class SafeFile
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return Failed(ex, sink, rule);
+        }
+    }
+
+    /// <summary>
+    /// Why the folder <paramref name="folder"/> (relative to <paramref name="root"/>) may not be read or written to: it
+    /// resolves — through a symbolic link, itself or on the way — outside the repository whose real path is
+    /// <paramref name="realRoot"/>, or into a loop. Null when it is absent or lies inside; a folder linked to another
+    /// place inside the repository is fine.
+    /// </summary>
+    public static string? FolderProblem(string root, string realRoot, string folder)
+    {
+        var dir = Path.Combine(root, folder);
+        try
+        {
+            if (!Directory.Exists(dir) && new DirectoryInfo(dir).LinkTarget is null)
+            {
+                return null;
+            }
+            var real = RealPath.Resolve(dir);
+            if (real is null)
+            {
+                return $"the folder {folder}/ is a symbolic link that loops or cannot be resolved; nothing in it is read or written";
+            }
+            return RealPath.IsInside(real, realRoot)
+                ? null
+                : $"the folder {folder}/ leads outside the repository (a symbolic link); nothing in it is read or written";
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return $"the folder {folder}/ cannot be read: {ex.Message}";
+        }
+    }
+
+    /// <summary>
+    /// Why the file <paramref name="fullPath"/>, which an editing command is about to read and replace, may not be:
+    /// it is a symbolic link (replacing it would put a copy where the link was; following it could leave the
+    /// repository). Null when it is a plain file.
+    /// </summary>
+    public static string? LinkProblem(string fullPath, string display)
+    {
+        try
+        {
+            return new FileInfo(fullPath).LinkTarget is null
+                ? null
+                : $"{display} is a symbolic link; it is not edited (edit the file it leads to, or replace the link with the file)";
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return $"cannot read {display}: {ex.Message}";
         }
     }
 
@@ -122,21 +169,8 @@ public static class SafeFile
         try
         {
             Utf8.ToUtf16(bytes, buffer, out var read, out var written, replaceInvalidSequences: false);
-            var line = 1;
-            var column = 1;
-            for (var i = 0; i < written; i++)
-            {
-                if (buffer[i] == '\n')
-                {
-                    line++;
-                    column = 1;
-                }
-                else
-                {
-                    column++;
-                }
-            }
-            sink.Add(rule, $"the file is not valid UTF-8 (byte 0x{bytes[read]:X2} at offset {read}); save it as UTF-8", new Position(line, column));
+            var at = LineIndex.Of(buffer.AsSpan(0, written)).PositionOf(written);
+            sink.Add(rule, $"the file is not valid UTF-8 (byte 0x{bytes[read]:X2} at offset {read}); save it as UTF-8", at);
         }
         finally
         {
@@ -152,23 +186,8 @@ public static class SafeFile
         return full.StartsWith(r, StringComparison.Ordinal);
     }
 
-    /// <summary>The real path of a directory, with symbolic links resolved.</summary>
-    public static string RealDirectory(string dir)
-    {
-        var full = Path.GetFullPath(dir);
-        try
-        {
-            var info = new DirectoryInfo(full);
-            if (info.LinkTarget is not null && info.ResolveLinkTarget(true) is { } t)
-            {
-                return t.FullName;
-            }
-        }
-        catch (IOException)
-        {
-        }
-        return full;
-    }
+    /// <summary>The real path of a directory, with every symbolic link on the way resolved.</summary>
+    public static string RealDirectory(string dir) => RealPath.Resolve(Path.GetFullPath(dir)) ?? Path.GetFullPath(dir);
 
     private static string Size(long bytes) => bytes >= 1 << 20
         ? $"{bytes / (double)(1 << 20):0.#} MB".Replace(',', '.')

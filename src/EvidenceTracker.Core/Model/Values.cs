@@ -223,4 +223,14 @@ public static partial class Values
         }
         return d[a.Length, b.Length];
     }
+
+    /// <summary>The schema check of <c>snapshot</c> values (a relative path inside sources/), shared with the loader.</summary>
+    public static string? SnapshotPathProblem(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return path.Length == 0 || path.StartsWith('/') || path.Contains('\\', StringComparison.Ordinal) || path.Contains(':', StringComparison.Ordinal)
+            || path.Split('/').Any(p => p is ".." or ".")
+            ? $"'{path}' must be a relative path inside sources/ (such as snapshots/<id>.txt)"
+            : null;
+    }
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using EvidenceTracker.App;
 using EvidenceTracker.Checking;
 using EvidenceTracker.Diagnostics;
 using EvidenceTracker.Model;
@@ -184,7 +183,7 @@ public static class ListingFormatter
             Field(writer, "sha256", source.SnapshotSha256);
             Field(writer, "archived", source.Archived);
             Field(writer, "archive-url", source.ArchiveUrl);
-            Field(writer, "reference", Bibliography.ReferenceFormatter.Format(source, Bibliography.ReferenceFormatter.DefaultStyle(result.Report.Set.Config, result.Report.Set.Articles, result.Report.Set.Sources)));
+            Field(writer, "reference", result.Reference);
             writer.Write($"  cited by   {result.CitedBy.Count} claim{(result.CitedBy.Count == 1 ? "" : "s")}\n");
             foreach (var c in result.CitedBy)
             {

@@ -129,6 +129,10 @@ public static class AtomicFile
             // atomically (File.Move without overwrite checks first and renames after: two writers can both win).
             return MoveExclusively(temp, full, exclusiveContent);
         }
+        catch (Exception ex) when (NamesTemporary(ex, temp))
+        {
+            throw NamingTarget(ex, temp, full);
+        }
         finally
         {
             TryDelete(temp);
@@ -158,6 +162,19 @@ public static class AtomicFile
         {
             return false;
         }
+    }
+
+    private static bool NamesTemporary(Exception ex, string temp) =>
+        ex is IOException or UnauthorizedAccessException && ex.Message.Contains(temp, StringComparison.Ordinal);
+
+    /// <summary>
+    /// The error of a write as the user should read it: about the file being written, not the temporary name it goes
+    /// through (".evidence-tmp-…" means nothing to them, and is gone by the time they look).
+    /// </summary>
+    private static Exception NamingTarget(Exception ex, string temp, string full)
+    {
+        var message = ex.Message.Replace(temp, full, StringComparison.Ordinal);
+        return ex is UnauthorizedAccessException ? new UnauthorizedAccessException(message, ex) : new IOException(message, ex);
     }
 
     /// <summary>Sweeps a folder the first time this process writes into it (not once per file: bulk writes stay linear).</summary>
@@ -273,6 +290,10 @@ public static class AtomicFile
                     conflicts.Add(full);
                 }
             }
+        }
+        catch (Exception ex) when (temps.FindLast(t => NamesTemporary(ex, t.Temp)) is { Temp: not null } named)
+        {
+            throw NamingTarget(ex, named.Temp, named.Full);
         }
         finally
         {

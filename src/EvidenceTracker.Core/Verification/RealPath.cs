@@ -10,14 +10,18 @@ public static class RealPath
     private const int MaxLinks = 40;
 
     /// <summary>
-    /// Resolves <paramref name="path"/> (absolute, or relative to the current directory). Components that do
+    /// Resolves <paramref name="path"/> (absolute: the caller resolves a relative path against its own working directory). Components that do
     /// not exist are kept as written. Null when the links loop or a link cannot be read.
     /// </summary>
     public static string? Resolve(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
+        if (!Path.IsPathRooted(path))
+        {
+            throw new ArgumentException($"an absolute path is needed, not '{path}'", nameof(path));
+        }
         // Not Path.GetFullPath: it would remove "a/link/.." lexically, where the OS goes through the link.
-        var absolute = Path.IsPathRooted(path) ? path : Path.Combine(Environment.CurrentDirectory, path);
+        var absolute = path;
         var pending = new Stack<string>(Components(absolute).Reverse());
         var current = Path.GetPathRoot(absolute) ?? "/";
         var links = 0;

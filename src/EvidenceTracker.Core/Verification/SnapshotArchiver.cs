@@ -19,7 +19,7 @@ public sealed record SnapshotSettings
     /// <summary>The file to archive, as the user wrote it: absolute, or relative to <see cref="WorkingDirectory"/>; symbolic links are resolved.</summary>
     public required string File { get; init; }
 
-    public string WorkingDirectory { get; init; } = Environment.CurrentDirectory;
+    public required string WorkingDirectory { get; init; }
 
     /// <summary>The date recorded as <c>archived</c> (the command passes today's UTC date).</summary>
     public required DateOnly Today { get; init; }
@@ -27,8 +27,9 @@ public sealed record SnapshotSettings
     public string Format { get; init; } = "text";
 }
 
-/// <summary>Why a snapshot was not taken: the data refused it (exit 1), or the command was misused (exit 2).</summary>
-public enum SnapshotFailure { None, Refused, Usage }
+/// <summary>Why a snapshot was not taken: the data refused it (an unknown source, a file outside the repository, not
+/// UTF-8, empty), or the file named does not exist or cannot be resolved. The command line maps each to an exit code.</summary>
+public enum SnapshotFailure { None, Refused, NoSuchFile }
 
 /// <summary>A snapshot taken: where it is stored and what the source file now records.</summary>
 public sealed record SnapshotArchive
@@ -53,7 +54,7 @@ public sealed record SnapshotOutcome(SnapshotArchive? Archive, SnapshotFailure F
 {
     public static SnapshotOutcome Refused(string message) => new(null, SnapshotFailure.Refused, message);
 
-    public static SnapshotOutcome Usage(string message) => new(null, SnapshotFailure.Usage, message);
+    public static SnapshotOutcome NoSuchFile(string message) => new(null, SnapshotFailure.NoSuchFile, message);
 }
 
 /// <summary>
@@ -84,15 +85,15 @@ public static class SnapshotArchiver
         var real = RealPath.Resolve(Path.Combine(settings.WorkingDirectory, settings.File));
         if (real is null)
         {
-            return SnapshotOutcome.Usage($"cannot resolve '{settings.File}': too many symbolic links, or a link that cannot be read");
+            return SnapshotOutcome.NoSuchFile($"cannot resolve '{settings.File}': too many symbolic links, or a link that cannot be read");
         }
         if (Directory.Exists(real))
         {
-            return SnapshotOutcome.Usage($"'{settings.File}' is a folder; pass the file to archive (HTML, Markdown or text)");
+            return SnapshotOutcome.NoSuchFile($"'{settings.File}' is a folder; pass the file to archive (HTML, Markdown or text)");
         }
         if (!File.Exists(real))
         {
-            return SnapshotOutcome.Usage($"'{settings.File}' does not exist");
+            return SnapshotOutcome.NoSuchFile($"'{settings.File}' does not exist");
         }
         var extension = SnapshotFiles.ExtensionFor(real);
         var snapshotValue = SnapshotFiles.FieldValue(source.Id, extension);
@@ -178,7 +179,11 @@ public static class SnapshotArchiver
     /// <summary>The source with the id: sources/&lt;id&gt;.yaml first, else any source file that declares it.</summary>
     private static (Source Source, string Path, byte[] Bytes)? FindSource(string root, string id, out string? refusal)
     {
-        refusal = null;
+        refusal = SafeFile.FolderProblem(root, RealPath.Resolve(root) ?? root, "sources");
+        if (refusal is not null)
+        {
+            return null;
+        }
         var folder = Path.Combine(root, "sources");
         var files = Directory.Exists(folder)
             ? Directory.EnumerateFiles(folder, "*.yaml").Where(f => !Path.GetFileName(f).StartsWith('.')).Order(StringComparer.Ordinal).ToList()
@@ -193,12 +198,14 @@ public static class SnapshotArchiver
         {
             var relative = RepositoryLoader.Relative(root, path);
             var info = new FileInfo(path);
-            if (info.LinkTarget is not null || info.Length > SafeFile.MaxYamlBytes)
+            var special = info.Length == 0 && Storage.LinuxFiles.IsSpecial(path) == true;
+            if (info.LinkTarget is not null || info.Length > SafeFile.MaxYamlBytes || special)
             {
                 if (path == expected)
                 {
                     refusal = info.LinkTarget is not null
                         ? $"{relative} is a symbolic link; the tool edits only regular files"
+                        : special ? $"{relative} is not a regular file (a named pipe, a socket or a device); not read"
                         : $"{relative} is larger than {SafeFile.MaxYamlBytes >> 20} MB; not a source file";
                     return null;
                 }

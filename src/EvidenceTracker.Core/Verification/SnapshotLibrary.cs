@@ -2,6 +2,7 @@ using EvidenceTracker.Diagnostics;
 using EvidenceTracker.Loading;
 using EvidenceTracker.Model;
 using EvidenceTracker.Quotes;
+using EvidenceTracker.Text;
 
 namespace EvidenceTracker.Verification;
 
@@ -24,7 +25,7 @@ public enum SnapshotState
 /// <summary>One source's snapshot, read, hashed, reduced to its text and indexed once per run.</summary>
 public sealed class Snapshot
 {
-    private int[]? _lineStarts;
+    private LineIndex? _lines;
 
     internal Snapshot(string file, SnapshotState state, string? text, QuoteMatcher? matcher, bool isHtml)
     {
@@ -56,27 +57,8 @@ public sealed class Snapshot
         {
             return 1;
         }
-        _lineStarts ??= LineStarts(Text);
-        var i = Array.BinarySearch(_lineStarts, offset);
-        return (i >= 0 ? i : ~i - 1) + 1;
-    }
-
-    private static int[] LineStarts(string text)
-    {
-        var starts = new List<int> { 0 };
-        var span = text.AsSpan();
-        var at = 0;
-        while (true)
-        {
-            var next = span[at..].IndexOf('\n');
-            if (next < 0)
-            {
-                break;
-            }
-            at += next + 1;
-            starts.Add(at);
-        }
-        return [.. starts];
+        _lines ??= LineIndex.Of(Text);
+        return _lines.LineOf(offset) + 1;
     }
 }
 
@@ -101,7 +83,7 @@ public static class SnapshotLibrary
         ArgumentNullException.ThrowIfNull(isQuoted);
         ArgumentNullException.ThrowIfNull(visit);
         ArgumentNullException.ThrowIfNull(findings);
-        var list = sources.Values.Where(s => s.Snapshot is not null && PathProblem(s.Snapshot) is null).ToArray();
+        var list = sources.Values.Where(s => s.Snapshot is not null && EvidenceTracker.Model.Values.SnapshotPathProblem(s.Snapshot) is null).ToArray();
         var results = new SnapshotStatus[list.Length];
         var sinks = new FindingSink[list.Length];
         var realRoot = RealPath.Resolve(set.Root) ?? set.Root;
@@ -136,16 +118,6 @@ public static class SnapshotLibrary
         }
         return map;
     }
-    /// <summary>The schema check of <c>snapshot</c> values (a relative path inside sources/), shared with the loader.</summary>
-    public static string? PathProblem(string path)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        return path.Length == 0 || path.StartsWith('/') || path.Contains('\\', StringComparison.Ordinal) || path.Contains(':', StringComparison.Ordinal)
-            || path.Split('/').Any(p => p is ".." or ".")
-            ? $"'{path}' must be a relative path inside sources/ (such as snapshots/<id>.txt)"
-            : null;
-    }
-
     private static Snapshot Read(string root, string realRoot, Source source, bool buildMatcher, FindingSink sink)
     {
         var relative = $"sources/{source.Snapshot}";

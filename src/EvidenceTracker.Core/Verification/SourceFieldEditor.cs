@@ -1,4 +1,3 @@
-using EvidenceTracker.Authoring;
 using EvidenceTracker.Diagnostics;
 using EvidenceTracker.Yaml;
 using YamlDotNet.Core;
@@ -55,7 +54,7 @@ public static class SourceFieldEditor
         var appended = new List<string>();
         foreach (var (key, value) in fields)
         {
-            var scalar = YamlText.Scalar(value, allowDate: true);
+            var scalar = YamlScalarWriter.Scalar(value, date: true);
             var entry = map.Entries.FirstOrDefault(e => e.Key.Value == key);
             if (entry.Key is null)
             {
@@ -76,7 +75,7 @@ public static class SourceFieldEditor
             {
                 continue;
             }
-            appended.Add($"{key}:" + string.Concat(items.Select(i => newline + indentUnit + "  - " + YamlText.Scalar(i, allowDate: false))));
+            appended.Add($"{key}:" + string.Concat(items.Select(i => newline + indentUnit + "  - " + YamlScalarWriter.Scalar(i))));
         }
         if (appended.Count > 0)
         {

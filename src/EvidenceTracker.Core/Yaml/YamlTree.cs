@@ -58,6 +58,16 @@ public static class YamlTreeReader
     public static YNode? Read(string text, FindingSink sink)
     {
         ArgumentNullException.ThrowIfNull(sink);
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.IndexOf('\0', StringComparison.Ordinal) is var nul and >= 0)
+        {
+            // YAML allows no NUL, and YamlDotNet takes one for the end of the input: a file of NUL bytes would read as
+            // empty, and one with a NUL part-way would lose what follows it, without a word.
+            var line = text.AsSpan(0, nul).Count('\n') + 1;
+            var column = nul - text.LastIndexOf('\n', Math.Max(0, nul - 1));
+            sink.Add(Rules.YamlSyntax, "the file holds a NUL character (a zero byte), which YAML does not allow; save it as text", new Position(line, column));
+            return null;
+        }
         var last = new Position(1, 1);
         try
         {

@@ -1,6 +1,7 @@
 using EvidenceTracker.Bibliography;
 using EvidenceTracker.Checking;
 using EvidenceTracker.Diagnostics;
+using EvidenceTracker.Importing;
 using EvidenceTracker.Loading;
 using EvidenceTracker.Model;
 using EvidenceTracker.Tests.Support;
@@ -27,7 +28,7 @@ public class ImportTests
     {
         using var repo = RepoWithFixtures();
         var result = BibliographyImporter.Import(repo.Root, FixtureFiles.Select(repo.Full).ToList(), dryRun: false);
-        Assert.Equal(16, result.Created.Count);
+        Assert.Equal(16, result.Of(ImportAction.Create).Count);
         var report = Checker.Run(RepositoryLoader.Load(repo.Root));
         Assert.DoesNotContain(report.Findings, f => f.Severity == Severity.Error || f.Rule is Rules.Schema or Rules.YamlSyntax);
         Assert.Equal(16, report.Set.Sources.Count);
@@ -62,7 +63,7 @@ public class ImportTests
     {
         using var repo = RepoWithFixtures();
         var result = BibliographyImporter.Import(repo.Root, [repo.Full("library.bib")], dryRun: true);
-        Assert.NotEmpty(result.Created);
+        Assert.NotEmpty(result.Of(ImportAction.Create));
         Assert.Empty(Directory.GetFiles(repo.Full("sources")));
     }
 
@@ -71,8 +72,8 @@ public class ImportTests
     {
         using var repo = RepoWithFixtures();
         var result = BibliographyImporter.Import(repo.Root, [repo.Full("library.bib")], dryRun: false);
-        var merge = Assert.Single(result.Merged);
-        Assert.Equal(("cao2023panda", "doi", false, "duplicate-of-cao"), (merge.Id, merge.MatchedBy, merge.IntoExisting, merge.Entry.Key));
+        var merge = Assert.Single(result.Of(ImportAction.Merge));
+        Assert.Equal(("cao2023panda", "doi", false, "duplicate-of-cao"), (merge.Id, merge.MatchedBy, merge.IntoExisting, merge.Entry!.Key));
         Assert.Equal(["url"], merge.AddedFields);
         Assert.Contains("url: https://www.nature.com/articles/s41591-023-02640-w", repo.Read("sources/cao2023panda.yaml"));
     }
@@ -85,9 +86,9 @@ public class ImportTests
         BibliographyImporter.Import(repo.Root, files, dryRun: false);
         var before = Directory.GetFiles(repo.Full("sources")).ToDictionary(f => f, File.ReadAllText);
         var again = BibliographyImporter.Import(repo.Root, files, dryRun: false);
-        Assert.Empty(again.Created);
-        Assert.Empty(again.Merged);
-        Assert.Equal(17, again.Skipped.Count);
+        Assert.Empty(again.Of(ImportAction.Create));
+        Assert.Empty(again.Of(ImportAction.Merge));
+        Assert.Equal(17, again.Of(ImportAction.Skip).Count);
         Assert.Equal(before, Directory.GetFiles(repo.Full("sources")).ToDictionary(f => f, File.ReadAllText));
     }
 
@@ -98,7 +99,7 @@ public class ImportTests
         repo.Write("sources/who.yaml", "# kept comment\nid: who\ntype: report\ntitle: Global Cancer Report\nurl: http://who.int/publications/cancer-report-2024/\n");
         repo.Write("in.bib", "@techreport{x, title = {Another title}, url = {https://www.who.int/publications/cancer-report-2024}, year = 2024, institution = {WHO}}");
         var result = BibliographyImporter.Import(repo.Root, [repo.Full("in.bib")], dryRun: false);
-        var merge = Assert.Single(result.Merged);
+        var merge = Assert.Single(result.Of(ImportAction.Merge));
         Assert.Equal(("who", "url", true), (merge.Id, merge.MatchedBy, merge.IntoExisting));
         Assert.Equal(["publisher", "date"], merge.AddedFields);
         Assert.Equal("# kept comment\nid: who\ntype: report\ntitle: Global Cancer Report\nurl: http://who.int/publications/cancer-report-2024/\npublisher: WHO\ndate: 2024\n", repo.Read("sources/who.yaml"));
@@ -111,9 +112,9 @@ public class ImportTests
         repo.Write("in.bib", "@article{a, title = {Lorem Ipsum}, author = {Adams, A.}, year = 2020}\n@book{b, title = {Lorem Ipsum}, author = {Adams, A.}, year = 2020}\n"
             + "@article{c, title = {Lorem ipsum!}, author = {Brody, B.}, year = 2020}\n@article{d, title = {LOREM IPSUM}, author = {Adams, Alice}, year = 2020, pages = {1--2}}\n");
         var result = BibliographyImporter.Import(repo.Root, [repo.Full("in.bib")], dryRun: true);
-        Assert.Equal(["a", "b", "c"], result.Created.Select(c => c.Id));
-        var merge = Assert.Single(result.Merged);
-        Assert.Equal(("a", "title+year", "d"), (merge.Id, merge.MatchedBy, merge.Entry.Key));
+        Assert.Equal(["a", "b", "c"], result.Of(ImportAction.Create).Select(c => c.Id));
+        var merge = Assert.Single(result.Of(ImportAction.Merge));
+        Assert.Equal(("a", "title+year", "d"), (merge.Id, merge.MatchedBy, merge.Entry!.Key));
     }
 
     [Fact]
@@ -123,7 +124,7 @@ public class ImportTests
         repo.Write("sources/smith.yaml", "id: smith\ntype: other\ntitle: Something else\n");
         repo.Write("in.bib", "@misc{Smith, title = {A different work}}\n@misc{smith!, title = {A third work}}\n");
         var result = BibliographyImporter.Import(repo.Root, [repo.Full("in.bib")], dryRun: false);
-        Assert.Equal(["smith-2", "smith-3"], result.Created.Select(c => c.Id));
+        Assert.Equal(["smith-2", "smith-3"], result.Of(ImportAction.Create).Select(c => c.Id));
         Assert.Equal("id: smith\ntype: other\ntitle: Something else\n", repo.Read("sources/smith.yaml"));
     }
 
@@ -137,18 +138,44 @@ public class ImportTests
         using var repo = new TempRepo();
         repo.Write("in.bib", bib.Replace("@misc{k,", "@misc{,", StringComparison.Ordinal));
         var result = BibliographyImporter.Import(repo.Root, [repo.Full("in.bib")], dryRun: true);
-        Assert.Equal(id, Assert.Single(result.Created).Id);
+        Assert.Equal(id, Assert.Single(result.Of(ImportAction.Create)).Id);
     }
 
     [Fact]
     public void Values_that_the_loader_would_refuse_are_left_out_with_warnings()
     {
         using var repo = new TempRepo();
+        repo.Write("sources/ok-id.yaml", "id: ok-id\ntype: report\ntitle: OK\n");
         repo.Write("in.json", """[{"id": "a", "title": "T: a \"quoted\" #title", "DOI": "not a doi", "URL": "ftp://x", "PMID": "PMID: 12x", "language": "Klingon", "custom": {"level": "tertiary", "reports-on": ["Not A Slug", "ok-id"]}}]""");
         var result = BibliographyImporter.Import(repo.Root, [repo.Full("in.json")], dryRun: false);
         Assert.Equal(5, result.Findings.Count(f => f.Severity == Severity.Warning));
         Assert.Equal("id: a\ntype: other\ntitle: \"T: a \\\"quoted\\\" #title\"\nreports-on:\n  - ok-id\n", repo.Read("sources/a.yaml"));
         Assert.Empty(RepositoryLoader.Load(repo.Root).LoadFindings);
+    }
+
+    [Fact]
+    public void Reports_on_the_source_itself_or_on_no_source_is_left_out_so_check_accepts_what_import_wrote()
+    {
+        using var repo = new TempRepo();
+        repo.Write("in.json", """[{"id": "a", "type": "report", "title": "A", "custom": {"reports-on": ["a", "ghost", "b"]}}, {"id": "b", "type": "report", "title": "B"}]""");
+        var result = BibliographyImporter.Import(repo.Root, [repo.Full("in.json")], dryRun: false);
+        Assert.Equal(2, result.Findings.Count(f => f.Severity == Severity.Warning && f.Message.Contains("reports-on", StringComparison.Ordinal)));
+        Assert.Equal("id: a\ntype: report\ntitle: A\nreports-on:\n  - b\n", repo.Read("sources/a.yaml"));
+        var check = CliRunner.Run(repo.Root, "check", "--format", "json");
+        Assert.DoesNotContain("reports on itself", check.Out);
+        Assert.DoesNotContain("which does not exist", check.Out);
+    }
+
+    [Fact]
+    public void An_entry_whose_source_file_would_exceed_1_MB_is_not_written_and_says_why()
+    {
+        using var repo = new TempRepo();
+        repo.Write("in.bib", "@article{big, title = {" + new string('x', 1_100_000) + "}, year = 2020}\n@article{small, title = {Small}, year = 2020}\n");
+        var result = BibliographyImporter.Import(repo.Root, [repo.Full("in.bib")], dryRun: false);
+        Assert.Contains(result.Findings, f => f.Severity == Severity.Error && f.Message.Contains("sources/big.yaml", StringComparison.Ordinal)
+            && f.Message.Contains("over 1 MB", StringComparison.Ordinal));
+        Assert.False(File.Exists(repo.Full("sources/big.yaml")));
+        Assert.True(File.Exists(repo.Full("sources/small.yaml")));
     }
 
     [Fact]
@@ -167,10 +194,10 @@ public class ImportTests
         using var repo = new TempRepo();
         repo.Write("notes.txt", "nothing bibliographic here");
         var missing = CliRunner.Run(repo.Root, "import", "nope.bib");
-        Assert.Equal((2, "error: 'nope.bib' does not exist\n"), (missing.ExitCode, missing.Error));
+        Assert.Equal((2, "error: 'nope.bib' does not exist\nnothing was imported\n"), (missing.ExitCode, missing.Error));
         var unknown = CliRunner.Run(repo.Root, "import", "notes.txt");
         Assert.Equal(2, unknown.ExitCode);
-        Assert.Contains("notes.txt: not a Markdown article (.md) or a bibliography (.bib, .ris, .json)", unknown.Error);
+        Assert.Contains("notes.txt: not a Markdown article (.md, .markdown) or a bibliography (.bib, .bibtex, .biblatex, .ris, .json, .csljson)", unknown.Error);
     }
 
     [Fact]

@@ -35,6 +35,18 @@ public class ImportTests
     private static string Yaml(TempRepo repo, string path) => repo.Read(path).Replace("\r\n", "\n");
 
     [Fact]
+    public void A_footnote_whose_source_file_would_exceed_1_MB_refuses_the_import_with_the_reason_and_writes_nothing()
+    {
+        using var repo = new TempRepo();
+        repo.Write("incoming/long.md", "# Long\n\nWater boils at 100 degrees.[^1]\n\n[^1]: " + new string('x', 1_100_000) + "\n");
+        var result = CliRunner.Run(repo.Root, "import", "incoming/long.md");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("from [^1] of article 'long') would be 1.05 MB, and check reads no source file over 1 MB", result.Error + result.Out);
+        Assert.Empty(Directory.EnumerateFiles(repo.Full("sources")));
+        Assert.Empty(Directory.EnumerateFiles(repo.Full("articles")));
+    }
+
+    [Fact]
     public void Importing_an_article_copies_it_byte_for_byte_and_creates_sources_and_draft_claims()
     {
         using var repo = RepoWithEnglishInput();
@@ -61,7 +73,7 @@ public class ImportTests
             publisher: "Example Energy Agency"
             date: 2024-01-15
             accessed: 2024-10-01
-            url: "https://www.example-energy.org/stats/2023#table-2"
+            url: https://www.example-energy.org/stats/2023#table-2
             lang: en
 
             """, Yaml(repo, "sources/example-energy-agency-2024-01-15.yaml"));
@@ -223,7 +235,7 @@ public class ImportTests
             type: journal-article
             title: "Title of paper"
             publisher: "Journal of Things"
-            date: "2020"
+            date: 2020
             url: https://doi.org/10.1000/xyz
             doi: 10.1000/xyz
             lang: en

@@ -28,7 +28,7 @@ public class AbstractDatasetTests
         foreach (var (id, statement, source, quote) in claims)
         {
             repo.Write($"claims/{id}.yaml",
-                $"id: {id}\nstatement: {Authoring.YamlText.Quoted(statement)}\ncitations:\n  - source: {source}\n    quote: {Authoring.YamlText.Quoted(quote)}\n");
+                $"id: {id}\nstatement: {EvidenceTracker.Yaml.YamlScalarWriter.Quoted(statement)}\ncitations:\n  - source: {source}\n    quote: {EvidenceTracker.Yaml.YamlScalarWriter.Quoted(quote)}\n");
         }
         return repo;
     }

@@ -182,7 +182,9 @@ public class VerificationRuleTests
     [Fact]
     public void Each_snapshot_is_read_and_indexed_once_per_run_and_every_quote_looked_up()
     {
-        var timings = Fixture.Value.Timings!;
+        CheckTimings? observed = null;
+        EvidenceQueries.Check(TestPaths.Fixture("verification"), new CheckObserver(t => observed = t));
+        var timings = Assert.IsType<CheckTimings>(observed);
         Assert.Equal(3, timings.Snapshots);
         Assert.Equal(10, timings.Quotes);
     }

@@ -1,7 +1,8 @@
 using EvidenceTracker.Diagnostics;
 using EvidenceTracker.Model;
+using EvidenceTracker.Yaml;
 
-namespace EvidenceTracker.Yaml;
+namespace EvidenceTracker.Loading;
 
 /// <summary>
 /// Reads the fields of one YAML mapping against a list of known fields, reporting every problem as a

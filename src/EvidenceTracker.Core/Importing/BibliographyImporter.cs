@@ -1,43 +1,13 @@
 using EvidenceTracker.Authoring;
 using System.Text;
+using EvidenceTracker.Bibliography;
 using EvidenceTracker.Diagnostics;
 using EvidenceTracker.Loading;
 using EvidenceTracker.Model;
 using EvidenceTracker.Storage;
 using EvidenceTracker.Yaml;
 
-namespace EvidenceTracker.Bibliography;
-
-/// <summary>Where an imported entry came from.</summary>
-public sealed record EntryOrigin(string File, int Line, int Column, string Label, string? Key);
-
-/// <summary>What became of one entry: a new source, merged into another source, or skipped as a duplicate.</summary>
-public sealed record ImportAction
-{
-    public required string Id { get; init; }
-    /// <summary>The source file, relative to the root: <c>sources/&lt;id&gt;.yaml</c>.</summary>
-    public required string File { get; init; }
-    public required EntryOrigin Entry { get; init; }
-    /// <summary>For a merge or a skip: <c>doi</c>, <c>url</c> or <c>title+year</c>.</summary>
-    public string? MatchedBy { get; init; }
-    /// <summary>For a merge: whether the source existed before this import.</summary>
-    public bool IntoExisting { get; init; }
-    /// <summary>For a merge: the fields the entry added to the source.</summary>
-    public IReadOnlyList<string> AddedFields { get; init; } = [];
-}
-
-/// <summary>The outcome of <see cref="BibliographyImporter.Import"/>.</summary>
-public sealed record BibliographyImportResult
-{
-    public required bool DryRun { get; init; }
-    public required int Entries { get; init; }
-    public required IReadOnlyList<ImportAction> Created { get; init; }
-    public required IReadOnlyList<ImportAction> Merged { get; init; }
-    public required IReadOnlyList<ImportAction> Skipped { get; init; }
-    public required IReadOnlyList<Finding> Findings { get; init; }
-
-    public bool HasErrors => Findings.Any(f => f.Severity == Severity.Error);
-}
+namespace EvidenceTracker.Importing;
 
 /// <summary>A bibliography file that cannot be read at all (missing, unreadable, of no known format): a usage error.</summary>
 public sealed class BibliographyFileException(string message) : Exception(message)
@@ -59,8 +29,6 @@ public sealed class BibliographyFileException(string message) : Exception(messag
 /// </summary>
 public static class BibliographyImporter
 {
-    public static readonly string[] Extensions = [".bib", ".bibtex", ".biblatex", ".ris", ".json", ".csl", ".csljson", ".txt"];
-
     private const int MaxFileBytes = 256 << 20;
 
     /// <summary>A source planned or existing, with what dedupe needs to know.</summary>
@@ -69,21 +37,25 @@ public static class BibliographyImporter
         public required string Id { get; init; }
         public required string File { get; init; }
         public BibEntry? Draft { get; init; }
+        /// <summary>For a planned source: the bibliography file its entry came from, as displayed.</summary>
+        public string? Origin { get; init; }
         public Source? Existing { get; init; }
         public string? ExistingText { get; set; }
         public int Baseline { get; set; }
         public List<string> Added { get; } = [];
     }
 
-    public static BibliographyImportResult Import(string root, IReadOnlyList<string> files, bool dryRun)
+    /// <summary>Imports bibliography files (full paths; each read as <see cref="ImportFormats"/> says).</summary>
+    /// <exception cref="BibliographyFileException">A file that is missing, unreadable, too large or of no format import reads.</exception>
+    public static ImportResult Import(string root, IReadOnlyList<string> files, bool dryRun)
     {
         ArgumentNullException.ThrowIfNull(files);
         var full = RepositoryLoader.ResolveRoot(root);
         var set = RepositoryLoader.Load(full);
         var findings = new List<Finding>();
-        var created = new List<ImportAction>();
-        var merged = new List<ImportAction>();
-        var skipped = new List<ImportAction>();
+        var created = new List<ImportedFile>();
+        var merged = new List<ImportedFile>();
+        var skipped = new List<ImportedFile>();
         var byDoi = new Dictionary<string, Target>(StringComparer.Ordinal);
         var byUrl = new Dictionary<string, Target>(StringComparer.Ordinal);
         var byTitle = new Dictionary<string, Target>(StringComparer.Ordinal);
@@ -107,7 +79,7 @@ public static class BibliographyImporter
         var entries = 0;
         foreach (var file in files)
         {
-            var path = Path.GetFullPath(file);
+            var path = Path.GetFullPath(file, full);
             var display = SafeFile.IsInside(path, full) ? RepositoryLoader.Relative(full, path) : path.Replace('\\', '/');
             var parsed = ParseFile(path, display);
             findings.AddRange(parsed.Findings);
@@ -131,21 +103,21 @@ public static class BibliographyImporter
                     var added = Merge(match, entry, full);
                     if (added.Count > 0)
                     {
-                        merged.Add(new ImportAction { Id = match.Id, File = match.File, Entry = origin, MatchedBy = by, IntoExisting = match.Existing is not null, AddedFields = added });
+                        merged.Add(new ImportedFile { Kind = ImportKind.Source, Action = ImportAction.Merge, Id = match.Id, Path = match.File, Entry = origin, MatchedBy = by, IntoExisting = match.Existing is not null, AddedFields = added });
                         Index(match, entry.Doi, entry.Url, null, null, byDoi, byUrl, byTitle);
                     }
                     else
                     {
-                        skipped.Add(new ImportAction { Id = match.Id, File = match.File, Entry = origin, MatchedBy = by, IntoExisting = match.Existing is not null });
+                        skipped.Add(new ImportedFile { Kind = ImportKind.Source, Action = ImportAction.Skip, Id = match.Id, Path = match.File, Entry = origin, MatchedBy = by, IntoExisting = match.Existing is not null });
                     }
                     continue;
                 }
                 var id = Unique(BaseId(entry), taken);
                 taken.Add(id);
-                var target = new Target { Id = id, File = $"sources/{id}.yaml", Draft = entry };
+                var target = new Target { Id = id, File = $"sources/{id}.yaml", Draft = entry, Origin = display };
                 plans.Add(target);
                 Index(target, entry.Doi, entry.Url, entry.Title, entry.Date, byDoi, byUrl, byTitle);
-                created.Add(new ImportAction { Id = id, File = target.File, Entry = origin });
+                created.Add(new ImportedFile { Kind = ImportKind.Source, Action = ImportAction.Create, Id = id, Path = target.File, Entry = origin });
             }
             if (unmapped.Count > 0)
             {
@@ -153,6 +125,8 @@ public static class BibliographyImporter
             }
             findings.AddRange(diag.Findings);
         }
+
+        findings.AddRange(KeepKnownReports(plans, set.Sources.Select(s => s.Id)));
 
         var verifyDiag = new BibDiagnostics("sources");
         var writes = new List<(string Path, byte[] Bytes, bool New)>();
@@ -184,7 +158,7 @@ public static class BibliographyImporter
                 verifyDiag.Error($"{target.File}: adding {string.Join(", ", target.Added)} would leave the file unreadable ({problem}); not changed", null);
                 var moved = merged.Where(m => m.Id == target.Id && m.IntoExisting).ToList();
                 merged.RemoveAll(moved.Contains);
-                skipped.AddRange(moved.Select(m => m with { AddedFields = [] }));
+                skipped.AddRange(moved.Select(m => m with { Action = ImportAction.Skip, AddedFields = [] }));
                 continue;
             }
             writes.Add((path, Encoding.UTF8.GetBytes(text), false));
@@ -198,24 +172,57 @@ public static class BibliographyImporter
             {
                 var rel = RepositoryLoader.Relative(full, conflict);
                 findings.Add(new Finding { Rule = BibRules.Entry, Severity = Severity.Error, Message = $"{rel} appeared while importing; left as it is, the entry not written", File = rel });
-                created.RemoveAll(c => c.File == rel);
+                created.RemoveAll(c => c.Path == rel);
             }
         }
-        return new BibliographyImportResult
+        return new ImportResult
         {
             DryRun = dryRun,
+            BibliographyInputs = files.Count,
             Entries = entries,
-            Created = created,
-            Merged = merged,
-            Skipped = skipped,
+            Files = [.. created, .. merged, .. skipped],
+            Problems = [],
             Findings = findings,
         };
+    }
+
+    /// <summary>
+    /// Leaves out of each new source's <c>reports-on</c> what <c>check</c> would reject: the source itself, and an id that
+    /// is neither an existing source nor one this import creates; each with a warning at its entry.
+    /// </summary>
+    private static List<Finding> KeepKnownReports(List<Target> plans, IEnumerable<string> existing)
+    {
+        var known = existing.Concat(plans.Select(p => p.Id)).ToHashSet(StringComparer.Ordinal);
+        var findings = new List<Finding>();
+        foreach (var plan in plans)
+        {
+            var e = plan.Draft!;
+            var dropped = e.ReportsOn.Where(r => r == plan.Id || !known.Contains(r)).ToList();
+            if (dropped.Count == 0)
+            {
+                continue;
+            }
+            e.ReportsOn.RemoveAll(dropped.Contains);
+            var diag = new BibDiagnostics(plan.Origin!);
+            foreach (var r in dropped)
+            {
+                diag.Warning(r == plan.Id
+                    ? $"{e.Label}: reports-on: '{r}' is the source itself; left out"
+                    : $"{e.Label}: reports-on: no source has the id '{r}'; left out", e.Start);
+            }
+            findings.AddRange(diag.Findings);
+        }
+        return findings;
     }
 
     // ------------------------------------------------------------------ reading
 
     private static BibParseResult ParseFile(string path, string display)
     {
+        if (ImportFormats.Of(path) is not { } format || !ImportFormats.IsBibliography(format))
+        {
+            throw new BibliographyFileException($"'{display}' is not a bibliography import reads: use {ImportFormats.List(bibliographies: true)}");
+        }
         byte[] bytes;
         try
         {
@@ -223,7 +230,7 @@ public static class BibliographyImporter
             if (!info.Exists)
             {
                 throw new BibliographyFileException(Directory.Exists(path)
-                    ? $"'{display}' is a folder; pass bibliography files (.bib, .ris, .json)"
+                    ? $"'{display}' is a folder; pass bibliography files ({ImportFormats.List(bibliographies: true)})"
                     : $"'{display}' does not exist");
             }
             if (info.Length > MaxFileBytes)
@@ -236,45 +243,15 @@ public static class BibliographyImporter
         {
             throw new BibliographyFileException($"cannot read '{display}': {ex.Message}", ex);
         }
-        var format = FormatOf(path, bytes);
-        if (format == "json")
+        if (format == ImportFormat.CslJson)
         {
             return CslJsonParser.Parse(bytes, display);
         }
         var diag = new BibDiagnostics(display);
         var text = Decode(bytes, diag);
-        var parsed = format == "ris" ? RisParser.Parse(text, display) : BibTexParser.Parse(text, display);
+        var parsed = format == ImportFormat.Ris ? RisParser.Parse(text, display) : BibTexParser.Parse(text, display);
         parsed.Findings.InsertRange(0, diag.Findings);
         return parsed;
-    }
-
-    private static string FormatOf(string path, byte[] bytes)
-    {
-        var ext = Path.GetExtension(path).ToLowerInvariant();
-        switch (ext)
-        {
-            case ".bib" or ".bibtex" or ".biblatex":
-                return "bibtex";
-            case ".ris":
-                return "ris";
-            case ".json" or ".csl" or ".csljson":
-                return "json";
-        }
-        // sniff: JSON starts with [ or {, RIS has "TY  - " (or Web of Science "PT "), BibTeX an @type{
-        var head = Encoding.UTF8.GetString(bytes, 0, Math.Min(bytes.Length, 4096)).TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
-        if (head.StartsWith('[') || head.StartsWith('{'))
-        {
-            return "json";
-        }
-        if (head.Contains("TY  -", StringComparison.Ordinal) || head.StartsWith("FN ", StringComparison.Ordinal) || head.StartsWith("PT ", StringComparison.Ordinal))
-        {
-            return "ris";
-        }
-        if (head.Contains('@', StringComparison.Ordinal))
-        {
-            return "bibtex";
-        }
-        throw new BibliographyFileException($"'{Path.GetFileName(path)}' is not a bibliography this command reads: use .bib (BibTeX/BibLaTeX), .ris (RIS) or .json (CSL-JSON)");
     }
 
     /// <summary>UTF-8 (with or without BOM); a file that is not UTF-8 is read as Windows-1252, with a warning.</summary>
@@ -549,7 +526,8 @@ public static class BibliographyImporter
             {
                 continue;
             }
-            SourceYaml.AppendField(sb, name, value);
+            var yaml = new YamlWriter();
+            sb.Append(value is string text ? yaml.Field(name, text, date: YamlWriter.IsDateField(name)) : yaml.BlockList(name, (List<string>)value));
             added.Add(name);
         }
         if (added.Count > 0)
@@ -635,28 +613,27 @@ public static class BibliographyImporter
     // ------------------------------------------------------------------ writing
 
     /// <summary>The YAML of a new source, in the contract's field order.</summary>
-    internal static string Render(string id, BibEntry e) => SourceYaml.Render(
-    [
-        ("id", id),
-        ("type", e.Type),
-        ("title", e.Title),
-        ("authors", e.Authors.Select(a => a.ToString()).ToList()),
-        ("publisher", e.Publisher),
-        ("date", e.Date),
-        ("accessed", e.Accessed),
-        ("url", e.Url),
-        ("doi", e.Doi),
-        ("pmid", e.Pmid),
-        ("lang", e.Lang),
-        ("level", e.Level),
-        ("reports-on", e.ReportsOn),
-        ("snapshot", e.Snapshot),
-        ("snapshot-sha256", e.SnapshotSha256),
-        ("archived", e.Archived),
-        ("volume", e.Volume),
-        ("issue", e.Issue),
-        ("pages", e.Pages),
-    ]);
+    internal static string Render(string id, BibEntry e) => new YamlWriter()
+        .Field("id", id)
+        .Field("type", e.Type)
+        .Field("title", e.Title)
+        .BlockList("authors", [.. e.Authors.Select(a => a.ToString())])
+        .Field("publisher", e.Publisher)
+        .Field("date", e.Date, date: true)
+        .Field("accessed", e.Accessed, date: true)
+        .Field("url", e.Url)
+        .Field("doi", e.Doi)
+        .Field("pmid", e.Pmid)
+        .Field("lang", e.Lang)
+        .Field("level", e.Level)
+        .BlockList("reports-on", e.ReportsOn)
+        .Field("snapshot", e.Snapshot)
+        .Field("snapshot-sha256", e.SnapshotSha256)
+        .Field("archived", e.Archived, date: true)
+        .Field("volume", e.Volume)
+        .Field("issue", e.Issue)
+        .Field("pages", e.Pages)
+        .ToString();
 
     private static int Problems(string file, string yaml)
     {
@@ -672,6 +649,10 @@ public static class BibliographyImporter
     /// <summary>Reads the YAML back as the loader does; the first finding's message, or null when it loads clean.</summary>
     private static string? Verify(string file, string yaml)
     {
+        if (Encoding.UTF8.GetByteCount(yaml) is var bytes && bytes > SafeFile.MaxYamlBytes)
+        {
+            return $"it would be {bytes / (double)(1 << 20):0.00} MB, and check reads no source file over {SafeFile.MaxYamlBytes >> 20} MB";
+        }
         var sink = new FindingSink(file);
         var tree = YamlTreeReader.Read(yaml, sink);
         if (sink.Findings.Count == 0)

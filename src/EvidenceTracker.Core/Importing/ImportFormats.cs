@@ -1,0 +1,59 @@
+namespace EvidenceTracker.Importing;
+
+/// <summary>What an input of <c>evidence import</c> is read as.</summary>
+public enum ImportFormat
+{
+    /// <summary>A Markdown article: copied to <c>articles/</c>, its footnotes become sources and draft claims.</summary>
+    Article,
+    /// <summary>BibTeX or BibLaTeX: each entry becomes a source.</summary>
+    BibTex,
+    /// <summary>RIS: each record becomes a source.</summary>
+    Ris,
+    /// <summary>CSL-JSON: each item becomes a source.</summary>
+    CslJson,
+}
+
+/// <summary>
+/// The one table of the extensions <c>evidence import</c> reads, and what each is read as. The dispatch, the folder
+/// walk, the messages and the help text all come from here.
+/// </summary>
+/// <remarks>
+/// The contract also names <c>.qmd</c> and <c>.Rmd</c> articles; they are not in the table because the repository
+/// loads and checks <c>articles/*.md</c> only, so an imported Quarto or R Markdown file would not be tracked.
+/// </remarks>
+public static class ImportFormats
+{
+    /// <summary>Extension (lower case, with the dot) → format, in the order messages list them.</summary>
+    public static IReadOnlyList<(string Extension, ImportFormat Format)> Table { get; } =
+    [
+        (".md", ImportFormat.Article),
+        (".markdown", ImportFormat.Article),
+        (".bib", ImportFormat.BibTex),
+        (".bibtex", ImportFormat.BibTex),
+        (".biblatex", ImportFormat.BibTex),
+        (".ris", ImportFormat.Ris),
+        (".json", ImportFormat.CslJson),
+        (".csljson", ImportFormat.CslJson),
+    ];
+
+    /// <summary>The format of a file by its extension (any case); null when import does not read it.</summary>
+    public static ImportFormat? Of(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var extension = Path.GetExtension(path);
+        foreach (var (ext, format) in Table)
+        {
+            if (string.Equals(ext, extension, StringComparison.OrdinalIgnoreCase))
+            {
+                return format;
+            }
+        }
+        return null;
+    }
+
+    public static bool IsBibliography(ImportFormat format) => format != ImportFormat.Article;
+
+    /// <summary>The extensions of articles, or of bibliographies, as a message lists them: <c>.md, .markdown</c>.</summary>
+    public static string List(bool bibliographies) =>
+        string.Join(", ", Table.Where(t => IsBibliography(t.Format) == bibliographies).Select(t => t.Extension));
+}
