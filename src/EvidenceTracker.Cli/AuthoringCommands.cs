@@ -96,6 +96,7 @@ internal static class AddCommand
         var url = Text("--url", "An absolute http(s) URL.", "URL");
         var doi = Text("--doi", "A DOI: 10.…, doi:10.… or https://doi.org/10.… (stored bare and lowercase).", "DOI");
         var pmid = Text("--pmid", "A PubMed id (digits).", "PMID");
+        var arxiv = Text("--arxiv", "An arXiv id: 2101.00001, arXiv:2101.00001 or an arxiv.org URL.", "ARXIV");
         var lang = Text("--lang", "The language, a BCP 47 tag such as en or zh.", "LANG");
         var level = Choice("--level", "primary (reports its own research or data) or secondary (reports on others').", Names.Levels);
         var reportsOn = new Option<string[]>("--reports-on") { Description = "For a secondary source: the id of a source it reports on; repeatable.", HelpName = "SOURCE" };
@@ -108,32 +109,64 @@ internal static class AddCommand
             "Write sources/<id>.yaml. The values are checked exactly as `evidence check` checks them; nothing is written if one is invalid.\n" +
             "Examples:\n  evidence add source --title \"Large-scale pancreatic cancer detection via non-contrast CT and deep learning\" \\\n" +
             "    --type journal-article --publisher \"Nature Medicine\" --date 2023-11-20 --doi https://doi.org/10.1038/s41591-023-02640-w --level primary\n" +
-            "  evidence add source --title \"这个AI能救命\" --url https://www.qbitai.com/2025/06/300840.html --date 2025-06-25 --type news --lang zh")
+            "  evidence add source --title \"这个AI能救命\" --url https://www.qbitai.com/2025/06/300840.html --date 2025-06-25 --type news --lang zh\n" +
+            "Without --title, a --doi, --pmid, --arxiv or --url is looked up (cached in sources/.cache/) and the source written with its metadata;\n" +
+            "options given explicitly win over what the look-up found.\n" +
+            "  evidence add source --doi 10.1038/s41591-023-02640-w --level primary\n" +
+            "  evidence add source --pmid 37985692\n" +
+            "  evidence add source --url https://www.qbitai.com/2025/06/300840.html --level secondary")
         {
-            title, id, type, authors, publisher, date, accessed, url, doi, pmid, lang, level, reportsOn, volume, issue, pages, format,
+            title, id, type, authors, publisher, date, accessed, url, doi, pmid, arxiv, lang, level, reportsOn, volume, issue, pages, format, LookupCommand.Offline,
         };
         command.SetAction(parsed =>
         {
+            // Identifiers that do not parse are left to AddSource, which refuses them with exit 1 as `check` would.
+            var identifiers = new EvidenceTracker.Lookup.Identifiers
+            {
+                Doi = parsed.GetValue(doi) is { } d ? Values.NormalizeDoi(d) : null,
+                Pmid = parsed.GetValue(pmid) is { } p ? Values.NormalizePmid(p) : null,
+                Arxiv = parsed.GetValue(arxiv) is { } a ? Values.NormalizeArxiv(a) : null,
+                Url = parsed.GetValue(url) is { } u && Values.IsHttpUrl(u) ? u : null,
+            };
+            var found = new EvidenceTracker.Lookup.SourceMetadata();
+            if (parsed.GetValue(title) is null && identifiers.Any)
+            {
+                var (metadata, problems) = EvidenceTracker.Lookup.LookupService.Describe(LookupCommand.Settings(context, parsed, refresh: false), identifiers).GetAwaiter().GetResult();
+                if (metadata?.Title is null)
+                {
+                    foreach (var problem in problems)
+                    {
+                        context.Error.WriteLine($"error: {problem}");
+                    }
+                    context.Error.WriteLine("error: the look-up found no title; nothing written (give --title to add the source by hand)");
+                    return ExitCodes.Findings;
+                }
+                found = metadata;
+            }
             var prompter = new Prompter(context);
+            var given = parsed.GetValue(authors) ?? [];
             var settings = new AddSourceSettings
             {
                 Root = context.RootOf(parsed),
-                Title = prompter.Require(parsed.GetValue(title), "--title", "Title"),
+                Title = parsed.GetValue(title) ?? found.Title ?? prompter.Require(null, "--title", "Title"),
                 Id = parsed.GetValue(id),
-                Type = parsed.GetValue(type) ?? "web-page",
-                Authors = parsed.GetValue(authors) ?? [],
-                Publisher = parsed.GetValue(publisher),
-                Date = parsed.GetValue(date),
+                Type = parsed.GetValue(type) ?? found.Type ?? "web-page",
+                Authors = given.Length > 0 ? given : found.Authors,
+                Publisher = parsed.GetValue(publisher) ?? found.Publisher,
+                Date = parsed.GetValue(date) ?? found.Date,
                 Accessed = parsed.GetValue(accessed),
-                Url = parsed.GetValue(url),
-                Doi = parsed.GetValue(doi),
-                Pmid = parsed.GetValue(pmid),
-                Lang = parsed.GetValue(lang),
+                Url = parsed.GetValue(url) ?? found.Url,
+                Doi = parsed.GetValue(doi) ?? found.Doi,
+                Pmid = parsed.GetValue(pmid) is { } pm ? Values.NormalizePmid(pm) ?? pm : found.Pmid,
+                Pmcid = found.Pmcid,
+                Arxiv = parsed.GetValue(arxiv) ?? found.Arxiv,
+                Isbn = found.Isbn,
+                Lang = parsed.GetValue(lang) ?? found.Lang,
                 Level = parsed.GetValue(level),
                 ReportsOn = parsed.GetValue(reportsOn) ?? [],
-                Volume = parsed.GetValue(volume),
-                Issue = parsed.GetValue(issue),
-                Pages = parsed.GetValue(pages),
+                Volume = parsed.GetValue(volume) ?? found.Volume,
+                Issue = parsed.GetValue(issue) ?? found.Issue,
+                Pages = parsed.GetValue(pages) ?? found.Pages,
             };
             return WriteOutcome(AuthoringService.AddSource(settings), parsed.GetValue(format)!, context);
         });

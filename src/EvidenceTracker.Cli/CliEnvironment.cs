@@ -19,7 +19,10 @@ public sealed record CliEnvironment
     public Func<DateOnly> Today { get; init; } = () => DateOnly.FromDateTime(DateTime.UtcNow);
     /// <summary>EVIDENCE_TIMINGS=1: <c>check</c> prints where its time went on stderr (for benchmarks).</summary>
     public bool Timings { get; init; }
-    /// <summary>Reads an environment variable (GITHUB_STEP_SUMMARY and the GITHUB_* values that link files); tests pass their own.</summary>
+    /// <summary>
+    /// Reads an environment variable: GITHUB_STEP_SUMMARY and the GITHUB_* values that link files; the look-up
+    /// services' base URLs, NCBI_API_KEY and EVIDENCE_MAILTO. The console reads the process's; tests pass their own.
+    /// </summary>
     public Func<string, string?> Variable { get; init; } = _ => null;
 
     /// <summary>The working directory, or an I/O error (a one-line message, exit 2) when it was deleted.</summary>

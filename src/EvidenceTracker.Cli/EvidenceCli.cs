@@ -104,6 +104,7 @@ public static class EvidenceCli
         root.Subcommands.Add(SnapshotCommand.Create(context));
         root.Subcommands.Add(ExportCommand.Create(context));
         root.Subcommands.Add(ImportCommand.Create(context));
+        root.Subcommands.Add(LookupCommand.Create(context));
         return root;
     }
 }

@@ -379,7 +379,7 @@ public class PromptInTerminalTests
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var a in new[] { "-qec", $"'{exe}' --root '{repo.Root}' add source --url https://example.org/report --date 2024-05-01", "/dev/null" })
+        foreach (var a in new[] { "-qec", $"'{exe}' --root '{repo.Root}' add source --publisher Example.org --date 2024-05-01", "/dev/null" })
         {
             info.ArgumentList.Add(a);
         }

@@ -25,6 +25,9 @@ public sealed record AddSourceSettings
     public string? Volume { get; init; }
     public string? Issue { get; init; }
     public string? Pages { get; init; }
+    public string? Pmcid { get; init; }
+    public string? Arxiv { get; init; }
+    public string? Isbn { get; init; }
 }
 
 public sealed record AddClaimSettings
@@ -113,6 +116,9 @@ public static class AuthoringService
             .Field("volume", s.Volume)
             .Field("issue", s.Issue)
             .Field("pages", s.Pages)
+            .Field("pmcid", s.Pmcid)
+            .Field("arxiv", s.Arxiv is { } ax ? Values.NormalizeArxiv(ax) ?? ax : null)
+            .Field("isbn", s.Isbn)
             .ToString();
         var path = $"sources/{id}.yaml";
         var sink = new FindingSink(path);

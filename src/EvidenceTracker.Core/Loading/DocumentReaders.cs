@@ -158,6 +158,11 @@ public static class DocumentReaders
             Issue = r.Text("issue"),
             Pages = r.Text("pages"),
             Suppressions = ReadSuppressions(r, sink, "source", SuppressionFields),
+            Keys = r.TextList("keys").Select(k => k.Value).ToList(),
+            Pmcid = r.Checked("pmcid", Values.PmcidProblem),
+            Arxiv = r.Checked("arxiv", Values.ArxivProblem),
+            Isbn = r.Checked("isbn", Values.IsbnProblem),
+            ArchiveUrl = r.Checked("archive-url", Values.UrlProblem),
             Positions = positions,
         };
     }

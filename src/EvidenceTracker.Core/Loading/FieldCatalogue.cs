@@ -17,6 +17,12 @@ public enum FieldKind
     Url,
     Doi,
     Pmid,
+    /// <summary>A PubMed Central id: PMC and digits.</summary>
+    Pmcid,
+    /// <summary>An arXiv id, new style (2101.00001) or old (hep-th/9901001), with an optional version.</summary>
+    Arxiv,
+    /// <summary>An ISBN-10 or ISBN-13 (the schema checks the shape; the check digit only the reader can).</summary>
+    Isbn,
     Lang,
     Sha256,
     /// <summary>A list of non-blank scalars.</summary>
@@ -89,6 +95,11 @@ public static class FieldCatalogue
         new("volume", FieldKind.Text, "Volume."),
         new("issue", FieldKind.Text, "Issue."),
         new("pages", FieldKind.Text, "Pages."),
+        new("keys", FieldKind.TextList, "Other names articles use for the source: BibTeX/Pandoc citation keys."),
+        new("pmcid", FieldKind.Pmcid, "The PubMed Central id (PMC…)."),
+        new("arxiv", FieldKind.Arxiv, "The arXiv id (2101.00001)."),
+        new("isbn", FieldKind.Isbn, "The ISBN (10 or 13 digits)."),
+        new("archive-url", FieldKind.Url, "A public archived copy, such as a Wayback Machine URL."),
         new("suppress", FieldKind.Suppressions, "Findings of this source kept on purpose, each with its reason."),
     ];
 

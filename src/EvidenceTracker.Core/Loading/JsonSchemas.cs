@@ -131,6 +131,18 @@ public static class JsonSchemas
                 json.WriteNumber("minimum", 0);
                 json.WriteNumber("maximum", 9999999999);
                 break;
+            case FieldKind.Pmcid:
+                Types(json, nullable, "string");
+                json.WriteString("pattern", @"^PMC\d{1,10}$");
+                break;
+            case FieldKind.Arxiv:
+                Types(json, nullable, "string");
+                json.WriteString("pattern", @"^(\d{4}\.\d{4,5}|[a-z-]+(\.[A-Z]{2})?/\d{7})(v\d+)?$");
+                break;
+            case FieldKind.Isbn:
+                Types(json, nullable, "string", "integer");
+                json.WriteString("pattern", @"^[0-9Xx -]{10,17}$");
+                break;
             case FieldKind.Lang:
                 Types(json, nullable, "string");
                 json.WriteString("pattern", "^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$");

@@ -127,6 +127,13 @@ public sealed record Source
     public string? Pages { get; init; }
     /// <summary>Findings of this source kept on purpose (<c>suppress:</c>).</summary>
     public IReadOnlyList<Suppression> Suppressions { get; init; } = [];
+    /// <summary>Other names articles use for the source: BibTeX/Pandoc citation keys.</summary>
+    public IReadOnlyList<string> Keys { get; init; } = [];
+    public string? Pmcid { get; init; }
+    public string? Arxiv { get; init; }
+    public string? Isbn { get; init; }
+    /// <summary>A public archived copy (for example on the Wayback Machine).</summary>
+    public string? ArchiveUrl { get; init; }
     public FieldPositions Positions { get; init; } = FieldPositions.Empty;
 }
 

@@ -20,6 +20,13 @@ public static partial class Values
     [GeneratedRegex(@"^\d{1,10}$", RegexOptions.CultureInvariant)]
     private static partial Regex PmidRegex();
 
+    [GeneratedRegex(@"^PMC\d{1,10}$", RegexOptions.CultureInvariant)]
+    private static partial Regex PmcidRegex();
+
+    // New-style arXiv ids (2101.00001, optionally with a version) and old-style ones (hep-th/9901001).
+    [GeneratedRegex(@"^(\d{4}\.\d{4,5}|[a-z-]+(\.[A-Z]{2})?/\d{7})(v\d+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex ArxivRegex();
+
     /// <summary>Why an id is not a slug, or null when it is one.</summary>
     public static string? SlugProblem(string id)
     {
@@ -105,6 +112,72 @@ public static partial class Values
 
     public static string? PmidProblem(string text) =>
         PmidRegex().IsMatch(text) ? null : $"'{text}' is not a PubMed id (digits only)";
+
+    public static string? PmcidProblem(string text) =>
+        PmcidRegex().IsMatch(text) ? null : $"'{text}' is not a PubMed Central id (PMC followed by digits, such as PMC10719100)";
+
+    public static string? ArxivProblem(string text) =>
+        ArxivRegex().IsMatch(text) ? null : $"'{text}' is not an arXiv id (such as 2101.00001 or hep-th/9901001)";
+
+    /// <summary>An ISBN-10 or ISBN-13, hyphens and spaces allowed, with a valid check digit.</summary>
+    public static string? IsbnProblem(string text)
+    {
+        var digits = text.Replace("-", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
+        if (digits.Length == 13 && digits.All(char.IsAsciiDigit))
+        {
+            var sum = 0;
+            for (var i = 0; i < 12; i++)
+            {
+                sum += (digits[i] - '0') * (i % 2 == 0 ? 1 : 3);
+            }
+            return (10 - sum % 10) % 10 == digits[12] - '0' ? null : $"'{text}' is not a valid ISBN (its check digit is wrong)";
+        }
+        if (digits.Length == 10 && digits[..9].All(char.IsAsciiDigit) && (char.IsAsciiDigit(digits[9]) || digits[9] is 'X' or 'x'))
+        {
+            var sum = 0;
+            for (var i = 0; i < 9; i++)
+            {
+                sum += (digits[i] - '0') * (10 - i);
+            }
+            sum += digits[9] is 'X' or 'x' ? 10 : digits[9] - '0';
+            return sum % 11 == 0 ? null : $"'{text}' is not a valid ISBN (its check digit is wrong)";
+        }
+        return $"'{text}' is not an ISBN (10 or 13 digits)";
+    }
+
+    /// <summary>A bare arXiv id from <c>arXiv:2101.00001</c>, an arxiv.org abs/pdf URL or a bare id; null if none.</summary>
+    public static string? NormalizeArxiv(string text)
+    {
+        var t = text.Trim();
+        foreach (var prefix in (string[])["https://arxiv.org/abs/", "http://arxiv.org/abs/", "https://arxiv.org/pdf/", "http://arxiv.org/pdf/", "arxiv:"])
+        {
+            if (t.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                t = t[prefix.Length..].Trim();
+                break;
+            }
+        }
+        if (t.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase))
+        {
+            t = t[..^4];
+        }
+        return ArxivRegex().IsMatch(t) ? t : null;
+    }
+
+    /// <summary>A PubMed id from <c>PMID: 123</c>, <c>pmid:123</c> or a pubmed.ncbi.nlm.nih.gov URL; null if none.</summary>
+    public static string? NormalizePmid(string text)
+    {
+        var t = text.Trim();
+        foreach (var prefix in (string[])["https://pubmed.ncbi.nlm.nih.gov/", "http://pubmed.ncbi.nlm.nih.gov/", "pmid:"])
+        {
+            if (t.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                t = t[prefix.Length..].Trim().TrimEnd('/');
+                break;
+            }
+        }
+        return PmidRegex().IsMatch(t) ? t : null;
+    }
 
     /// <summary>The closest candidate within a small edit distance, for "did you mean" hints.</summary>
     public static string? Nearest(string word, IEnumerable<string> candidates)

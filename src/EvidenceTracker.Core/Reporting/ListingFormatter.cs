@@ -174,10 +174,15 @@ public static class ListingFormatter
             Field(writer, "url", source.Url);
             Field(writer, "doi", source.Doi);
             Field(writer, "pmid", source.Pmid);
+            Field(writer, "pmcid", source.Pmcid);
+            Field(writer, "arxiv", source.Arxiv);
+            Field(writer, "isbn", source.Isbn);
+            Field(writer, "keys", source.Keys.Count > 0 ? string.Join(", ", source.Keys) : null);
             Field(writer, "reports-on", source.ReportsOn.Count > 0 ? string.Join(", ", source.ReportsOn) : null);
             Field(writer, "snapshot", source.Snapshot);
             Field(writer, "sha256", source.SnapshotSha256);
             Field(writer, "archived", source.Archived);
+            Field(writer, "archive-url", source.ArchiveUrl);
             Field(writer, "reference", result.Reference);
             writer.Write(TerminalText.Format($"  cited by   {result.CitedBy.Count} claim{(result.CitedBy.Count == 1 ? "" : "s")}\n"));
             foreach (var c in result.CitedBy)
@@ -309,6 +314,18 @@ public static class ListingFormatter
         json.StringOrNull("volume", s.Volume);
         json.StringOrNull("issue", s.Issue);
         json.StringOrNull("pages", s.Pages);
+        // The identifiers added later are written only where a source has them, so older readers see no change.
+        if (s.Keys.Count > 0)
+        {
+            json.WriteStrings("keys", s.Keys);
+        }
+        foreach (var (name, value) in (ReadOnlySpan<(string, string?)>)[("pmcid", s.Pmcid), ("arxiv", s.Arxiv), ("isbn", s.Isbn), ("archive-url", s.ArchiveUrl)])
+        {
+            if (value is not null)
+            {
+                json.WriteString(name, value);
+            }
+        }
         if (citedBy is not null)
         {
             json.WriteStartArray("cited-by");

@@ -22,10 +22,18 @@ public static class SourceFieldEditor
     /// in place. <paramref name="fields"/> are (key, value) pairs; values are written as YAML scalars (plain
     /// where that reads back as the same text, dates left plain).
     /// </summary>
-    public static string? Set(string text, IReadOnlyList<(string Key, string Value)> fields, out string? problem)
+    public static string? Set(string text, IReadOnlyList<(string Key, string Value)> fields, out string? problem) =>
+        Set(text, fields, [], out problem);
+
+    /// <summary>
+    /// As <see cref="Set(string, IReadOnlyList{ValueTuple{string, string}}, out string?)"/>, and also adds each of
+    /// <paramref name="lists"/> that the file lacks as a block list (a list field already there is left alone).
+    /// </summary>
+    public static string? Set(string text, IReadOnlyList<(string Key, string Value)> fields, IReadOnlyList<(string Key, IReadOnlyList<string> Items)> lists, out string? problem)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(fields);
+        ArgumentNullException.ThrowIfNull(lists);
         problem = null;
         var sink = new FindingSink("");
         var root = YamlTreeReader.Read(text, sink);
@@ -59,6 +67,15 @@ public static class SourceFieldEditor
                 return null;
             }
             edits.Add((start, end, prefix + scalar));
+        }
+        var indentUnit = map.Entries.Count > 0 ? new string(' ', Math.Max(0, map.Entries[0].Key.Start.Column - 1)) : "";
+        foreach (var (key, items) in lists)
+        {
+            if (items.Count == 0 || map.Entries.Any(e => e.Key.Value == key))
+            {
+                continue;
+            }
+            appended.Add($"{key}:" + string.Concat(items.Select(i => newline + indentUnit + "  - " + YamlScalarWriter.Scalar(i))));
         }
         if (appended.Count > 0)
         {

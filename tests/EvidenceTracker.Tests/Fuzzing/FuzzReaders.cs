@@ -7,7 +7,6 @@ using EvidenceTracker.Quotes;
 using EvidenceTracker.Reporting;
 using EvidenceTracker.Site;
 using ArticleImportReport = EvidenceTracker.Importing.ImportReport;
-using BibliographyImportReport = EvidenceTracker.Bibliography.ImportReport;
 
 namespace EvidenceTracker.Tests.Fuzzing;
 
@@ -147,8 +146,8 @@ internal sealed class BibliographyReader(string name, string extension) : FuzzRe
         {
             var result = BibliographyImporter.Import(workspace.EmptyRepository, [file], dryRun: true);
             using var writer = new StringWriter();
-            BibliographyImportReport.Write(result, "json", writer);
-            BibliographyImportReport.Write(result, "text", writer);
+            ArticleImportReport.Write(result, "json", writer, writer);
+            ArticleImportReport.Write(result, "text", writer, writer);
             return new FuzzOutcome(writer.ToString());
         }
         catch (BibliographyFileException ex)
@@ -180,7 +179,7 @@ internal sealed class ArticleImportReader : FuzzReader
         using var error = new StringWriter();
         ArticleImportReport.Write(result, "json", output, error);
         ArticleImportReport.Write(result, "text", output, error);
-        return new FuzzOutcome($"exit {result.ExitCode}\n{output}\n{error}");
+        return new FuzzOutcome($"outcome {result.Outcome}\n{output}\n{error}");
     }
 }
 

@@ -1,0 +1,124 @@
+using System.Globalization;
+using EvidenceTracker.Network;
+
+namespace EvidenceTracker.Lookup;
+
+/// <summary>What look-ups need: the repository (for its cache), the services, the day, and whether to ask the network.</summary>
+public sealed record LookupSettings
+{
+    public required string Root { get; init; }
+    public required ServiceEndpoints Endpoints { get; init; }
+    /// <summary>The tool's version, for the User-Agent.</summary>
+    public required string Version { get; init; }
+    /// <summary>The day recorded as an answer's <c>fetched</c> date.</summary>
+    public required DateOnly Today { get; init; }
+    /// <summary>Use the cache only; never open a connection.</summary>
+    public bool Offline { get; init; }
+    /// <summary>Ask the services again even where the cache has an answer.</summary>
+    public bool Refresh { get; init; }
+}
+
+/// <summary>What one look-up gave: the metadata, or the one-line reason it failed; and whether the cache answered.</summary>
+public sealed record LookupAnswer(SourceMetadata? Metadata, string? Problem, bool FromCache)
+{
+    public static LookupAnswer Failed(string problem) => new(null, problem, false);
+}
+
+/// <summary>
+/// Looks identifiers up — a DOI by content negotiation, a PubMed id through E-utilities, an arXiv id through its API,
+/// a URL through the page itself — through <c>sources/.cache/</c>: a cached answer is used until
+/// <see cref="LookupSettings.Refresh"/>; a new answer is cached only when it could be read, so that a failure never
+/// replaces what the cache holds.
+/// </summary>
+public sealed class IdentifierLookups : IDisposable
+{
+    public const string CslJson = "application/vnd.citationstyles.csl+json";
+    private readonly LookupSettings settings;
+    private readonly LookupCache cache;
+    private readonly PoliteHttpClient? client;
+
+    public IdentifierLookups(LookupSettings settings, HttpMessageHandler? handler = null, Func<TimeSpan, CancellationToken, Task>? delay = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        this.settings = settings;
+        cache = new LookupCache(settings.Root);
+        client = settings.Offline ? null : new PoliteHttpClient(settings.Endpoints.Policy(settings.Version), handler, delay);
+    }
+
+    /// <summary>HTTP requests made so far (none when offline or when the cache answered).</summary>
+    public int Requests => client?.Requests ?? 0;
+
+    public Task<LookupAnswer> Doi(string doi, CancellationToken cancel = default) =>
+        Ask("doi", doi, ServiceEndpoints.Under(settings.Endpoints.Doi, doi), CslJson, cancel,
+            body => (MetadataReaders.FromCslJson(body, out var p), p));
+
+    public Task<LookupAnswer> Pmid(string pmid, CancellationToken cancel = default) =>
+        Ask("pubmed", pmid, ServiceEndpoints.Under(settings.Endpoints.Eutils, $"esummary.fcgi?db=pubmed&id={pmid}&retmode=json{ApiKey}"), "application/json", cancel,
+            body => (MetadataReaders.FromPubMedSummary(body, pmid, out var p), p));
+
+    public Task<LookupAnswer> Arxiv(string id, CancellationToken cancel = default) =>
+        Ask("arxiv", id, ServiceEndpoints.Under(settings.Endpoints.Arxiv, $"query?id_list={Uri.EscapeDataString(id)}"), "application/atom+xml", cancel,
+            body => (MetadataReaders.FromArxivAtom(body, id, out var p), p));
+
+    public Task<LookupAnswer> Url(string url, CancellationToken cancel = default) =>
+        Ask("url", url, new Uri(url), "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5", cancel,
+            body => (MetadataReaders.FromHtml(body, url, out var p), p));
+
+    /// <summary>Crossref's record of a DOI, for its retraction, expression-of-concern and correction notices.</summary>
+    public Task<LookupAnswer> CrossrefUpdates(string doi, CancellationToken cancel = default) =>
+        Ask("crossref", doi, ServiceEndpoints.Under(settings.Endpoints.Crossref, $"works/{doi}"), "application/json", cancel,
+            body => MetadataReaders.FromCrossrefWork(body, out var p) is { } notices ? (new SourceMetadata { Updates = notices }, null) : (null, p));
+
+    private string ApiKey => settings.Endpoints.NcbiApiKey is { } key ? $"&api_key={Uri.EscapeDataString(key)}" : "";
+
+    private async Task<LookupAnswer> Ask(string kind, string identifier, Uri request, string accept, CancellationToken cancel, Func<byte[], (SourceMetadata? Metadata, string? Problem)> read)
+    {
+        string? cacheProblem = null;
+        if (!settings.Refresh || client is null)
+        {
+            var cached = cache.Read(kind, identifier, out cacheProblem);
+            if (cached is not null)
+            {
+                var (metadata, problem) = read(cached.Body);
+                return metadata is not null ? new LookupAnswer(metadata, null, true) : LookupAnswer.Failed($"{kind} {identifier}: the cached answer cannot be read: {problem}");
+            }
+        }
+        if (client is null)
+        {
+            return LookupAnswer.Failed(cacheProblem ?? $"{kind} {identifier} is not in the cache ({LookupCache.RelativePath(kind, identifier)}) and --offline forbids asking");
+        }
+        var answer = await client.GetAsync(request, accept, cancel).ConfigureAwait(false);
+        if (answer.Status == 404)
+        {
+            return LookupAnswer.Failed($"{kind} {identifier} was not found (HTTP 404 from {Redacted(request)})");
+        }
+        if (!answer.IsSuccess)
+        {
+            return LookupAnswer.Failed($"{kind} {identifier}: {Redacted(answer.Problem)}");
+        }
+        var (found, why) = read(answer.Body);
+        if (found is null)
+        {
+            return LookupAnswer.Failed($"{kind} {identifier}: {why}");
+        }
+        cache.Write(kind, identifier, new CachedAnswer
+        {
+            Request = Redacted(request),
+            Accept = accept,
+            Status = answer.Status,
+            Fetched = settings.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ContentType = answer.ContentType,
+            Body = answer.Body,
+        });
+        return new LookupAnswer(found, null, false);
+    }
+
+    /// <summary>A request as it may be written down: an NCBI API key never reaches the cache or a message.</summary>
+    private string Redacted(Uri request) => Redacted(request.ToString());
+
+    private string Redacted(string text) => settings.Endpoints.NcbiApiKey is { Length: > 0 } key
+        ? text.Replace(Uri.EscapeDataString(key), "REDACTED", StringComparison.Ordinal).Replace(key, "REDACTED", StringComparison.Ordinal)
+        : text;
+
+    public void Dispose() => client?.Dispose();
+}

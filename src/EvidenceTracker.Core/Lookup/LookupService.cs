@@ -1,0 +1,216 @@
+using System.Text;
+using EvidenceTracker.Diagnostics;
+using EvidenceTracker.Loading;
+using EvidenceTracker.Model;
+using EvidenceTracker.Storage;
+using EvidenceTracker.Verification;
+using EvidenceTracker.Yaml;
+
+namespace EvidenceTracker.Lookup;
+
+/// <summary>The identifiers to look up for one new source (<c>add source --doi|--pmid|--arxiv|--url</c>).</summary>
+public sealed record Identifiers
+{
+    public string? Doi { get; init; }
+    public string? Pmid { get; init; }
+    public string? Arxiv { get; init; }
+    public string? Url { get; init; }
+
+    public bool Any => Doi is not null || Pmid is not null || Arxiv is not null || Url is not null;
+}
+
+/// <summary>One source's result in <c>evidence lookup</c>.</summary>
+public sealed record SourceLookup
+{
+    public required string Id { get; init; }
+    public required string File { get; init; }
+    /// <summary>The fields written into the source file (those it lacked).</summary>
+    public IReadOnlyList<string> Filled { get; init; } = [];
+    /// <summary>Retraction, concern and correction notices found for it.</summary>
+    public IReadOnlyList<UpdateNotice> Notices { get; init; } = [];
+    /// <summary>One line per look-up that failed.</summary>
+    public IReadOnlyList<string> Problems { get; init; } = [];
+    /// <summary>True when the source has no identifier to look up.</summary>
+    public bool NoIdentifier { get; init; }
+}
+
+public sealed record LookupReport(IReadOnlyList<SourceLookup> Sources, int Requests, IReadOnlyList<string> UnknownIds)
+{
+    public bool AnyFailed => UnknownIds.Count > 0 || Sources.Any(s => s.Problems.Count > 0);
+}
+
+/// <summary>
+/// <c>evidence lookup</c> and the look-up of <c>add source</c>: asks every identifier a source has (DOI, PubMed id,
+/// arXiv id, and its URL when it has none of those), fills the fields the source file lacks — what the file already
+/// says wins — and caches Crossref's update notices for <c>retracted-source</c>. Look-ups of different sources run
+/// concurrently within the client's limits; a failure is reported and never stops the rest.
+/// </summary>
+public static class LookupService
+{
+    private static readonly byte[] Bom = [0xEF, 0xBB, 0xBF];
+
+    /// <summary>Metadata for a new source from its identifiers, each asked in turn (DOI first); the first answer wins per field.</summary>
+    public static async Task<(SourceMetadata? Metadata, IReadOnlyList<string> Problems)> Describe(LookupSettings settings, Identifiers ids, HttpMessageHandler? handler = null, CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(ids);
+        using var lookups = new IdentifierLookups(settings, handler);
+        var (metadata, problems, _) = await Gather(lookups, ids.Doi, ids.Pmid, ids.Arxiv, ids.Url, cancel).ConfigureAwait(false);
+        return (metadata, problems);
+    }
+
+    public static async Task<LookupReport> Run(LookupSettings settings, IReadOnlyList<string> ids, bool all, HttpMessageHandler? handler = null, CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(ids);
+        var set = RepositoryLoader.Load(settings.Root);
+        var byId = set.Sources.GroupBy(s => s.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var unknown = ids.Where(id => !byId.ContainsKey(id)).Distinct(StringComparer.Ordinal).ToList();
+        var chosen = all || ids.Count == 0
+            ? set.Sources.OrderBy(s => s.Id, StringComparer.Ordinal).ToList()
+            : ids.Where(byId.ContainsKey).Distinct(StringComparer.Ordinal).Select(id => byId[id]).ToList();
+        using var lookups = new IdentifierLookups(settings, handler);
+        var tasks = chosen.Select(s => LookupOne(settings.Root, lookups, s, cancel)).ToList();
+        var results = await Task.WhenAll(tasks).ConfigureAwait(false);
+        return new LookupReport(results, lookups.Requests, unknown);
+    }
+
+    private static async Task<SourceLookup> LookupOne(string root, IdentifierLookups lookups, Source source, CancellationToken cancel)
+    {
+        var url = source.Doi is null && source.Pmid is null && source.Arxiv is null ? source.Url : null;
+        if (source.Doi is null && source.Pmid is null && source.Arxiv is null && url is null)
+        {
+            return new SourceLookup { Id = source.Id, File = source.File, NoIdentifier = true };
+        }
+        var (metadata, problems, notices) = await Gather(lookups, source.Doi, source.Pmid, source.Arxiv, url, cancel).ConfigureAwait(false);
+        var filled = new List<string>();
+        var allProblems = problems.ToList();
+        if (metadata is not null)
+        {
+            if (Fill(root, source, metadata, filled) is { } problem)
+            {
+                allProblems.Add(problem);
+            }
+        }
+        return new SourceLookup { Id = source.Id, File = source.File, Filled = filled, Notices = notices, Problems = allProblems };
+    }
+
+    private static async Task<(SourceMetadata? Metadata, IReadOnlyList<string> Problems, IReadOnlyList<UpdateNotice> Notices)> Gather(
+        IdentifierLookups lookups, string? doi, string? pmid, string? arxiv, string? url, CancellationToken cancel)
+    {
+        var asks = new List<Task<LookupAnswer>>();
+        if (doi is not null)
+        {
+            asks.Add(lookups.Doi(doi, cancel));
+        }
+        if (pmid is not null)
+        {
+            asks.Add(lookups.Pmid(pmid, cancel));
+        }
+        if (arxiv is not null)
+        {
+            asks.Add(lookups.Arxiv(arxiv, cancel));
+        }
+        if (url is not null)
+        {
+            asks.Add(lookups.Url(url, cancel));
+        }
+        var updates = doi is not null ? lookups.CrossrefUpdates(doi, cancel) : null;
+        var answers = await Task.WhenAll(asks).ConfigureAwait(false);
+        SourceMetadata? merged = null;
+        var problems = new List<string>();
+        foreach (var a in answers)
+        {
+            if (a.Metadata is { } m)
+            {
+                merged = merged is null ? m : merged.Or(m);
+            }
+            else if (a.Problem is { } p)
+            {
+                problems.Add(p);
+            }
+        }
+        var notices = merged?.Updates.ToList() ?? [];
+        if (updates is not null)
+        {
+            var u = await updates.ConfigureAwait(false);
+            if (u.Metadata is { } m)
+            {
+                notices.AddRange(m.Updates);
+            }
+            else if (u.Problem is { } p && merged is not null)
+            {
+                // the work was found but its notices could not be fetched: say so, since a retraction may be missed
+                problems.Add(p);
+            }
+        }
+        return (merged, problems, notices.Distinct().ToList());
+    }
+
+    /// <summary>Writes the fields the source file lacks; null when done (or nothing to do), else why not.</summary>
+    private static string? Fill(string root, Source source, SourceMetadata metadata, List<string> filled)
+    {
+        var path = Path.Combine(root, source.File);
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return $"{source.File}: cannot be read: {ex.Message}";
+        }
+        var hasBom = bytes.AsSpan().StartsWith(Bom);
+        var text = Encoding.UTF8.GetString(hasBom ? bytes.AsSpan(3) : bytes);
+        var present = new HashSet<string>(StringComparer.Ordinal);
+        if (YamlTreeReader.Read(text, new FindingSink(source.File)) is YMapping map)
+        {
+            foreach (var e in map.Entries)
+            {
+                if (e.Value is not YScalar { IsNull: true })
+                {
+                    present.Add(e.Key.Value);
+                }
+            }
+        }
+        var scalars = new List<(string, string)>();
+        var lists = new List<(string, IReadOnlyList<string>)>();
+        foreach (var (field, value) in metadata.Fields())
+        {
+            // a look-up never changes what the file says (its type and title included); a URL comes only from the record
+            if (present.Contains(field) || field is "type" or "title")
+            {
+                continue;
+            }
+            if (value is IReadOnlyList<string> items)
+            {
+                lists.Add((field, items));
+            }
+            else
+            {
+                scalars.Add((field, (string)value));
+            }
+            filled.Add(field);
+        }
+        if (filled.Count == 0)
+        {
+            return null;
+        }
+        var edited = SourceFieldEditor.Set(text, scalars, lists, out var problem);
+        if (edited is null)
+        {
+            filled.Clear();
+            return $"{source.File}: cannot be filled in place: {problem}";
+        }
+        var sink = new FindingSink(source.File);
+        DocumentReaders.ReadSource(YamlTreeReader.Read(edited, sink), sink);
+        if (sink.Findings.FirstOrDefault(f => f.Severity == Severity.Error) is { } error)
+        {
+            filled.Clear();
+            return $"{source.File}: the looked-up fields would not load ({error.Message}); nothing written";
+        }
+        var output = Encoding.UTF8.GetBytes(edited);
+        AtomicFile.Write(path, hasBom ? [.. Bom, .. output] : output);
+        return null;
+    }
+}

@@ -1,0 +1,259 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+
+namespace EvidenceTracker.Network;
+
+/// <summary>How the client behaves towards the services it asks. The defaults are the contract's.</summary>
+public sealed record HttpPolicy
+{
+    /// <summary><c>EvidenceTracker/&lt;version&gt;</c>, with <c>(mailto:…)</c> where a contact address is given.</summary>
+    public required string UserAgent { get; init; }
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>Retries after the first try, on 429, 5xx and time-outs.</summary>
+    public int MaxRetries { get; init; } = 3;
+    /// <summary>The first back-off; each retry doubles it (a <c>Retry-After</c> answer overrides it).</summary>
+    public TimeSpan Backoff { get; init; } = TimeSpan.FromSeconds(1);
+    /// <summary>The longest wait a <c>Retry-After</c> may ask for; a longer one fails the request instead.</summary>
+    public TimeSpan MaxRetryAfter { get; init; } = TimeSpan.FromSeconds(120);
+    public int MaxRedirects { get; init; } = 5;
+    public long MaxBodyBytes { get; init; } = 50L * 1024 * 1024;
+    public int PerHostConcurrency { get; init; } = 2;
+    /// <summary>Hosts with a request-rate limit (requests a second), such as NCBI's E-utilities.</summary>
+    public IReadOnlyDictionary<string, double> RateLimits { get; init; } = new Dictionary<string, double>();
+
+    public static string UserAgentFor(string version, string? mailto) =>
+        string.IsNullOrWhiteSpace(mailto) ? $"EvidenceTracker/{version}" : $"EvidenceTracker/{version} (mailto:{mailto.Trim()})";
+}
+
+/// <summary>What one GET gave: the final URL, status, content type and body, or the one-line reason it failed.</summary>
+public sealed record HttpAnswer
+{
+    public required Uri Url { get; init; }
+    public int Status { get; init; }
+    public string? ContentType { get; init; }
+    /// <summary>A redirect's target, as the server gave it.</summary>
+    public string? Location { get; init; }
+    public byte[] Body { get; init; } = [];
+    /// <summary>Null when the request got an answer (whatever its status); else why not, in one line.</summary>
+    public string? Failure { get; init; }
+
+    public bool IsSuccess => Failure is null && Status is >= 200 and < 300;
+
+    /// <summary>A one-line description of a failed request or a non-success status.</summary>
+    public string Problem => Failure ?? $"HTTP {Status.ToString(CultureInfo.InvariantCulture)} from {Url}";
+}
+
+/// <summary>
+/// A polite HTTP client: a User-Agent that names the tool, a time-out per request, retries with back-off that
+/// honour <c>Retry-After</c>, at most <see cref="HttpPolicy.PerHostConcurrency"/> requests at once per host, rate
+/// limits per host, redirects followed by hand (http(s) only, at most <see cref="HttpPolicy.MaxRedirects"/>) and
+/// bodies over <see cref="HttpPolicy.MaxBodyBytes"/> refused. It never throws for a network problem: every failure
+/// comes back as an <see cref="HttpAnswer"/> with a <see cref="HttpAnswer.Failure"/>.
+/// </summary>
+public sealed class PoliteHttpClient : IDisposable
+{
+    private readonly HttpClient http;
+    private readonly HttpPolicy policy;
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> hostGates = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, RateGate> rateGates = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Func<TimeSpan, CancellationToken, Task> delay;
+
+    public PoliteHttpClient(HttpPolicy policy, HttpMessageHandler? handler = null, Func<TimeSpan, CancellationToken, Task>? delay = null)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        this.policy = policy;
+        this.delay = delay ?? Task.Delay;
+        http = new HttpClient(handler ?? new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            AutomaticDecompression = DecompressionMethods.All,
+            ConnectTimeout = policy.Timeout,
+        }, disposeHandler: true)
+        {
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+    }
+
+    /// <summary>Requests made (each try and each redirect counts); for tests and progress.</summary>
+    public int Requests => requests;
+    private int requests;
+
+    public async Task<HttpAnswer> GetAsync(Uri url, string? accept = null, CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        var current = url;
+        for (var redirects = 0; ; redirects++)
+        {
+            if (current.Scheme != Uri.UriSchemeHttp && current.Scheme != Uri.UriSchemeHttps)
+            {
+                return new HttpAnswer { Url = current, Failure = $"{current} is not an http(s) URL; only http(s) is fetched" };
+            }
+            var answer = await WithRetries(current, accept, cancel).ConfigureAwait(false);
+            if (answer.Failure is not null || answer.Status is < 300 or >= 400 || answer.Status == 304)
+            {
+                return answer;
+            }
+            if (redirects >= policy.MaxRedirects)
+            {
+                return answer with { Failure = $"more than {policy.MaxRedirects} redirects from {url}" };
+            }
+            var location = answer.Location;
+            if (string.IsNullOrEmpty(location) || !Uri.TryCreate(current, location, out var next))
+            {
+                return answer with { Failure = $"HTTP {answer.Status} from {current} with no usable Location" };
+            }
+            current = next;
+        }
+    }
+
+    private async Task<HttpAnswer> WithRetries(Uri url, string? accept, CancellationToken cancel)
+    {
+        var wait = policy.Backoff;
+        for (var attempt = 0; ; attempt++)
+        {
+            var (answer, retryAfter) = await Send(url, accept, cancel).ConfigureAwait(false);
+            var retryable = answer.Status is 429 or (>= 500 and <= 599) || answer.Failure?.StartsWith("timed out", StringComparison.Ordinal) == true;
+            if (!retryable || attempt >= policy.MaxRetries)
+            {
+                return answer;
+            }
+            var pause = retryAfter ?? wait;
+            if (pause > policy.MaxRetryAfter)
+            {
+                return answer with { Failure = $"{answer.Problem}; the server asks to wait {pause.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} s, longer than {policy.MaxRetryAfter.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} s" };
+            }
+            await delay(pause, cancel).ConfigureAwait(false);
+            wait *= 2;
+        }
+    }
+
+    private async Task<(HttpAnswer Answer, TimeSpan? RetryAfter)> Send(Uri url, string? accept, CancellationToken cancel)
+    {
+        var gate = hostGates.GetOrAdd(url.Authority, _ => new SemaphoreSlim(policy.PerHostConcurrency));
+        await gate.WaitAsync(cancel).ConfigureAwait(false);
+        try
+        {
+            if (policy.RateLimits.TryGetValue(url.Host, out var perSecond) && perSecond > 0)
+            {
+                await rateGates.GetOrAdd(url.Host, _ => new RateGate(TimeSpan.FromSeconds(1 / perSecond))).Wait(delay, cancel).ConfigureAwait(false);
+            }
+            Interlocked.Increment(ref requests);
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.TryAddWithoutValidation("User-Agent", policy.UserAgent);
+            if (accept is not null)
+            {
+                request.Headers.TryAddWithoutValidation("Accept", accept);
+            }
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+            timeout.CancelAfter(policy.Timeout);
+            try
+            {
+                using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+                var status = (int)response.StatusCode;
+                var retryAfter = RetryAfter(response.Headers.RetryAfter);
+                if (status is >= 300 and < 400)
+                {
+                    return (new HttpAnswer { Url = url, Status = status, Location = response.Headers.Location?.OriginalString }, null);
+                }
+                var type = response.Content.Headers.ContentType?.ToString();
+                if (response.Content.Headers.ContentLength is long declared && declared > policy.MaxBodyBytes)
+                {
+                    return (new HttpAnswer { Url = url, Status = status, ContentType = type, Failure = $"{url} answers {Size(declared)}, over the {Size(policy.MaxBodyBytes)} limit" }, null);
+                }
+                var stream = await response.Content.ReadAsStreamAsync(timeout.Token).ConfigureAwait(false);
+                await using (stream.ConfigureAwait(false))
+                {
+                    var body = await ReadCapped(stream, timeout.Token).ConfigureAwait(false);
+                    if (body is null)
+                    {
+                        return (new HttpAnswer { Url = url, Status = status, ContentType = type, Failure = $"{url} answers more than the {Size(policy.MaxBodyBytes)} limit" }, null);
+                    }
+                    return (new HttpAnswer { Url = url, Status = status, ContentType = type, Body = body }, retryAfter);
+                }
+            }
+            catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
+            {
+                return (new HttpAnswer { Url = url, Failure = $"timed out after {policy.Timeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s waiting for {url}" }, null);
+            }
+            catch (HttpRequestException ex)
+            {
+                return (new HttpAnswer { Url = url, Failure = $"could not reach {url}: {OneLine(ex.Message)}" }, null);
+            }
+            catch (IOException ex)
+            {
+                return (new HttpAnswer { Url = url, Failure = $"the answer from {url} broke off: {OneLine(ex.Message)}" }, null);
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<byte[]?> ReadCapped(Stream stream, CancellationToken cancel)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int n;
+        while ((n = await stream.ReadAsync(chunk, cancel).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + n > policy.MaxBodyBytes)
+            {
+                return null;
+            }
+            buffer.Write(chunk, 0, n);
+        }
+        return buffer.ToArray();
+    }
+
+    private static TimeSpan? RetryAfter(RetryConditionHeaderValue? value)
+    {
+        if (value?.Delta is { } delta)
+        {
+            return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
+        }
+        if (value?.Date is { } date)
+        {
+            var d = date - DateTimeOffset.UtcNow;
+            return d < TimeSpan.Zero ? TimeSpan.Zero : d;
+        }
+        return null;
+    }
+
+    private static string Size(long bytes) => bytes >= 1024 * 1024
+        ? $"{(bytes / (1024.0 * 1024)).ToString("0.#", CultureInfo.InvariantCulture)} MB"
+        : $"{bytes.ToString(CultureInfo.InvariantCulture)} bytes";
+
+    private static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
+
+    public void Dispose()
+    {
+        http.Dispose();
+        foreach (var gate in hostGates.Values)
+        {
+            gate.Dispose();
+        }
+    }
+
+    /// <summary>Spaces requests to one host at least <c>interval</c> apart.</summary>
+    private sealed class RateGate(TimeSpan interval)
+    {
+        private readonly object gate = new();
+        private DateTime next = DateTime.MinValue;
+
+        public Task Wait(Func<TimeSpan, CancellationToken, Task> delay, CancellationToken cancel)
+        {
+            TimeSpan pause;
+            lock (gate)
+            {
+                var now = DateTime.UtcNow;
+                var slot = next > now ? next : now;
+                next = slot + interval;
+                pause = slot - now;
+            }
+            return pause > TimeSpan.Zero ? delay(pause, cancel) : Task.CompletedTask;
+        }
+    }
+}
