@@ -160,6 +160,33 @@ public sealed class SiteRenderingSafetyTests
         Assert.Empty(page.QuerySelectorAll("a a"));
     }
 
+    [Theory]
+    [InlineData("([a]")]
+    [InlineData("[a](")]
+    public void A_long_run_of_unclosed_link_openings_is_shown_as_written_with_its_excerpt_marked_and_real_links_kept(string unit)
+    {
+        // 20,000 openings (80 KB): enough that the parentheses are held back from Markdig, as the article parser does.
+        var run = string.Concat(Enumerable.Repeat(unit, 20_000));
+        using var repo = new TempRepo("clean");
+        repo.Write("articles/coffee-study.md",
+            $"# Coffee\n\nA trial of 120 adults found that coffee cut sleep. {run} Then `{unit}{unit}` and [the trial](https://example.org/trial).[^1]\n\n[^1]: Source.\n");
+        repo.Write("claims/sleep.yaml", "id: sleep\nstatement: Coffee cuts sleep.\narticle: coffee-study\nexcerpt: coffee cut sleep\ncitations:\n  - source: smith-2023-caffeine\n");
+        var site = Site(repo);
+        var html = Page(site, "articles/coffee-study.html");
+        using var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+        var paragraph = page.QuerySelector("article p")!;
+        Assert.Contains($". {run} Then {unit}{unit} and the trial.", paragraph.TextContent, StringComparison.Ordinal);
+        Assert.Equal(unit + unit, paragraph.QuerySelector("code")!.TextContent);
+        Assert.Equal("coffee cut sleep", page.QuerySelector("#claim-sleep > a")!.TextContent);
+        Assert.Equal("https://example.org/trial", paragraph.QuerySelector("a[href^='https:']")!.GetAttribute("href"));
+        Assert.DoesNotContain(ArticleParserHeld, html, StringComparison.Ordinal);
+        var twin = Page(site, "articles/coffee-study.md");
+        Assert.DoesNotContain(ArticleParserHeld, twin, StringComparison.Ordinal);
+        Assert.Contains(run, twin, StringComparison.Ordinal); // the twin keeps the article's text as written
+    }
+
+    private const string ArticleParserHeld = "\uE000";
+
     [Fact]
     public void An_excerpt_that_quotes_raw_html_as_written_is_highlighted_where_the_page_shows_it_as_text()
     {

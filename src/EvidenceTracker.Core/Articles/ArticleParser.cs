@@ -195,6 +195,19 @@ public static partial class ArticleParser
     internal const char HeldParenthesis = '\uE000';
 
     /// <summary>
+    /// <paramref name="text"/> as Markdig should see it (the same offsets): with the parentheses
+    /// <see cref="HoldOpenDestinations(char[])"/> holds back replaced by <see cref="HeldParenthesis"/>. The site's
+    /// renderers parse the article again and use this, so that they stay linear where the parser does.
+    /// </summary>
+    internal static string HoldOpenDestinations(string text, out HashSet<int>? held)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var chars = text.ToCharArray();
+        held = HoldOpenDestinations(chars);
+        return held is null ? text : new string(chars);
+    }
+
+    /// <summary>
     /// Markdig reads an inline link's destination from the <c>(</c> after <c>]</c> to the <c>)</c> that closes it or
     /// to the first space. Where parentheses never close (<c>[a](</c> 50,000 times on one line), every <c>]</c> scans
     /// to the end of the run: time quadratic in its length. When those scans would add up to more than a few times the

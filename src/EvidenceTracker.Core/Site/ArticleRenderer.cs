@@ -47,7 +47,7 @@ public static class ArticleRenderer
         MarkdownDocument document;
         try
         {
-            document = Markdown.Parse(markdown, Pipeline);
+            document = HeldParentheses.Parse(markdown, Pipeline);
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or IndexOutOfRangeException)
         {
@@ -97,7 +97,7 @@ public static class ArticleRenderer
             }
             try
             {
-                var document = Markdown.Parse(part, Pipeline);
+                var document = HeldParentheses.Parse(part, Pipeline);
                 FlattenTooDeep(document, part);
                 Sanitize(document);
                 sb.Append(ToHtml(document));

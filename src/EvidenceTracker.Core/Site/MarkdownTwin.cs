@@ -29,7 +29,7 @@ internal static class MarkdownTwin
         MarkdownDocument document;
         try
         {
-            document = Markdown.Parse(text, Pipeline);
+            document = HeldParentheses.Parse(text, Pipeline);
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or IndexOutOfRangeException)
         {
