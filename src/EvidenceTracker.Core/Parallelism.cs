@@ -5,10 +5,9 @@ namespace EvidenceTracker;
 /// calling thread, where starting worker threads would cost more than it saves (and a small repository's run
 /// stays single-threaded and easy to follow). Each caller states its threshold, since an item's cost differs:
 /// <list type="bullet">
-/// <item><see cref="Files"/>: reading and parsing one file (an article, a snapshot, an imported article).</item>
+/// <item><see cref="Files"/>: reading and parsing one file (a claim, a source, an article, a snapshot, an imported article).</item>
 /// <item><see cref="ArticleChecks"/>: the rules over one article (sentence splitting, strong-word and citation scans).</item>
 /// <item><see cref="ClaimVerifications"/>: one claim's quote look-ups and figure comparison, often a few microseconds.</item>
-/// <item><see cref="YamlBatches"/>: one batch of 64 claim or source files, already a large unit.</item>
 /// <item><see cref="RenderedSources"/>: writing one imported source as YAML and reading it back, a few microseconds.</item>
 /// </list>
 /// The body must be safe to run for different indices at once; results go to per-index slots, read in order after.
@@ -18,7 +17,6 @@ internal static class Parallelism
     public const int Files = 8;
     public const int ArticleChecks = 16;
     public const int ClaimVerifications = 64;
-    public const int YamlBatches = 2;
     public const int RenderedSources = 256;
 
     /// <summary>Runs <paramref name="body"/> for 0 … <paramref name="count"/> − 1: in order when

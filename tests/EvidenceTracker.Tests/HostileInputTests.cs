@@ -292,7 +292,7 @@ public class HostileInputTests
     [Fact]
     public void A_refused_tag_after_a_duplicate_key_among_many_files_is_reported_as_the_duplicate_key()
     {
-        // Read alone the file stops at the duplicate key; parsed with others in one stream, it must read the same.
+        // The file stops at the duplicate key, and reads the same among many files (read in parallel) as alone.
         using var repo = new TempRepo();
         for (var i = 0; i < 80; i++)
         {

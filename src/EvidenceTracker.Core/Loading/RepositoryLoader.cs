@@ -115,40 +115,29 @@ public static class RepositoryLoader
         return [.. results];
     }
 
-    /// <summary>Files parsed together as one YAML stream (see <see cref="YamlTreeReader.ReadMany"/>).</summary>
-    private const int BatchSize = 64;
-
+    /// <summary>Reads and parses the claim or source files (in parallel when there are many), each on its own.</summary>
     private static List<T> LoadAll<T>(string[] files, string root, string real, Func<YNode?, FindingSink, T?> read, List<Finding> findings)
         where T : class
     {
         var results = new T?[files.Length];
         var sinks = new FindingSink[files.Length];
-        void LoadBatch(int b)
+        void LoadOne(int i)
         {
-            var first = b * BatchSize;
-            var count = Math.Min(BatchSize, files.Length - first);
-            var texts = new string?[count];
-            var batchSinks = new FindingSink[count];
-            for (var j = 0; j < count; j++)
+            var file = files[i];
+            var sink = new FindingSink(Relative(root, file));
+            sinks[i] = sink;
+            if (SafeFile.ReadText(file, real, SafeFile.MaxYamlBytes, sink, Rules.YamlSyntax) is not { } text)
             {
-                var file = files[first + j];
-                var sink = new FindingSink(Relative(root, file));
-                sinks[first + j] = batchSinks[j] = sink;
-                texts[j] = SafeFile.ReadText(file, real, SafeFile.MaxYamlBytes, sink, Rules.YamlSyntax);
+                return;
             }
-            var trees = YamlTreeReader.ReadMany(texts, batchSinks);
-            for (var j = 0; j < count; j++)
+            var tree = YamlTreeReader.Read(text, sink);
+            if (sink.Findings.Any(f => f.Rule == Rules.YamlSyntax))
             {
-                var sink = batchSinks[j];
-                if (texts[j] is null || sink.Findings.Any(f => f.Rule == Rules.YamlSyntax))
-                {
-                    continue;
-                }
-                results[first + j] = read(trees[j], sink);
+                return;
             }
+            results[i] = read(tree, sink);
         }
-        var batches = (files.Length + BatchSize - 1) / BatchSize;
-        Parallelism.For(batches, Parallelism.YamlBatches, LoadBatch);
+        Parallelism.For(files.Length, Parallelism.Files, LoadOne);
         foreach (var sink in sinks)
         {
             findings.AddRange(sink.Findings);

@@ -106,7 +106,7 @@ public static class YamlTreeReader
     private static YNode? ReadCore(string text, FindingSink sink, ref Position last)
     {
         var parser = new Parser(new StringReader(text));
-        var builder = new TreeBuilder(sink, 0);
+        var builder = new TreeBuilder(sink);
         var documents = 0;
         while (parser.MoveNext())
         {
@@ -135,174 +135,13 @@ public static class YamlTreeReader
         return builder.Root;
     }
 
-    /// <summary>
-    /// Reads many small files at once, with the same trees and findings as <see cref="Read"/> on each: the files are
-    /// parsed as the documents of one YAML stream, so that YamlDotNet's scanner and parser are set up once for the
-    /// batch rather than once per file (they allocate 5.5 KB each time, a third of what a claim file costs). A file
-    /// that could change the stream's shape (document markers or directives, other line breaks than \n, no final
-    /// line break) is read alone, and so is the whole batch when the stream has any syntax error, so every error
-    /// is reported exactly as a file read alone reports it. A null text is skipped (its root is null).
-    /// </summary>
-    public static YNode?[] ReadMany(IReadOnlyList<string?> texts, IReadOnlyList<FindingSink> sinks)
-    {
-        ArgumentNullException.ThrowIfNull(texts);
-        ArgumentNullException.ThrowIfNull(sinks);
-        var roots = new YNode?[texts.Count];
-        var batch = new List<int>(texts.Count);
-        for (var i = 0; i < texts.Count; i++)
-        {
-            if (texts[i] is not { } text)
-            {
-                continue;
-            }
-            if (CanShareStream(text))
-            {
-                batch.Add(i);
-            }
-            else
-            {
-                roots[i] = Read(text, sinks[i]);
-            }
-        }
-        if (batch.Count > 0 && !TryReadStream(texts, sinks, batch, roots))
-        {
-            foreach (var i in batch)
-            {
-                roots[i] = Read(texts[i]!, sinks[i]);
-            }
-        }
-        return roots;
-    }
-
-    /// <summary>
-    /// Characters YAML reads as line breaks (CR, NEL, LS, PS), as the end of input (NUL), or as white space or not
-    /// depending on where they are (other controls, no-break space, BOM): a file with any is read alone.
-    /// </summary>
-    private static readonly System.Buffers.SearchValues<char> Unusual = System.Buffers.SearchValues.Create(
-        "\0\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000B\u000C\r\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F\u007F\u0085\u00A0\u2028\u2029\uFEFF");
-
-    /// <summary>Whether a file, put after a <c>---</c> line, is one document of a stream and nothing else.</summary>
-    private static bool CanShareStream(string text) =>
-        text.Length > 0 && text[^1] == '\n'
-        && !text.StartsWith("---", StringComparison.Ordinal) && !text.StartsWith("...", StringComparison.Ordinal) && text[0] != '%'
-        && !text.Contains("\n---", StringComparison.Ordinal) && !text.Contains("\n...", StringComparison.Ordinal)
-        && !text.Contains("\n%", StringComparison.Ordinal)
-        && text.AsSpan().IndexOfAny(Unusual) < 0
-        && text.AsSpan().IndexOfAnyExcept(" \t\n") >= 0 && HasContent(text);
-
-    /// <summary>
-    /// A line that is neither blank nor a comment (a file of comments alone is no document), and no line whose first
-    /// token starts with ':' — YamlDotNet's scanner carries some state across a --- line (whether a flow collection
-    /// or scalar came last, the indentation), and only such a token reads differently because of it.
-    /// </summary>
-    private static bool HasContent(string text)
-    {
-        var content = false;
-        foreach (var line in text.AsSpan().EnumerateLines())
-        {
-            var rest = line.TrimStart(" \t");
-            while (rest.Length > 1 && rest[0] is '-' or '?' && rest[1] is ' ' or '\t')
-            {
-                rest = rest[1..].TrimStart(" \t");
-            }
-            if (rest.Length > 0 && rest[0] == ':')
-            {
-                return false;
-            }
-            content |= rest.Length > 0 && rest[0] != '#';
-        }
-        return content;
-    }
-
-    private static bool TryReadStream(IReadOnlyList<string?> texts, IReadOnlyList<FindingSink> sinks, List<int> batch, YNode?[] roots)
-    {
-        var combined = new System.Text.StringBuilder(batch.Sum(i => texts[i]!.Length + 4));
-        var offsets = new int[batch.Count]; // the 1-based line of each file's --- marker
-        var lineCounts = new int[batch.Count];
-        var line = 1;
-        for (var k = 0; k < batch.Count; k++)
-        {
-            var text = texts[batch[k]]!;
-            offsets[k] = line;
-            lineCounts[k] = text.AsSpan().Count('\n');
-            combined.Append("---\n").Append(text);
-            line += 1 + lineCounts[k];
-        }
-        // Findings go to scratch sinks first: if the stream fails, each file is read alone and reports afresh.
-        var scratch = new FindingSink[batch.Count];
-        var found = new YNode?[batch.Count];
-        try
-        {
-            var parser = new Parser(new StringReader(combined.ToString()));
-            var k = -1;
-            TreeBuilder? builder = null;
-            while (parser.MoveNext())
-            {
-                var ev = parser.Current!;
-                switch (ev)
-                {
-                    case StreamStart or StreamEnd:
-                        break;
-                    case DocumentStart:
-                        if (++k >= batch.Count)
-                        {
-                            return false;
-                        }
-                        scratch[k] = new FindingSink(sinks[batch[k]].File);
-                        builder = new TreeBuilder(scratch[k], offsets[k], lineCounts[k]);
-                        break;
-                    case DocumentEnd:
-                        found[k] = builder!.Root;
-                        break;
-                    default:
-                        // A document the tree refuses (too deep, an alias, a duplicate key): the batch is read file by
-                        // file, each stopping at its first problem, rather than read to its end here (YamlDotNet's
-                        // scanner takes time quadratic in the depth of a flow collection nested 100,000 deep).
-                        if (builder is null || !builder.Handle(ev))
-                        {
-                            return false;
-                        }
-                        break;
-                }
-            }
-            if (k != batch.Count - 1)
-            {
-                return false;
-            }
-        }
-        catch (Exception ex) when (ex is YamlException or InvalidOperationException or ArgumentException or FormatException or OverflowException)
-        {
-            // Any failure of the stream (even in the part of a file that, read alone, would have stopped earlier at a
-            // duplicate key): every file of the batch is read alone, and reports exactly what it reports alone.
-            return false;
-        }
-        for (var k = 0; k < batch.Count; k++)
-        {
-            var sink = sinks[batch[k]];
-            foreach (var f in scratch[k].Findings)
-            {
-                sink.Add(f.Rule, f.Severity, f.Message, f.Line is int l ? new Position(l, f.Column ?? 1) : null);
-            }
-            roots[batch[k]] = found[k];
-        }
-        return true;
-    }
-
-    /// <summary>
-    /// Builds the tree of one document from its events; positions are shifted up by <c>lineOffset</c> lines. In a
-    /// batch, <c>lines</c> is the file's line count: a mark past its last line (an empty value at the end of the
-    /// file ends where the next file's --- does) is where the file alone would end, after its final line break.
-    /// </summary>
-    private sealed class TreeBuilder(FindingSink sink, int lineOffset, int lines = 0)
+    /// <summary>Builds the tree of one document from its events.</summary>
+    private sealed class TreeBuilder(FindingSink sink)
     {
         // Each frame: the container start position, its items, and (for mappings) a pending key.
         private readonly Stack<Frame> _stack = new();
 
         public YNode? Root { get; private set; }
-
-        private Position At(Mark mark) => lines > 0 && mark.Line - lineOffset > lines
-            ? new Position(lines + 1, 1)
-            : ToPosition(mark, lineOffset);
 
         /// <summary>Takes one event inside the document; false (and a finding) when the document cannot be read.</summary>
         public bool Handle(ParsingEvent ev)
@@ -310,24 +149,24 @@ public static class YamlTreeReader
             switch (ev)
             {
                 case AnchorAlias alias:
-                    return Fail($"YAML aliases (*{alias.Value}) are not allowed in evidence files; write the value out", At(ev.Start));
+                    return Fail($"YAML aliases (*{alias.Value}) are not allowed in evidence files; write the value out", ToPosition(ev.Start));
                 case Scalar s:
-                    return Add(new YScalar(At(s.Start), s.Value, s.Style, At(s.End)));
+                    return Add(new YScalar(ToPosition(s.Start), s.Value, s.Style, ToPosition(s.End)));
                 case SequenceStart:
                 case MappingStart:
                     if (_stack.Count >= MaxDepth)
                     {
-                        return Fail($"nesting deeper than {MaxDepth} levels", At(ev.Start));
+                        return Fail($"nesting deeper than {MaxDepth} levels", ToPosition(ev.Start));
                     }
                     var flow = ev is MappingStart { Style: MappingStyle.Flow } or SequenceStart { Style: SequenceStyle.Flow };
-                    _stack.Push(new Frame(At(ev.Start), ev is MappingStart, flow));
+                    _stack.Push(new Frame(ToPosition(ev.Start), ev is MappingStart, flow));
                     return true;
                 case SequenceEnd:
                 case MappingEnd:
                     var frame = _stack.Pop();
                     YNode node = frame.IsMapping
                         ? new YMapping(frame.Start, frame.Entries, frame.IsFlow)
-                        : new YSequence(frame.Start, frame.Items, At(ev.Start), frame.IsFlow);
+                        : new YSequence(frame.Start, frame.Items, ToPosition(ev.Start), frame.IsFlow);
                     return Add(node);
                 default:
                     return true;
@@ -372,8 +211,8 @@ public static class YamlTreeReader
         }
     }
 
-    internal static Position ToPosition(Mark mark, int lineOffset = 0) =>
-        new((int)Math.Max(1, mark.Line - lineOffset), (int)Math.Max(1, mark.Column));
+    private static Position ToPosition(Mark mark) =>
+        new((int)Math.Max(1, mark.Line), (int)Math.Max(1, mark.Column));
 
     private static string Clean(YamlException ex)
     {
