@@ -33,31 +33,31 @@ public sealed record LookupAnswer(SourceMetadata? Metadata, string? Problem, boo
 public sealed class IdentifierLookups : IDisposable
 {
     public const string CslJson = "application/vnd.citationstyles.csl+json";
-    private readonly LookupSettings settings;
-    private readonly LookupCache cache;
-    private readonly PoliteHttpClient? client;
+    private readonly LookupSettings _settings;
+    private readonly LookupCache _cache;
+    private readonly PoliteHttpClient? _client;
 
     public IdentifierLookups(LookupSettings settings, HttpMessageHandler? handler = null, Func<TimeSpan, CancellationToken, Task>? delay = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        this.settings = settings;
-        cache = new LookupCache(settings.Root);
-        client = settings.Offline ? null : new PoliteHttpClient(settings.Endpoints.Policy(settings.Version), handler, delay);
+        _settings = settings;
+        _cache = new LookupCache(settings.Root);
+        _client = settings.Offline ? null : new PoliteHttpClient(settings.Endpoints.Policy(settings.Version), handler, delay);
     }
 
     /// <summary>HTTP requests made so far (none when offline or when the cache answered).</summary>
-    public int Requests => client?.Requests ?? 0;
+    public int Requests => _client?.Requests ?? 0;
 
     public Task<LookupAnswer> Doi(string doi, CancellationToken cancel = default) =>
-        Ask("doi", doi, ServiceEndpoints.Under(settings.Endpoints.Doi, doi), CslJson, cancel,
+        Ask("doi", doi, ServiceEndpoints.Under(_settings.Endpoints.Doi, doi), CslJson, cancel,
             body => (MetadataReaders.FromCslJson(body, out var p), p));
 
     public Task<LookupAnswer> Pmid(string pmid, CancellationToken cancel = default) =>
-        Ask("pubmed", pmid, ServiceEndpoints.Under(settings.Endpoints.Eutils, $"esummary.fcgi?db=pubmed&id={pmid}&retmode=json{ApiKey}"), "application/json", cancel,
+        Ask("pubmed", pmid, ServiceEndpoints.Under(_settings.Endpoints.Eutils, $"esummary.fcgi?db=pubmed&id={pmid}&retmode=json{ApiKey}"), "application/json", cancel,
             body => (MetadataReaders.FromPubMedSummary(body, pmid, out var p), p));
 
     public Task<LookupAnswer> Arxiv(string id, CancellationToken cancel = default) =>
-        Ask("arxiv", id, ServiceEndpoints.Under(settings.Endpoints.Arxiv, $"query?id_list={Uri.EscapeDataString(id)}"), "application/atom+xml", cancel,
+        Ask("arxiv", id, ServiceEndpoints.Under(_settings.Endpoints.Arxiv, $"query?id_list={Uri.EscapeDataString(id)}"), "application/atom+xml", cancel,
             body => (MetadataReaders.FromArxivAtom(body, id, out var p), p));
 
     public Task<LookupAnswer> Url(string url, CancellationToken cancel = default) =>
@@ -66,28 +66,28 @@ public sealed class IdentifierLookups : IDisposable
 
     /// <summary>Crossref's record of a DOI, for its retraction, expression-of-concern and correction notices.</summary>
     public Task<LookupAnswer> CrossrefUpdates(string doi, CancellationToken cancel = default) =>
-        Ask("crossref", doi, ServiceEndpoints.Under(settings.Endpoints.Crossref, $"works/{doi}"), "application/json", cancel,
+        Ask("crossref", doi, ServiceEndpoints.Under(_settings.Endpoints.Crossref, $"works/{doi}"), "application/json", cancel,
             body => MetadataReaders.FromCrossrefWork(body, out var p) is { } notices ? (new SourceMetadata { Updates = notices }, null) : (null, p));
 
-    private string ApiKey => settings.Endpoints.NcbiApiKey is { } key ? $"&api_key={Uri.EscapeDataString(key)}" : "";
+    private string ApiKey => _settings.Endpoints.NcbiApiKey is { } key ? $"&api_key={Uri.EscapeDataString(key)}" : "";
 
     private async Task<LookupAnswer> Ask(string kind, string identifier, Uri request, string accept, CancellationToken cancel, Func<byte[], (SourceMetadata? Metadata, string? Problem)> read)
     {
         string? cacheProblem = null;
-        if (!settings.Refresh || client is null)
+        if (!_settings.Refresh || _client is null)
         {
-            var cached = cache.Read(kind, identifier, out cacheProblem);
+            var cached = _cache.Read(kind, identifier, out cacheProblem);
             if (cached is not null)
             {
                 var (metadata, problem) = read(cached.Body);
                 return metadata is not null ? new LookupAnswer(metadata, null, true) : LookupAnswer.Failed($"{kind} {identifier}: the cached answer cannot be read: {problem}");
             }
         }
-        if (client is null)
+        if (_client is null)
         {
             return LookupAnswer.Failed(cacheProblem ?? $"{kind} {identifier} is not in the cache ({LookupCache.RelativePath(kind, identifier)}) and --offline forbids asking");
         }
-        var answer = await client.GetAsync(request, accept, cancel).ConfigureAwait(false);
+        var answer = await _client.GetAsync(request, accept, cancel).ConfigureAwait(false);
         if (answer.Status == 404)
         {
             return LookupAnswer.Failed($"{kind} {identifier} was not found (HTTP 404 from {Redacted(request)})");
@@ -101,12 +101,12 @@ public sealed class IdentifierLookups : IDisposable
         {
             return LookupAnswer.Failed($"{kind} {identifier}: {why}");
         }
-        cache.Write(kind, identifier, new CachedAnswer
+        _cache.Write(kind, identifier, new CachedAnswer
         {
             Request = Redacted(request),
             Accept = accept,
             Status = answer.Status,
-            Fetched = settings.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Fetched = _settings.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ContentType = answer.ContentType,
             Body = answer.Body,
         });
@@ -116,9 +116,9 @@ public sealed class IdentifierLookups : IDisposable
     /// <summary>A request as it may be written down: an NCBI API key never reaches the cache or a message.</summary>
     private string Redacted(Uri request) => Redacted(request.ToString());
 
-    private string Redacted(string text) => settings.Endpoints.NcbiApiKey is { Length: > 0 } key
+    private string Redacted(string text) => _settings.Endpoints.NcbiApiKey is { Length: > 0 } key
         ? text.Replace(Uri.EscapeDataString(key), "REDACTED", StringComparison.Ordinal).Replace(key, "REDACTED", StringComparison.Ordinal)
         : text;
 
-    public void Dispose() => client?.Dispose();
+    public void Dispose() => _client?.Dispose();
 }

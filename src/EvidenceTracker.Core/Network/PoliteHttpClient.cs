@@ -54,18 +54,18 @@ public sealed record HttpAnswer
 /// </summary>
 public sealed class PoliteHttpClient : IDisposable
 {
-    private readonly HttpClient http;
-    private readonly HttpPolicy policy;
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> hostGates = new(StringComparer.OrdinalIgnoreCase);
-    private readonly ConcurrentDictionary<string, RateGate> rateGates = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Func<TimeSpan, CancellationToken, Task> delay;
+    private readonly HttpClient _http;
+    private readonly HttpPolicy _policy;
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _hostGates = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, RateGate> _rateGates = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Func<TimeSpan, CancellationToken, Task> _delay;
 
     public PoliteHttpClient(HttpPolicy policy, HttpMessageHandler? handler = null, Func<TimeSpan, CancellationToken, Task>? delay = null)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        this.policy = policy;
-        this.delay = delay ?? Task.Delay;
-        http = new HttpClient(handler ?? new SocketsHttpHandler
+        _policy = policy;
+        _delay = delay ?? Task.Delay;
+        _http = new HttpClient(handler ?? new SocketsHttpHandler
         {
             AllowAutoRedirect = false,
             AutomaticDecompression = DecompressionMethods.All,
@@ -77,8 +77,8 @@ public sealed class PoliteHttpClient : IDisposable
     }
 
     /// <summary>Requests made (each try and each redirect counts); for tests and progress.</summary>
-    public int Requests => requests;
-    private int requests;
+    public int Requests => _requests;
+    private int _requests;
 
     public async Task<HttpAnswer> GetAsync(Uri url, string? accept = null, CancellationToken cancel = default)
     {
@@ -95,9 +95,9 @@ public sealed class PoliteHttpClient : IDisposable
             {
                 return answer;
             }
-            if (redirects >= policy.MaxRedirects)
+            if (redirects >= _policy.MaxRedirects)
             {
-                return answer with { Failure = $"more than {policy.MaxRedirects} redirects from {url}" };
+                return answer with { Failure = $"more than {_policy.MaxRedirects} redirects from {url}" };
             }
             var location = answer.Location;
             if (string.IsNullOrEmpty(location) || !Uri.TryCreate(current, location, out var next))
@@ -110,47 +110,47 @@ public sealed class PoliteHttpClient : IDisposable
 
     private async Task<HttpAnswer> WithRetries(Uri url, string? accept, CancellationToken cancel)
     {
-        var wait = policy.Backoff;
+        var wait = _policy.Backoff;
         for (var attempt = 0; ; attempt++)
         {
             var (answer, retryAfter) = await Send(url, accept, cancel).ConfigureAwait(false);
             var retryable = answer.Status is 429 or (>= 500 and <= 599) || answer.Failure?.StartsWith("timed out", StringComparison.Ordinal) == true;
-            if (!retryable || attempt >= policy.MaxRetries)
+            if (!retryable || attempt >= _policy.MaxRetries)
             {
                 return answer;
             }
             var pause = retryAfter ?? wait;
-            if (pause > policy.MaxRetryAfter)
+            if (pause > _policy.MaxRetryAfter)
             {
-                return answer with { Failure = $"{answer.Problem}; the server asks to wait {pause.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} s, longer than {policy.MaxRetryAfter.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} s" };
+                return answer with { Failure = $"{answer.Problem}; the server asks to wait {pause.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} s, longer than {_policy.MaxRetryAfter.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} s" };
             }
-            await delay(pause, cancel).ConfigureAwait(false);
+            await _delay(pause, cancel).ConfigureAwait(false);
             wait *= 2;
         }
     }
 
     private async Task<(HttpAnswer Answer, TimeSpan? RetryAfter)> Send(Uri url, string? accept, CancellationToken cancel)
     {
-        var gate = hostGates.GetOrAdd(url.Authority, _ => new SemaphoreSlim(policy.PerHostConcurrency));
+        var gate = _hostGates.GetOrAdd(url.Authority, _ => new SemaphoreSlim(_policy.PerHostConcurrency));
         await gate.WaitAsync(cancel).ConfigureAwait(false);
         try
         {
-            if (policy.RateLimits.TryGetValue(url.Host, out var perSecond) && perSecond > 0)
+            if (_policy.RateLimits.TryGetValue(url.Host, out var perSecond) && perSecond > 0)
             {
-                await rateGates.GetOrAdd(url.Host, _ => new RateGate(TimeSpan.FromSeconds(1 / perSecond))).Wait(delay, cancel).ConfigureAwait(false);
+                await _rateGates.GetOrAdd(url.Host, _ => new RateGate(TimeSpan.FromSeconds(1 / perSecond))).Wait(_delay, cancel).ConfigureAwait(false);
             }
-            Interlocked.Increment(ref requests);
+            Interlocked.Increment(ref _requests);
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
-            request.Headers.TryAddWithoutValidation("User-Agent", policy.UserAgent);
+            request.Headers.TryAddWithoutValidation("User-Agent", _policy.UserAgent);
             if (accept is not null)
             {
                 request.Headers.TryAddWithoutValidation("Accept", accept);
             }
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-            timeout.CancelAfter(policy.Timeout);
+            timeout.CancelAfter(_policy.Timeout);
             try
             {
-                using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+                using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
                 var status = (int)response.StatusCode;
                 var retryAfter = RetryAfter(response.Headers.RetryAfter);
                 if (status is >= 300 and < 400)
@@ -158,9 +158,9 @@ public sealed class PoliteHttpClient : IDisposable
                     return (new HttpAnswer { Url = url, Status = status, Location = response.Headers.Location?.OriginalString }, null);
                 }
                 var type = response.Content.Headers.ContentType?.ToString();
-                if (response.Content.Headers.ContentLength is long declared && declared > policy.MaxBodyBytes)
+                if (response.Content.Headers.ContentLength is long declared && declared > _policy.MaxBodyBytes)
                 {
-                    return (new HttpAnswer { Url = url, Status = status, ContentType = type, Failure = $"{url} answers {Size(declared)}, over the {Size(policy.MaxBodyBytes)} limit" }, null);
+                    return (new HttpAnswer { Url = url, Status = status, ContentType = type, Failure = $"{url} answers {Size(declared)}, over the {Size(_policy.MaxBodyBytes)} limit" }, null);
                 }
                 var stream = await response.Content.ReadAsStreamAsync(timeout.Token).ConfigureAwait(false);
                 await using (stream.ConfigureAwait(false))
@@ -168,14 +168,14 @@ public sealed class PoliteHttpClient : IDisposable
                     var body = await ReadCapped(stream, timeout.Token).ConfigureAwait(false);
                     if (body is null)
                     {
-                        return (new HttpAnswer { Url = url, Status = status, ContentType = type, Failure = $"{url} answers more than the {Size(policy.MaxBodyBytes)} limit" }, null);
+                        return (new HttpAnswer { Url = url, Status = status, ContentType = type, Failure = $"{url} answers more than the {Size(_policy.MaxBodyBytes)} limit" }, null);
                     }
                     return (new HttpAnswer { Url = url, Status = status, ContentType = type, Body = body }, retryAfter);
                 }
             }
             catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
             {
-                return (new HttpAnswer { Url = url, Failure = $"timed out after {policy.Timeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s waiting for {url}" }, null);
+                return (new HttpAnswer { Url = url, Failure = $"timed out after {_policy.Timeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s waiting for {url}" }, null);
             }
             catch (HttpRequestException ex)
             {
@@ -199,7 +199,7 @@ public sealed class PoliteHttpClient : IDisposable
         int n;
         while ((n = await stream.ReadAsync(chunk, cancel).ConfigureAwait(false)) > 0)
         {
-            if (buffer.Length + n > policy.MaxBodyBytes)
+            if (buffer.Length + n > _policy.MaxBodyBytes)
             {
                 return null;
             }
@@ -230,8 +230,8 @@ public sealed class PoliteHttpClient : IDisposable
 
     public void Dispose()
     {
-        http.Dispose();
-        foreach (var gate in hostGates.Values)
+        _http.Dispose();
+        foreach (var gate in _hostGates.Values)
         {
             gate.Dispose();
         }
@@ -240,17 +240,17 @@ public sealed class PoliteHttpClient : IDisposable
     /// <summary>Spaces requests to one host at least <c>interval</c> apart.</summary>
     private sealed class RateGate(TimeSpan interval)
     {
-        private readonly object gate = new();
-        private DateTime next = DateTime.MinValue;
+        private readonly object _gate = new();
+        private DateTime _next = DateTime.MinValue;
 
         public Task Wait(Func<TimeSpan, CancellationToken, Task> delay, CancellationToken cancel)
         {
             TimeSpan pause;
-            lock (gate)
+            lock (_gate)
             {
                 var now = DateTime.UtcNow;
-                var slot = next > now ? next : now;
-                next = slot + interval;
+                var slot = _next > now ? _next : now;
+                _next = slot + interval;
                 pause = slot - now;
             }
             return pause > TimeSpan.Zero ? delay(pause, cancel) : Task.CompletedTask;

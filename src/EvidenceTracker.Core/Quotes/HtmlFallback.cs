@@ -15,14 +15,14 @@ internal static class HtmlFallback
     internal const long TreeBuildingBudget = 32_000_000;
 
     /// <summary>Elements whose end tag is optional (closed implicitly by the parser): they do not deepen the estimate.</summary>
-    private static readonly HashSet<string> s_selfClosing = new(StringComparer.Ordinal)
+    private static readonly HashSet<string> SelfClosingTags = new(StringComparer.Ordinal)
     {
         "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
         "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot", "colgroup",
         "caption", "rb", "rt", "rp", "rtc", "html", "head", "body",
     };
 
-    private static readonly HashSet<string> s_rawText = new(StringComparer.Ordinal)
+    private static readonly HashSet<string> RawText = new(StringComparer.Ordinal)
     {
         "script", "style", "textarea", "title", "xmp", "noembed", "noframes", "iframe",
     };
@@ -50,7 +50,7 @@ internal static class HtmlFallback
 
             if (tag.IsEnd)
             {
-                if (!s_selfClosing.Contains(tag.Name) && depth > 0)
+                if (!SelfClosingTags.Contains(tag.Name) && depth > 0)
                 {
                     depth--;
                 }
@@ -59,11 +59,11 @@ internal static class HtmlFallback
             }
 
             cost += depth;
-            if (s_rawText.Contains(tag.Name))
+            if (RawText.Contains(tag.Name))
             {
                 i = SkipRawText(html, i, tag.Name);
             }
-            else if (!tag.SelfClosing && !s_selfClosing.Contains(tag.Name))
+            else if (!tag.SelfClosing && !SelfClosingTags.Contains(tag.Name))
             {
                 depth++;
             }
@@ -103,9 +103,9 @@ internal static class HtmlFallback
                 continue;
             }
 
-            if (!tag.IsEnd && (dropped.Contains(tag.Name) || s_rawText.Contains(tag.Name)))
+            if (!tag.IsEnd && (dropped.Contains(tag.Name) || RawText.Contains(tag.Name)))
             {
-                i = s_rawText.Contains(tag.Name) ? SkipRawText(html, i, tag.Name) : SkipElement(html, i, tag.Name);
+                i = RawText.Contains(tag.Name) ? SkipRawText(html, i, tag.Name) : SkipElement(html, i, tag.Name);
                 continue;
             }
 
@@ -148,7 +148,7 @@ internal static class HtmlFallback
                 continue;
             }
 
-            if (s_rawText.Contains(tag.Name) && !tag.IsEnd)
+            if (RawText.Contains(tag.Name) && !tag.IsEnd)
             {
                 i = SkipRawText(html, i, tag.Name);
             }

@@ -23,21 +23,21 @@ public static class SnapshotText
     /// <summary>An article or main element holding less than this share of the body's text is not trusted as the main text.</summary>
     private const double MinimumShareOfBody = 0.25;
 
-    private static readonly HashSet<string> s_dropped = new(StringComparer.Ordinal)
+    private static readonly HashSet<string> Dropped = new(StringComparer.Ordinal)
     {
         "script", "style", "noscript", "nav", "header", "footer", "aside", "form", "svg", "template",
         "iframe", "object", "embed", "canvas", "button", "select", "datalist", "dialog", "head", "title", "math",
     };
 
     /// <summary>The linear fallback cannot trust a missing &lt;/head&gt;; what head holds is raw text or has no text anyway.</summary>
-    private static readonly HashSet<string> s_fallbackDropped = new(s_dropped.Where(name => name != "head"), StringComparer.Ordinal);
+    private static readonly HashSet<string> FallbackDropped = new(Dropped.Where(name => name != "head"), StringComparer.Ordinal);
 
-    private static readonly HashSet<string> s_droppedRoles = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> DroppedRoles = new(StringComparer.OrdinalIgnoreCase)
     {
         "navigation", "banner", "contentinfo", "complementary", "search",
     };
 
-    private static readonly HashSet<string> s_blocks = new(StringComparer.Ordinal)
+    private static readonly HashSet<string> Blocks = new(StringComparer.Ordinal)
     {
         "address", "article", "blockquote", "body", "caption", "center", "dd", "details", "dir", "div", "dl", "dt",
         "fieldset", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hgroup", "hr", "html", "legend",
@@ -65,7 +65,7 @@ public static class SnapshotText
     {
         if (HtmlFallback.EstimateTreeBuildingCost(content) > HtmlFallback.TreeBuildingBudget)
         {
-            return HtmlFallback.Extract(content, s_fallbackDropped, s_blocks);
+            return HtmlFallback.Extract(content, FallbackDropped, Blocks);
         }
 
         var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
@@ -144,7 +144,7 @@ public static class SnapshotText
             return false; // an article's own header holds its headline and byline
         }
 
-        if (s_dropped.Contains(name) || element.HasAttribute("hidden"))
+        if (Dropped.Contains(name) || element.HasAttribute("hidden"))
         {
             return true;
         }
@@ -156,7 +156,7 @@ public static class SnapshotText
         }
 
         string? role = element.GetAttribute("role");
-        return role is not null && s_droppedRoles.Contains(role.Trim());
+        return role is not null && DroppedRoles.Contains(role.Trim());
     }
 
     private static bool RoleIs(IElement element, string role)
@@ -193,7 +193,7 @@ public static class SnapshotText
                     writer.PreDepth--;
                 }
 
-                if (s_blocks.Contains(name))
+                if (Blocks.Contains(name))
                 {
                     writer.LineBreak();
                 }
@@ -216,7 +216,7 @@ public static class SnapshotText
             {
                 writer.Separator();
             }
-            else if (s_blocks.Contains(name))
+            else if (Blocks.Contains(name))
             {
                 writer.LineBreak();
             }

@@ -21,15 +21,15 @@ internal static class UnicodeNfkc
     private const int SBase = 0xAC00, LBase = 0x1100, VBase = 0x1161, TBase = 0x11A7;
     private const int LCount = 19, VCount = 21, TCount = 28, NCount = VCount * TCount, SCount = LCount * NCount;
 
-    private static readonly byte[] s_bmpFlags = BuildBmpFlags();
-    private static readonly int[] s_supplementarySecondStarters = BuildSupplementarySecondStarters();
+    private static readonly byte[] BmpFlags = BuildBmpFlags();
+    private static readonly int[] SupplementarySecondStarters = BuildSupplementarySecondStarters();
 
     /// <summary>True when the code point alone is not NFKC-stable (it has a compatibility or canonical decomposition).</summary>
     internal static bool Decomposes(int cp)
     {
         if (cp < 0x10000)
         {
-            return (s_bmpFlags[cp] & FlagDecomposes) != 0;
+            return (BmpFlags[cp] & FlagDecomposes) != 0;
         }
 
         return UnicodeNfkcData.DecompositionKeys.BinarySearch(cp) >= 0;
@@ -40,15 +40,15 @@ internal static class UnicodeNfkc
     {
         if (cp < 0x10000)
         {
-            return (s_bmpFlags[cp] & (FlagNonStarter | FlagComposesWithPrevious)) != 0;
+            return (BmpFlags[cp] & (FlagNonStarter | FlagComposesWithPrevious)) != 0;
         }
 
-        return CombiningClass(cp) != 0 || Array.BinarySearch(s_supplementarySecondStarters, cp) >= 0;
+        return CombiningClass(cp) != 0 || Array.BinarySearch(SupplementarySecondStarters, cp) >= 0;
     }
 
     internal static int CombiningClass(int cp)
     {
-        if (cp < 0x10000 && (s_bmpFlags[cp] & FlagNonStarter) == 0)
+        if (cp < 0x10000 && (BmpFlags[cp] & FlagNonStarter) == 0)
         {
             return 0;
         }

@@ -13,32 +13,32 @@ namespace EvidenceTracker.Tests.Lookup;
 public sealed class LookupTests : IDisposable
 {
     private const string PandaDoi = "10.1038/s41591-023-02640-w";
-    private readonly LocalHttpServer server = new();
-    private readonly TempRepo repo = new();
+    private readonly LocalHttpServer _server = new();
+    private readonly TempRepo _repo = new();
 
     private static string Answer(string name) => File.ReadAllText(Path.Combine(TestPaths.Fixture("lookup-answers"), name));
 
-    private CliEnvironment Env(string? eutilsKey = null) => CliEnvironment.Plain(repo.Root) with
+    private CliEnvironment Env(string? eutilsKey = null) => CliEnvironment.Plain(_repo.Root) with
     {
         Today = () => new DateOnly(2026, 12, 2),
         Variable = name => name switch
         {
-            "EVIDENCE_DOI_URL" => server.Base + "/doi",
-            "EVIDENCE_CROSSREF_URL" => server.Base + "/crossref",
-            "EVIDENCE_EUTILS_URL" => server.Base + "/eutils",
-            "EVIDENCE_ARXIV_URL" => server.Base + "/arxiv",
+            "EVIDENCE_DOI_URL" => _server.Base + "/doi",
+            "EVIDENCE_CROSSREF_URL" => _server.Base + "/crossref",
+            "EVIDENCE_EUTILS_URL" => _server.Base + "/eutils",
+            "EVIDENCE_ARXIV_URL" => _server.Base + "/arxiv",
             "NCBI_API_KEY" => eutilsKey,
             _ => null,
         },
     };
 
-    private CliResult Run(params string[] args) => CliRunner.Run(Env(), ["--root", repo.Root, .. args]);
+    private CliResult Run(params string[] args) => CliRunner.Run(Env(), ["--root", _repo.Root, .. args]);
 
     private void ServePanda()
     {
-        server.On($"/doi/{PandaDoi}", Reply.Json(Answer("panda.csl.json")) with { ContentType = "application/vnd.citationstyles.csl+json" });
-        server.On($"/crossref/works/{PandaDoi}", Reply.Json(Answer("crossref-clean.json")));
-        server.On("/eutils/esummary.fcgi?db=pubmed&id=37985692&retmode=json", Reply.Json(Answer("panda.esummary.json")));
+        _server.On($"/doi/{PandaDoi}", Reply.Json(Answer("panda.csl.json")) with { ContentType = "application/vnd.citationstyles.csl+json" });
+        _server.On($"/crossref/works/{PandaDoi}", Reply.Json(Answer("crossref-clean.json")));
+        _server.On("/eutils/esummary.fcgi?db=pubmed&id=37985692&retmode=json", Reply.Json(Answer("panda.esummary.json")));
     }
 
     [Fact]
@@ -48,7 +48,7 @@ public sealed class LookupTests : IDisposable
         var result = Run("add", "source", "--doi", "https://doi.org/10.1038/S41591-023-02640-W", "--level", "primary");
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("", result.Error);
-        var file = Assert.Single(Directory.GetFiles(repo.Full("sources"), "*.yaml"));
+        var file = Assert.Single(Directory.GetFiles(_repo.Full("sources"), "*.yaml"));
         Assert.Equal(
             "id: nature-medicine-2023-11-20\n" +
             "type: journal-article\n" +
@@ -63,11 +63,11 @@ public sealed class LookupTests : IDisposable
             "volume: \"29\"\n" +
             "issue: \"12\"\n" +
             "pages: 3033-3043\n", File.ReadAllText(file));
-        var doiRequest = Assert.Single(server.Requests, r => r.PathAndQuery.StartsWith("/doi/", StringComparison.Ordinal));
+        var doiRequest = Assert.Single(_server.Requests, r => r.PathAndQuery.StartsWith("/doi/", StringComparison.Ordinal));
         Assert.Equal(IdentifierLookups.CslJson, doiRequest.Accept);
         Assert.StartsWith("EvidenceTracker/", doiRequest.UserAgent, StringComparison.Ordinal);
-        Assert.True(File.Exists(repo.Full(LookupCache.RelativePath("doi", PandaDoi))));
-        Assert.Equal(0, CliRunner.Run(repo.Root, "check").ExitCode);
+        Assert.True(File.Exists(_repo.Full(LookupCache.RelativePath("doi", PandaDoi))));
+        Assert.Equal(0, CliRunner.Run(_repo.Root, "check").ExitCode);
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public sealed class LookupTests : IDisposable
         ServePanda();
         var result = Run("add", "source", "--doi", PandaDoi, "--publisher", "Nat Med", "--date", "2023-12", "--id", "panda");
         Assert.Equal(0, result.ExitCode);
-        var text = File.ReadAllText(repo.Full("sources/panda.yaml"));
+        var text = File.ReadAllText(_repo.Full("sources/panda.yaml"));
         Assert.Contains("publisher: Nat Med\n", text);
         Assert.Contains("date: 2023-12\n", text);
         Assert.Contains("volume: \"29\"\n", text);
@@ -88,7 +88,7 @@ public sealed class LookupTests : IDisposable
         ServePanda();
         var result = Run("add", "source", "--pmid", "37985692", "--id", "panda");
         Assert.Equal(0, result.ExitCode);
-        var text = File.ReadAllText(repo.Full("sources/panda.yaml"));
+        var text = File.ReadAllText(_repo.Full("sources/panda.yaml"));
         Assert.Contains("title: Large-scale pancreatic cancer detection via non-contrast CT and deep learning\n", text);
         Assert.Contains("authors:\n  - Cao, K\n  - Zhang, L\n  - Lu, J\n", text);
         Assert.Contains("publisher: Nature medicine\n", text);
@@ -97,16 +97,16 @@ public sealed class LookupTests : IDisposable
         Assert.Contains("pmid: \"37985692\"\n", text);
         Assert.Contains("pmcid: PMC10719100\n", text);
         Assert.Contains("lang: en\n", text);
-        Assert.Equal(0, CliRunner.Run(repo.Root, "check").ExitCode);
+        Assert.Equal(0, CliRunner.Run(_repo.Root, "check").ExitCode);
     }
 
     [Fact]
     public void Add_source_with_an_arxiv_id_reads_the_atom_feed()
     {
-        server.On("/arxiv/query?id_list=2101.00001", new Reply(200, Answer("arxiv.atom.xml"), "application/atom+xml"));
+        _server.On("/arxiv/query?id_list=2101.00001", new Reply(200, Answer("arxiv.atom.xml"), "application/atom+xml"));
         var result = Run("add", "source", "--arxiv", "arXiv:2101.00001", "--id", "sim");
         Assert.Equal(0, result.ExitCode);
-        var text = File.ReadAllText(repo.Full("sources/sim.yaml"));
+        var text = File.ReadAllText(_repo.Full("sources/sim.yaml"));
         Assert.Contains("title: \"Screening Cohorts Without Contrast: a Simulation Study\"\n", text);
         Assert.Contains("authors:\n  - Lovelace, Ada\n  - Turing, Alan M.\n", text);
         Assert.Contains("publisher: arXiv\n", text);
@@ -119,10 +119,10 @@ public sealed class LookupTests : IDisposable
     [Fact]
     public void Add_source_with_a_url_reads_the_citation_meta_tags_of_the_page()
     {
-        server.On("/papers/leaks", new Reply(200, Answer("article.html"), "text/html; charset=utf-8"));
-        var result = Run("add", "source", "--url", server.Base + "/papers/leaks", "--id", "leaks");
+        _server.On("/papers/leaks", new Reply(200, Answer("article.html"), "text/html; charset=utf-8"));
+        var result = Run("add", "source", "--url", _server.Base + "/papers/leaks", "--id", "leaks");
         Assert.Equal(0, result.ExitCode);
-        var text = File.ReadAllText(repo.Full("sources/leaks.yaml"));
+        var text = File.ReadAllText(_repo.Full("sources/leaks.yaml"));
         Assert.Contains("type: journal-article\n", text);
         Assert.Contains("title: \"Household leak repairs and water use: a cohort study\"\n", text);
         Assert.Contains("authors:\n  - Okafor, Ngozi\n  - Lindqvist, Per\n", text);
@@ -135,10 +135,10 @@ public sealed class LookupTests : IDisposable
     [Fact]
     public void Add_source_with_a_news_url_reads_json_ld_and_opengraph()
     {
-        server.On("/news/1", new Reply(200, Answer("news.html"), "text/html; charset=utf-8"));
-        var result = Run("add", "source", "--url", server.Base + "/news/1", "--id", "news");
+        _server.On("/news/1", new Reply(200, Answer("news.html"), "text/html; charset=utf-8"));
+        var result = Run("add", "source", "--url", _server.Base + "/news/1", "--id", "news");
         Assert.Equal(0, result.ExitCode);
-        var text = File.ReadAllText(repo.Full("sources/news.yaml"));
+        var text = File.ReadAllText(_repo.Full("sources/news.yaml"));
         Assert.Contains("type: news\n", text);
         Assert.Contains("这个AI能救命！提前6个月发现胃癌病灶", text);
         Assert.Contains("publisher: 测试新闻网\n", text);
@@ -153,28 +153,28 @@ public sealed class LookupTests : IDisposable
         var result = Run("add", "source", "--doi", "10.5555/does-not-exist");
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("doi 10.5555/does-not-exist was not found (HTTP 404", result.Error);
-        Assert.Empty(Directory.GetFiles(repo.Full("sources"), "*.yaml"));
-        Assert.False(Directory.Exists(repo.Full("sources/.cache/doi")));
+        Assert.Empty(Directory.GetFiles(_repo.Full("sources"), "*.yaml"));
+        Assert.False(Directory.Exists(_repo.Full("sources/.cache/doi")));
     }
 
     [Fact]
     public void An_answer_that_is_not_csl_json_is_refused_and_not_cached()
     {
-        server.On("/doi/10.5555/garbage", new Reply(200, "<html><body>Welcome to the publisher</body></html>", "text/html"));
+        _server.On("/doi/10.5555/garbage", new Reply(200, "<html><body>Welcome to the publisher</body></html>", "text/html"));
         var result = Run("add", "source", "--doi", "10.5555/garbage");
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("the answer is not CSL-JSON", result.Error);
-        Assert.False(File.Exists(repo.Full(LookupCache.RelativePath("doi", "10.5555/garbage"))));
+        Assert.False(File.Exists(_repo.Full(LookupCache.RelativePath("doi", "10.5555/garbage"))));
     }
 
     [Fact]
     public void A_429_with_retry_after_is_retried_after_the_wait_and_then_succeeds()
     {
         var calls = 0;
-        server.On($"/doi/{PandaDoi}", _ => Interlocked.Increment(ref calls) == 1
+        _server.On($"/doi/{PandaDoi}", _ => Interlocked.Increment(ref calls) == 1
             ? new Reply(429, "slow down") { Headers = new Dictionary<string, string> { ["Retry-After"] = "1" } }
             : Reply.Json(Answer("panda.csl.json")));
-        server.On($"/crossref/works/{PandaDoi}", Reply.Json(Answer("crossref-clean.json")));
+        _server.On($"/crossref/works/{PandaDoi}", Reply.Json(Answer("crossref-clean.json")));
         var result = Run("add", "source", "--doi", PandaDoi, "--id", "panda");
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(2, calls);
@@ -185,11 +185,11 @@ public sealed class LookupTests : IDisposable
     {
         ServePanda();
         Assert.Equal(0, Run("add", "source", "--doi", PandaDoi, "--id", "first").ExitCode);
-        var before = server.Requests.Count;
+        var before = _server.Requests.Count;
         Assert.Equal(0, Run("add", "source", "--doi", PandaDoi, "--id", "second", "--offline").ExitCode);
         Assert.Equal(0, Run("add", "source", "--doi", PandaDoi, "--id", "third").ExitCode);
-        Assert.Equal(before, server.Requests.Count);
-        Assert.Equal(File.ReadAllText(repo.Full("sources/first.yaml")).Replace("id: first", "id: second", StringComparison.Ordinal), File.ReadAllText(repo.Full("sources/second.yaml")));
+        Assert.Equal(before, _server.Requests.Count);
+        Assert.Equal(File.ReadAllText(_repo.Full("sources/first.yaml")).Replace("id: first", "id: second", StringComparison.Ordinal), File.ReadAllText(_repo.Full("sources/second.yaml")));
         var offline = Run("add", "source", "--pmid", "1", "--offline");
         Assert.Equal(1, offline.ExitCode);
         Assert.Contains("pubmed 1 is not in the cache", offline.Error);
@@ -200,16 +200,16 @@ public sealed class LookupTests : IDisposable
     public void Lookup_fills_the_missing_fields_of_a_source_and_keeps_its_comments_and_values()
     {
         ServePanda();
-        repo.Write("sources/panda.yaml",
+        _repo.Write("sources/panda.yaml",
             "# The PANDA paper.\nid: panda\ntype: journal-article\ntitle: PANDA, as we call it   # our own title\ndoi: 10.1038/s41591-023-02640-w\ndate: 2023   # year only on purpose\n");
         var result = Run("lookup");
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("filled sources/panda.yaml: authors, publisher, url, lang, volume, issue, pages", result.Out);
-        var text = File.ReadAllText(repo.Full("sources/panda.yaml"));
+        var text = File.ReadAllText(_repo.Full("sources/panda.yaml"));
         Assert.StartsWith("# The PANDA paper.\nid: panda\ntype: journal-article\ntitle: PANDA, as we call it   # our own title\ndoi: 10.1038/s41591-023-02640-w\ndate: 2023   # year only on purpose\n", text);
         Assert.Contains("authors:\n  - Cao, Kai\n", text);
         Assert.Contains("publisher: Nature Medicine\n", text);
-        Assert.Equal(0, CliRunner.Run(repo.Root, "check").ExitCode);
+        Assert.Equal(0, CliRunner.Run(_repo.Root, "check").ExitCode);
         var again = Run("lookup", "--offline");
         Assert.Equal(0, again.ExitCode);
         Assert.Contains("0 filled, 0 failed", again.Out);
@@ -219,37 +219,37 @@ public sealed class LookupTests : IDisposable
     [Fact]
     public void Lookup_reports_a_retraction_and_a_correction_from_crossref()
     {
-        server.On("/doi/10.5555/retracted.2020.1", Reply.Json("{\"type\":\"article-journal\",\"title\":\"A study that was retracted\",\"DOI\":\"10.5555/retracted.2020.1\"}"));
-        server.On("/crossref/works/10.5555/retracted.2020.1", Reply.Json(Answer("crossref-retracted.json")));
-        repo.Write("sources/bad.yaml", "id: bad\ntype: journal-article\ntitle: A study that was retracted\ndoi: 10.5555/retracted.2020.1\n");
+        _server.On("/doi/10.5555/retracted.2020.1", Reply.Json("{\"type\":\"article-journal\",\"title\":\"A study that was retracted\",\"DOI\":\"10.5555/retracted.2020.1\"}"));
+        _server.On("/crossref/works/10.5555/retracted.2020.1", Reply.Json(Answer("crossref-retracted.json")));
+        _repo.Write("sources/bad.yaml", "id: bad\ntype: journal-article\ntitle: A study that was retracted\ndoi: 10.5555/retracted.2020.1\n");
         var result = Run("lookup", "bad");
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("notice bad: retraction (notice 10.5555/retraction.2022.9), recorded by retraction-watch", result.Out);
         Assert.Contains("notice bad: correction (notice 10.5555/erratum.2021.3), recorded by publisher", result.Out);
-        Assert.True(File.Exists(repo.Full(LookupCache.RelativePath("crossref", "10.5555/retracted.2020.1"))));
+        Assert.True(File.Exists(_repo.Full(LookupCache.RelativePath("crossref", "10.5555/retracted.2020.1"))));
     }
 
     [Fact]
     public void A_failed_lookup_keeps_the_cache_names_its_source_and_does_not_stop_the_others()
     {
         ServePanda();
-        repo.Write("sources/panda.yaml", "id: panda\ntype: journal-article\ntitle: PANDA\ndoi: 10.1038/s41591-023-02640-w\n");
-        repo.Write("sources/gone.yaml", "id: gone\ntype: journal-article\ntitle: Gone\ndoi: 10.5555/gone\n");
+        _repo.Write("sources/panda.yaml", "id: panda\ntype: journal-article\ntitle: PANDA\ndoi: 10.1038/s41591-023-02640-w\n");
+        _repo.Write("sources/gone.yaml", "id: gone\ntype: journal-article\ntitle: Gone\ndoi: 10.5555/gone\n");
         Assert.Equal(1, Run("lookup").ExitCode);
-        var cached = File.ReadAllBytes(repo.Full(LookupCache.RelativePath("doi", PandaDoi)));
-        server.On($"/doi/{PandaDoi}", new Reply(500, "broken"));
+        var cached = File.ReadAllBytes(_repo.Full(LookupCache.RelativePath("doi", PandaDoi)));
+        _server.On($"/doi/{PandaDoi}", new Reply(500, "broken"));
         var result = Run("lookup", "--refresh");
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("error: gone: doi 10.5555/gone was not found", result.Error);
         Assert.Contains("error: panda: doi 10.1038/s41591-023-02640-w: HTTP 500", result.Error);
-        Assert.Equal(cached, File.ReadAllBytes(repo.Full(LookupCache.RelativePath("doi", PandaDoi))));
+        Assert.Equal(cached, File.ReadAllBytes(_repo.Full(LookupCache.RelativePath("doi", PandaDoi))));
     }
 
     [Fact]
     public void An_unknown_source_id_is_reported_and_the_known_ones_are_looked_up()
     {
         ServePanda();
-        repo.Write("sources/panda.yaml", "id: panda\ntype: journal-article\ntitle: PANDA\ndoi: 10.1038/s41591-023-02640-w\n");
+        _repo.Write("sources/panda.yaml", "id: panda\ntype: journal-article\ntitle: PANDA\ndoi: 10.1038/s41591-023-02640-w\n");
         var result = Run("lookup", "panda", "pandaa");
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("error: no source has the id 'pandaa'", result.Error);
@@ -259,10 +259,10 @@ public sealed class LookupTests : IDisposable
     [Fact]
     public void The_ncbi_api_key_is_sent_but_never_written_to_the_cache()
     {
-        server.On("/eutils/esummary.fcgi?db=pubmed&id=37985692&retmode=json&api_key=SECRET123", Reply.Json(Answer("panda.esummary.json")));
-        var result = CliRunner.Run(Env("SECRET123"), ["--root", repo.Root, "add", "source", "--pmid", "37985692", "--id", "panda"]);
+        _server.On("/eutils/esummary.fcgi?db=pubmed&id=37985692&retmode=json&api_key=SECRET123", Reply.Json(Answer("panda.esummary.json")));
+        var result = CliRunner.Run(Env("SECRET123"), ["--root", _repo.Root, "add", "source", "--pmid", "37985692", "--id", "panda"]);
         Assert.Equal(0, result.ExitCode);
-        var cache = File.ReadAllText(repo.Full(LookupCache.RelativePath("pubmed", "37985692")));
+        var cache = File.ReadAllText(_repo.Full(LookupCache.RelativePath("pubmed", "37985692")));
         Assert.DoesNotContain("SECRET123", cache);
         Assert.Contains("api_key=REDACTED", cache);
     }
@@ -272,25 +272,25 @@ public sealed class LookupTests : IDisposable
     {
         ServePanda();
         Assert.Equal(0, Run("add", "source", "--doi", PandaDoi, "--id", "a").ExitCode);
-        var first = File.ReadAllBytes(repo.Full(LookupCache.RelativePath("doi", PandaDoi)));
+        var first = File.ReadAllBytes(_repo.Full(LookupCache.RelativePath("doi", PandaDoi)));
         Assert.Equal(0, Run("lookup", "--refresh").ExitCode);
-        Assert.Equal(first, File.ReadAllBytes(repo.Full(LookupCache.RelativePath("doi", PandaDoi))));
+        Assert.Equal(first, File.ReadAllBytes(_repo.Full(LookupCache.RelativePath("doi", PandaDoi))));
         var text = Encoding.UTF8.GetString(first);
-        Assert.StartsWith("{\n  \"request\": \"" + server.Base + "/doi/10.1038/s41591-023-02640-w\",\n  \"accept\": \"application/vnd.citationstyles.csl+json\",\n  \"status\": 200,\n  \"fetched\": \"2026-12-02\",", text);
+        Assert.StartsWith("{\n  \"request\": \"" + _server.Base + "/doi/10.1038/s41591-023-02640-w\",\n  \"accept\": \"application/vnd.citationstyles.csl+json\",\n  \"status\": 200,\n  \"fetched\": \"2026-12-02\",", text);
     }
 
     [Fact]
     public void A_base_url_that_is_not_http_is_a_usage_error()
     {
         var env = Env() with { Variable = name => name == "EVIDENCE_DOI_URL" ? "file:///etc" : null };
-        var result = CliRunner.Run(env, ["--root", repo.Root, "add", "source", "--doi", PandaDoi]);
+        var result = CliRunner.Run(env, ["--root", _repo.Root, "add", "source", "--doi", PandaDoi]);
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("EVIDENCE_DOI_URL='file:///etc' is not an http(s) URL", result.Error);
     }
 
     public void Dispose()
     {
-        server.Dispose();
-        repo.Dispose();
+        _server.Dispose();
+        _repo.Dispose();
     }
 }

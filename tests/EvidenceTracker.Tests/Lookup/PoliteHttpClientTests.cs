@@ -6,27 +6,27 @@ namespace EvidenceTracker.Tests.Lookup;
 /// <summary>The client's manners and limits, against a server on 127.0.0.1. Waits are recorded, not slept.</summary>
 public sealed class PoliteHttpClientTests : IDisposable
 {
-    private readonly LocalHttpServer server = new();
-    private readonly List<TimeSpan> waits = [];
+    private readonly LocalHttpServer _server = new();
+    private readonly List<TimeSpan> _waits = [];
 
     private PoliteHttpClient Client(HttpPolicy? policy = null) => new(policy ?? new HttpPolicy { UserAgent = "EvidenceTracker/test" },
         delay: (pause, _) =>
         {
-            lock (waits)
+            lock (_waits)
             {
-                waits.Add(pause);
+                _waits.Add(pause);
             }
             return Task.CompletedTask;
         });
 
-    private Uri At(string path) => new(server.Base + path);
+    private Uri At(string path) => new(_server.Base + path);
 
     [Fact]
     public async Task Redirects_are_followed_up_to_five_times_and_a_loop_is_a_one_line_failure()
     {
-        server.On("/a", new Reply(302) { Headers = new Dictionary<string, string> { ["Location"] = "/b" } });
-        server.On("/b", new Reply(200, "arrived"));
-        server.On("/loop", new Reply(301) { Headers = new Dictionary<string, string> { ["Location"] = "/loop" } });
+        _server.On("/a", new Reply(302) { Headers = new Dictionary<string, string> { ["Location"] = "/b" } });
+        _server.On("/b", new Reply(200, "arrived"));
+        _server.On("/loop", new Reply(301) { Headers = new Dictionary<string, string> { ["Location"] = "/loop" } });
         using var client = Client();
         var ok = await client.GetAsync(At("/a"), cancel: TestContext.Current.CancellationToken);
         Assert.True(ok.IsSuccess);
@@ -34,13 +34,13 @@ public sealed class PoliteHttpClientTests : IDisposable
         var loop = await client.GetAsync(At("/loop"), cancel: TestContext.Current.CancellationToken);
         Assert.False(loop.IsSuccess);
         Assert.Equal($"more than 5 redirects from {At("/loop")}", loop.Failure);
-        Assert.Equal(6, server.Requests.Count(r => r.PathAndQuery == "/loop"));
+        Assert.Equal(6, _server.Requests.Count(r => r.PathAndQuery == "/loop"));
     }
 
     [Fact]
     public async Task A_redirect_to_another_scheme_is_refused()
     {
-        server.On("/ftp", new Reply(302) { Headers = new Dictionary<string, string> { ["Location"] = "ftp://127.0.0.1/file" } });
+        _server.On("/ftp", new Reply(302) { Headers = new Dictionary<string, string> { ["Location"] = "ftp://127.0.0.1/file" } });
         using var client = Client();
         var answer = await client.GetAsync(At("/ftp"), cancel: TestContext.Current.CancellationToken);
         Assert.Equal("ftp://127.0.0.1/file is not an http(s) URL; only http(s) is fetched", answer.Failure);
@@ -49,7 +49,7 @@ public sealed class PoliteHttpClientTests : IDisposable
     [Fact]
     public async Task A_body_over_the_limit_is_refused_whether_or_not_its_length_is_declared()
     {
-        server.On("/big", new Reply(200) { Bytes = new byte[5000] });
+        _server.On("/big", new Reply(200) { Bytes = new byte[5000] });
         using var client = Client(new HttpPolicy { UserAgent = "EvidenceTracker/test", MaxBodyBytes = 4096 });
         var answer = await client.GetAsync(At("/big"), cancel: TestContext.Current.CancellationToken);
         Assert.False(answer.IsSuccess);
@@ -59,25 +59,25 @@ public sealed class PoliteHttpClientTests : IDisposable
     [Fact]
     public async Task Server_errors_are_retried_three_times_with_doubling_back_off()
     {
-        server.On("/flaky", new Reply(503, "down"));
+        _server.On("/flaky", new Reply(503, "down"));
         using var client = Client();
         var answer = await client.GetAsync(At("/flaky"), cancel: TestContext.Current.CancellationToken);
         Assert.Equal(503, answer.Status);
-        Assert.Equal(4, server.Requests.Count(r => r.PathAndQuery == "/flaky"));
-        Assert.Equal([TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4)], waits);
+        Assert.Equal(4, _server.Requests.Count(r => r.PathAndQuery == "/flaky"));
+        Assert.Equal([TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4)], _waits);
     }
 
     [Fact]
     public async Task Retry_after_sets_the_wait_and_a_wait_too_long_fails_at_once()
     {
-        server.On("/busy", new Reply(429) { Headers = new Dictionary<string, string> { ["Retry-After"] = "7" } });
-        server.On("/closed", new Reply(429) { Headers = new Dictionary<string, string> { ["Retry-After"] = "86400" } });
+        _server.On("/busy", new Reply(429) { Headers = new Dictionary<string, string> { ["Retry-After"] = "7" } });
+        _server.On("/closed", new Reply(429) { Headers = new Dictionary<string, string> { ["Retry-After"] = "86400" } });
         using var client = Client();
         await client.GetAsync(At("/busy"), cancel: TestContext.Current.CancellationToken);
-        Assert.All(waits, w => Assert.Equal(TimeSpan.FromSeconds(7), w));
+        Assert.All(_waits, w => Assert.Equal(TimeSpan.FromSeconds(7), w));
         var closed = await client.GetAsync(At("/closed"), cancel: TestContext.Current.CancellationToken);
         Assert.Contains("asks to wait 86400 s", closed.Failure);
-        Assert.Single(server.Requests, r => r.PathAndQuery == "/closed");
+        Assert.Single(_server.Requests, r => r.PathAndQuery == "/closed");
     }
 
     [Fact]
@@ -85,18 +85,18 @@ public sealed class PoliteHttpClientTests : IDisposable
     {
         for (var i = 0; i < 8; i++)
         {
-            server.On($"/slow/{i}", new Reply(200, "ok") { Delay = TimeSpan.FromMilliseconds(150) });
+            _server.On($"/slow/{i}", new Reply(200, "ok") { Delay = TimeSpan.FromMilliseconds(150) });
         }
         using var client = Client();
         var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => client.GetAsync(At($"/slow/{i}"), cancel: TestContext.Current.CancellationToken)));
         Assert.All(answers, a => Assert.True(a.IsSuccess));
-        Assert.Equal(2, server.MaxInFlight);
+        Assert.Equal(2, _server.MaxInFlight);
     }
 
     [Fact]
     public async Task A_rate_limited_host_is_asked_at_most_so_many_times_a_second()
     {
-        server.On("/e", new Reply(200, "ok"));
+        _server.On("/e", new Reply(200, "ok"));
         var policy = new HttpPolicy { UserAgent = "EvidenceTracker/test", RateLimits = new Dictionary<string, double> { ["127.0.0.1"] = 3 } };
         using var client = new PoliteHttpClient(policy);
         var started = DateTime.UtcNow;
@@ -108,7 +108,7 @@ public sealed class PoliteHttpClientTests : IDisposable
     [Fact]
     public async Task A_server_that_does_not_answer_in_time_is_a_time_out()
     {
-        server.On("/hang", new Reply(200, "late") { Delay = TimeSpan.FromSeconds(3) });
+        _server.On("/hang", new Reply(200, "late") { Delay = TimeSpan.FromSeconds(3) });
         using var client = Client(new HttpPolicy { UserAgent = "EvidenceTracker/test", Timeout = TimeSpan.FromMilliseconds(200), MaxRetries = 0 });
         var answer = await client.GetAsync(At("/hang"), cancel: TestContext.Current.CancellationToken);
         Assert.StartsWith("timed out after 0.2 s waiting for", answer.Failure);
@@ -117,13 +117,13 @@ public sealed class PoliteHttpClientTests : IDisposable
     [Fact]
     public async Task A_closed_port_is_a_one_line_failure_naming_the_url()
     {
-        var port = server.Port;
-        server.Dispose();
+        var port = _server.Port;
+        _server.Dispose();
         using var client = Client(new HttpPolicy { UserAgent = "EvidenceTracker/test", MaxRetries = 0 });
         var answer = await client.GetAsync(new Uri($"http://127.0.0.1:{port}/x"), cancel: TestContext.Current.CancellationToken);
         Assert.StartsWith($"could not reach http://127.0.0.1:{port}/x", answer.Failure);
         Assert.DoesNotContain('\n', answer.Failure!);
     }
 
-    public void Dispose() => server.Dispose();
+    public void Dispose() => _server.Dispose();
 }

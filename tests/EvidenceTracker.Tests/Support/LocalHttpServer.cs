@@ -25,43 +25,43 @@ public sealed record SeenRequest(string PathAndQuery, string? Accept, string? Us
 /// </summary>
 public sealed class LocalHttpServer : IDisposable
 {
-    private readonly HttpListener listener = new();
-    private readonly ConcurrentDictionary<string, Func<SeenRequest, Reply>> routes = new(StringComparer.Ordinal);
-    private readonly ConcurrentQueue<SeenRequest> seen = new();
-    private readonly Task loop;
-    private int inFlight;
-    private int maxInFlight;
+    private readonly HttpListener _listener = new();
+    private readonly ConcurrentDictionary<string, Func<SeenRequest, Reply>> _routes = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<SeenRequest> _seen = new();
+    private readonly Task _loop;
+    private int _inFlight;
+    private int _maxInFlight;
 
     public LocalHttpServer()
     {
         Port = FreePort();
-        listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-        listener.Start();
-        loop = Task.Run(Loop);
+        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
+        _listener.Start();
+        _loop = Task.Run(Loop);
     }
 
     public int Port { get; }
 
     public string Base => $"http://127.0.0.1:{Port}";
 
-    public IReadOnlyList<SeenRequest> Requests => seen.ToArray();
+    public IReadOnlyList<SeenRequest> Requests => _seen.ToArray();
 
     /// <summary>The most requests the server was answering at one time.</summary>
-    public int MaxInFlight => Volatile.Read(ref maxInFlight);
+    public int MaxInFlight => Volatile.Read(ref _maxInFlight);
 
     /// <summary>Answers <paramref name="pathAndQuery"/> (exactly, query included) with <paramref name="reply"/>.</summary>
-    public void On(string pathAndQuery, Reply reply) => routes[pathAndQuery] = _ => reply;
+    public void On(string pathAndQuery, Reply reply) => _routes[pathAndQuery] = _ => reply;
 
-    public void On(string pathAndQuery, Func<SeenRequest, Reply> reply) => routes[pathAndQuery] = reply;
+    public void On(string pathAndQuery, Func<SeenRequest, Reply> reply) => _routes[pathAndQuery] = reply;
 
     private async Task Loop()
     {
-        while (listener.IsListening)
+        while (_listener.IsListening)
         {
             HttpListenerContext context;
             try
             {
-                context = await listener.GetContextAsync().ConfigureAwait(false);
+                context = await _listener.GetContextAsync().ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
             {
@@ -73,16 +73,16 @@ public sealed class LocalHttpServer : IDisposable
 
     private async Task Answer(HttpListenerContext context)
     {
-        var now = Interlocked.Increment(ref inFlight);
+        var now = Interlocked.Increment(ref _inFlight);
         int max;
-        while (now > (max = Volatile.Read(ref maxInFlight)) && Interlocked.CompareExchange(ref maxInFlight, now, max) != max)
+        while (now > (max = Volatile.Read(ref _maxInFlight)) && Interlocked.CompareExchange(ref _maxInFlight, now, max) != max)
         {
         }
         try
         {
             var request = new SeenRequest(context.Request.Url!.PathAndQuery, context.Request.Headers["Accept"], context.Request.Headers["User-Agent"]);
-            seen.Enqueue(request);
-            var reply = routes.TryGetValue(request.PathAndQuery, out var route) ? route(request) : new Reply(404, "not found");
+            _seen.Enqueue(request);
+            var reply = _routes.TryGetValue(request.PathAndQuery, out var route) ? route(request) : new Reply(404, "not found");
             if (reply.Delay > TimeSpan.Zero)
             {
                 await Task.Delay(reply.Delay).ConfigureAwait(false);
@@ -105,7 +105,7 @@ public sealed class LocalHttpServer : IDisposable
         }
         finally
         {
-            Interlocked.Decrement(ref inFlight);
+            Interlocked.Decrement(ref _inFlight);
         }
     }
 
@@ -116,19 +116,19 @@ public sealed class LocalHttpServer : IDisposable
         return ((IPEndPoint)socket.LocalEndpoint).Port;
     }
 
-    private int disposed;
+    private int _disposed;
 
     public void Dispose()
     {
-        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
         {
             return;
         }
-        listener.Stop();
-        listener.Close();
+        _listener.Stop();
+        _listener.Close();
         try
         {
-            loop.Wait(TimeSpan.FromSeconds(5));
+            _loop.Wait(TimeSpan.FromSeconds(5));
         }
         catch (AggregateException)
         {

@@ -4,7 +4,7 @@ using EvidenceTracker.App;
 using EvidenceTracker.Site;
 using EvidenceTracker.Tests.Support;
 
-namespace EvidenceTracker.Tests;
+namespace EvidenceTracker.Tests.Site;
 
 /// <summary>
 /// The build loses nothing: it removes only what an earlier build wrote (its manifest), never follows or removes a link,

@@ -3,7 +3,7 @@ using EvidenceTracker.App;
 using EvidenceTracker.Site;
 using EvidenceTracker.Tests.Support;
 
-namespace EvidenceTracker.Tests;
+namespace EvidenceTracker.Tests.Site;
 
 /// <summary>
 /// The pages render every input safely: Markdown twins carry no markup or unsafe link, nesting too deep for Markdig is one

@@ -4,7 +4,7 @@ using EvidenceTracker.App;
 using EvidenceTracker.Site;
 using EvidenceTracker.Tests.Support;
 
-namespace EvidenceTracker.Tests;
+namespace EvidenceTracker.Tests.Site;
 
 public class SiteTests
 {

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using EvidenceTracker.Tests.Support;
 
-namespace EvidenceTracker.Tests;
+namespace EvidenceTracker.Tests.Checking;
 
 /// <summary><c>evidence baseline</c> and <c>check --baseline</c>: known findings stay known when lines move; new ones count.</summary>
 public class BaselineTests

@@ -2,7 +2,7 @@ using EvidenceTracker.App;
 using EvidenceTracker.Site;
 using EvidenceTracker.Tests.Support;
 
-namespace EvidenceTracker.Tests;
+namespace EvidenceTracker.Tests.Site;
 
 /// <summary>The site writer that takes pages as they are rendered: only changes written, leftovers cleaned, failures reported.</summary>
 public sealed class SiteWriterStreamingTests

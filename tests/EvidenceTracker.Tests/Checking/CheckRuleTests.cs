@@ -2,7 +2,7 @@ using EvidenceTracker.App;
 using EvidenceTracker.Diagnostics;
 using EvidenceTracker.Tests.Support;
 
-namespace EvidenceTracker.Tests;
+namespace EvidenceTracker.Tests.Checking;
 
 /// <summary>Each rule has a fixture that triggers it (tests/fixtures/rules) and one that must not (tests/fixtures/clean).</summary>
 public class CheckRuleTests

@@ -4,7 +4,7 @@ using EvidenceTracker.Authoring;
 using EvidenceTracker.Cli;
 using EvidenceTracker.Tests.Support;
 
-namespace EvidenceTracker.Tests;
+namespace EvidenceTracker.Tests.Authoring;
 
 public class IdDerivationTests
 {
