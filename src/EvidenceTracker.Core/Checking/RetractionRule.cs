@@ -129,13 +129,48 @@ internal static class RetractionRule
         return $"cited source '{source}' {what} ({string.Join(", ", details)})";
     }
 
+    private static readonly System.Buffers.SearchValues<string> Markers =
+        System.Buffers.SearchValues.Create(["updated-by", "Retracted Publication", "body-base64"], StringComparison.Ordinal);
+
+    /// <summary>
+    /// Whether a cache entry may name a notice: most name none, and reading the bytes costs far less than parsing two
+    /// levels of JSON. The entry is parsed when its text holds <c>updated-by</c> (Crossref), <c>Retracted Publication</c>
+    /// (PubMed) or a base64 body; a missing entry, or one that cannot be read, is left to <see cref="LookupCache.Read"/>.
+    /// </summary>
+    private static bool MayHoldNotice(LookupCache cache, string kind, string identifier)
+    {
+        string text;
+        try
+        {
+            var info = new FileInfo(Path.Combine(cache.Folder, kind, LookupCache.FileName(identifier)));
+            if (!info.Exists)
+            {
+                return false;
+            }
+            if (info.LinkTarget is not null)
+            {
+                return true; // never followed: the cache's reader reports the link
+            }
+            text = System.Text.Encoding.UTF8.GetString(File.ReadAllBytes(info.FullName));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return true;
+        }
+        return text.AsSpan().IndexOfAny(Markers) >= 0;
+    }
+
     private static IReadOnlyList<UpdateNotice> NoticesOf(LookupCache cache, Source source, out List<string>? problems)
     {
         problems = null;
         var found = new List<UpdateNotice>();
         if (source.Doi is { } doi)
         {
-            if (cache.Read("crossref", doi, out var problem) is { } answer)
+            if (!MayHoldNotice(cache, "crossref", doi))
+            {
+                // no notice named: nothing to parse
+            }
+            else if (cache.Read("crossref", doi, out var problem) is { } answer)
             {
                 if (MetadataReaders.FromCrossrefWork(answer.Body, out var why) is { } notices)
                 {
@@ -153,7 +188,11 @@ internal static class RetractionRule
         }
         if (source.Pmid is { } pmid)
         {
-            if (cache.Read("pubmed", pmid, out var problem) is { } answer)
+            if (!MayHoldNotice(cache, "pubmed", pmid))
+            {
+                // no notice named: nothing to parse
+            }
+            else if (cache.Read("pubmed", pmid, out var problem) is { } answer)
             {
                 // only the notice matters here: an answer without the record is the look-up's concern, not this rule's
                 if (MetadataReaders.FromPubMedSummary(answer.Body, pmid, out _) is { } metadata)

@@ -105,7 +105,7 @@ public sealed class RetractedSourceTests : IDisposable
     {
         Source("bad", $"doi: {Doi}\n");
         Claim("claim", "bad");
-        Cache("crossref", Doi, "<html>not json</html>");
+        Cache("crossref", Doi, "{\"message\":{\"updated-by\":[{\"type\":\"retraction\"");
         var finding = Assert.Single(Findings());
         Assert.Equal(Severity.Note, finding.Severity);
         Assert.Equal("sources/bad.yaml", finding.File);
