@@ -113,6 +113,31 @@ public sealed class RetractedSourceTests : IDisposable
     }
 
     [Fact]
+    public void A_cache_entry_that_is_a_symbolic_link_is_not_followed_and_is_a_note()
+    {
+        Source("bad", $"doi: {Doi}\n");
+        Claim("claim", "bad");
+        var outside = Path.Combine(Path.GetTempPath(), $"evidence-outside-{Guid.NewGuid():N}.json");
+        File.WriteAllBytes(outside, LookupCache.Serialize(new CachedAnswer
+        {
+            Request = "http://127.0.0.1/", Status = 200, Fetched = "2026-12-02",
+            Body = System.Text.Encoding.UTF8.GetBytes(Answer("crossref-retracted.json")),
+        }));
+        try
+        {
+            Directory.CreateDirectory(repo.Full("sources/.cache/crossref"));
+            File.CreateSymbolicLink(repo.Full(LookupCache.RelativePath("crossref", Doi)), outside);
+            var finding = Assert.Single(Findings());
+            Assert.Equal(Severity.Note, finding.Severity);
+            Assert.Contains("is a symbolic link", finding.Message);
+        }
+        finally
+        {
+            File.Delete(outside);
+        }
+    }
+
+    [Fact]
     public void A_suppress_entry_on_the_claim_keeps_the_finding_out_of_the_count()
     {
         Source("bad", $"doi: {Doi}\n");
