@@ -129,6 +129,7 @@ public static class Checker
         }
 
         ArticleRules.Run(set, findings);
+        RetractionRule.Run(set, sources, findings);
 
         foreach (var source in set.Sources)
         {

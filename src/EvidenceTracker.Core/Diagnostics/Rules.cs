@@ -25,6 +25,7 @@ public static class Rules
     public const string OrphanSource = "orphan-source";
     public const string MissingSnapshot = "missing-snapshot";
     public const string StraySnapshot = "stray-snapshot";
+    public const string RetractedSource = "retracted-source";
 
     public static IReadOnlyList<RuleDescriptor> All { get; } =
     [
@@ -66,6 +67,8 @@ public static class Rules
             "Archive the source with `evidence snapshot SOURCE FILE` so its quotes can be verified."),
         new(StraySnapshot, Severity.Note, "A file in sources/snapshots/ that no source's `snapshot` field refers to.",
             "A name of the form <id>.<12 hex digits>.<ext> was written by an `evidence snapshot` that was stopped before it recorded it, or is a snapshot a source no longer uses: the next `evidence snapshot <id> FILE` removes it, or delete it. Any other file: record it with `evidence snapshot SOURCE sources/snapshots/NAME`, or delete it."),
+        new(RetractedSource, Severity.Error, "A cited source that its publisher, PubMed or Retraction Watch has retracted (a warning for an expression of concern, a note for a correction), from the records `evidence lookup` cached.",
+            "Read the notice the message names. Cite other evidence, or record why the claim still stands (a `note`, and `suppress: retracted-source` with a reason). Run `evidence lookup --refresh` to update the records."),
     ];
 
     private static readonly Dictionary<string, RuleDescriptor> ById = All.ToDictionary(r => r.Id, StringComparer.Ordinal);
