@@ -13,12 +13,12 @@ namespace EvidenceTracker.Tests.Lookup;
 public sealed class RetractedSourceTests : IDisposable
 {
     private const string Doi = "10.5555/retracted.2020.1";
-    private readonly TempRepo repo = new();
+    private readonly TempRepo _repo = new();
 
     private static string Answer(string name) => File.ReadAllText(Path.Combine(TestPaths.Fixture("lookup-answers"), name));
 
     private void Cache(string kind, string identifier, string body) =>
-        new LookupCache(repo.Root).Write(kind, identifier, new CachedAnswer
+        new LookupCache(_repo.Root).Write(kind, identifier, new CachedAnswer
         {
             Request = $"http://127.0.0.1/{kind}/{identifier}",
             Status = 200,
@@ -32,13 +32,13 @@ public sealed class RetractedSourceTests : IDisposable
         string.Join(",", updates.Select(u => $"{{\"DOI\":\"{u.Notice}\",\"type\":\"{u.Type}\",\"source\":\"{u.Source}\",\"updated\":{{\"date-parts\":[[2022,5,2]]}}}}")) + "]}}";
 
     private void Source(string id, string identifiers) =>
-        repo.Write($"sources/{id}.yaml", $"id: {id}\ntype: journal-article\ntitle: A study\n{identifiers}level: primary\n");
+        _repo.Write($"sources/{id}.yaml", $"id: {id}\ntype: journal-article\ntitle: A study\n{identifiers}level: primary\n");
 
     private void Claim(string id, params string[] sources) =>
-        repo.Write($"claims/{id}.yaml", $"id: {id}\nstatement: Something holds.\ncitations:\n" +
+        _repo.Write($"claims/{id}.yaml", $"id: {id}\nstatement: Something holds.\ncitations:\n" +
             string.Concat(sources.Select(s => $"  - source: {s}\n")));
 
-    private List<Finding> Findings() => [.. EvidenceQueries.Check(repo.Root).Findings.Where(f => f.Rule == Rules.RetractedSource)];
+    private List<Finding> Findings() => [.. EvidenceQueries.Check(_repo.Root).Findings.Where(f => f.Rule == Rules.RetractedSource)];
 
     [Fact]
     public void A_retraction_in_the_cached_crossref_record_is_an_error_on_every_claim_citing_the_source()
@@ -125,8 +125,8 @@ public sealed class RetractedSourceTests : IDisposable
         }));
         try
         {
-            Directory.CreateDirectory(repo.Full("sources/.cache/crossref"));
-            File.CreateSymbolicLink(repo.Full(LookupCache.RelativePath("crossref", Doi)), outside);
+            Directory.CreateDirectory(_repo.Full("sources/.cache/crossref"));
+            File.CreateSymbolicLink(_repo.Full(LookupCache.RelativePath("crossref", Doi)), outside);
             var finding = Assert.Single(Findings());
             Assert.Equal(Severity.Note, finding.Severity);
             Assert.Contains("is a symbolic link", finding.Message);
@@ -143,8 +143,8 @@ public sealed class RetractedSourceTests : IDisposable
         Source("bad", $"doi: {Doi}\n");
         Claim("claim", "bad");
         Cache("crossref", Doi, Answer("crossref-retracted.json"));
-        repo.Write("claims/claim.yaml", "id: claim\nstatement: Something holds.\ncitations:\n  - source: bad\nsuppress:\n  - rule: retracted-source\n    reason: the retraction concerns another figure\n");
-        var report = EvidenceQueries.Check(repo.Root);
+        _repo.Write("claims/claim.yaml", "id: claim\nstatement: Something holds.\ncitations:\n  - source: bad\nsuppress:\n  - rule: retracted-source\n    reason: the retraction concerns another figure\n");
+        var report = EvidenceQueries.Check(_repo.Root);
         Assert.All(report.Findings.Where(f => f.Rule == Rules.RetractedSource), f => Assert.True(f.Suppressed));
         Assert.Contains(report.Findings, f => f.Rule == Rules.RetractedSource);
         Assert.False(report.HasErrors);
@@ -159,7 +159,7 @@ public sealed class RetractedSourceTests : IDisposable
         {
             server.On($"/doi/{Doi}", Reply.Json("{\"type\":\"article-journal\",\"title\":\"A study that was retracted\",\"DOI\":\"" + Doi + "\"}"));
             server.On($"/crossref/works/{Doi}", Reply.Json(Answer("crossref-retracted.json")));
-            var env = CliEnvironment.Plain(repo.Root) with
+            var env = CliEnvironment.Plain(_repo.Root) with
             {
                 Today = () => new DateOnly(2026, 12, 2),
                 Variable = name => name switch
@@ -169,14 +169,14 @@ public sealed class RetractedSourceTests : IDisposable
                     _ => null,
                 },
             };
-            Assert.Equal(0, CliRunner.Run(env, ["--root", repo.Root, "lookup"]).ExitCode);
+            Assert.Equal(0, CliRunner.Run(env, ["--root", _repo.Root, "lookup"]).ExitCode);
         }
-        var check = CliRunner.Run(repo.Root, "check");
+        var check = CliRunner.Run(_repo.Root, "check");
         Assert.Equal(1, check.ExitCode);
         Assert.Contains("retracted-source", check.Out);
         Assert.Contains("cited source 'bad' was retracted (notice 10.5555/retraction.2022.9, 2022-05-02, recorded by retraction-watch)", check.Out);
         Assert.Contains("cited source 'bad' has a correction (notice 10.5555/erratum.2021.3", check.Out);
     }
 
-    public void Dispose() => repo.Dispose();
+    public void Dispose() => _repo.Dispose();
 }
