@@ -30,12 +30,12 @@ public static class FieldEditor
         {
             return null;
         }
-        var lines = LineIndex.Of(text);
+        var lines = new SourceFieldEditor.LineMap(text);
         var entry = map.Entries.FirstOrDefault(e => e.Key.Value == key);
         string edited;
         if (entry.Key is null)
         {
-            var end = LastEnd(text, lines, map.Entries[^1].Key, map.Entries[^1].Value);
+            var end = SourceFieldEditor.LastEnd(text, lines, map.Entries[^1].Key, map.Entries[^1].Value);
             if (map.IsFlow)
             {
                 var close = text.IndexOf('}', end);
@@ -54,7 +54,7 @@ public static class FieldEditor
                 edited = text[..at] + (needsBreak ? newline : "") + $"{indent}{key}: {YamlScalarWriter.Scalar(value)}{newline}" + text[at..];
             }
         }
-        else if (ScalarRange(text, lines, entry.Key, entry.Value, out var start, out var end, out var prefix) is { } why)
+        else if (SourceFieldEditor.ValueRange(text, lines, entry.Key, entry.Value, out var start, out var end, out var prefix) is { } why)
         {
             problem = $"the citation's '{key}' {why}; edit it by hand";
             return null;
@@ -81,15 +81,15 @@ public static class FieldEditor
         {
             return SourceFieldEditor.Set(text, [], [(key, items)], out problem);
         }
-        var lines = LineIndex.Of(text);
+        var lines = new SourceFieldEditor.LineMap(text);
         var flowText = "[" + string.Join(", ", items.Select(i => YamlScalarWriter.Scalar(i, flow: true))) + "]";
         string edited;
         switch (entry.Value)
         {
             case YSequence { IsFlow: true } flow:
             {
-                var start = lines.OffsetOf(flow.Start);
-                var close = lines.OffsetOf(flow.End);
+                var start = lines.Offset(flow.Start);
+                var close = lines.Offset(flow.End);
                 if (start >= text.Length || text[start] != '[' || close >= text.Length || text[close] != ']')
                 {
                     problem = $"cannot find the brackets of '{key}'";
@@ -100,8 +100,8 @@ public static class FieldEditor
             }
             case YSequence { Items.Count: > 0 } block:
             {
-                var start = lines.OffsetOf(block.Start);
-                var end = LastEnd(text, lines, entry.Key, block);
+                var start = lines.Offset(block.Start);
+                var end = SourceFieldEditor.LastEnd(text, lines, entry.Key, block);
                 if (start >= text.Length || text[start] != '-' || end < start)
                 {
                     problem = $"cannot find the items of '{key}'";
@@ -119,7 +119,7 @@ public static class FieldEditor
             }
             case YScalar { IsNull: true } empty:
             {
-                if (ScalarRange(text, lines, entry.Key, empty, out var start, out var end, out var prefix) is { } why)
+                if (SourceFieldEditor.ValueRange(text, lines, entry.Key, empty, out var start, out var end, out var prefix) is { } why)
                 {
                     problem = $"field '{key}' {why}; edit it by hand";
                     return null;
@@ -168,15 +168,15 @@ public static class FieldEditor
                 : $"'{key}' is the only field of its mapping; edit it by hand";
             return null;
         }
-        var lines = LineIndex.Of(text);
-        var keyStart = lines.OffsetOf(entry.Key.Start);
-        var lineStart = lines.StartOf(entry.Key.Start.Line - 1);
+        var lines = new SourceFieldEditor.LineMap(text);
+        var keyStart = lines.Offset(entry.Key.Start);
+        var lineStart = lines.Offset(new Position(entry.Key.Start.Line, 1));
         if (!text.AsSpan(lineStart, keyStart - lineStart).IsWhiteSpace())
         {
             problem = $"'{key}' does not start its line; remove it by hand";
             return null;
         }
-        var end = LineEnd(text, LastEnd(text, lines, entry.Key, entry.Value), out _);
+        var end = LineEnd(text, SourceFieldEditor.LastEnd(text, lines, entry.Key, entry.Value), out _);
         var edited = text[..lineStart] + text[end..];
         var sink = new FindingSink("");
         if (YamlTreeReader.Read(edited, sink) is not YMapping after || sink.Findings.Count > 0)
@@ -266,49 +266,6 @@ public static class FieldEditor
         return true;
     }
 
-    /// <summary>The characters of a one-line scalar value (or the point after the colon of an empty one).</summary>
-    private static string? ScalarRange(string text, LineIndex lines, YScalar key, YNode value, out int start, out int end, out string prefix)
-    {
-        start = end = 0;
-        prefix = "";
-        if (value is not YScalar scalar)
-        {
-            return $"holds {value.KindName}, not a text value";
-        }
-        if (scalar.Style is ScalarStyle.Literal or ScalarStyle.Folded)
-        {
-            return "is a multi-line block (| or >)";
-        }
-        if (scalar.IsNull && scalar.Value.Length == 0)
-        {
-            var colon = lines.OffsetOf(key.End);
-            while (colon < text.Length && text[colon] is ' ' or '\t')
-            {
-                colon++;
-            }
-            if (colon >= text.Length || text[colon] != ':')
-            {
-                return "could not be located in the file";
-            }
-            start = end = colon + 1;
-            prefix = " ";
-            return null;
-        }
-        start = lines.OffsetOf(scalar.Start);
-        end = lines.OffsetOf(scalar.End);
-        var opening = scalar.Style switch
-        {
-            ScalarStyle.SingleQuoted => '\'',
-            ScalarStyle.DoubleQuoted => '"',
-            _ => scalar.Value.Length > 0 ? scalar.Value[0] : '\0',
-        };
-        if (end <= start || end > text.Length || text[start] != opening)
-        {
-            return "could not be located in the file";
-        }
-        return text.AsSpan(start, end - start).IndexOfAny('\r', '\n') >= 0 ? "spans several lines" : null;
-    }
-
     /// <summary>Just after the line break that ends the line holding <paramref name="offset"/>.</summary>
     private static int LineEnd(string text, int offset, out bool needsBreak)
     {
@@ -324,31 +281,5 @@ public static class FieldEditor
             return text.Length;
         }
         return i + 1;
-    }
-
-    /// <summary>The offset just past the last character written for a value (the key's end for an empty value).</summary>
-    private static int LastEnd(string text, LineIndex lines, YScalar key, YNode value)
-    {
-        switch (value)
-        {
-            case YScalar { IsNull: true, Value.Length: 0 }:
-                return lines.OffsetOf(key.End);
-            case YScalar s:
-                return lines.OffsetOf(s.End);
-            case YSequence { IsFlow: true } seq:
-                return Math.Min(text.Length, lines.OffsetOf(seq.End) + 1);
-            case YSequence seq when seq.Items.Count > 0:
-                return Math.Max(lines.OffsetOf(seq.Start), LastEnd(text, lines, key, seq.Items[^1]));
-            case YMapping m when m.Entries.Count > 0:
-                var inner = LastEnd(text, lines, m.Entries[^1].Key, m.Entries[^1].Value);
-                if (m.IsFlow)
-                {
-                    var close = text.IndexOf('}', inner);
-                    return close < 0 ? inner : close + 1;
-                }
-                return inner;
-            default:
-                return Math.Max(lines.OffsetOf(value.Start), lines.OffsetOf(key.End));
-        }
     }
 }

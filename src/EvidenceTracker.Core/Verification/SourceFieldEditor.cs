@@ -99,7 +99,7 @@ public static class SourceFieldEditor
     }
 
     /// <summary>The characters to replace for an existing field's value, or why it cannot be done.</summary>
-    private static string? ValueRange(string text, LineMap lines, YScalar key, YNode value, out int start, out int end, out string prefix)
+    internal static string? ValueRange(string text, LineMap lines, YScalar key, YNode value, out int start, out int end, out string prefix)
     {
         start = end = 0;
         prefix = "";
@@ -168,7 +168,7 @@ public static class SourceFieldEditor
     }
 
     /// <summary>The offset just past the last character written for a value (the key's end for an empty value).</summary>
-    private static int LastEnd(string text, LineMap lines, YScalar key, YNode value)
+    internal static int LastEnd(string text, LineMap lines, YScalar key, YNode value)
     {
         switch (value)
         {
@@ -221,7 +221,7 @@ public static class SourceFieldEditor
     }
 
     /// <summary>Line/column (as the YAML parser counts them) to string offsets.</summary>
-    private sealed class LineMap
+    internal sealed class LineMap
     {
         private readonly List<int> _starts = [0];
         private readonly int _length;
