@@ -26,7 +26,7 @@ public static class FieldEditor
         {
             return SourceFieldEditor.Set(text, [(key, value)], out problem);
         }
-        if (Open(text, out problem) is not { } root || CitationOf(root, citation, out problem) is not { } map)
+        if (SourceFieldEditor.OpenMapping(text, out problem) is not { } root || CitationOf(root, citation, out problem) is not { } map)
         {
             return null;
         }
@@ -72,7 +72,7 @@ public static class FieldEditor
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(items);
-        if (Open(text, out problem) is not { } root)
+        if (SourceFieldEditor.OpenMapping(text, out problem) is not { } root)
         {
             return null;
         }
@@ -147,7 +147,7 @@ public static class FieldEditor
     public static string? Remove(string text, string? citation, string key, out string? problem)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (Open(text, out problem) is not { } root)
+        if (SourceFieldEditor.OpenMapping(text, out problem) is not { } root)
         {
             return null;
         }
@@ -191,24 +191,6 @@ public static class FieldEditor
             return null;
         }
         return Others(root, after, citation is null ? key : "citations", out problem) ? edited : null;
-    }
-
-    private static YMapping? Open(string text, out string? problem)
-    {
-        problem = null;
-        var sink = new FindingSink("");
-        var root = YamlTreeReader.Read(text, sink);
-        if (sink.Findings.FirstOrDefault(f => f.Rule == Rules.YamlSyntax) is { } syntax)
-        {
-            problem = $"it is not valid YAML ({syntax.Line}:{syntax.Column}: {syntax.Message}); fix it first";
-            return null;
-        }
-        if (root is not YMapping { IsFlow: false } map || map.Entries.Count == 0)
-        {
-            problem = "it is not a YAML mapping of fields, one per line";
-            return null;
-        }
-        return map;
     }
 
     /// <summary>The claim's one citation of <paramref name="source"/>.</summary>

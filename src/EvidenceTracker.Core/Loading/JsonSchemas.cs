@@ -83,6 +83,18 @@ public static class JsonSchemas
         json.WriteEndArray();
     }
 
+    /// <summary>Kinds that are a string of one shape (an ISBN may also be written as a bare number).</summary>
+    private static readonly Dictionary<FieldKind, (string Pattern, bool OrInteger)> Patterns = new()
+    {
+        [FieldKind.Url] = (@"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/?#]+[^\s]*$", false),
+        [FieldKind.Doi] = (@"^10\.\d{4,9}/\S+$", false),
+        [FieldKind.Pmcid] = (@"^PMC\d{1,10}$", false),
+        [FieldKind.Arxiv] = (@"^(\d{4}\.\d{4,5}|[a-z-]+(\.[A-Z]{2})?/\d{7})(v\d+)?$", false),
+        [FieldKind.Isbn] = (@"^[0-9Xx -]{10,17}$", true),
+        [FieldKind.Lang] = ("^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$", false),
+        [FieldKind.Sha256] = ("^[0-9a-f]{64}$", false),
+    };
+
     private static void WriteKind(Utf8JsonWriter json, FieldSpec field)
     {
         // An optional field may be left empty (null); a required one may not.
@@ -117,39 +129,22 @@ public static class JsonSchemas
                 json.WriteNumber("minimum", 1000);
                 json.WriteNumber("maximum", 9999);
                 break;
-            case FieldKind.Url:
-                Types(json, nullable, "string");
-                json.WriteString("pattern", @"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/?#]+[^\s]*$");
-                break;
-            case FieldKind.Doi:
-                Types(json, nullable, "string");
-                json.WriteString("pattern", @"^10\.\d{4,9}/\S+$");
-                break;
             case FieldKind.Pmid:
                 Types(json, nullable, "string", "integer");
                 json.WriteString("pattern", @"^\d{1,10}$");
                 json.WriteNumber("minimum", 0);
                 json.WriteNumber("maximum", 9999999999);
                 break;
-            case FieldKind.Pmcid:
-                Types(json, nullable, "string");
-                json.WriteString("pattern", @"^PMC\d{1,10}$");
-                break;
-            case FieldKind.Arxiv:
-                Types(json, nullable, "string");
-                json.WriteString("pattern", @"^(\d{4}\.\d{4,5}|[a-z-]+(\.[A-Z]{2})?/\d{7})(v\d+)?$");
-                break;
-            case FieldKind.Isbn:
-                Types(json, nullable, "string", "integer");
-                json.WriteString("pattern", @"^[0-9Xx -]{10,17}$");
-                break;
-            case FieldKind.Lang:
-                Types(json, nullable, "string");
-                json.WriteString("pattern", "^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$");
-                break;
-            case FieldKind.Sha256:
-                Types(json, nullable, "string");
-                json.WriteString("pattern", "^[0-9a-f]{64}$");
+            case var kind when Patterns.TryGetValue(kind, out var shape):
+                if (shape.OrInteger)
+                {
+                    Types(json, nullable, "string", "integer");
+                }
+                else
+                {
+                    Types(json, nullable, "string");
+                }
+                json.WriteString("pattern", shape.Pattern);
                 break;
             case FieldKind.TextList:
                 Types(json, nullable, "array");

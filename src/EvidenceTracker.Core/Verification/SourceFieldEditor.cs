@@ -34,17 +34,8 @@ public static class SourceFieldEditor
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(fields);
         ArgumentNullException.ThrowIfNull(lists);
-        problem = null;
-        var sink = new FindingSink("");
-        var root = YamlTreeReader.Read(text, sink);
-        if (sink.Findings.FirstOrDefault(f => f.Rule == Rules.YamlSyntax) is { } syntax)
+        if (OpenMapping(text, out problem) is not { } map)
         {
-            problem = $"it is not valid YAML ({syntax.Line}:{syntax.Column}: {syntax.Message}); fix it first";
-            return null;
-        }
-        if (root is not YMapping { IsFlow: false } map)
-        {
-            problem = "it is not a YAML mapping of fields, one per line";
             return null;
         }
 
@@ -96,6 +87,25 @@ public static class SourceFieldEditor
             return null;
         }
         return result;
+    }
+
+    /// <summary>The file's top-level block mapping, or null with why it cannot be edited in place.</summary>
+    internal static YMapping? OpenMapping(string text, out string? problem)
+    {
+        problem = null;
+        var sink = new FindingSink("");
+        var root = YamlTreeReader.Read(text, sink);
+        if (sink.Findings.FirstOrDefault(f => f.Rule == Rules.YamlSyntax) is { } syntax)
+        {
+            problem = $"it is not valid YAML ({syntax.Line}:{syntax.Column}: {syntax.Message}); fix it first";
+            return null;
+        }
+        if (root is not YMapping { IsFlow: false } map || map.Entries.Count == 0)
+        {
+            problem = "it is not a YAML mapping of fields, one per line";
+            return null;
+        }
+        return map;
     }
 
     /// <summary>The characters to replace for an existing field's value, or why it cannot be done.</summary>
