@@ -83,16 +83,21 @@ public static class JsonSchemas
         json.WriteEndArray();
     }
 
-    /// <summary>Kinds that are a string of one shape (an ISBN may also be written as a bare number).</summary>
-    private static readonly Dictionary<FieldKind, (string Pattern, bool OrInteger)> Patterns = new()
+    /// <summary>
+    /// Kinds that are a string of one shape. Some may also be written as a bare number (a year, a PubMed id, an ISBN),
+    /// within a range where one is given.
+    /// </summary>
+    private static readonly Dictionary<FieldKind, (string Pattern, bool OrInteger, (long, long)? Range)> Patterns = new()
     {
-        [FieldKind.Url] = (@"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/?#]+[^\s]*$", false),
-        [FieldKind.Doi] = (@"^10\.\d{4,9}/\S+$", false),
-        [FieldKind.Pmcid] = (@"^PMC\d{1,10}$", false),
-        [FieldKind.Arxiv] = (@"^(\d{4}\.\d{4,5}|[a-z-]+(\.[A-Z]{2})?/\d{7})(v\d+)?$", false),
-        [FieldKind.Isbn] = (@"^[0-9Xx -]{10,17}$", true),
-        [FieldKind.Lang] = ("^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$", false),
-        [FieldKind.Sha256] = ("^[0-9a-f]{64}$", false),
+        [FieldKind.Date] = (@"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$", true, (1000, 9999)),
+        [FieldKind.Pmid] = (@"^\d{1,10}$", true, (0, 9999999999)),
+        [FieldKind.Url] = (@"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/?#]+[^\s]*$", false, null),
+        [FieldKind.Doi] = (@"^10\.\d{4,9}/\S+$", false, null),
+        [FieldKind.Pmcid] = (@"^PMC\d{1,10}$", false, null),
+        [FieldKind.Arxiv] = (@"^(\d{4}\.\d{4,5}|[a-z-]+(\.[A-Z]{2})?/\d{7})(v\d+)?$", false, null),
+        [FieldKind.Isbn] = (@"^[0-9Xx -]{10,17}$", true, null),
+        [FieldKind.Lang] = ("^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$", false, null),
+        [FieldKind.Sha256] = ("^[0-9a-f]{64}$", false, null),
     };
 
     private static void WriteKind(Utf8JsonWriter json, FieldSpec field)
@@ -123,18 +128,6 @@ public static class JsonSchemas
                 }
                 json.WriteEndArray();
                 break;
-            case FieldKind.Date:
-                Types(json, nullable, "string", "integer");
-                json.WriteString("pattern", @"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$");
-                json.WriteNumber("minimum", 1000);
-                json.WriteNumber("maximum", 9999);
-                break;
-            case FieldKind.Pmid:
-                Types(json, nullable, "string", "integer");
-                json.WriteString("pattern", @"^\d{1,10}$");
-                json.WriteNumber("minimum", 0);
-                json.WriteNumber("maximum", 9999999999);
-                break;
             case var kind when Patterns.TryGetValue(kind, out var shape):
                 if (shape.OrInteger)
                 {
@@ -145,6 +138,11 @@ public static class JsonSchemas
                     Types(json, nullable, "string");
                 }
                 json.WriteString("pattern", shape.Pattern);
+                if (shape.Range is var (minimum, maximum))
+                {
+                    json.WriteNumber("minimum", minimum);
+                    json.WriteNumber("maximum", maximum);
+                }
                 break;
             case FieldKind.TextList:
                 Types(json, nullable, "array");
