@@ -2,7 +2,7 @@ using System.Diagnostics;
 using EvidenceTracker.Cli;
 using EvidenceTracker.Tests.Support;
 
-namespace EvidenceTracker.Tests;
+namespace EvidenceTracker.Tests.Commands;
 
 /// <summary>
 /// The CLI as a user runs it: a separate process, real exit codes and streams. Uses the published binary

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using EvidenceTracker.Tests.Support;
 
-namespace EvidenceTracker.Tests;
+namespace EvidenceTracker.Tests.Output;
 
 /// <summary>
 /// Golden files for every output format (tests/golden). Re-bless with <c>EVIDENCE_BLESS=1 dotnet test</c>,

@@ -7,7 +7,7 @@ using EvidenceTracker.Model;
 using EvidenceTracker.Storage;
 using EvidenceTracker.Tests.Support;
 
-namespace EvidenceTracker.Tests;
+namespace EvidenceTracker.Tests.Authoring;
 
 public class CiteTests
 {

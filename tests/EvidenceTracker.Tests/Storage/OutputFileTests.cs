@@ -2,7 +2,7 @@ using System.Diagnostics;
 using EvidenceTracker.Storage;
 using EvidenceTracker.Tests.Support;
 
-namespace EvidenceTracker.Tests;
+namespace EvidenceTracker.Tests.Storage;
 
 /// <summary><c>--output FILE</c> of check and export: only a regular file is replaced; pipes and devices are written to.</summary>
 public class OutputFileTests

@@ -3,7 +3,7 @@ using EvidenceTracker.Cli;
 using EvidenceTracker.Tests.Support;
 using YamlDotNet.RepresentationModel;
 
-namespace EvidenceTracker.Tests;
+namespace EvidenceTracker.Tests.Authoring;
 
 /// <summary><c>evidence init</c>: workflows that use the action, a Pages workflow, schemas mapped for editors; <c>build</c> says how to open the map.</summary>
 public class InitWorkflowTests

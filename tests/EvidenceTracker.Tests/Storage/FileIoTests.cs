@@ -6,7 +6,7 @@ using EvidenceTracker.Reporting;
 using EvidenceTracker.Storage;
 using EvidenceTracker.Tests.Support;
 
-namespace EvidenceTracker.Tests;
+namespace EvidenceTracker.Tests.Storage;
 
 /// <summary>Reading the repository's files and writing reports.</summary>
 public class FileIoTests

@@ -1,7 +1,7 @@
 using System.Text;
 using EvidenceTracker.Tests.Support;
 
-namespace EvidenceTracker.Tests;
+namespace EvidenceTracker.Tests.Loading;
 
 /// <summary>Hostile input never crashes or hangs: each case becomes a finding, or a one-line error with exit 2.</summary>
 public class HostileInputTests

@@ -9,7 +9,7 @@ using Json.Schema;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace EvidenceTracker.Tests;
+namespace EvidenceTracker.Tests.Loading;
 
 /// <summary>
 /// The JSON Schemas in schemas/ are generated from the field catalogue that check uses, and agree with check's

@@ -2,7 +2,7 @@ using System.Text;
 using EvidenceTracker.App;
 using EvidenceTracker.Tests.Support;
 
-namespace EvidenceTracker.Tests;
+namespace EvidenceTracker.Tests.Authoring;
 
 public class SetTests
 {

@@ -1,7 +1,7 @@
 using EvidenceTracker.Cli;
 using EvidenceTracker.Tests.Support;
 
-namespace EvidenceTracker.Tests;
+namespace EvidenceTracker.Tests.Output;
 
 /// <summary><c>--format github</c>: annotations capped per severity, and the Markdown job summary.</summary>
 public class GitHubOutputTests

@@ -3,7 +3,7 @@ using EvidenceTracker.Cli;
 using EvidenceTracker.Reporting;
 using EvidenceTracker.Tests.Support;
 
-namespace EvidenceTracker.Tests;
+namespace EvidenceTracker.Tests.Output;
 
 /// <summary>Values reach a terminal or a CI log as data: no escape sequence, no workflow command, no reordering.</summary>
 public class TerminalOutputTests

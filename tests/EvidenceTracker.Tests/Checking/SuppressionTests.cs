@@ -1,7 +1,7 @@
 using System.Text.Json;
 using EvidenceTracker.Tests.Support;
 
-namespace EvidenceTracker.Tests;
+namespace EvidenceTracker.Tests.Checking;
 
 /// <summary><c>suppress:</c> in claims, sources and evidence.yaml: kept in JSON and SARIF, left out of text, GitHub output and the exit code.</summary>
 public class SuppressionTests

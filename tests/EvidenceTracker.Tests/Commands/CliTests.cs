@@ -1,7 +1,7 @@
 using EvidenceTracker.Cli;
 using EvidenceTracker.Tests.Support;
 
-namespace EvidenceTracker.Tests;
+namespace EvidenceTracker.Tests.Commands;
 
 public class CliTests
 {
