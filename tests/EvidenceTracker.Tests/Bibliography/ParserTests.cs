@@ -126,13 +126,13 @@ public class BibTexParserTests
     [InlineData("misc", null, "other")]
     [InlineData("patent", null, "other")]
     public void Entry_types_map_onto_source_types(string type, string? subtype, string expected) =>
-        Assert.Equal(expected, BibTexParser.TypeOf(type, subtype, null, false));
+        Assert.Equal(expected, BibTexEntryMapper.TypeOf(type, subtype, null, false));
 
     [Fact]
     public void A_misc_entry_with_an_access_date_is_a_web_page_and_a_press_release_type_is_kept() 
     {
-        Assert.Equal("web-page", BibTexParser.TypeOf("misc", null, null, hasUrlDate: true));
-        Assert.Equal("press-release", BibTexParser.TypeOf("misc", null, "Press release", false));
+        Assert.Equal("web-page", BibTexEntryMapper.TypeOf("misc", null, null, hasUrlDate: true));
+        Assert.Equal("press-release", BibTexEntryMapper.TypeOf("misc", null, "Press release", false));
     }
 
     [Fact]
