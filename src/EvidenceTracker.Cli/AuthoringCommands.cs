@@ -104,6 +104,7 @@ internal static class AddCommand
         var volume = Text("--volume", "Volume.", "V");
         var issue = Text("--issue", "Issue.", "N");
         var pages = Text("--pages", "Pages, such as 3033-3043.", "PAGES");
+        var allowDuplicate = new Option<bool>("--allow-duplicate") { Description = "Write the source even when another has its DOI, PMID, PMCID, arXiv id or URL." };
         var format = GlobalOptions.Format(["text", "json"], "Output: the new id and path (text), or the source record (json).");
         var command = new Command("source",
             "Write sources/<id>.yaml. The values are checked exactly as `evidence check` checks them; nothing is written if one is invalid.\n" +
@@ -116,7 +117,7 @@ internal static class AddCommand
             "  evidence add source --pmid 37985692\n" +
             "  evidence add source --url https://www.qbitai.com/2025/06/300840.html --level secondary")
         {
-            title, id, type, authors, publisher, date, accessed, url, doi, pmid, arxiv, lang, level, reportsOn, volume, issue, pages, format, LookupCommand.Offline,
+            title, id, type, authors, publisher, date, accessed, url, doi, pmid, arxiv, lang, level, reportsOn, volume, issue, pages, allowDuplicate, format, LookupCommand.Offline,
         };
         command.SetAction(parsed =>
         {
@@ -167,6 +168,7 @@ internal static class AddCommand
                 Volume = parsed.GetValue(volume) ?? found.Volume,
                 Issue = parsed.GetValue(issue) ?? found.Issue,
                 Pages = parsed.GetValue(pages) ?? found.Pages,
+                AllowDuplicate = parsed.GetValue(allowDuplicate),
             };
             return WriteOutcome(AuthoringService.AddSource(settings), parsed.GetValue(format)!, context);
         });
@@ -308,14 +310,17 @@ internal static class CiteCommand
         var locator = new Option<string?>("--locator") { Description = "Where in the source: page, section, paragraph, figure, table.", HelpName = "WHERE" };
         var stance = new Option<string?>("--stance") { Description = "supports (default), refutes or mentions.", HelpName = "supports|refutes|mentions" };
         stance.AcceptOnlyFromAmong(Names.Stances);
+        var again = new Option<bool>("--again") { Description = "Add a second citation of a source the claim already cites (another passage: give it its own --locator)." };
         var format = GlobalOptions.Format(["text", "json"], "Output: the claim's id and path (text), or the edited claim (json).");
         var command = new Command("cite",
-            "Add a citation to a claim. The claim file is edited in place: comments, key order, quoting and blank lines stay as they were.\n" +
-            "Refuses an unknown claim or source, and a citation that is already there.\n" +
+            "Add a citation to a claim, or complete the claim's citation of that source with the quote, locator or stance it lacks.\n" +
+            "The claim file is edited in place: comments, key order, quoting and blank lines stay as they were.\n" +
+            "Refuses an unknown claim or source, a citation that is already there, and a value that would replace another (use --again or `evidence set`).\n" +
             "Examples:\n  evidence cite panda-missed-lesions-31 cao-2023-panda --locator abstract --stance mentions\n" +
-            "  evidence cite grape-sensitivity-85-1 qbitai-2025-06-25 --quote \"敏感性达到85.1%\"")
+            "  evidence cite grape-sensitivity-85-1 qbitai-2025-06-25 --quote \"敏感性达到85.1%\"\n" +
+            "  evidence cite grape-sensitivity-85-1 qbitai-2025-06-25 --again --locator \"para. 14\" --quote \"…\"")
         {
-            claim, source, quote, locator, stance, format,
+            claim, source, quote, locator, stance, again, format,
         };
         command.SetAction(parsed =>
         {
@@ -331,6 +336,7 @@ internal static class CiteCommand
                 Claim = claimId,
                 Citation = new CitationSpec(sourceId, parsed.GetValue(quote), parsed.GetValue(locator),
                     parsed.GetValue(stance) is { } s && Names.TryParse(Names.Stances, s, out Stance st) ? st : null),
+                Again = parsed.GetValue(again),
             };
             return AddCommand.WriteOutcome(AuthoringService.Cite(settings), parsed.GetValue(format)!, context);
         });

@@ -96,6 +96,8 @@ public static class EvidenceCli
         root.Subcommands.Add(AddCommand.Create(context));
         root.Subcommands.Add(CiteCommand.Create(context));
         root.Subcommands.Add(SetCommand.Create(context));
+        root.Subcommands.Add(MoveCommand.Create(context));
+        root.Subcommands.Add(RemoveCommand.Create(context));
         root.Subcommands.Add(CheckCommand.Create(context));
         root.Subcommands.Add(BaselineCommand.Create(context));
         root.Subcommands.Add(SchemaCommand.Create(context));

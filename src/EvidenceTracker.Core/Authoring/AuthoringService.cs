@@ -1,3 +1,4 @@
+using EvidenceTracker.Checking;
 using EvidenceTracker.Diagnostics;
 using EvidenceTracker.Loading;
 using EvidenceTracker.Model;
@@ -28,6 +29,9 @@ public sealed record AddSourceSettings
     public string? Pmcid { get; init; }
     public string? Arxiv { get; init; }
     public string? Isbn { get; init; }
+
+    /// <summary>Write the source even when another has its DOI, PMID, PMCID, arXiv id or normalised URL.</summary>
+    public bool AllowDuplicate { get; init; }
 }
 
 public sealed record AddClaimSettings
@@ -48,6 +52,9 @@ public sealed record CiteSettings
     public required string Root { get; init; }
     public required string Claim { get; init; }
     public required CitationSpec Citation { get; init; }
+
+    /// <summary>Add a second citation of a source the claim already cites, instead of completing the one that is there.</summary>
+    public bool Again { get; init; }
 
     /// <summary>How long to wait while another edit of the claim's folder finishes (<see cref="EditLock.DefaultTimeout"/> when null).</summary>
     public TimeSpan? LockTimeout { get; init; }
@@ -93,6 +100,10 @@ public static class AuthoringService
         foreach (var target in s.ReportsOn.Where(t => !ids.Contains(t)))
         {
             problems.Add(UnknownId("--reports-on", "source", target, ids, "evidence add source"));
+        }
+        if (!s.AllowDuplicate)
+        {
+            problems.AddRange(Duplicates(root, DuplicateSources.Keys(doi ?? s.Doi, s.Pmid, s.Pmcid, s.Arxiv, s.Url).ToList()));
         }
         var id = s.Id ?? Slugs.Unique(DeriveSourceId(s), ids.Contains);
         if (s.Id is not null && ids.Contains(s.Id))
@@ -146,6 +157,10 @@ public static class AuthoringService
         if (s.Article is not null && !articleIds.Contains(s.Article))
         {
             problems.Add(UnknownId("--article", "article", s.Article, articleIds, "evidence import"));
+        }
+        if (s.Article is not null && s.Excerpt is not null && articleIds.Contains(s.Article) && ExcerptProblem(root, s.Article, s.Excerpt) is { } excerptProblem)
+        {
+            problems.Add(excerptProblem);
         }
         if (s.Id is not null && claimIds.Contains(s.Id))
         {
@@ -207,6 +222,10 @@ public static class AuthoringService
         }
         // Read, edit and rename under the folder's lock: concurrent cites of one claim each add their citation.
         using var editing = EditLock.Acquire(Path.GetDirectoryName(file)!, rel, s.LockTimeout);
+        if (!File.Exists(file))
+        {
+            return WriteResult.Refused($"claim '{s.Claim}' was renamed or removed while this edit waited ({rel} is gone); nothing was written");
+        }
         var bytes = File.ReadAllBytes(file);
         var readSink = new FindingSink(rel);
         var original = SafeFile.Decode(bytes, readSink, Rules.YamlSyntax);
@@ -219,7 +238,25 @@ public static class AuthoringService
         {
             return WriteResult.Refused($"claim '{s.Claim}' already cites '{s.Citation.Source}' with this quote and locator; nothing to add");
         }
-        var edited = CitationEditor.AddCitation(original, s.Citation, out var problem);
+        var existing = before?.Citations.Where(c => c.Source == s.Citation.Source).ToList() ?? [];
+        string? edited;
+        string? problem;
+        if (s.Again || existing.Count == 0)
+        {
+            edited = CitationEditor.AddCitation(original, s.Citation, out problem);
+        }
+        else if (existing.Count > 1)
+        {
+            return WriteResult.Refused($"claim '{s.Claim}' cites '{s.Citation.Source}' {existing.Count} times; add --again to cite it once more, or edit the citation you mean by hand");
+        }
+        else if (CitationEditor.Complete(original, s.Claim, existing[0], s.Citation, out problem) is { } completed)
+        {
+            edited = completed;
+        }
+        else
+        {
+            return WriteResult.Refused(problem ?? $"the edit of {rel} failed");
+        }
         if (edited is null)
         {
             return WriteResult.Refused($"cannot edit {rel}: {problem}");
@@ -251,6 +288,46 @@ public static class AuthoringService
             return host + date;
         }
         return Slugs.ForText(s.Title, "source");
+    }
+
+    /// <summary>The existing sources that have one of the identifiers, each as a refusal naming it.</summary>
+    private static IEnumerable<string> Duplicates(string root, IReadOnlyList<(string Kind, string Value)> wanted)
+    {
+        if (wanted.Count == 0)
+        {
+            yield break;
+        }
+        foreach (var file in RepositoryLoader.Enumerate(Path.Combine(root, "sources"), ".yaml", recursive: false))
+        {
+            var rel = RepositoryLoader.Relative(root, file);
+            var sink = new FindingSink(rel);
+            var text = SafeFile.LinkProblem(file, rel) is null ? SafeFile.Decode(File.ReadAllBytes(file), sink, Rules.YamlSyntax) : null;
+            if (text is null || DocumentReaders.ReadSource(YamlTreeReader.Read(text, sink), sink) is not { } other)
+            {
+                continue;
+            }
+            foreach (var (kind, value) in DuplicateSources.Keys(other).Intersect(wanted))
+            {
+                yield return $"source '{other.Id}' ({rel}) already has this {kind} ({value}); cite it, or give --allow-duplicate to add a second record of the same work";
+            }
+        }
+    }
+
+    /// <summary>Why an excerpt is refused: it is not in the article (compared as <c>excerpt-not-in-article</c> compares).</summary>
+    private static string? ExcerptProblem(string root, string article, string excerpt)
+    {
+        var file = Path.Combine(root, "articles", article + ".md");
+        var rel = $"articles/{article}.md";
+        var sink = new FindingSink(rel);
+        var text = SafeFile.ReadText(file, SafeFile.RealDirectory(root), SafeFile.MaxDocumentBytes, sink, Rules.Schema);
+        if (text is null)
+        {
+            return $"--excerpt: cannot read article '{article}' ({rel}) to check the excerpt: {string.Join("; ", sink.Findings.Select(f => f.Message))}";
+        }
+        var document = EvidenceTracker.Articles.ArticleParser.Parse(text);
+        return document.ExcerptSpans(excerpt).Count > 0 || document.ContainsExcerpt(excerpt)
+            ? null
+            : $"--excerpt is not in article '{article}' ({rel}); copy the claim's words verbatim from it";
     }
 
     private static bool Same(Citation c, CitationSpec spec) =>

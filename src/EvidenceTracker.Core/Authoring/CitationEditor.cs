@@ -1,6 +1,7 @@
 using EvidenceTracker.Diagnostics;
 using EvidenceTracker.Model;
 using EvidenceTracker.Text;
+using EvidenceTracker.Verification;
 using EvidenceTracker.Yaml;
 
 namespace EvidenceTracker.Authoring;
@@ -90,6 +91,65 @@ public static class CitationEditor
                 problem = $"'citations' is {entry.Value.KindName}, not a list; fix the claim file first";
                 return null;
         }
+    }
+
+    /// <summary>
+    /// Completes the claim's one citation of the source with the quote, locator and stance of <paramref name="given"/>
+    /// that it lacks (each set in place by <see cref="FieldEditor"/>). A field the citation has with another value is
+    /// not replaced: null, and <paramref name="problem"/> says how to add a second citation or change the field.
+    /// </summary>
+    public static string? Complete(string text, string claim, Citation existing, CitationSpec given, out string? problem)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(existing);
+        ArgumentNullException.ThrowIfNull(given);
+        problem = null;
+        var stanceWritten = SourceFieldEditor.OpenMapping(text, out _) is { } root
+            && root.Entries.FirstOrDefault(e => e.Key.Value == "citations").Value is YSequence list
+            && list.Items.OfType<YMapping>().Any(m => m.Entries.Any(e => e.Key.Value == "source" && e.Value is YScalar v && v.Value == given.Source)
+                && m.Entries.Any(e => e.Key.Value == "stance"));
+        var changes = new List<(string Field, string Value)>();
+        var conflicts = new List<string>();
+        void Take(string field, string? had, string? wanted, bool hadIsDefault = false)
+        {
+            if (wanted is null || wanted == had)
+            {
+                return;
+            }
+            if (had is null || hadIsDefault)
+            {
+                changes.Add((field, wanted));
+            }
+            else
+            {
+                conflicts.Add($"{field} '{had}'");
+            }
+        }
+        Take("quote", existing.Quote, given.Quote);
+        Take("locator", existing.Locator, given.Locator);
+        Take("stance", Names.Of(existing.Stance), given.Stance is { } st ? Names.Of(st) : null, hadIsDefault: !stanceWritten);
+        if (conflicts.Count > 0)
+        {
+            var field = conflicts[0][..conflicts[0].IndexOf(' ', StringComparison.Ordinal)];
+            problem = $"claim '{claim}' already cites '{given.Source}' with {string.Join(" and ", conflicts)}; add --again to cite it a second time, "
+                + $"or change it with `evidence set {claim} 'citations[{given.Source}].{field}' …`";
+            return null;
+        }
+        if (changes.Count == 0)
+        {
+            problem = $"claim '{claim}' already cites '{given.Source}' with this quote, locator and stance; nothing to add (--again adds a second citation of it)";
+            return null;
+        }
+        foreach (var (field, value) in changes)
+        {
+            text = FieldEditor.SetScalar(text, given.Source, field, value, out var why) ?? string.Empty;
+            if (why is not null)
+            {
+                problem = $"cannot complete the citation of '{given.Source}' in claim '{claim}': {why}";
+                return null;
+            }
+        }
+        return text;
     }
 
     /// <summary>Steps back over blank lines (a block scalar's end includes them): the end of the last line with text.</summary>

@@ -149,6 +149,10 @@ public static partial class SetService
             return WriteResult.Refused(refused);
         }
         using var editing = EditLock.Acquire(Path.GetDirectoryName(file)!, rel, s.LockTimeout);
+        if (!File.Exists(file))
+        {
+            return WriteResult.Refused($"{kind} '{s.Id}' was renamed or removed while this edit waited ({rel} is gone); nothing was written");
+        }
         var bytes = File.ReadAllBytes(file);
         var readSink = new FindingSink(rel);
         var original = SafeFile.Decode(bytes, readSink, Rules.YamlSyntax);

@@ -108,6 +108,7 @@ public static class Checker
         var articles = set.Articles.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
 
         CheckSources(set.Sources, sources, findings);
+        DuplicateSources.Run(set.Sources, findings);
 
         var verifying = Stopwatch.StartNew();
         var cpu = Environment.CpuUsage.TotalTime;
@@ -211,9 +212,22 @@ public static class Checker
                     citation.SourcePosition) with { Source = citation.Source });
             }
         }
+        var seen = new HashSet<(string, string?)>();
+        foreach (var citation in claim.Citations)
+        {
+            if (!seen.Add((citation.Source, citation.Locator)))
+            {
+                findings.Add(At(Rules.Schema, citation.Locator is null
+                        ? $"claim cites source '{citation.Source}' more than once without a locator; give each citation its own locator, or merge them"
+                        : $"claim cites source '{citation.Source}' more than once with the locator '{citation.Locator}'; give each citation its own locator, or merge them",
+                    citation.SourcePosition) with { Source = citation.Source, Severity = Severity.Warning });
+            }
+        }
         if (claim.Article is { } article && !articles.Contains(article))
         {
-            findings.Add(At(Rules.UnknownArticle, $"claim names article '{article}' which does not exist (no articles/{article}.md)",
+            findings.Add(At(Rules.UnknownArticle, Values.Nearest(article, articles) is { } hint
+                    ? $"claim names article '{article}' which does not exist (no articles/{article}.md); did you mean '{hint}'?"
+                    : $"claim names article '{article}' which does not exist (no articles/{article}.md)",
                 claim.Positions.Value("article")) with { Article = article });
         }
 
@@ -234,6 +248,10 @@ public static class Checker
         {
             findings.Add(At(Rules.VerdictConflict, $"verdict '{Names.Of(verdict)}' conflicts with the evidence: {why}",
                 claim.Positions.Value("verdict")));
+        }
+        if (Drafts.IsPlaceholder(claim.Statement))
+        {
+            level = SupportLevel.Draft; // counted and shown as a draft, never as cited
         }
     }
 
@@ -259,7 +277,9 @@ public static class Checker
                 var at = i < source.ReportsOnPositions.Count ? source.ReportsOnPositions[i] : source.Positions.Value("reports-on");
                 if (!sources.ContainsKey(target))
                 {
-                    findings.Add(Make(Rules.Schema, $"reports-on names source '{target}' which does not exist", source.File, at)
+                    findings.Add(Make(Rules.Schema, Values.Nearest(target, sources.Keys) is { } hint
+                            ? $"reports-on names source '{target}' which does not exist; did you mean '{hint}'?"
+                            : $"reports-on names source '{target}' which does not exist", source.File, at)
                         with { Source = source.Id });
                 }
                 else if (target == source.Id)

@@ -26,6 +26,7 @@ public static class Rules
     public const string MissingSnapshot = "missing-snapshot";
     public const string StraySnapshot = "stray-snapshot";
     public const string RetractedSource = "retracted-source";
+    public const string DuplicateSource = "duplicate-source";
 
     public static IReadOnlyList<RuleDescriptor> All { get; } =
     [
@@ -69,6 +70,8 @@ public static class Rules
             "A name of the form <id>.<12 hex digits>.<ext> was written by an `evidence snapshot` that was stopped before it recorded it, or is a snapshot a source no longer uses: the next `evidence snapshot <id> FILE` removes it, or delete it. Any other file: record it with `evidence snapshot SOURCE sources/snapshots/NAME`, or delete it."),
         new(RetractedSource, Severity.Error, "A cited source that its publisher, PubMed or Retraction Watch has retracted (a warning for an expression of concern, a note for a correction), from the records `evidence lookup` cached.",
             "Read the notice the message names. Cite other evidence, or record why the claim still stands (a `note`, and `suppress: retracted-source` with a reason). Run `evidence lookup --refresh` to update the records."),
+        new(DuplicateSource, Severity.Warning, "Two sources with one DOI, PMID, PMCID, arXiv id or normalised URL: one work recorded twice.",
+            "Keep one: move the citations to it with `evidence rm DUPLICATE --force` after citing the one you keep, or rename with `evidence mv`. Where both records are wanted (a preprint and its paper under one URL), suppress the finding with a reason."),
     ];
 
     private static readonly Dictionary<string, RuleDescriptor> ById = All.ToDictionary(r => r.Id, StringComparer.Ordinal);

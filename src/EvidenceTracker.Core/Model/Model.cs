@@ -9,8 +9,9 @@ public enum Verdict { Supported, PartlySupported, Unsupported, Contradicted, Unv
 
 public enum SourceLevel { Primary, Secondary }
 
-/// <summary>Computed from the evidence, worst first; never stored in a file.</summary>
-public enum SupportLevel { Contradicted, Unsupported, Cited, Quoted, Verified }
+/// <summary>Computed from the evidence, worst first; never stored in a file. <see cref="Draft"/>: the statement is still
+/// the import's placeholder (<see cref="Drafts"/>), whatever the evidence.</summary>
+public enum SupportLevel { Draft, Contradicted, Unsupported, Cited, Quoted, Verified }
 
 /// <summary>The wire names of the enumerations, as they appear in files and in JSON.</summary>
 public static class Names
@@ -18,7 +19,7 @@ public static class Names
     public static readonly string[] Stances = ["supports", "refutes", "mentions"];
     public static readonly string[] Verdicts = ["supported", "partly-supported", "unsupported", "contradicted", "unverifiable"];
     public static readonly string[] Levels = ["primary", "secondary"];
-    public static readonly string[] SupportLevels = ["contradicted", "unsupported", "cited", "quoted", "verified"];
+    public static readonly string[] SupportLevels = ["draft", "contradicted", "unsupported", "cited", "quoted", "verified"];
     public static readonly string[] SourceTypes = ["journal-article", "news", "web-page", "press-release", "report", "book", "dataset", "regulatory", "other"];
 
     public static string Of(Stance s) => Stances[(int)s];

@@ -29,7 +29,7 @@ public static class GitHubStepSummary
         writer.Write(s.Suppressed > 0 ? $"; {s.Suppressed} suppressed" : "");
         writer.Write(Escape(TextFormatter.BaselineNote(s)));
         writer.Write("\n\n| support | claims |\n|---|---:|\n");
-        foreach (var level in Enum.GetValues<SupportLevel>().Reverse())
+        foreach (var level in Enum.GetValues<SupportLevel>().Reverse().Where(l => l != SupportLevel.Draft || s.Support[l] > 0))
         {
             writer.Write($"| {Names.Of(level)} | {s.Support[level]} |\n");
         }

@@ -96,7 +96,7 @@ internal sealed class HtmlPages(SiteData data)
     public string Index()
     {
         var summary = data.Report.Summary;
-        var levels = Enum.GetValues<SupportLevel>().Reverse().ToList();
+        var levels = Enum.GetValues<SupportLevel>().Reverse().Where(l => l != SupportLevel.Draft || summary.Support[l] > 0).ToList();
         var body = All(
             E("h1", data.Title),
             E("p", $"{Count(summary.Claims, "claim")}, {Count(summary.Sources, "source")}, {Count(summary.Articles, "article")}. ",
@@ -124,13 +124,14 @@ internal sealed class HtmlPages(SiteData data)
         SupportLevel.Quoted => "a supporting quote, not verified against a snapshot",
         SupportLevel.Cited => "cites existing sources, without a quote",
         SupportLevel.Unsupported => "no citation of an existing source",
+        SupportLevel.Draft => "a draft: the statement is still the import's TODO placeholder",
         _ => "a cited source refutes the claim",
     };
 
     private Element Filters()
     {
         var level = E("select", E("option", "any level").Attr("value", "")).Id("filter-level");
-        foreach (var l in Enum.GetValues<SupportLevel>().Reverse())
+        foreach (var l in Enum.GetValues<SupportLevel>().Reverse().Where(l => l != SupportLevel.Draft || data.Report.Summary.Support[l] > 0))
         {
             level.Add(E("option", LevelName(l)).Attr("value", LevelName(l)));
         }
@@ -303,7 +304,7 @@ internal sealed class HtmlPages(SiteData data)
             .ToList();
         var title = data.ArticleTitles[article.Id];
         var html = ArticleRenderer.Render(article.Text, highlights, title);
-        var legend = E("div", Enum.GetValues<SupportLevel>().Reverse().Select(l => (Node?)E("span",
+        var legend = E("div", Enum.GetValues<SupportLevel>().Reverse().Where(l => l != SupportLevel.Draft || claims.Any(c => c.Support == l)).Select(l => (Node?)E("span",
                 E("mark", LevelName(l)).Class($"claim level-{LevelName(l)}"))).Append(
                 E("span", E("mark", "uncited strong sentence", E("span", "uncited").Class("label")).Class("uncited"))))
             .Class("legend").Attr("role", "note").Attr("aria-label", "Legend");

@@ -118,7 +118,7 @@ internal sealed class MarkdownPages(SiteData data)
         sb.Append("# ").Append(Esc(data.Title)).Append("\n\n");
         sb.Append($"{HtmlPages.Count(s.Claims, "claim")}, {HtmlPages.Count(s.Sources, "source")}, {HtmlPages.Count(s.Articles, "article")}. Check: {HtmlPages.Count(s.Errors, "error")}, {HtmlPages.Count(s.Warnings, "warning")}, {HtmlPages.Count(s.Notes, "note")}.\n\n");
         sb.Append("## Support\n\n| Level | Claims |\n|---|---:|\n");
-        foreach (var l in Enum.GetValues<SupportLevel>().Reverse())
+        foreach (var l in Enum.GetValues<SupportLevel>().Reverse().Where(l => l != SupportLevel.Draft || s.Support[l] > 0))
         {
             sb.Append($"| {Level(l)} | {s.Support[l]} |\n");
         }

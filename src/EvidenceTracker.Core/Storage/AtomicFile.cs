@@ -58,6 +58,76 @@ public static class AtomicFile
         return Commit(path, content, overwrite: false, flush: false);
     }
 
+    /// <summary>
+    /// Writes <paramref name="content"/> to a fresh temporary file in the folder of <paramref name="path"/> (swept if this
+    /// process dies, deleted by <see cref="DeletePending()"/>) and returns its name; <see cref="Discard"/> deletes it.
+    /// For edits of several files that are renamed into place together (<see cref="FileTransaction"/>).
+    /// </summary>
+    public static string Stage(string path, byte[] content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        SweepOnce(dir);
+        var temp = TempName(dir);
+        Pending[temp] = 0;
+        try
+        {
+            using var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+            stream.Write(content);
+            stream.Flush(flushToDisk: true);
+            return temp;
+        }
+        catch (Exception ex) when (NamesTemporary(ex, temp))
+        {
+            Discard(temp);
+            throw NamingTarget(ex, temp, Path.GetFullPath(path));
+        }
+        catch
+        {
+            Discard(temp);
+            throw;
+        }
+    }
+
+    /// <summary>Deletes a file made by <see cref="Stage"/> (or any file the caller owns); a missing file is no error.</summary>
+    public static void Discard(string path)
+    {
+        TryDelete(path);
+        Pending.TryRemove(path, out _);
+    }
+
+    /// <summary>Renames <paramref name="from"/> to <paramref name="to"/> only if that name is free (atomically where the
+    /// kernel can): false when it is taken. A staged file that has been renamed is no longer pending.</summary>
+    public static bool RenameNoReplace(string from, string to)
+    {
+        bool moved;
+        if (LinuxFiles.TryRenameNoReplace(from, to) is { } done)
+        {
+            moved = done;
+        }
+        else if (File.Exists(to) || Directory.Exists(to))
+        {
+            moved = false;
+        }
+        else
+        {
+            File.Move(from, to, overwrite: false);
+            moved = true;
+        }
+        if (moved)
+        {
+            Pending.TryRemove(from, out _);
+        }
+        return moved;
+    }
+
+    /// <summary>Renames <paramref name="from"/> over <paramref name="to"/>, replacing it in one step.</summary>
+    public static void RenameOver(string from, string to)
+    {
+        File.Move(from, to, overwrite: true);
+        Pending.TryRemove(from, out _);
+    }
+
     /// <summary>Deletes the temporary files of writes still in progress; called when the process is told to stop.</summary>
     public static void DeletePending() => DeletePending(_ => true);
 

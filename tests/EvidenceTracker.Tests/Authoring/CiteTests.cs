@@ -119,7 +119,43 @@ public class CiteTests
         var result = CliRunner.Run(repo.Root, "cite", "c", "s", "--locator", "p. 2");
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("already cites 's' with this quote and locator", result.Error);
-        Assert.Equal(0, CliRunner.Run(repo.Root, "cite", "c", "s", "--locator", "p. 3").ExitCode);
+        Assert.Equal(0, CliRunner.Run(repo.Root, "cite", "c", "s", "--again", "--locator", "p. 3").ExitCode);
+        Assert.Equal(["p. 2", "p. 3"], Assert.Single(EvidenceQueries.Check(repo.Root).Claims).Claim.Citations.Select(c => c.Locator));
+    }
+
+    [Fact]
+    public void Cite_completes_the_existing_citation_of_the_source_in_place_instead_of_adding_a_second()
+    {
+        var before = "id: c   # kept\nstatement: x\ncitations:\n  # the draft's citation\n  - source: s   # from footnote 1\n  - {source: t}\ntags: [a]\n";
+        using var repo = Repo(before);
+        Assert.Equal(0, CliRunner.Run(repo.Root, "cite", "c", "s", "--quote", "Thirty-one lesions", "--locator", "para. 2").ExitCode);
+        Assert.Equal(0, CliRunner.Run(repo.Root, "cite", "c", "t", "--stance", "mentions").ExitCode);
+        Assert.Equal("id: c   # kept\nstatement: x\ncitations:\n  # the draft's citation\n  - source: s   # from footnote 1\n    quote: Thirty-one lesions\n    locator: para. 2\n"
+            + "  - {source: t, stance: mentions}\ntags: [a]\n", repo.Read("claims/c.yaml"));
+        var claim = Assert.Single(EvidenceQueries.Check(repo.Root).Claims).Claim;
+        Assert.Equal(2, claim.Citations.Count);
+    }
+
+    [Fact]
+    public void Cite_refuses_to_replace_a_value_the_citation_has_and_names_again_and_set()
+    {
+        var before = "id: c\nstatement: x\ncitations:\n  - source: s\n    locator: p. 2\n";
+        using var repo = Repo(before);
+        var result = CliRunner.Run(repo.Root, "cite", "c", "s", "--locator", "p. 3");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("claim 'c' already cites 's' with locator 'p. 2'; add --again to cite it a second time, or change it with `evidence set c 'citations[s].locator' …`", result.Error);
+        Assert.Equal(before, repo.Read("claims/c.yaml"));
+    }
+
+    [Fact]
+    public void A_claim_citing_one_source_twice_with_the_same_locator_is_a_schema_warning()
+    {
+        using var repo = Repo("id: c\nstatement: x\ncitations:\n  - source: s\n    locator: p. 2\n  - source: s\n    locator: p. 2\n  - source: s\n    locator: p. 3\n");
+        var findings = EvidenceQueries.Check(repo.Root).Findings.Where(f => f.Rule == "schema").ToList();
+        var finding = Assert.Single(findings);
+        Assert.Equal(EvidenceTracker.Diagnostics.Severity.Warning, finding.Severity);
+        Assert.Equal(6, finding.Line);
+        Assert.Contains("cites source 's' more than once with the locator 'p. 2'", finding.Message);
     }
 
     [Fact]
@@ -261,6 +297,7 @@ public class WriteSafetyTests
         Root = repo.Root,
         Claim = "c",
         Citation = new CitationSpec("s", Locator: $"para. {i}"),
+        Again = true,
         LockTimeout = timeout,
     };
 
@@ -295,7 +332,7 @@ public class WriteSafetyTests
             var processes = Enumerable.Range(0, Processes).Select(i =>
             {
                 var info = new ProcessStartInfo(exe) { RedirectStandardError = true, RedirectStandardOutput = true };
-                foreach (var a in new[] { "--root", repo.Root, "cite", "c", "s", "--locator", $"round {round}, process {i}" })
+                foreach (var a in new[] { "--root", repo.Root, "cite", "c", "s", "--again", "--locator", $"round {round}, process {i}" })
                 {
                     info.ArgumentList.Add(a);
                 }

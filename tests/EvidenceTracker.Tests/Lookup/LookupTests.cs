@@ -186,8 +186,9 @@ public sealed class LookupTests : IDisposable
         ServePanda();
         Assert.Equal(0, Run("add", "source", "--doi", PandaDoi, "--id", "first").ExitCode);
         var before = _server.Requests.Count;
-        Assert.Equal(0, Run("add", "source", "--doi", PandaDoi, "--id", "second", "--offline").ExitCode);
-        Assert.Equal(0, Run("add", "source", "--doi", PandaDoi, "--id", "third").ExitCode);
+        // The same DOI again: refused as a duplicate unless allowed, which is what this test needs of it.
+        Assert.Equal(0, Run("add", "source", "--doi", PandaDoi, "--id", "second", "--offline", "--allow-duplicate").ExitCode);
+        Assert.Equal(0, Run("add", "source", "--doi", PandaDoi, "--id", "third", "--allow-duplicate").ExitCode);
         Assert.Equal(before, _server.Requests.Count);
         Assert.Equal(File.ReadAllText(_repo.Full("sources/first.yaml")).Replace("id: first", "id: second", StringComparison.Ordinal), File.ReadAllText(_repo.Full("sources/second.yaml")));
         var offline = Run("add", "source", "--pmid", "1", "--offline");

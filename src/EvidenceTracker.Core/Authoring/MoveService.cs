@@ -1,0 +1,158 @@
+using System.Text;
+using EvidenceTracker.Model;
+using EvidenceTracker.Storage;
+using EvidenceTracker.Verification;
+using EvidenceTracker.Yaml;
+
+namespace EvidenceTracker.Authoring;
+
+/// <summary>
+/// <c>evidence mv OLD NEW</c>: renames a claim or a source. A claim's file is renamed (in its sub-folder) with its
+/// <c>id</c>; a source's file too, with its snapshot file (when named for the id) and every citation and
+/// <c>reports-on</c> that names it. Every edit is planned and checked first, under the edit locks of every folder
+/// involved, then made as one <see cref="FileTransaction"/>: all of it, or — on a failure half-way — none of it.
+/// Look-up cache entries are named by identifier (DOI, PMID…), not by id, and stay as they are.
+/// </summary>
+public static class MoveService
+{
+    public static RepositoryEditResult Move(RepositoryEditSettings s)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        var newId = s.NewId ?? "";
+        if (Values.SlugProblem(newId) is { } bad)
+        {
+            return RepositoryEditResult.Refused($"the new id '{newId}' {bad}");
+        }
+        var (opened, isClaim, problem) = RepositoryFiles.Open(s.Root, s.Id, s.Kind);
+        if (opened is null)
+        {
+            return RepositoryEditResult.Refused(problem!);
+        }
+        using var files = opened;
+        var kind = isClaim ? "claim" : "source";
+        if (newId == s.Id)
+        {
+            return RepositoryEditResult.Refused($"the {kind} is already called '{newId}'");
+        }
+        if (isClaim ? files.ClaimFiles.ContainsKey(newId) : files.SourceIds.Contains(newId))
+        {
+            return RepositoryEditResult.Refused($"a {kind} with the id '{newId}' already exists; choose another id, or remove it first (`evidence rm {newId}`)");
+        }
+        var file = isClaim ? files.ClaimFiles[s.Id] : files.SourcePath(s.Id);
+        var target = Path.Combine(Path.GetDirectoryName(file)!, newId + ".yaml");
+        if (File.Exists(target) || Directory.Exists(target))
+        {
+            return RepositoryEditResult.Refused($"{files.Relative(target)} already exists; choose another id");
+        }
+        files.Lock(isClaim ? [Path.GetDirectoryName(file)!] : [.. files.ClaimFolders, Path.Combine(files.Root, "sources"), files.SnapshotFolder], s.LockTimeout);
+        if (!File.Exists(file))
+        {
+            return RepositoryEditResult.Refused($"{files.Relative(file)} is gone (another command changed it meanwhile); nothing was changed");
+        }
+
+        var transaction = new FileTransaction(s.Steps);
+        var changes = new List<string>();
+        var problems = new List<string>();
+
+        // The file itself: its id, and a source's snapshot named for the id.
+        var own = RepositoryFiles.Read(file, files.Relative(file));
+        if (own.Tree is null)
+        {
+            return RepositoryEditResult.Refused(own.Problem!);
+        }
+        var edits = new List<(YScalar, string)>();
+        if (ReferenceEditor.Field(own.Tree, "id") is YScalar idNode)
+        {
+            edits.Add((idNode, newId));
+        }
+        (string From, string To)? snapshotMove = null;
+        if (!isClaim && ReferenceEditor.Field(own.Tree, "snapshot") is YScalar snap && SnapshotRename(snap.Value, s.Id, newId) is { } renamed)
+        {
+            var from = Path.Combine(files.Root, "sources", snap.Value);
+            var to = Path.Combine(files.Root, "sources", renamed);
+            // Only a regular file inside sources/snapshots/ is renamed (and the field with it); anything else stays as it is.
+            if (File.Exists(from) && SnapshotProblem(files, from) is null)
+            {
+                if (File.Exists(to))
+                {
+                    return RepositoryEditResult.Refused($"{files.Relative(to)} already exists; move it away first");
+                }
+                snapshotMove = (from, to);
+                edits.Add((snap, renamed));
+            }
+        }
+        var ownText = ReferenceEditor.Replace(own.Text!, own.Tree, edits, out var why);
+        if (ownText is null)
+        {
+            return RepositoryEditResult.Refused($"{files.Relative(file)} cannot be edited: {why}");
+        }
+        transaction.Create(target, RepositoryFiles.Encode(own.Bytes, ownText));
+        transaction.Delete(file);
+        changes.Add($"renamed {files.Relative(file)} -> {files.Relative(target)}");
+        if (snapshotMove is { } move)
+        {
+            transaction.Rename(move.From, move.To);
+            changes.Add($"renamed {files.Relative(move.From)} -> {files.Relative(move.To)}");
+        }
+
+        if (!isClaim)
+        {
+            foreach (var claimFile in files.ClaimFiles.Values)
+            {
+                Plan(files, claimFile, s.Id, newId, tree => [.. ReferenceEditor.CitationSources(tree, s.Id)], "citation", transaction, changes, problems);
+            }
+            foreach (var other in files.SourceIds.Where(id => id != s.Id).Order(StringComparer.Ordinal))
+            {
+                Plan(files, files.SourcePath(other), s.Id, newId,
+                    tree => [.. ReferenceEditor.ReportsOnItems(tree, s.Id).Select(i => (YScalar)i.List.Items[i.Index])], "reports-on item", transaction, changes, problems);
+            }
+        }
+        if (problems.Count > 0)
+        {
+            return RepositoryEditResult.Refused([.. problems, "nothing was changed"]);
+        }
+        transaction.Commit();
+        return new RepositoryEditResult { Id = newId, Changes = changes };
+    }
+
+    /// <summary>The new <c>snapshot</c> value when the snapshot is named for the id (<c>snapshots/OLD.…</c>), else null.</summary>
+    internal static string? SnapshotRename(string value, string oldId, string newId)
+    {
+        var prefix = $"{SnapshotFiles.Folder}/{oldId}.";
+        return value.StartsWith(prefix, StringComparison.Ordinal) && value.IndexOf('/', prefix.Length) < 0
+            ? $"{SnapshotFiles.Folder}/{newId}.{value[prefix.Length..]}"
+            : null;
+    }
+
+    internal static string? SnapshotProblem(RepositoryFiles files, string path) =>
+        EvidenceTracker.Loading.SafeFile.IsInside(path, files.SnapshotFolder) ? EvidenceTracker.Loading.SafeFile.LinkProblem(path, files.Relative(path)) : "outside";
+
+    private static void Plan(RepositoryFiles files, string path, string oldId, string newId, Func<YMapping, List<YScalar>> find, string what,
+        FileTransaction transaction, List<string> changes, List<string> problems)
+    {
+        var rel = files.Relative(path);
+        var read = RepositoryFiles.Read(path, rel);
+        if (read.Tree is null)
+        {
+            // A file that cannot be read may still name the id: refuse rather than leave a reference behind.
+            if (read.Text is null ? Encoding.UTF8.GetString(read.Bytes).Contains(oldId, StringComparison.Ordinal) : read.Text.Contains(oldId, StringComparison.Ordinal))
+            {
+                problems.Add(read.Problem!);
+            }
+            return;
+        }
+        var nodes = find(read.Tree);
+        if (nodes.Count == 0)
+        {
+            return;
+        }
+        var edited = ReferenceEditor.Replace(read.Text!, read.Tree, [.. nodes.Select(n => (n, newId))], out var why);
+        if (edited is null)
+        {
+            problems.Add($"{rel} cannot be edited: {why}");
+            return;
+        }
+        transaction.Replace(path, RepositoryFiles.Encode(read.Bytes, edited), read.Bytes);
+        changes.Add($"edited  {rel} ({nodes.Count} {what}{(nodes.Count == 1 ? "" : "s")})");
+    }
+}
