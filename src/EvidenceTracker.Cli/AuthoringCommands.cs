@@ -372,5 +372,5 @@ internal static class Completions
         Safe(() => AuthoringService.ClaimFiles(Root(ctx, context)).Keys);
 
     public static IEnumerable<string> ArticleIds(System.CommandLine.Completions.CompletionContext ctx, CommandContext context) =>
-        Safe(() => AuthoringService.Ids(Root(ctx, context), "articles", recursive: false, extension: ".md"));
+        Safe(() => Articles.ArticleFiles.Ids(Root(ctx, context)));
 }

@@ -16,11 +16,9 @@ namespace EvidenceTracker.Articles;
 /// </summary>
 public static partial class ArticleParser
 {
-    [System.Text.RegularExpressions.GeneratedRegex(@"\{\{[<%].{0,2000}?[%>]\}\}", System.Text.RegularExpressions.RegexOptions.Singleline | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
-    private static partial System.Text.RegularExpressions.Regex ShortcodeRegex();
-
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .UseYamlFrontMatter()
+        .Use<AdmonitionExtension>()
         .UsePreciseSourceLocation()
         .Build();
 
@@ -58,11 +56,8 @@ public static partial class ArticleParser
         {
             Blank(chars, 0, scan.FrontMatterEndLine + 1 < lineStarts.Count ? lineStarts[scan.FrontMatterEndLine + 1] : text.Length);
         }
-        // Hugo shortcodes ({{< figure src="x.png" width="600" >}}, {{% note %}}) are markup, not prose.
-        foreach (System.Text.RegularExpressions.Match m in ShortcodeRegex().Matches(text))
-        {
-            Blank(chars, m.Index, m.Index + m.Length);
-        }
+        // Hugo shortcodes ({{< figure src="x.png" width="600" >}}, {{% note %}}), MkDocs icons and ==mark== are markup, not prose.
+        SiteGeneratorSyntax.Blank(chars, text);
         var held = HoldOpenDestinations(chars);
         var blanked = new string(chars);
         MarkdownDocument markdown;
@@ -94,6 +89,10 @@ public static partial class ArticleParser
         else if (scan.FrontMatter == LineScanner.FrontMatterKind.Toml)
         {
             frontMatter = text[(lineStarts.Count > 1 ? lineStarts[1] : text.Length)..(scan.FrontMatterEndLine < lineStarts.Count ? lineStarts[scan.FrontMatterEndLine] : text.Length)];
+            if (ArticleFrontMatter.TomlProblem(frontMatter) is { } tomlProblem)
+            {
+                problems.Add(tomlProblem);
+            }
         }
 
         var definitions = new List<FootnoteDefinition>();

@@ -1,3 +1,4 @@
+using EvidenceTracker.Articles;
 using EvidenceTracker.Checking;
 using EvidenceTracker.Diagnostics;
 using EvidenceTracker.Loading;
@@ -148,7 +149,7 @@ public static class AuthoringService
         var root = RepositoryLoader.ResolveRoot(s.Root);
         var claimIds = Ids(root, "claims", recursive: true);
         var sourceIds = Ids(root, "sources", recursive: false);
-        var articleIds = Ids(root, "articles", recursive: false, extension: ".md");
+        var articleIds = ArticleFiles.Ids(root);
         var problems = new List<string>();
         foreach (var c in s.Citations.Where(c => !sourceIds.Contains(c.Source)))
         {

@@ -7,9 +7,10 @@ using EvidenceTracker.Model;
 namespace EvidenceTracker.Importing;
 
 /// <summary>
-/// The import of one Markdown article: the article copied byte for byte to <c>articles/&lt;id&gt;.md</c>, a source for
-/// each footnote definition (shared by URL), and a draft claim for each cited passage that no claim of the article
-/// tracks yet. <see cref="Prepare"/> (reading and parsing) runs in parallel; <see cref="Plan"/> runs in input order.
+/// The import of one article: the file copied byte for byte to <c>articles/&lt;id&gt;.&lt;ext&gt;</c> (its extension
+/// kept), the sources its footnote definitions name (<see cref="FootnoteSources"/>: shared by URL; none for a note),
+/// and a draft claim for each cited passage that no claim of the article tracks yet. A file that cannot be read as an
+/// article (not UTF-8, binary, too large, front matter that does not parse) is skipped and reported. <see cref="Prepare"/> (reading and parsing) runs in parallel; <see cref="Plan"/> runs in input order.
 /// </summary>
 internal static class ArticleImporter
 {
@@ -18,7 +19,7 @@ internal static class ArticleImporter
         ImportService.Input Input,
         byte[]? Bytes,
         ArticleDocument? Document,
-        IReadOnlyList<(FootnoteDefinition Definition, SourceDraft Draft)> Footnotes,
+        IReadOnlyList<(FootnoteDefinition Definition, IReadOnlyList<SourceDraft> Drafts)> Footnotes,
         string? Language,
         ImportProblem? Problem);
 
@@ -51,33 +52,52 @@ internal static class ArticleImporter
             var why = sink.Findings.Count > 0 ? sink.Findings[0] : null;
             return Refused(new ImportProblem($"{input.Display}:{why?.Line}:{why?.Column}: {why?.Message ?? "not UTF-8"}; not imported", false, input.Display));
         }
+        if (text.Contains('\0', StringComparison.Ordinal))
+        {
+            return Refused(new ImportProblem($"{input.Display}: a binary file (it holds NUL bytes), not a Markdown article; not imported", false, input.Display));
+        }
+        var fields = ArticleFrontMatter.Read(text);
+        if (fields.Problem is { } unreadable)
+        {
+            return Refused(new ImportProblem($"{input.Display}:{fields.ProblemAt?.Line ?? 1}:{fields.ProblemAt?.Column ?? 1}: {unreadable}; not imported", false, input.Display));
+        }
         var document = ArticleParser.Parse(text);
         var footnotes = document.Definitions
             .Where(d => d.DuplicateOf is null && d.Content.Length > 0) // renderers use the first definition; an empty one names nothing
-            .Select(d => (d, FootnoteReference.Parse(d.Content)))
+            .Select(d => (d, FootnoteSources.Parse(d.Content)))
             .ToList();
-        return new Prepared(input, bytes, document, footnotes, Languages.OfArticle(document), null);
+        // the front matter's language when it is a language tag; else the body's script tells
+        var language = fields.Lang is { } lang && Values.LangProblem(lang) is null ? lang : Languages.OfArticle(document);
+        return new Prepared(input, bytes, document, footnotes, language, null);
     }
 
-    public static void Plan(Prepared prepared, string? explicitId, ImportPlan plan)
+    /// <param name="derivedId">The id <see cref="ArticleIds"/> gave the input; <paramref name="explicitId"/> (--id) wins.</param>
+    public static void Plan(Prepared prepared, string? explicitId, string derivedId, ImportPlan plan)
     {
         var input = prepared.Input;
         if (prepared.Problem is { } problem)
         {
-            plan.Problems.Add(problem);
+            plan.Skipped.Add(problem); // an unreadable or odd file never stops the others
             return;
         }
         var bytes = prepared.Bytes!;
         var document = prepared.Document!;
 
-        var id = explicitId ?? DerivedId(input.FullPath);
-        var path = $"articles/{id}.md";
+        var id = explicitId ?? derivedId;
+        var extension = ArticleFiles.Extension(input.FullPath) ?? ".md";
+        var path = $"articles/{id}{extension}";
         if (!plan.ClaimArticleId(id))
         {
             plan.Problems.Add(new ImportProblem($"{input.Display}: another input of this import is also {path}; import it on its own with --id", false, input.Display));
             return;
         }
-        var target = Path.Combine(plan.Root, "articles", id + ".md");
+        var target = Path.Combine(plan.Root, "articles", id + extension);
+        if (plan.ArticleFile(id) is { } other && other != Path.GetFileName(target))
+        {
+            plan.Problems.Add(new ImportProblem(
+                $"{input.Display}: article id '{id}' is already articles/{other}; import under another id (--id NEW-ID)", false, input.Display));
+            return;
+        }
         var action = ImportAction.Create;
         if (File.Exists(target) || Directory.Exists(target))
         {
@@ -106,11 +126,12 @@ internal static class ArticleImporter
             Content = action == ImportAction.Create ? bytes : null,
         });
 
-        var sourceOf = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (definition, draft) in prepared.Footnotes)
+        // a note (no draft) names no source; a definition with several links, several
+        var sourceOf = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var (definition, drafts) in prepared.Footnotes)
         {
             sourceOf[ArticleParser.NormalizeLabel(definition.Label)] =
-                plan.SourceFor(draft, id, definition.Label, Languages.Of(draft.Title, prepared.Language));
+                [.. drafts.Select(draft => plan.SourceFor(draft, id, definition.Label, Languages.Of(draft.Title, prepared.Language)))];
         }
 
         var existingSpans = plan.Excerpts(id).SelectMany(document.ExcerptSpans).ToList();
@@ -119,7 +140,7 @@ internal static class ArticleImporter
         var excerpt = "";
         foreach (var passage in document.Passages(plan.Scope))
         {
-            var sources = passage.Labels.Select(l => sourceOf.GetValueOrDefault(l)).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+            var sources = passage.Labels.SelectMany(l => sourceOf.GetValueOrDefault(l) ?? []).Distinct(StringComparer.Ordinal).ToList();
             if (sources.Count == 0 || document.Overlaps(passage, existingSpans))
             {
                 continue;
@@ -132,13 +153,5 @@ internal static class ArticleImporter
             }
             plan.AddDraft(id, excerpt, sources, markers);
         }
-    }
-
-    /// <summary>The slug of the file's name; for a name with no Latin letter or digit, <c>article-</c> and a hash.</summary>
-    private static string DerivedId(string fullPath)
-    {
-        var stem = Path.GetFileNameWithoutExtension(fullPath);
-        var slug = Slugs.Slugify(stem, Values.MaxIdLength);
-        return slug.Length > 0 && Slugs.IsLatin(stem) ? slug : $"article-{Slugs.Hash(stem, 6)}";
     }
 }

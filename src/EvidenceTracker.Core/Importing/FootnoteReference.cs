@@ -63,7 +63,7 @@ public static partial class FootnoteReference
 
     [GeneratedRegex(@"\[(?<t>(?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*<?(?<u>[^\s)>]+(?:\([^\s)]*\)[^\s)>]*)*)>?(?:\s+(?:""[^""]*""|'[^']*'))?\s*\)",
         RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
-    private static partial Regex LinkRegex();
+    internal static partial Regex LinkRegex();
 
     [GeneratedRegex(@"https?://", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex UrlStartRegex();

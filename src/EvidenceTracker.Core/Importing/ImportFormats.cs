@@ -17,10 +17,6 @@ public enum ImportFormat
 /// The one table of the extensions <c>evidence import</c> reads, and what each is read as. The dispatch, the folder
 /// walk, the messages and the help text all come from here.
 /// </summary>
-/// <remarks>
-/// The contract also names <c>.qmd</c> and <c>.Rmd</c> articles; they are not in the table because the repository
-/// loads and checks <c>articles/*.md</c> only, so an imported Quarto or R Markdown file would not be tracked.
-/// </remarks>
 public static class ImportFormats
 {
     /// <summary>Extension (lower case, with the dot) → format, in the order messages list them.</summary>
@@ -28,6 +24,8 @@ public static class ImportFormats
     [
         (".md", ImportFormat.Article),
         (".markdown", ImportFormat.Article),
+        (".qmd", ImportFormat.Article),
+        (".Rmd", ImportFormat.Article),
         (".bib", ImportFormat.BibTex),
         (".bibtex", ImportFormat.BibTex),
         (".biblatex", ImportFormat.BibTex),

@@ -81,6 +81,9 @@ public sealed record ImportResult
     /// entries: created, merged, skipped.</summary>
     public required IReadOnlyList<ImportedFile> Files { get; init; }
     public required IReadOnlyList<ImportProblem> Problems { get; init; }
+    /// <summary>Articles that could not be read (not UTF-8, binary, too large, unreadable front matter): reported and
+    /// left out; the other articles are imported.</summary>
+    public IReadOnlyList<ImportProblem> Skipped { get; init; } = [];
     /// <summary>What reading the bibliographies found (malformed entries, values left out, fields not imported).</summary>
     public IReadOnlyList<Finding> Findings { get; init; } = [];
     /// <summary>How many of the inputs are articles, and how many bibliographies (their reports are printed when any).</summary>
@@ -98,7 +101,7 @@ public sealed record ImportResult
 
     public ImportOutcome Outcome =>
         Problems.Any(p => p.IsUsage) ? ImportOutcome.Usage
-        : Problems.Count > 0 || HasErrors ? ImportOutcome.Refused
+        : Problems.Count > 0 || HasErrors || Skipped.Count > 0 ? ImportOutcome.Refused
         : ImportOutcome.Imported;
 }
 

@@ -53,6 +53,10 @@ public static class ImportReport
         {
             error.Write(TerminalText.Format($"error: {problem.Message}\n"));
         }
+        foreach (var skipped in result.Skipped)
+        {
+            error.Write(TerminalText.Format($"skipped: {skipped.Message}\n"));
+        }
         if (result.Problems.Any(p => p.IsUsage))
         {
             error.Write("nothing was imported\n");
@@ -151,6 +155,10 @@ public static class ImportReport
         {
             tail.Add($"{Plural(reused, "existing source")} reused");
         }
+        if (result.Skipped.Count > 0)
+        {
+            tail.Add($"{Plural(result.Skipped.Count, "file")} skipped");
+        }
         var text = head + $"{parts[0]}, {parts[1]} and {parts[2]}";
         if (tail.Count > 0)
         {
@@ -182,6 +190,7 @@ public static class ImportReport
                 if (kind == ImportKind.Article)
                 {
                     json.WriteNumber("unchanged", Count(kind, ImportAction.Unchanged));
+                    json.WriteNumber("skipped", refused ? 0 : result.Skipped.Count);
                 }
                 if (kind == ImportKind.Source)
                 {
@@ -214,6 +223,15 @@ public static class ImportReport
                 json.WriteString("action", Action(f.Action));
                 json.StringOrNull("from", f.From);
                 json.StringOrNull("article", f.Article);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteStartArray("skipped");
+            foreach (var p in result.Skipped)
+            {
+                json.WriteStartObject();
+                json.WriteString("message", p.Message);
+                json.StringOrNull("file", p.File);
                 json.WriteEndObject();
             }
             json.WriteEndArray();

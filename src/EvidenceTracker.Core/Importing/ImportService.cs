@@ -121,9 +121,10 @@ public static class ImportService
             }
         }
         Parallelism.For(articles.Count, Parallelism.Files, PrepareOne);
+        var ids = ArticleIds.Assign(articles);
         foreach (var article in prepared)
         {
-            ArticleImporter.Plan(article, settings.Id, plan);
+            ArticleImporter.Plan(article, settings.Id, ids[article.Input.FullPath], plan);
         }
 
         var files = plan.Files();
@@ -140,11 +141,15 @@ public static class ImportService
         {
             Commit(root, files, plan.Problems);
         }
-        return new ImportResult { DryRun = settings.DryRun, Files = files, Problems = plan.Problems, ArticleInputs = articles.Count };
+        return new ImportResult
+        {
+            DryRun = settings.DryRun, Files = files, Problems = plan.Problems, Skipped = plan.Skipped, ArticleInputs = articles.Count,
+        };
     }
 
-    /// <summary>An input file: its full path, the path as the user gave it (for messages), and what it is read as.</summary>
-    internal readonly record struct Input(string FullPath, string Display, ImportFormat Format);
+    /// <summary>An input file: its full path, the path as the user gave it (for messages), what it is read as, and the
+    /// folder given on the command line that it was found in (null for a file named itself).</summary>
+    internal readonly record struct Input(string FullPath, string Display, ImportFormat Format, string? Folder = null);
 
     /// <summary>
     /// Files as given, each of a format in <see cref="ImportFormats"/> (a link named on the command line is followed:
@@ -197,7 +202,7 @@ public static class ImportService
                     }
                     if (seen.Add(f))
                     {
-                        inputs.Add(new Input(f, display, ImportFormat.Article));
+                        inputs.Add(new Input(f, display, ImportFormat.Article, full));
                     }
                 }
             }
@@ -260,6 +265,8 @@ internal sealed class ImportPlan
     private readonly Dictionary<string, int> _nextSourceSuffix = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _nextClaimSuffix = new(StringComparer.Ordinal);
     private DraftClaim? _lastDraft;
+    /// <summary>Existing articles: id → file name in articles/ (read when first asked).</summary>
+    private Dictionary<string, string>? _articleFiles;
 
     /// <summary>Names (without .yaml) of the files already in sources/ and claims/, loadable or not: never overwritten.</summary>
     private readonly HashSet<string> _sourceFiles;
@@ -303,6 +310,8 @@ internal sealed class ImportPlan
 
     public EvidenceSet Set { get; }
     public List<ImportProblem> Problems { get; } = [];
+    /// <summary>Inputs that cannot be read as articles: reported, and left out of the import.</summary>
+    public List<ImportProblem> Skipped { get; } = [];
 
     public CitationScope Scope => CitationScopes.TryParse(Set.Config.CitationScope, out var s) ? s : CitationScope.Run;
 
@@ -319,6 +328,15 @@ internal sealed class ImportPlan
     }
 
     public bool ClaimArticleId(string id) => _articleIds.Add(id);
+
+    /// <summary>The file name in articles/ of an existing article with this id (any article extension), or null.</summary>
+    public string? ArticleFile(string id)
+    {
+        _articleFiles ??= ArticleFiles.Enumerate(Path.Combine(Root, "articles"))
+            .GroupBy(f => Path.GetFileNameWithoutExtension(f), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => Path.GetFileName(g.First()), StringComparer.Ordinal);
+        return _articleFiles.GetValueOrDefault(id);
+    }
 
     public void AddArticle(ImportedFile file) => _articles.Add(file);
 

@@ -66,7 +66,8 @@ public static class RepositoryLoader
         var claims = LoadAll(claimFiles, full, real, DocumentReaders.ReadClaim, findings);
         var sources = LoadAll(sourceFiles, full, real, DocumentReaders.ReadSource, findings);
 
-        var articles = LoadArticles(Enumerate(full, real, "articles", "*.md", recursive: false, Rules.Schema, findings), full, real, findings);
+        var articleFiles = Enumerate(full, real, "articles", "", recursive: false, Rules.Schema, findings).Where(f => ArticleFiles.Extension(f) is not null).ToArray();
+        var articles = LoadArticles(articleFiles, full, real, findings);
 
         return new EvidenceSet
         {
@@ -112,7 +113,22 @@ public static class RepositoryLoader
         {
             findings.AddRange(sink.Findings);
         }
-        return [.. results];
+        // Two files with one name and different extensions (post.md, post.qmd) would be one article id: the first kept.
+        var first = new Dictionary<string, Article>(StringComparer.Ordinal);
+        var kept = new List<Article>(results.Length);
+        foreach (var article in results)
+        {
+            if (first.TryGetValue(article.Id, out var earlier))
+            {
+                var sink = new FindingSink(article.File) { Article = article.Id };
+                sink.Add(Rules.DuplicateId, $"article id '{article.Id}' is also {earlier.File}; this file is not read (rename one of them)", null);
+                findings.AddRange(sink.Findings);
+                continue;
+            }
+            first[article.Id] = article;
+            kept.Add(article);
+        }
+        return kept;
     }
 
     /// <summary>Reads and parses the claim or source files (in parallel when there are many), each on its own.</summary>

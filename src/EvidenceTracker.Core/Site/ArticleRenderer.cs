@@ -22,8 +22,8 @@ public sealed record Highlight(IReadOnlyList<(int Start, int End)> Spans, string
 }
 
 /// <summary>
-/// Renders an article's Markdown to HTML with Markdig: one pipeline, built once, with raw HTML disabled
-/// (it shows as text), links kept only for http(s) URLs and the article's own fragments, images reduced
+/// Renders an article's Markdown to HTML with Markdig: one pipeline, built once; raw HTML shows as its text
+/// (<see cref="RawHtmlText"/>), admonitions as boxes (<see cref="Articles.AdmonitionExtension"/>), links kept only for http(s) URLs and the article's own fragments, images reduced
 /// to their text (no request leaves the page), and tracked passages wrapped in <c>mark</c> elements at the
 /// source positions the article parser gives. A block nested deeper than the parser accepts is shown as text.
 /// </summary>
@@ -34,7 +34,7 @@ public static class ArticleRenderer
         .UseFootnotes()
         .UsePipeTables()
         .UseAutoLinks()
-        .DisableHtml()
+        .Use<Articles.AdmonitionExtension>()
         .UsePreciseSourceLocation()
         .Build();
 
@@ -44,6 +44,7 @@ public static class ArticleRenderer
     {
         ArgumentNullException.ThrowIfNull(markdown);
         ArgumentNullException.ThrowIfNull(highlights);
+        markdown = WithoutGeneratorSyntax(markdown);
         MarkdownDocument document;
         try
         {
@@ -59,6 +60,7 @@ public static class ArticleRenderer
             front.Parent?.Remove(front);
         }
         FlattenTooDeep(document, markdown);
+        RawHtmlText.Apply(document);
         if (title is not null && document.Count > 0 && document[0] is HeadingBlock { Level: 1, Inline: { } heading }
             && string.Concat(heading.Descendants<LiteralInline>().Select(l => l.Content.ToString())).Trim() == title.Trim())
         {
@@ -70,6 +72,18 @@ public static class ArticleRenderer
             ArticleMarks.Mark(document, highlights);
         }
         return ToHtml(document);
+    }
+
+    /// <summary>
+    /// The article as Markdig should see it, offsets unchanged: TOML front matter and site-generator markup (Hugo
+    /// shortcodes, MkDocs icons, <c>==mark==</c> delimiters, attribute lists) blanked, as the article parser blanks them.
+    /// </summary>
+    private static string WithoutGeneratorSyntax(string markdown)
+    {
+        var chars = markdown.ToCharArray();
+        Articles.SiteGeneratorSyntax.BlankTomlFrontMatter(chars, markdown);
+        Articles.SiteGeneratorSyntax.Blank(chars, markdown);
+        return new string(chars);
     }
 
     private static string ToHtml(MarkdownDocument document)
@@ -99,6 +113,7 @@ public static class ArticleRenderer
             {
                 var document = HeldParentheses.Parse(part, Pipeline);
                 FlattenTooDeep(document, part);
+                RawHtmlText.Apply(document);
                 Sanitize(document);
                 sb.Append(ToHtml(document));
             }

@@ -292,9 +292,9 @@ internal sealed class MarkdownPages(SiteData data)
     public static string StripFrontMatter(string text)
     {
         var t = text.TrimStart('\uFEFF');
-        if (t.StartsWith("---", StringComparison.Ordinal))
+        if (t.StartsWith("---", StringComparison.Ordinal) || t.StartsWith("+++", StringComparison.Ordinal))
         {
-            var end = t.IndexOf("\n---", 3, StringComparison.Ordinal);
+            var end = t.IndexOf(t[..3] == "+++" ? "\n+++" : "\n---", 3, StringComparison.Ordinal);
             if (end >= 0)
             {
                 var next = t.IndexOf('\n', end + 4);

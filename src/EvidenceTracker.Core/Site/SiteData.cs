@@ -74,26 +74,8 @@ public sealed class SiteData
 /// <summary>A claim's cited sources, its leads, and whether it rests on primary research it cites in support.</summary>
 public sealed record ClaimChain(IReadOnlyList<string> Cited, IReadOnlyList<string> Leads, bool RestsOnPrimary);
 
-/// <summary>Reads the <c>title</c> (and language hints) of an article's YAML front matter.</summary>
+/// <summary>Reads the <c>title</c> of an article's front matter (YAML or TOML; see <see cref="Articles.ArticleFrontMatter"/>).</summary>
 public static class FrontMatter
 {
-    public static string? Title(string markdown)
-    {
-        ArgumentNullException.ThrowIfNull(markdown);
-        var text = markdown.TrimStart('\uFEFF');
-        if (!text.StartsWith("---", StringComparison.Ordinal))
-        {
-            return null;
-        }
-        var end = text.IndexOf("\n---", 3, StringComparison.Ordinal);
-        if (end < 0)
-        {
-            return null;
-        }
-        var sink = new FindingSink("front-matter");
-        var node = Yaml.YamlTreeReader.Read(text[3..end], sink);
-        return node is Yaml.YMapping m
-            ? m.Entries.FirstOrDefault(e => e.Key.Value == "title").Value is Yaml.YScalar { IsNull: false } t ? t.Value.Trim() : null
-            : null;
-    }
+    public static string? Title(string markdown) => Articles.ArticleFrontMatter.Read(markdown).Title;
 }

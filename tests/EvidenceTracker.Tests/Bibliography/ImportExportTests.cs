@@ -236,7 +236,7 @@ public class ImportTests
         Assert.Equal((2, "error: 'nope.bib' does not exist\nnothing was imported\n"), (missing.ExitCode, missing.Error));
         var unknown = CliRunner.Run(repo.Root, "import", "notes.txt");
         Assert.Equal(2, unknown.ExitCode);
-        Assert.Contains("notes.txt: not a Markdown article (.md, .markdown) or a bibliography (.bib, .bibtex, .biblatex, .ris, .json, .csljson)", unknown.Error);
+        Assert.Contains("notes.txt: not a Markdown article (.md, .markdown, .qmd, .Rmd) or a bibliography (.bib, .bibtex, .biblatex, .ris, .json, .csljson)", unknown.Error);
     }
 
     [Fact]

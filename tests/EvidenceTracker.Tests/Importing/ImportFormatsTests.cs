@@ -35,7 +35,8 @@ public class ImportFormatsTests
         Assert.Empty(set.LoadFindings);
         if (format == ImportFormat.Article)
         {
-            Assert.True(File.Exists(repo.Full("articles/in.md")));
+            // kept with its extension, as the table spells it (.md, .markdown, .qmd, .Rmd)
+            Assert.True(File.Exists(repo.Full("articles/in" + extension)));
             Assert.Single(set.Claims);
         }
     }
@@ -73,7 +74,7 @@ public class ImportFormatsTests
         var result = CliRunner.Run(repo.Root, "import", "refs.csl");
         Assert.Equal(2, result.ExitCode);
         Assert.Equal(
-            "error: refs.csl: not a Markdown article (.md, .markdown) or a bibliography (.bib, .bibtex, .biblatex, .ris, .json, .csljson)\nnothing was imported\n",
+            "error: refs.csl: not a Markdown article (.md, .markdown, .qmd, .Rmd) or a bibliography (.bib, .bibtex, .biblatex, .ris, .json, .csljson)\nnothing was imported\n",
             result.Error);
         Assert.Empty(Directory.EnumerateFileSystemEntries(repo.Full("sources")));
     }
@@ -118,7 +119,7 @@ public class ImportFormatsTests
         var result = CliRunner.Run(repo.Root, "import", "posts");
         Assert.Equal((0, ""), (result.ExitCode, result.Error));
         Assert.True(File.Exists(repo.Full("articles/one.md")));
-        Assert.True(File.Exists(repo.Full("articles/two.md")));
+        Assert.True(File.Exists(repo.Full("articles/two.markdown")));
         Assert.DoesNotContain("refs.bib", result.Out, StringComparison.Ordinal);
     }
 }

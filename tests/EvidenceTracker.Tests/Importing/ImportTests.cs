@@ -38,7 +38,7 @@ public class ImportTests
     public void A_footnote_whose_source_file_would_exceed_1_MB_refuses_the_import_with_the_reason_and_writes_nothing()
     {
         using var repo = new TempRepo();
-        repo.Write("incoming/long.md", "# Long\n\nWater boils at 100 degrees.[^1]\n\n[^1]: " + new string('x', 1_100_000) + "\n");
+        repo.Write("incoming/long.md", "# Long\n\nWater boils at 100 degrees.[^1]\n\n[^1]: " + new string('x', 1_100_000) + " https://example.org/long\n");
         var result = CliRunner.Run(repo.Root, "import", "incoming/long.md");
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("from [^1] of article 'long') would be 1.05 MB, and check reads no source file over 1 MB", result.Error + result.Out);
@@ -54,9 +54,9 @@ public class ImportTests
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("", result.Error);
         Assert.Equal(File.ReadAllBytes(EnglishArticle), File.ReadAllBytes(repo.Full("articles/heat-pumps.md")));
+        // [^3] (sales figures compiled by the author) and [^6] (an unused note) are notes, not sources
         Assert.Equal(
-            ["an-unused-note.yaml", "example-energy-agency-2024-01-15.yaml", "lakeside-example-net-2024-05-30.yaml",
-             "nordic-heating-council-2023-03-08.yaml", "sales-figures-compiled-by-the-author.yaml"],
+            ["example-energy-agency-2024-01-15.yaml", "lakeside-example-net-2024-05-30.yaml", "nordic-heating-council-2023-03-08.yaml"],
             Directory.GetFiles(repo.Full("sources")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Equal(5, Directory.GetFiles(repo.Full("claims")).Length);
     }
@@ -80,7 +80,7 @@ public class ImportTests
     }
 
     [Fact]
-    public void The_prose_shape_the_bare_url_shape_and_free_text_each_become_a_source()
+    public void The_prose_shape_and_the_bare_url_shape_each_become_a_source_and_free_text_does_not()
     {
         using var repo = RepoWithEnglishInput();
         CliRunner.Run(repo.Root, "import", "incoming/heat-pumps.md");
@@ -104,13 +104,7 @@ public class ImportTests
             lang: en
 
             """, Yaml(repo, "sources/lakeside-example-net-2024-05-30.yaml"));
-        Assert.Equal("""
-            id: sales-figures-compiled-by-the-author
-            type: other
-            title: "Sales figures compiled by the author from dealer surveys"
-            lang: en
-
-            """, Yaml(repo, "sources/sales-figures-compiled-by-the-author.yaml"));
+        Assert.False(File.Exists(repo.Full("sources/sales-figures-compiled-by-the-author.yaml")));
     }
 
     [Fact]
@@ -135,7 +129,6 @@ public class ImportTests
             excerpt: "Most of them were installed after 2010. Sales grew by 38% in 2022, the largest rise on record."
             citations:
               - source: nordic-heating-council-2023-03-08
-              - source: sales-figures-compiled-by-the-author
             note: "Drafted by evidence import from [^2][^3]."
 
             """, Yaml(repo, "claims/most-of-them-were-installed-after-2010-sales.yaml"));
@@ -231,9 +224,9 @@ public class ImportTests
     public void An_empty_footnote_definition_creates_no_source()
     {
         using var repo = new TempRepo();
-        repo.Write("in/a.md", "Text 5%.[^1][^2]\n\n[^1]:\n[^2]: Real source\n");
+        repo.Write("in/a.md", "Text 5%.[^1][^2]\n\n[^1]:\n[^2]: Real source. https://example.org/real\n");
         Assert.Equal(0, CliRunner.Run(repo.Root, "import", "in/a.md").ExitCode);
-        Assert.Equal(["real-source.yaml"], Directory.GetFiles(repo.Full("sources")).Select(Path.GetFileName));
+        Assert.Equal(["example-org.yaml"], Directory.GetFiles(repo.Full("sources")).Select(Path.GetFileName));
     }
 
     [Fact]
@@ -274,7 +267,7 @@ public class ImportTests
         var again = CliRunner.Run(repo.Root, "import", "incoming");
         Assert.Equal(0, again.ExitCode);
         Assert.Equal(first, Snapshot(repo.Root));
-        Assert.EndsWith("import: created 0 articles, 0 sources and 0 draft claims; 2 articles unchanged, 6 existing sources reused\n", again.Out);
+        Assert.EndsWith("import: created 0 articles, 0 sources and 0 draft claims; 2 articles unchanged, 3 existing sources reused\n", again.Out);
     }
 
     [Fact]
@@ -287,7 +280,7 @@ public class ImportTests
         Assert.Equal(before, Snapshot(repo.Root));
         Assert.Contains("would create articles/heat-pumps.md (from incoming/heat-pumps.md)", result.Out);
         Assert.Contains("would create claims/heat-pumps-now-heat-about-15-of-homes.yaml", result.Out);
-        Assert.EndsWith("dry run: would create 1 article, 5 sources and 5 draft claims; nothing written\n", result.Out);
+        Assert.EndsWith("dry run: would create 1 article, 3 sources and 5 draft claims; nothing written\n", result.Out);
     }
 
     [Fact]
@@ -355,14 +348,15 @@ public class ImportTests
     }
 
     [Fact]
-    public void Two_inputs_with_one_derived_id_are_refused()
+    public void Two_inputs_with_one_file_name_take_their_parent_folder_names()
     {
         using var repo = new TempRepo();
         repo.Write("a/post.md", "One.\n");
         repo.Write("b/post.md", "Two.\n");
         var result = CliRunner.Run(repo.Root, "import", "a/post.md", "b/post.md");
-        Assert.Equal(1, result.ExitCode);
-        Assert.Contains("another input of this import is also articles/post.md", result.Error);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("One.\n", repo.Read("articles/a-post.md"));
+        Assert.Equal("Two.\n", repo.Read("articles/b-post.md"));
     }
 
     [Fact]
@@ -428,8 +422,8 @@ public class ImportTests
         repo.Write("in/hostile.md", string.Concat(
             "A \"quoted\" claim: with # hash and \\ backslash 5%.[^1] Tab\there 6%.[^2] Key: value 7%.[^3]\n\n",
             "[^1]: [Title with \"quotes\" and \\backslash](https://example.org/a?x=1&y=2) · Pub: Lisher # x · 2024/1/2\n",
-            "[^2]: - yes: no [] {} & * ! | > ' % @ `\n",
-            "[^3]: \u2028line\u2029separators\u0085 and \u00A0nbsp 😀\n"));
+            "[^2]: - yes: no [] {} & * ! | > ' % @ ` https://example.org/b\n",
+            "[^3]: \u2028line\u2029separators\u0085 and \u00A0nbsp 😀 https://example.org/c\n"));
         Assert.Equal(0, CliRunner.Run(repo.Root, "import", "in/hostile.md").ExitCode);
         var set = RepositoryLoader.Load(repo.Root);
         Assert.DoesNotContain(set.LoadFindings, f => f.Severity == Severity.Error);

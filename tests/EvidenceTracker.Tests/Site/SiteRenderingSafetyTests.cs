@@ -188,11 +188,17 @@ public sealed class SiteRenderingSafetyTests
     private const string ArticleParserHeld = "\uE000";
 
     [Fact]
-    public void An_excerpt_that_quotes_raw_html_as_written_is_highlighted_where_the_page_shows_it_as_text()
+    public void An_excerpt_that_quotes_raw_html_as_written_is_highlighted_over_the_text_the_page_shows()
     {
         var site = SiteBuilder.Build(EvidenceQueries.Check(Path.Combine(TestPaths.Fixtures, "site", "hostile")));
         var html = Page(site, "articles/hostile-article.html");
-        Assert.Contains("id=\"claim-hostile-claim\"><a href=\"../claims/hostile-claim.html\">run &lt;i&gt;this&lt;/i&gt; now</a>", html, StringComparison.Ordinal);
+        // the page shows the raw HTML as its text (run this now): the highlight covers it, in one mark per piece of text
+        Assert.Contains("id=\"claim-hostile-claim\"><a href=\"../claims/hostile-claim.html\">run </a></mark>", html, StringComparison.Ordinal);
+        using var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+        var paragraph = page.GetElementById("claim-hostile-claim")!.ParentElement!;
+        Assert.StartsWith("A tracked passage: run this now", paragraph.TextContent, StringComparison.Ordinal);
+        Assert.Equal(3, paragraph.QuerySelectorAll("mark a[href='../claims/hostile-claim.html']").Length);
+        Assert.DoesNotContain("&lt;i&gt;", html[html.IndexOf("<article", StringComparison.Ordinal)..html.IndexOf("</article>", StringComparison.Ordinal)], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -89,7 +89,10 @@ public class SiteTests
         Assert.Contains("&lt;script&gt;window.__pwned = 9&lt;/script&gt;Statement with &lt;b&gt;markup&lt;/b&gt; &amp; &quot;quotes&quot;", claim);
         Assert.Contains("&lt;/blockquote&gt;&lt;script&gt;window.__pwned = 12&lt;/script&gt;", claim);
         var article = Text(site, "articles/xss-article.html");
-        Assert.Contains("&lt;script&gt;window.__pwned = 2&lt;/script&gt;", article);
+        // raw HTML in an article shows as its text: a script leaves nothing, neither an element nor escaped markup
+        Assert.DoesNotContain("window.__pwned = 2", article);
+        Assert.DoesNotContain("&lt;em&gt;", article);
+        Assert.DoesNotContain("&lt;b onclick", article);
         Assert.Contains("<a href=\"https://example.org/ok\">fine link</a>", article);
         Assert.DoesNotContain("https://tracker.example/img.png\"", article);
         // JSON-LD cannot close its script element.

@@ -1,0 +1,81 @@
+using EvidenceTracker.Importing;
+
+namespace EvidenceTracker.Tests.Importing;
+
+/// <summary>Footnotes as people write them: notes are no sources, several links are several sources, titles hold no Markdown.</summary>
+public class FootnoteSourcesTests
+{
+    [Fact]
+    public void Several_links_in_one_definition_are_several_sources_titled_from_their_link_texts()
+    {
+        var drafts = FootnoteSources.Parse("Wikipedia: [*Mass Surveillance*](https://en.wikipedia.org/wiki/Mass_surveillance) and [*Surveillance*](https://en.wikipedia.org/wiki/Surveillance).");
+        Assert.Equal(2, drafts.Count);
+        Assert.Equal(["Mass Surveillance", "Surveillance"], drafts.Select(d => d.Title));
+        Assert.Equal(["https://en.wikipedia.org/wiki/Mass_surveillance", "https://en.wikipedia.org/wiki/Surveillance"], drafts.Select(d => d.Url));
+        Assert.All(drafts, d => Assert.Equal("Wikipedia", d.Publisher));
+    }
+
+    [Theory]
+    [InlineData("I think we rocked this one.")]
+    [InlineData("Sales figures compiled by the author from dealer surveys")]
+    [InlineData("We measured this twice in our lab, with the same result.")]
+    [InlineData("Ibid.")]
+    public void A_definition_without_url_identifier_or_bibliographic_shape_is_a_note(string definition)
+    {
+        Assert.Empty(FootnoteSources.Parse(definition));
+        Assert.True(FootnoteSources.IsNote(definition));
+    }
+
+    [Theory]
+    [InlineData("“Heat pumps in cold climates”, a report of the agency")]
+    [InlineData("《自然·医学》2023年11月")]
+    [InlineData("doi:10.1038/s41591-023-02640-w")]
+    [InlineData("PMID: 37985692")]
+    [InlineData("Market report. Nordic Heating Council, 2023-03-08.")]
+    public void A_definition_with_a_quoted_title_an_identifier_or_a_publisher_and_date_is_a_source(string definition)
+    {
+        Assert.Single(FootnoteSources.Parse(definition));
+    }
+
+    [Fact]
+    public void The_title_publisher_date_url_shape_is_parsed_into_its_fields()
+    {
+        var d = Assert.Single(FootnoteSources.Parse("Market report. Nordic Heating Council, 2023-03-08. https://nordic-heating.example.com/market-2023/"));
+        Assert.Equal("Market report", d.Title);
+        Assert.Equal("Nordic Heating Council", d.Publisher);
+        Assert.Equal("2023-03-08", d.Date);
+        Assert.Equal("https://nordic-heating.example.com/market-2023/", d.Url);
+    }
+
+    [Fact]
+    public void The_author_year_shape_is_parsed_into_authors_date_title_and_journal()
+    {
+        var d = Assert.Single(FootnoteSources.Parse("Smith, J., & Doe, A. (2020). Cameras in public spaces. Journal of Privacy, 12(3), 45-67."));
+        Assert.Equal(["Smith, J.", "Doe, A."], d.Authors);
+        Assert.Equal("2020", d.Date);
+        Assert.Equal("Cameras in public spaces", d.Title);
+        Assert.Equal("Journal of Privacy", d.Publisher);
+        Assert.Equal("12", d.Volume);
+    }
+
+    [Theory]
+    [InlineData("[**Bold** and *italic* `code`](https://example.org/a) · *The Times* · (2024/1/2)", "Bold and italic code", "The Times")]
+    [InlineData("[A <span>tagged</span> title](https://example.org/b) · [Site](https://example.org) · 2024-01-02", "A tagged title", null)]
+    public void Titles_and_publishers_never_hold_markdown(string definition, string title, string? publisher)
+    {
+        var d = FootnoteSources.Parse(definition)[0];
+        Assert.Equal(title, d.Title);
+        if (publisher is not null)
+        {
+            Assert.Equal(publisher, d.Publisher);
+        }
+        Assert.DoesNotContain("](", d.Title + d.Publisher, StringComparison.Ordinal);
+        Assert.DoesNotContain("*", d.Title + d.Publisher, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void One_link_written_twice_is_one_source()
+    {
+        Assert.Single(FootnoteSources.Parse("[Report](https://example.org/r) (https://example.org/r)"));
+    }
+}
