@@ -22,13 +22,18 @@ internal static class BuildCommand
         {
             Description = "Write into a folder that holds files no build wrote: they are kept, except those where a page goes, which are replaced.",
         };
+        var full = new Option<bool>("--full")
+        {
+            Description = "Render every page and compare it with the folder, even those whose inputs did not change since the last build (restores pages edited by hand).",
+        };
         var command = new Command("build",
             "Build the evidence map: index, article, claim and source pages in HTML and Markdown, the claims × sources matrix and evidence.json.\n" +
-            "Only files whose bytes change are written, each through a temporary file. A build removes only the files an earlier build\n" +
+            "Only pages whose inputs changed since the last build are rendered, and only files whose bytes change are written, each\n" +
+            "through a temporary file. A build removes only the files an earlier build\n" +
             "wrote (listed in the folder's .evidence-site.json), never follows a link, and refuses a folder holding the evidence or .git.\n" +
             "Examples:\n  evidence build\n  evidence build --out public\n  evidence build --check")
         {
-            output, check, force,
+            output, check, force, full,
         };
         command.SetAction(parsed =>
         {
@@ -38,6 +43,7 @@ internal static class BuildCommand
                 Out = parsed.GetValue(output) is { } o ? context.Environment.FullPath(o) : null,
                 CheckOnly = parsed.GetValue(check),
                 Force = parsed.GetValue(force),
+                Full = parsed.GetValue(full),
             };
             SiteWriteResult result;
             string outDir;

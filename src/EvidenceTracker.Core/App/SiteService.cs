@@ -12,6 +12,8 @@ public sealed record BuildSettings
     public bool CheckOnly { get; init; }
     /// <summary>Write into a folder that holds files no build wrote (they are kept; those at a page's path are replaced).</summary>
     public bool Force { get; init; }
+    /// <summary>Render every page and compare it with the folder, even those whose inputs are unchanged since the last build.</summary>
+    public bool Full { get; init; }
 }
 
 public static class SiteService
@@ -30,13 +32,15 @@ public static class SiteService
         {
             CheckOnly = settings.CheckOnly,
             Force = settings.Force,
+            Full = settings.Full,
             // The default site/ of a repository built before manifests existed: its pages are the build's.
             AdoptPages = settings.Out is null || PathsEqual(outDir, Path.Combine(root, "site")),
         };
         try
         {
-            // Each page is compared and written as soon as it is rendered: a large site is never all in memory.
-            var result = SiteWriter.Write(outDir, sink => SiteBuilder.Build(report, sink), options);
+            // Only the groups of pages whose inputs changed are rendered; each page is compared and written as soon as it
+            // is rendered: a large site is never all in memory.
+            var result = SiteWriter.Write(outDir, SiteBuilder.Groups(report), options);
             return (result, outDir, result.Files);
         }
         catch (AggregateException e) when (e.Flatten().InnerExceptions.FirstOrDefault(x => x is SiteOutputException or IOException or UnauthorizedAccessException) is { } first)

@@ -13,6 +13,13 @@ public sealed record EvidenceSet
     public required IReadOnlyList<Source> Sources { get; init; }
     public required IReadOnlyList<Article> Articles { get; init; }
     public required IReadOnlyList<Finding> LoadFindings { get; init; }
+
+    /// <summary>
+    /// A digest of the text of each file read (relative path → <see cref="ContentHash"/>): evidence.yaml and every claim,
+    /// source and article file. The site build keys its pages on them (a page whose inputs did not change is not
+    /// rendered again); a file missing here counts as changed.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ContentHashes { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 }
 
 /// <summary>The root is missing, or is not an evidence repo: a usage error (exit 2), not a finding.</summary>

@@ -44,6 +44,7 @@ public static class RepositoryLoader
         var full = ResolveRoot(root);
         var real = SafeFile.RealDirectory(full);
         var findings = new List<Finding>();
+        var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
 
         var config = EvidenceConfig.Default;
         var configPath = Path.Combine(full, ConfigFile);
@@ -56,6 +57,7 @@ public static class RepositoryLoader
             }
             else if (SafeFile.ReadText(configPath, real, SafeFile.MaxYamlBytes, sink, Rules.YamlSyntax) is { } text)
             {
+                hashes[ConfigFile] = ContentHash.Of(text);
                 config = DocumentReaders.ReadConfig(YamlTreeReader.Read(text, sink), sink);
             }
             findings.AddRange(sink.Findings);
@@ -63,11 +65,11 @@ public static class RepositoryLoader
 
         var claimFiles = Enumerate(full, real, "claims", "*.yaml", recursive: true, Rules.YamlSyntax, findings);
         var sourceFiles = Enumerate(full, real, "sources", "*.yaml", recursive: false, Rules.YamlSyntax, findings);
-        var claims = LoadAll(claimFiles, full, real, DocumentReaders.ReadClaim, findings);
-        var sources = LoadAll(sourceFiles, full, real, DocumentReaders.ReadSource, findings);
+        var claims = LoadAll(claimFiles, full, real, DocumentReaders.ReadClaim, findings, hashes);
+        var sources = LoadAll(sourceFiles, full, real, DocumentReaders.ReadSource, findings, hashes);
 
         var articleFiles = Enumerate(full, real, "articles", "", recursive: false, Rules.Schema, findings).Where(f => ArticleFiles.Extension(f) is not null).ToArray();
-        var articles = LoadArticles(articleFiles, full, real, findings);
+        var articles = LoadArticles(articleFiles, full, real, findings, hashes);
 
         return new EvidenceSet
         {
@@ -77,14 +79,16 @@ public static class RepositoryLoader
             Sources = sources,
             Articles = articles,
             LoadFindings = findings,
+            ContentHashes = hashes,
         };
     }
 
     /// <summary>Reads and parses the articles (in parallel when there are many); each is parsed once, here.</summary>
-    private static List<Article> LoadArticles(string[] files, string root, string real, List<Finding> findings)
+    private static List<Article> LoadArticles(string[] files, string root, string real, List<Finding> findings, Dictionary<string, string> hashes)
     {
         var results = new Article[files.Length];
         var sinks = new FindingSink[files.Length];
+        var digests = new string?[files.Length];
         void LoadOne(int i)
         {
             var file = files[i];
@@ -98,6 +102,7 @@ public static class RepositoryLoader
                 sink.Add(Rules.Schema, $"article id '{id}' (its file name) {problem}; rename the file", null);
             }
             var text = SafeFile.ReadText(file, real, SafeFile.MaxDocumentBytes, sink, Rules.Schema);
+            digests[i] = text is null ? null : ContentHash.Of(text);
             var document = text is null ? ArticleDocument.Empty : ArticleParser.Parse(text);
             if (text is not null)
             {
@@ -109,10 +114,7 @@ public static class RepositoryLoader
             results[i] = new Article { Id = id, File = rel, Text = text ?? "", Document = document };
         }
         Parallelism.For(files.Length, Parallelism.Files, LoadOne);
-        foreach (var sink in sinks)
-        {
-            findings.AddRange(sink.Findings);
-        }
+        Collect(sinks, digests, findings, hashes);
         // Two files with one name and different extensions (post.md, post.qmd) would be one article id: the first kept.
         var first = new Dictionary<string, Article>(StringComparer.Ordinal);
         var kept = new List<Article>(results.Length);
@@ -132,11 +134,13 @@ public static class RepositoryLoader
     }
 
     /// <summary>Reads and parses the claim or source files (in parallel when there are many), each on its own.</summary>
-    private static List<T> LoadAll<T>(string[] files, string root, string real, Func<YNode?, FindingSink, T?> read, List<Finding> findings)
+    private static List<T> LoadAll<T>(string[] files, string root, string real, Func<YNode?, FindingSink, T?> read, List<Finding> findings,
+        Dictionary<string, string> hashes)
         where T : class
     {
         var results = new T?[files.Length];
         var sinks = new FindingSink[files.Length];
+        var digests = new string?[files.Length];
         void LoadOne(int i)
         {
             var file = files[i];
@@ -146,6 +150,7 @@ public static class RepositoryLoader
             {
                 return;
             }
+            digests[i] = ContentHash.Of(text);
             var tree = YamlTreeReader.Read(text, sink);
             if (sink.Findings.Any(f => f.Rule == Rules.YamlSyntax))
             {
@@ -154,11 +159,21 @@ public static class RepositoryLoader
             results[i] = read(tree, sink);
         }
         Parallelism.For(files.Length, Parallelism.Files, LoadOne);
-        foreach (var sink in sinks)
-        {
-            findings.AddRange(sink.Findings);
-        }
+        Collect(sinks, digests, findings, hashes);
         return results.Where(r => r is not null).Select(r => r!).ToList();
+    }
+
+    /// <summary>Gathers, in file order, the findings and the content hashes of files read in parallel.</summary>
+    private static void Collect(FindingSink[] sinks, string?[] digests, List<Finding> findings, Dictionary<string, string> hashes)
+    {
+        for (var i = 0; i < sinks.Length; i++)
+        {
+            findings.AddRange(sinks[i].Findings);
+            if (digests[i] is { } digest)
+            {
+                hashes[sinks[i].File] = digest;
+            }
+        }
     }
 
     /// <summary>

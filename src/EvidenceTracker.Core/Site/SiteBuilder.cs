@@ -34,47 +34,65 @@ public static class SiteBuilder
     /// </summary>
     public static void Build(CheckReport report, Action<string, byte[]> sink)
     {
-        ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(sink);
+        var groups = Groups(report);
+        Parallel.ForEach(Partitioner.Create(groups.ToList(), loadBalance: true), group => group.Render(sink));
+    }
+
+    /// <summary>
+    /// The site as groups of pages, each with the digest of its inputs (<see cref="PageInputs"/>) and how to render it:
+    /// a writer renders only the groups whose inputs changed since the last build. The few large pages (index, matrix,
+    /// JSON) and the articles come first, so that when rendered in parallel none is left running alone at the end.
+    /// </summary>
+    public static IReadOnlyList<PageGroup> Groups(CheckReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
         var data = new SiteData(report);
+        var inputs = new PageInputs(data);
         var html = new HtmlPages(data);
         var md = new MarkdownPages(data);
-        void Put(string path, string text) => sink(path, Utf8.GetBytes(text));
+        static void Put(Action<string, byte[]> sink, string path, string text) => sink(path, Utf8.GetBytes(text));
+        PageGroup Whole(string path, Func<string> render) =>
+            new(PageGroup.StemOf(path), inputs.Everything, sink => Put(sink, path, render()));
 
-        // Every page is independent: one parallel loop over all of them, the few large pages (index, matrix,
-        // JSON, articles) first so that none is left running alone at the end.
-        var pages = new List<Action>
+        var groups = new List<PageGroup>
         {
-            () => Put("index.html", html.Index()),
-            () => Put("evidence.json", EvidenceJson(data)),
-            () => Put("matrix.html", html.Matrix()),
-            () => Put("README.md", md.Index()),
-            () => Put("matrix.md", md.Matrix()),
-            () => Put("assets/style.css", SiteAssets.Css),
-            () => Put("assets/filter.js", SiteAssets.FilterJs),
+            Whole("index.html", html.Index),
+            Whole("evidence.json", () => EvidenceJson(data)),
+            new("matrix", inputs.Everything, sink =>
+            {
+                Put(sink, "matrix.html", html.Matrix());
+                Put(sink, "matrix.md", md.Matrix());
+            }),
+            Whole("README.md", md.Index),
+            new("assets/style", inputs.Tool, sink => Put(sink, "assets/style.css", SiteAssets.Css)),
+            new("assets/filter", inputs.Tool, sink => Put(sink, "assets/filter.js", SiteAssets.FilterJs)),
         };
         foreach (var a in data.Articles)
         {
-            pages.Add(() => Put($"articles/{a.Id}.html", html.Article(a, UncitedSentences(report, a))));
-            pages.Add(() => Put($"articles/{a.Id}.md", md.Article(a)));
+            groups.Add(new($"articles/{a.Id}", inputs.Article(a), sink =>
+            {
+                Put(sink, $"articles/{a.Id}.html", html.Article(a, UncitedSentences(report, a)));
+                Put(sink, $"articles/{a.Id}.md", md.Article(a));
+            }));
         }
         foreach (var c in data.Claims)
         {
-            pages.Add(() =>
+            groups.Add(new($"claims/{c.Claim.Id}", inputs.Claim(c), sink =>
             {
-                Put($"claims/{c.Claim.Id}.html", html.Claim(c));
-                Put($"claims/{c.Claim.Id}.md", md.Claim(c));
-            });
+                Put(sink, $"claims/{c.Claim.Id}.html", html.Claim(c));
+                Put(sink, $"claims/{c.Claim.Id}.md", md.Claim(c));
+            }));
         }
         foreach (var s in data.Sources)
         {
-            pages.Add(() =>
+            groups.Add(new($"sources/{s.Id}", inputs.Source(s), sink =>
             {
-                Put($"sources/{s.Id}.html", html.Source(s));
-                Put($"sources/{s.Id}.md", md.Source(s));
-            });
+                Put(sink, $"sources/{s.Id}.html", html.Source(s));
+                Put(sink, $"sources/{s.Id}.md", md.Source(s));
+            }));
         }
-        Parallel.ForEach(Partitioner.Create(pages, loadBalance: true), page => page());
+        return groups;
     }
 
     /// <summary>All data with computed levels, for other tools.</summary>

@@ -112,10 +112,15 @@ internal sealed class SiteFolder
 
 /// <summary>
 /// The list of files a build wrote, with the SHA-256 of each, kept in the output folder as <see cref="FileName"/>:
-/// a later build removes only files listed here whose content is still what it wrote.
+/// a later build removes only files listed here whose content is still what it wrote. Beside it, the digest of the
+/// inputs of each group of pages (<see cref="PageGroup"/>, by stem): a later build does not render again a group whose
+/// inputs are unchanged and whose files are all still there as it wrote them.
 /// </summary>
 internal static class SiteManifest
 {
+    /// <summary>What a manifest lists: path → SHA-256 of the file written; group stem → digest of its inputs.</summary>
+    internal sealed record Contents(Dictionary<string, string> Files, Dictionary<string, string> Inputs);
+
     public const string FileName = ".evidence-site.json";
 
     public static string Hash(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
@@ -135,10 +140,11 @@ internal static class SiteManifest
     }
 
     /// <summary>
-    /// The manifest of a folder: path → hash; null when there is none. A manifest that cannot be read, or that lists a
-    /// path outside the folder, counts as none: nothing it lists is trusted.
+    /// The manifest of a folder: path → hash, and stem → inputs; null when there is none. A manifest that cannot be
+    /// read, or that lists a path outside the folder, counts as none: nothing it lists is trusted. A manifest without
+    /// inputs (written before they were recorded) has every group rendered again.
     /// </summary>
-    public static Dictionary<string, string>? Read(string outDir, SiteFolder folder)
+    public static Contents? Read(string outDir, SiteFolder folder)
     {
         if (!folder.Files.Contains(FileName))
         {
@@ -161,7 +167,15 @@ internal static class SiteManifest
                 }
                 entries[file.Name] = file.Value.GetString()!;
             }
-            return entries;
+            var inputs = new Dictionary<string, string>(StringComparer.Ordinal);
+            if (doc.RootElement.TryGetProperty("inputs", out var groups) && groups.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var group in groups.EnumerateObject().Where(g => g.Value.ValueKind == JsonValueKind.String))
+                {
+                    inputs[group.Name] = group.Value.GetString()!;
+                }
+            }
+            return new Contents(entries, inputs);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
         {
@@ -174,8 +188,8 @@ internal static class SiteManifest
         path.Length > 0 && path.Length < 1024 && !path.Contains('\\', StringComparison.Ordinal) && !path.Contains('\0', StringComparison.Ordinal)
         && path.Split('/').All(part => part.Length > 0 && !part.StartsWith('.'));
 
-    /// <summary>The manifest's bytes: the files sorted by ordinal path, one per line, so that a diff reads well.</summary>
-    public static byte[] Serialize(IReadOnlyDictionary<string, string> entries)
+    /// <summary>The manifest's bytes: the files, then the inputs, sorted by ordinal path, one per line, so that a diff reads well.</summary>
+    public static byte[] Serialize(IReadOnlyDictionary<string, string> entries, IReadOnlyDictionary<string, string> inputs)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
@@ -189,6 +203,15 @@ internal static class SiteManifest
                 json.WriteString(path, hash);
             }
             json.WriteEndObject();
+            if (inputs.Count > 0)
+            {
+                json.WriteStartObject("inputs");
+                foreach (var (stem, digest) in inputs.OrderBy(e => e.Key, StringComparer.Ordinal))
+                {
+                    json.WriteString(stem, digest);
+                }
+                json.WriteEndObject();
+            }
             json.WriteEndObject();
         }
         stream.WriteByte((byte)'\n');

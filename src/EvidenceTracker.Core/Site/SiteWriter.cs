@@ -12,6 +12,12 @@ public sealed record SiteWriteResult(IReadOnlyList<string> Written, int Unchange
 
     /// <summary>Files an earlier build wrote that this one no longer writes but that were changed since: kept, and no longer listed.</summary>
     public IReadOnlyList<string> Kept { get; init; } = [];
+
+    /// <summary>
+    /// Files left as they are without being rendered (counted in <see cref="Unchanged"/> too): their group's inputs are
+    /// what the manifest recorded, and the files are still there as the build wrote them.
+    /// </summary>
+    public int Reused { get; init; }
 }
 
 /// <summary>How <see cref="SiteWriter"/> treats the output folder.</summary>
@@ -28,6 +34,9 @@ public sealed record SiteWriteOptions
     /// written by an earlier build: the default <c>site/</c> of a repository built before manifests existed.
     /// </summary>
     public bool AdoptPages { get; init; }
+
+    /// <summary>Render every page and compare it with the folder, whatever inputs the manifest recorded.</summary>
+    public bool Full { get; init; }
 }
 
 /// <summary>
@@ -56,6 +65,18 @@ public static class SiteWriter
     public static SiteWriteResult Write(string outDir, Action<Action<string, byte[]>> build, SiteWriteOptions options)
     {
         ArgumentNullException.ThrowIfNull(build);
+        return Write(outDir, [new PageGroup("", null, build)], options);
+    }
+
+    /// <summary>
+    /// Writes the site group by group (<see cref="SiteBuilder.Groups"/>), in parallel: a group whose inputs are those the
+    /// manifest recorded, and whose files are all still there with the hashes it recorded, is not rendered (unless
+    /// <see cref="SiteWriteOptions.Full"/> or <see cref="SiteWriteOptions.CheckOnly"/>); every other group is rendered,
+    /// and each of its pages compared (and written when its bytes changed) as soon as it is rendered.
+    /// </summary>
+    public static SiteWriteResult Write(string outDir, IReadOnlyList<PageGroup> groups, SiteWriteOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(groups);
         ArgumentNullException.ThrowIfNull(options);
         var checkOnly = options.CheckOnly;
         if (new DirectoryInfo(outDir).LinkTarget is not null)
@@ -67,7 +88,8 @@ public static class SiteWriter
             throw new SiteOutputException($"'{outDir}' is a file, not a folder");
         }
         var folder = SiteFolder.Read(outDir);
-        var manifest = SiteManifest.Read(outDir, folder);
+        var contents = SiteManifest.Read(outDir, folder);
+        var manifest = contents?.Files;
 
         // The files an earlier build wrote: path → the hash it wrote (null for a page adopted from a site without a manifest).
         var owned = new Dictionary<string, string?>(StringComparer.Ordinal);
@@ -105,9 +127,21 @@ public static class SiteWriter
             }
         }
 
+        // The files of each group the manifest lists (a group is reused only when every one of them is still the build's).
+        var filesOfGroup = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        if (contents is not null && contents.Inputs.Count > 0 && !checkOnly && !options.Full)
+        {
+            foreach (var path in contents.Files.Keys)
+            {
+                var stem = PageGroup.StemOf(path);
+                (filesOfGroup.TryGetValue(stem, out var list) ? list : filesOfGroup[stem] = []).Add(path);
+            }
+        }
         var seen = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        var inputs = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         var changed = new ConcurrentBag<string>();
         var unchanged = 0;
+        var reused = 0;
         // One writer thread: creating or renaming files in a folder holds the folder's lock in the kernel, so
         // writers in parallel only wait (or spin) for each other, taking the cores that render pages. The
         // bounded queue keeps rendering from running far ahead of the disk.
@@ -141,9 +175,9 @@ public static class SiteWriter
         {
             try
             {
-                build(Sink);
+                Parallel.ForEach(Partitioner.Create(groups.ToList(), loadBalance: true), WriteGroup);
             }
-            catch (Exception e) when (writer.IsFaulted && (e is OperationCanceledException || e is AggregateException { InnerExceptions: var inner } && inner.All(x => x is OperationCanceledException)))
+            catch (Exception e) when (writer.IsFaulted && (e is OperationCanceledException || e is AggregateException a && a.Flatten().InnerExceptions.All(x => x is OperationCanceledException)))
             {
                 // The writer failed first: its exception, below, is the one to report.
             }
@@ -153,6 +187,13 @@ public static class SiteWriter
             }
             writer.GetAwaiter().GetResult();
             succeeded = true;
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count == 1 && e.InnerExceptions[0] is AggregateException inner)
+        {
+            // A group that renders its pages in parallel itself (the single group of a whole build) failed: its own
+            // exceptions, as a build without groups reports them.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(inner);
+            throw;
         }
         finally
         {
@@ -168,6 +209,39 @@ public static class SiteWriter
                     }
                 }
                 TryWriteManifest(outDir, entries);
+            }
+        }
+
+        void WriteGroup(PageGroup group)
+        {
+            if (group.Inputs is { } digest && contents is not null && contents.Inputs.TryGetValue(group.Stem, out var recorded)
+                && recorded == digest && filesOfGroup.TryGetValue(group.Stem, out var files)
+                && files.All(f => owned.TryGetValue(f, out var h) && h is not null))
+            {
+                foreach (var f in files)
+                {
+                    if (!seen.TryAdd(f, owned[f]!))
+                    {
+                        throw new InvalidOperationException($"the site has two pages at {f}");
+                    }
+                    written[f] = owned[f]!;
+                }
+                Interlocked.Add(ref reused, files.Count);
+                Interlocked.Add(ref unchanged, files.Count);
+                inputs[group.Stem] = digest;
+                return;
+            }
+            group.Render((relative, bytes) =>
+            {
+                if (group.Inputs is not null && PageGroup.StemOf(relative) != group.Stem)
+                {
+                    throw new InvalidOperationException($"the page {relative} is not of the group {group.Stem}");
+                }
+                Sink(relative, bytes);
+            });
+            if (group.Inputs is { } rendered)
+            {
+                inputs[group.Stem] = rendered;
             }
         }
 
@@ -228,9 +302,11 @@ public static class SiteWriter
             }
             RemoveEmptiedFolders(outDir, folder, removed);
             var entries = new Dictionary<string, string>(seen, StringComparer.Ordinal);
-            if (manifest is null || !SameEntries(manifest, entries))
+            var newInputs = new Dictionary<string, string>(inputs, StringComparer.Ordinal);
+            if (contents is null || !SameEntries(contents.Files, entries) || !SameEntries(contents.Inputs, newInputs))
             {
-                WriteFile(Path.Combine(outDir, SiteManifest.FileName), SiteManifest.Serialize(entries), replace: manifest is not null || folder.Files.Contains(SiteManifest.FileName));
+                WriteFile(Path.Combine(outDir, SiteManifest.FileName), SiteManifest.Serialize(entries, newInputs),
+                    replace: contents is not null || folder.Files.Contains(SiteManifest.FileName));
             }
         }
         var writtenList = changed.Order(StringComparer.Ordinal).ToList();
@@ -239,6 +315,7 @@ public static class SiteWriter
         {
             Files = seen.Count,
             Kept = kept,
+            Reused = reused,
         };
     }
 
@@ -251,7 +328,8 @@ public static class SiteWriter
         {
             if (Directory.Exists(outDir))
             {
-                WriteFile(Path.Combine(outDir, SiteManifest.FileName), SiteManifest.Serialize(entries), replace: true);
+                // No inputs: the next build renders every group again and compares it with what is there.
+                WriteFile(Path.Combine(outDir, SiteManifest.FileName), SiteManifest.Serialize(entries, new Dictionary<string, string>()), replace: true);
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

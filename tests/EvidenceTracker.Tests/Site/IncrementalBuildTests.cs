@@ -1,0 +1,232 @@
+using EvidenceTracker.App;
+using EvidenceTracker.Site;
+using EvidenceTracker.Tests.Support;
+
+namespace EvidenceTracker.Tests.Site;
+
+/// <summary>
+/// The build renders again only the pages whose inputs changed (the digests kept in the manifest), and what it leaves
+/// is always what a build from nothing would write.
+/// </summary>
+public sealed class IncrementalBuildTests
+{
+    private static readonly DateTime Old = new(2001, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    private static SiteWriteResult Build(string root, string outDir, bool checkOnly = false, bool full = false) =>
+        SiteService.Build(new BuildSettings { Root = root, Out = outDir, CheckOnly = checkOnly, Full = full }).Result;
+
+    /// <summary>The clean fixture and a claim and source of their own, which no other page shows.</summary>
+    private static TempRepo Repo()
+    {
+        var repo = new TempRepo("clean");
+        repo.Write("sources/other-2020.yaml", "id: other-2020\ntype: report\ntitle: An unrelated report\ndate: 2020-01-01\nurl: https://example.org/other\nlevel: primary\n");
+        repo.Write("claims/unrelated-claim.yaml", "id: unrelated-claim\nstatement: Something else entirely.\ncitations:\n  - source: other-2020\n");
+        return repo;
+    }
+
+    /// <summary>Every file of the folder (the manifest included) with its bytes.</summary>
+    private static SortedDictionary<string, byte[]> Files(string dir) =>
+        new(Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetRelativePath(dir, f).Replace('\\', '/'), File.ReadAllBytes), StringComparer.Ordinal);
+
+    private static void Age(string dir)
+    {
+        foreach (var f in Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories))
+        {
+            File.SetLastWriteTimeUtc(f, Old);
+        }
+    }
+
+    private static List<string> Touched(string dir) =>
+        Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories).Where(f => File.GetLastWriteTimeUtc(f) != Old)
+            .Select(f => Path.GetRelativePath(dir, f).Replace('\\', '/')).Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>The incremental folder holds, byte for byte, what a build into an empty folder writes (manifest included).</summary>
+    private static void AssertSameAsFromNothing(TempRepo repo, string site)
+    {
+        var fresh = repo.Full($"fresh-{Guid.NewGuid():N}");
+        Build(repo.Root, fresh);
+        var expected = Files(fresh);
+        var actual = Files(site);
+        Assert.Equal(expected.Keys, actual.Keys);
+        Assert.All(expected, pair => Assert.True(pair.Value.AsSpan().SequenceEqual(actual[pair.Key]), $"{pair.Key} differs from a build from nothing"));
+        Directory.Delete(fresh, recursive: true);
+    }
+
+    [Fact]
+    public void A_second_build_with_nothing_changed_renders_nothing_and_writes_no_file()
+    {
+        using var repo = Repo();
+        var site = repo.Full("out");
+        var first = Build(repo.Root, site);
+        Assert.Equal(0, first.Reused);
+        Age(site);
+
+        var again = Build(repo.Root, site);
+
+        Assert.Empty(again.Written);
+        Assert.Empty(again.Removed);
+        Assert.Equal(first.Files, again.Files);
+        Assert.Equal(again.Files, again.Reused);
+        Assert.Equal(again.Files, again.Unchanged);
+        Assert.Empty(Touched(site));
+    }
+
+    [Fact]
+    public void A_change_to_one_claim_rewrites_only_the_pages_that_show_it()
+    {
+        using var repo = Repo();
+        var site = repo.Full("out");
+        Build(repo.Root, site);
+        Age(site);
+
+        var claim = repo.Full("claims/trial-size-120.yaml");
+        File.WriteAllText(claim, File.ReadAllText(claim).Replace("120 adults", "120 adults aged 20 to 60", StringComparison.Ordinal));
+        var result = Build(repo.Root, site);
+
+        Assert.Contains("claims/trial-size-120.html", result.Written);
+        Assert.Contains("claims/trial-size-120.md", result.Written);
+        Assert.Contains("index.html", result.Written);
+        Assert.Contains("evidence.json", result.Written);
+        // The source it cites lists it; its article tracks it.
+        Assert.Contains("sources/smith-2023-caffeine.html", result.Written);
+        var showsIt = new[] { "claims/trial-size-120.", "sources/smith-2023-caffeine.", "articles/coffee-study.", "index.", "README.", "matrix.", "evidence.", ".evidence-site.json" };
+        Assert.All(Touched(site), f => Assert.Contains(showsIt, prefix => f.StartsWith(prefix, StringComparison.Ordinal)));
+        // Pages that do not show the claim were not even rendered again.
+        Assert.DoesNotContain("claims/unrelated-claim.html", Touched(site));
+        Assert.DoesNotContain("sources/other-2020.html", Touched(site));
+        Assert.DoesNotContain("claims/coffee-cuts-sleep-41-minutes.html", Touched(site));
+        Assert.True(result.Reused >= 4, $"{result.Reused} pages reused");
+        AssertSameAsFromNothing(repo, site);
+    }
+
+    [Fact]
+    public void A_removed_claims_pages_are_removed_and_the_rest_is_reused()
+    {
+        using var repo = Repo();
+        var site = repo.Full("out");
+        Build(repo.Root, site);
+
+        File.Delete(repo.Full("claims/unrelated-claim.yaml"));
+        var result = Build(repo.Root, site);
+
+        Assert.Contains("claims/unrelated-claim.html", result.Removed);
+        Assert.Contains("claims/unrelated-claim.md", result.Removed);
+        Assert.False(File.Exists(Path.Combine(site, "claims", "unrelated-claim.html")));
+        Assert.Contains("sources/other-2020.html", result.Written);
+        Assert.DoesNotContain("claims/trial-size-120.html", result.Written);
+        AssertSameAsFromNothing(repo, site);
+    }
+
+    [Fact]
+    public void After_every_kind_of_edit_the_incremental_site_is_the_site_built_from_nothing()
+    {
+        using var repo = Repo();
+        var site = repo.Full("out");
+        Build(repo.Root, site);
+        void Edit(string file, string from, string to)
+        {
+            var path = repo.Full(file);
+            var text = File.ReadAllText(path);
+            Assert.Contains(from, text, StringComparison.Ordinal);
+            File.WriteAllText(path, text.Replace(from, to, StringComparison.Ordinal));
+        }
+        var edits = new (string What, Action Apply)[]
+        {
+            ("a cited source's title", () => Edit("sources/smith-2023-caffeine.yaml", "title: Evening caffeine intake", "title: Late caffeine intake")),
+            ("a lead's level", () => Edit("sources/smith-2023-caffeine.yaml", "level: primary", "level: secondary")),
+            ("the reports-on of a source", () => Edit("sources/example-times-2024-03-02.yaml", "reports-on: [smith-2023-caffeine]", "reports-on: [other-2020]")),
+            ("an article's text", () => Edit("articles/coffee-study.md", "cut sleep by 41 minutes", "cut sleep by 40 minutes")),
+            ("an article's title", () => Edit("articles/coffee-study.md", "title: Coffee and sleep", "title: Coffee, sleep")),
+            ("a claim's source", () => Edit("claims/unrelated-claim.yaml", "source: other-2020", "source: example-times-2024-03-02")),
+            ("a new claim", () => repo.Write("claims/new-claim.yaml", "id: new-claim\nstatement: New.\narticle: coffee-study\ncitations:\n  - source: other-2020\n")),
+            ("a removed source", () => File.Delete(repo.Full("sources/other-2020.yaml"))),
+            ("the site's title", () => Edit("evidence.yaml", "title: Clean fixture", "title: Renamed fixture")),
+            ("a snapshot", () => File.AppendAllText(repo.Full("sources/snapshots/smith-2023-caffeine.txt"), "\nA changed archive.\n")),
+            ("a claim file that no longer reads", () => repo.Write("claims/new-claim.yaml", "id: [new-claim\n")),
+        };
+        foreach (var (what, apply) in edits)
+        {
+            apply();
+            Build(repo.Root, site);
+            try
+            {
+                AssertSameAsFromNothing(repo, site);
+            }
+            catch (Exception e) when (e is Xunit.Sdk.XunitException)
+            {
+                throw new Xunit.Sdk.XunitException($"after {what}: {e.Message}");
+            }
+        }
+    }
+
+    [Fact]
+    public void A_page_deleted_by_hand_is_written_again_though_its_inputs_did_not_change()
+    {
+        using var repo = Repo();
+        var site = repo.Full("out");
+        Build(repo.Root, site);
+        File.Delete(Path.Combine(site, "claims", "unrelated-claim.md"));
+
+        var result = Build(repo.Root, site);
+
+        Assert.Equal(["claims/unrelated-claim.md"], result.Written);
+        Assert.True(File.Exists(Path.Combine(site, "claims", "unrelated-claim.md")));
+    }
+
+    [Fact]
+    public void A_page_edited_by_hand_is_reported_by_check_and_restored_by_a_full_build()
+    {
+        using var repo = Repo();
+        var site = repo.Full("out");
+        Build(repo.Root, site);
+        var page = Path.Combine(site, "claims", "unrelated-claim.html");
+        var built = File.ReadAllBytes(page);
+        File.WriteAllText(page, "edited by hand");
+
+        Assert.Empty(Build(repo.Root, site).Written);
+        Assert.Equal(["claims/unrelated-claim.html"], Build(repo.Root, site, checkOnly: true).Stale);
+
+        var full = Build(repo.Root, site, full: true);
+        Assert.Equal(["claims/unrelated-claim.html"], full.Written);
+        Assert.Equal(0, full.Reused);
+        Assert.Equal(built, File.ReadAllBytes(page));
+    }
+
+    [Fact]
+    public void A_manifest_without_inputs_has_every_page_rendered_and_compared()
+    {
+        using var repo = Repo();
+        var site = repo.Full("out");
+        var first = Build(repo.Root, site);
+        var manifest = Path.Combine(site, ".evidence-site.json");
+        var text = File.ReadAllText(manifest);
+        var cut = text.IndexOf(",\n  \"inputs\"", StringComparison.Ordinal);
+        Assert.True(cut > 0, "the manifest records the inputs");
+        File.WriteAllText(manifest, text[..cut] + "\n}\n");
+
+        var again = Build(repo.Root, site);
+
+        Assert.Equal(0, again.Reused);
+        Assert.Empty(again.Written);
+        Assert.Equal(first.Files, again.Unchanged);
+        Assert.Contains("\"inputs\"", File.ReadAllText(manifest), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Inputs_recorded_for_pages_that_are_gone_do_not_keep_a_new_page_from_being_written()
+    {
+        using var repo = Repo();
+        var site = repo.Full("out");
+        Build(repo.Root, site);
+        File.Delete(repo.Full("claims/unrelated-claim.yaml"));
+        Build(repo.Root, site);
+        Assert.DoesNotContain("claims/unrelated-claim", File.ReadAllText(Path.Combine(site, ".evidence-site.json")), StringComparison.Ordinal);
+
+        repo.Write("claims/unrelated-claim.yaml", "id: unrelated-claim\nstatement: Something else entirely.\ncitations:\n  - source: other-2020\n");
+        var back = Build(repo.Root, site);
+
+        Assert.Contains("claims/unrelated-claim.html", back.Written);
+        AssertSameAsFromNothing(repo, site);
+    }
+}
