@@ -7,7 +7,11 @@
 # time this machine's file system takes merely to create as many files (python, O_EXCL, one write each), since
 # creating ~25,000 small files is most of an import's cost and varies with the disk's load.
 #
-# usage: bench/import-bench.sh [--count N] [--runs N] [--no-publish]
+# --bundles lays the same articles out as a Hugo site (issue 13): each article a page bundle
+# posts/<name>/index.md with TOML (+++) front matter, plus a section posts/_index.md, so that the ids come from
+# folder names and the front matter is TOML.
+#
+# usage: bench/import-bench.sh [--count N] [--runs N] [--no-publish] [--bundles]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
@@ -15,11 +19,13 @@ out="$here/out"
 count=1000
 runs=3
 publish=1
+bundles=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --count) count=$2; shift ;;
     --runs) runs=$2; shift ;;
     --no-publish) publish=0 ;;
+    --bundles) bundles=1 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -27,6 +33,29 @@ done
 mkdir -p "$out"
 input="$out/articles-$count"
 [ -d "$input" ] || python3 "$here/gen_articles.py" "$input" "$count"
+if [ "$bundles" = 1 ]; then
+  site="$out/site-$count"
+  if [ ! -d "$site" ]; then
+    python3 - "$input" "$site" <<'PY'
+import os, re, sys
+src, dst = sys.argv[1], sys.argv[2]
+os.makedirs(os.path.join(dst, "posts"))
+with open(os.path.join(dst, "posts", "_index.md"), "w", encoding="utf-8") as f:
+    f.write('+++\ntitle = "Posts"\n+++\n')
+for name in sorted(os.listdir(src)):
+    text = open(os.path.join(src, name), encoding="utf-8").read()
+    # YAML front matter → TOML
+    m = re.match(r"---\ntitle: (.*)\ndate: (.*)\ntags: .*\n---\n", text)
+    if m:
+        text = f'+++\ntitle = "{m.group(1)}"\ndate = {m.group(2)}\ntags = ["benchmark", "screening"]\n+++\n' + text[m.end():]
+    bundle = os.path.join(dst, "posts", os.path.splitext(name)[0])
+    os.makedirs(bundle)
+    with open(os.path.join(bundle, "index.md"), "w", encoding="utf-8") as f:
+        f.write(text)
+PY
+  fi
+  input="$site"
+fi
 echo "input: $count articles, $(du -sk "$input" | cut -f1) KB"
 
 exe="$out/pub/evidence"
