@@ -15,12 +15,6 @@ public static class SiteBuilder
 {
     private static readonly UTF8Encoding Utf8 = new(false);
 
-    /// <summary>The sentences that uncited-sentence reports, marked on the article page with what they state.</summary>
-    private static IReadOnlyList<Highlight> UncitedSentences(CheckReport report, Model.Article article) =>
-        ArticleRules.UncitedSentences(article, report.Set.Config)
-            .Select(u => new Highlight([(u.Start, u.End)], "uncited", "uncited", null, $"No citation in scope; states {u.What}", FillsGaps: true))
-            .ToList();
-
     public static IReadOnlyDictionary<string, byte[]> Build(CheckReport report)
     {
         var files = new ConcurrentDictionary<string, byte[]>(StringComparer.Ordinal);
@@ -55,7 +49,7 @@ public static class SiteBuilder
         };
         foreach (var a in data.Articles)
         {
-            pages.Add(() => Put($"articles/{a.Id}.html", html.Article(a, UncitedSentences(report, a))));
+            pages.Add(() => Put($"articles/{a.Id}.html", html.Article(a, ArticleRules.UncitedSentences(a, report.Set.Config))));
             pages.Add(() => Put($"articles/{a.Id}.md", md.Article(a)));
         }
         foreach (var c in data.Claims)
