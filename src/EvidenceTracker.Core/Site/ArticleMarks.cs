@@ -298,9 +298,10 @@ internal static class ArticleMarks
             if (r.Labelled && ReferenceEquals(lastPiece[r], piece))
             {
                 // The last piece of a highlight carries its text label (colour is never the only carrier); where the text
-                // links to another claim (a nested or identical excerpt) or to nothing, the label links to this one.
+                // links to another claim (a nested or identical excerpt) or to nothing, the label links to this one; its
+                // accessible name starts with its visible text.
                 var label = r.H.Href is { } href && !inLink && !ReferenceEquals(r, linked)
-                    ? new Element("a", new TextNode(r.H.Label)).Href(href).Class("label").Attr("aria-label", r.H.Description)
+                    ? new Element("a", new TextNode(r.H.Label)).Href(href).Class("label").Attr("aria-label", $"{r.H.Label} — {r.H.Description}")
                     : new Element("span", new TextNode(r.H.Label)).Class("label");
                 if (r.H.Id is { } labelled)
                 {

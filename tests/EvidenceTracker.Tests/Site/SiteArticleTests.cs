@@ -132,7 +132,7 @@ public class SiteArticleTests
     {
         var html = Text(Build(TestPaths.RepoRoot), "articles/damo-grape-ct-screening.html");
         Assert.Contains("<mark class=\"uncited\" id=\"uncited-1\">", html);
-        Assert.Matches("<a href=\"#uncited-1-why\" class=\"label\" aria-label=\"No citation in scope; states [^\"]+\" id=\"uncited-1-label\">uncited</a>", html);
+        Assert.Matches("<a href=\"#uncited-1-why\" class=\"label\" aria-label=\"uncited — No citation in scope; states [^\"]+\" id=\"uncited-1-label\">uncited</a>", html);
         Assert.Matches("<li id=\"uncited-1-why\"><a href=\"#uncited-1\">", html);
     }
 

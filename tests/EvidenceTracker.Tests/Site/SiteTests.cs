@@ -166,10 +166,10 @@ public class SiteTests
         var html = Text(site, "articles/damo-grape-ct-screening.html");
         // The sentence with 颠覆 has no tracked excerpt: one mark, labelled.
         Assert.Matches("<mark class=\"uncited\" id=\"uncited-\\d+\">这一突破的关键在于", html);
-        Assert.Matches("更是AI在数据层面深度挖掘能力的体现。<a href=\"#uncited-\\d+-why\" class=\"label\" aria-label=\"No citation in scope; states the strong word &#39;颠覆&#39;\" id=\"uncited-\\d+-label\">uncited</a></mark>", html);
+        Assert.Matches("更是AI在数据层面深度挖掘能力的体现。<a href=\"#uncited-\\d+-why\" class=\"label\" aria-label=\"uncited — No citation in scope; states the strong word &#39;颠覆&#39;\" id=\"uncited-\\d+-label\">uncited</a></mark>", html);
         // The "1%左右 … 20%-30%" sentence holds two tracked excerpts: the uncited marks fill the gaps, and never hold an excerpt's mark.
         Assert.Matches("<mark class=\"uncited\" id=\"uncited-\\d+\">令人惋惜的是", html);
-        Assert.Matches("aria-label=\"No citation in scope; states the figures 1%左右 and 20%-30%\" id=\"uncited-\\d+-label\">uncited</a>", html);
+        Assert.Matches("aria-label=\"uncited — No citation in scope; states the figures 1%左右 and 20%-30%\" id=\"uncited-\\d+-label\">uncited</a>", html);
         Assert.DoesNotMatch(new Regex("<mark class=\"uncited\"[^>]*>[^<]*<mark"), html);
     }
 
