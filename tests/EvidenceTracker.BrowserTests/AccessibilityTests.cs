@@ -22,6 +22,10 @@ public sealed class AccessibilityTests(BrowserFixture browser, Sites sites)
             {
                 data.Add("repository", page, scheme);
             }
+            foreach (var page in new[] { "index.html", "articles/tea-longevity.html", "articles/tea-english.html", "claims/tea-cuts-mortality-15.html" })
+            {
+                data.Add("bilingual", page, scheme);
+            }
         }
         return data;
     }

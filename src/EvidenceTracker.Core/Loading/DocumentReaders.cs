@@ -99,6 +99,8 @@ public static class DocumentReaders
             Verdict = verdict,
             Note = r.Text("note"),
             Tags = tags,
+            Reviewed = r.Checked("reviewed", Values.DateProblem),
+            Reviewer = r.Text("reviewer"),
             Suppressions = ReadSuppressions(r, sink, "claim", SuppressionFields),
             Positions = positions,
         };
@@ -224,6 +226,8 @@ public static class DocumentReaders
             CitationScope = r.Choice("citation-scope", CitationScopes) is { } scope && CitationScopes.Contains(scope) ? scope : "run",
             Style = r.Choice("style", Styles) is { } style && Styles.Contains(style) ? style : null,
             StrongWords = strong,
+            SiteLang = r.Choice("site-lang", FieldCatalogue.SiteLanguages) is { } lang && FieldCatalogue.SiteLanguages.Contains(lang) ? lang : null,
+            SiteUrl = r.Checked("site-url", Values.UrlProblem),
             Suppressions = ReadSuppressions(r, sink, "evidence.yaml", ConfigSuppressionFields),
         };
     }

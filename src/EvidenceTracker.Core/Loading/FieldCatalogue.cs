@@ -52,6 +52,7 @@ public static class FieldCatalogue
     public static readonly string[] SeverityNames = ["error", "warning", "note", "off"];
     public static readonly string[] CitationScopes = ["run", "sentence"];
     public static readonly string[] Styles = ["gb-t-7714", "apa", "vancouver"];
+    public static readonly string[] SiteLanguages = ["en", "zh"];
 
     public static IReadOnlyList<FieldSpec> Claim { get; } =
     [
@@ -63,6 +64,8 @@ public static class FieldCatalogue
         new("verdict", FieldKind.Choice, "The reviewer's judgement.", Choices: Names.Verdicts),
         new("note", FieldKind.Text, "The reason for the verdict, or any remark."),
         new("tags", FieldKind.TextList, "Tags for filtering."),
+        new("reviewed", FieldKind.Date, "When the verdict was given: YYYY, YYYY-MM or YYYY-MM-DD."),
+        new("reviewer", FieldKind.Text, "Who gave the verdict: a person or an organisation."),
         new("suppress", FieldKind.Suppressions, "Findings of this claim kept on purpose, each with its reason."),
     ];
 
@@ -109,6 +112,8 @@ public static class FieldCatalogue
         new("rules", FieldKind.Severities, "The severity of each rule: error, warning, note or off."),
         new("citation-scope", FieldKind.Choice, "How far a footnote marker reaches: its paragraph since the previous marker (run) or its sentence.", Choices: CitationScopes),
         new("style", FieldKind.Choice, "The reference style.", Choices: Styles),
+        new("site-lang", FieldKind.Choice, "The language of the site's labels (default: the language of most articles).", Choices: SiteLanguages),
+        new("site-url", FieldKind.Url, "The address where the site is published (absolute http(s) URL), for absolute links in ClaimReview data."),
         new("strong-words", FieldKind.WordLists, "Extra words that make a sentence a strong claim, per language."),
         new("suppress", FieldKind.ConfigSuppressions, "Findings tied to no claim or source kept on purpose, by rule and file, each with its reason."),
     ];

@@ -97,6 +97,10 @@ public sealed record Claim
     public Verdict? Verdict { get; init; }
     public string? Note { get; init; }
     public IReadOnlyList<string> Tags { get; init; } = [];
+    /// <summary>When the verdict was given (<c>reviewed:</c>, a date).</summary>
+    public string? Reviewed { get; init; }
+    /// <summary>Who gave the verdict (<c>reviewer:</c>).</summary>
+    public string? Reviewer { get; init; }
     /// <summary>Findings of this claim kept on purpose (<c>suppress:</c>).</summary>
     public IReadOnlyList<Suppression> Suppressions { get; init; } = [];
     public FieldPositions Positions { get; init; } = FieldPositions.Empty;
@@ -156,6 +160,10 @@ public sealed record EvidenceConfig
     public string CitationScope { get; init; } = "run";
     public string? Style { get; init; }
     public IReadOnlyDictionary<string, IReadOnlyList<string>> StrongWords { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+    /// <summary>The language of the site's labels (<c>site-lang:</c> en or zh); null: the language of most articles.</summary>
+    public string? SiteLang { get; init; }
+    /// <summary>Where the site is published (<c>site-url:</c>), an absolute http(s) URL.</summary>
+    public string? SiteUrl { get; init; }
     /// <summary>Findings kept on purpose by rule and file (<c>suppress:</c>), for those tied to no claim or source.</summary>
     public IReadOnlyList<Suppression> Suppressions { get; init; } = [];
 

@@ -245,6 +245,12 @@ public static class ListingFormatter
         {
             json.StringOrNull("excerpt", c.Excerpt);
             json.StringOrNull("note", c.Note);
+            if (c.Reviewed is not null || c.Reviewer is not null)
+            {
+                // Only where recorded: the listings of claims without them stay as they were.
+                json.StringOrNull("reviewed", c.Reviewed);
+                json.StringOrNull("reviewer", c.Reviewer);
+            }
             json.WriteStartArray("citations");
             for (var i = 0; i < c.Citations.Count; i++)
             {

@@ -164,11 +164,18 @@ internal static class ArticleMarks
         var order = 0;
         foreach (var h in highlights.Where(h => !h.FillsGaps))
         {
+            // The id on its first span that is not empty, one label after its last (the label's id is named after it).
+            int first = -1, last = -1;
+            for (var k = 0; k < h.Spans.Count; k++)
+            {
+                last = h.Spans[k].End > h.Spans[k].Start ? k : last;
+                first = first < 0 ? last : first;
+            }
             for (var k = 0; k < h.Spans.Count; k++)
             {
                 if (h.Spans[k].End > h.Spans[k].Start)
                 {
-                    ranges.Add(new Range(h.Spans[k].Start, h.Spans[k].End, h, order++, First: k == 0, Labelled: true));
+                    ranges.Add(new Range(h.Spans[k].Start, h.Spans[k].End, h, order++, First: k == first, Labelled: k == last));
                 }
             }
         }
@@ -261,22 +268,28 @@ internal static class ArticleMarks
     }
 
     /// <summary>
-    /// A piece as nested marks, outermost first. The text links to the innermost highlight with a link (none inside the
-    /// article's own link); a highlight's id goes on its first piece, its label after its last (a link to its claim when the
-    /// text links elsewhere), so that every tracked excerpt is reachable.
+    /// A piece as nested marks, outermost first. The text links to the innermost highlight that links its text (none inside
+    /// the article's own link), described by that highlight's label; a highlight's id goes on its first piece, its label
+    /// after its last (a link to its claim when the text links elsewhere), so that every tracked excerpt is reachable by
+    /// keyboard and touch, with no tooltip.
     /// </summary>
     private static string Html(string text, Piece piece, bool inLink, Dictionary<Range, Piece> firstPiece, Dictionary<Range, Piece> lastPiece)
     {
         Node inner = new TextNode(text);
-        var linked = inLink ? null : piece.Covering.LastOrDefault(r => r.H.Href is not null);
+        var linked = inLink ? null : piece.Covering.LastOrDefault(r => r.H.Href is not null && r.H.LinksText);
         if (linked is not null)
         {
-            inner = new Element("a", inner).Href(linked.H.Href);
+            var a = new Element("a", inner).Href(linked.H.Href);
+            if (linked.H.Id is { } described)
+            {
+                a.Attr("aria-describedby", described + "-label");
+            }
+            inner = a;
         }
         for (var k = piece.Covering.Length - 1; k >= 0; k--)
         {
             var r = piece.Covering[k];
-            var mark = new Element("mark").Class(r.H.CssClass).Attr("title", r.H.Title);
+            var mark = new Element("mark").Class(r.H.CssClass);
             if (r.First && r.H.Id is { } id && ReferenceEquals(firstPiece[r], piece))
             {
                 mark.Attr("id", id);
@@ -285,10 +298,16 @@ internal static class ArticleMarks
             if (r.Labelled && ReferenceEquals(lastPiece[r], piece))
             {
                 // The last piece of a highlight carries its text label (colour is never the only carrier); where the text
-                // links to another claim (a nested or identical excerpt), the label links to this one.
-                mark.Add(r.H.Href is { } href && !inLink && !ReferenceEquals(r, linked)
-                    ? new Element("a", new TextNode(r.H.Label)).Href(href).Class("label")
-                    : new Element("span", new TextNode(r.H.Label)).Class("label"));
+                // links to another claim (a nested or identical excerpt) or to nothing, the label links to this one; its
+                // accessible name starts with its visible text.
+                var label = r.H.Href is { } href && !inLink && !ReferenceEquals(r, linked)
+                    ? new Element("a", new TextNode(r.H.Label)).Href(href).Class("label").Attr("aria-label", $"{r.H.Label} — {r.H.Description}")
+                    : new Element("span", new TextNode(r.H.Label)).Class("label");
+                if (r.H.Id is { } labelled)
+                {
+                    label.Id(labelled + "-label");
+                }
+                mark.Add(label);
             }
             inner = mark;
         }

@@ -1,5 +1,6 @@
 using System.Text;
 using Markdig;
+using Markdig.Extensions.Footnotes;
 using Markdig.Extensions.Yaml;
 using Markdig.Renderers;
 using Markdig.Syntax;
@@ -16,10 +17,20 @@ namespace EvidenceTracker.Site;
 /// span that no excerpt marks, so an uncited mark never holds an excerpt's. <see cref="Id"/>, when set, goes on the
 /// first mark of the first span, so that <c>#claim-…</c> reaches it.
 /// </remarks>
-public sealed record Highlight(IReadOnlyList<(int Start, int End)> Spans, string CssClass, string Label, string? Href, string Title, bool FillsGaps = false)
+/// <param name="Description">What a screen reader says of the highlight's label link (the claim, its level and verdict).</param>
+public sealed record Highlight(IReadOnlyList<(int Start, int End)> Spans, string CssClass, string Label, string? Href, string Description, bool FillsGaps = false)
 {
     public string? Id { get; init; }
+
+    /// <summary>Whether the highlighted text itself links to <see cref="Href"/> (a claim); when not, only the label does.</summary>
+    public bool LinksText { get; init; } = true;
 }
+
+/// <summary>
+/// The words the article renderer adds around the article: the heading of the list of footnotes the text never cites, and
+/// the mark on each of them.
+/// </summary>
+public sealed record ArticleWords(string UnusedFootnotes, string UnusedFootnote);
 
 /// <summary>
 /// Renders an article's Markdown to HTML with Markdig: one pipeline, built once; raw HTML shows as its text
@@ -40,7 +51,10 @@ public static class ArticleRenderer
 
     /// <param name="title">The page's title, already shown as its heading: a first-level heading that opens the
     /// article with the same text is dropped rather than shown twice.</param>
-    public static string Render(string markdown, IReadOnlyList<Highlight> highlights, string? title = null)
+    /// <param name="definitions">The article's footnote definitions (label, raw content), as the article parser found them:
+    /// those no marker cites, which Markdig drops, are listed after the footnotes and marked.</param>
+    public static string Render(string markdown, IReadOnlyList<Highlight> highlights, string? title = null,
+        IReadOnlyList<(string Label, string Content)>? definitions = null, ArticleWords? words = null)
     {
         ArgumentNullException.ThrowIfNull(markdown);
         ArgumentNullException.ThrowIfNull(highlights);
@@ -71,7 +85,10 @@ public static class ArticleRenderer
         {
             ArticleMarks.Mark(document, highlights);
         }
-        return ToHtml(document);
+        var cited = NumberFootnotes(document);
+        var html = ToHtml(document);
+        var unused = (definitions ?? []).Where(d => !cited.Contains(d.Label)).DistinctBy(d => d.Label, StringComparer.Ordinal).ToList();
+        return unused.Count == 0 ? html : html + UnusedFootnotes(unused, words ?? new ArticleWords("Footnotes not cited in the text", "not cited in the text"));
     }
 
     /// <summary>
@@ -85,6 +102,63 @@ public static class ArticleRenderer
         Articles.SiteGeneratorSyntax.Blank(chars, markdown);
         return new string(chars);
     }
+
+    /// Puts the footnote list in the order of the markers' numbers (Markdig numbers footnotes by first use but leaves the
+    /// list partly in the order of definition, so that marker 2 could point to the third item), and returns the labels of
+    /// the footnotes the text cites.
+    /// </summary>
+    private static HashSet<string> NumberFootnotes(MarkdownDocument document)
+    {
+        var cited = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var group in document.OfType<FootnoteGroup>().ToList())
+        {
+            var footnotes = group.OfType<Footnote>().OrderBy(f => f.Order).ToList();
+            if (footnotes.Count != group.Count)
+            {
+                continue; // not only footnotes: left as Markdig made it
+            }
+            group.Clear();
+            foreach (var f in footnotes)
+            {
+                group.Add(f);
+                if (f.Label is { } label)
+                {
+                    cited.Add(label.TrimStart('^'));
+                }
+            }
+        }
+        return cited;
+    }
+
+    /// <summary>The footnotes no marker cites, each rendered as the article's text is (safely) and marked as uncited.</summary>
+    private static string UnusedFootnotes(List<(string Label, string Content)> unused, ArticleWords words)
+    {
+        var list = new Element("ul");
+        foreach (var (label, content) in unused)
+        {
+            string body;
+            try
+            {
+                var document = HeldParentheses.Parse(content, Pipeline);
+                FlattenTooDeep(document, content);
+                Sanitize(document);
+                body = ToHtml(document);
+            }
+            catch (Exception e) when (e is ArgumentException or InvalidOperationException or IndexOutOfRangeException)
+            {
+                body = new Element("p", new TextNode(content)).ToString();
+            }
+            list.Add(new Element("li",
+                new Element("p", new Element("span", new TextNode($"[^{label}] · {words.UnusedFootnote}")).Class("badge unused")),
+                Raw.FromSafeRenderer(body)).Id($"fn-unused-{Slug(label)}"));
+        }
+        return new Element("section", new Element("h2", new TextNode(words.UnusedFootnotes)).Id("unused-footnotes-heading"), list)
+            .Class("footnotes-unused").Attr("aria-labelledby", "unused-footnotes-heading").ToString() + "\n";
+    }
+
+    /// <summary>A footnote label as an id fragment: letters, digits and '-' kept, anything else as its code.</summary>
+    private static string Slug(string label) =>
+        string.Concat(label.Select(c => char.IsAsciiLetterOrDigit(c) || c == '-' ? c.ToString() : "_" + ((int)c).ToString("x", System.Globalization.CultureInfo.InvariantCulture)));
 
     private static string ToHtml(MarkdownDocument document)
     {

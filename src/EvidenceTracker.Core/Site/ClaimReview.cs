@@ -5,7 +5,10 @@ using EvidenceTracker.Model;
 
 namespace EvidenceTracker.Site;
 
-/// <summary>schema.org ClaimReview JSON-LD for a claim page that carries a verdict.</summary>
+/// <summary>
+/// schema.org ClaimReview JSON-LD for a claim page that carries a verdict: its <c>url</c> (absolute under
+/// <c>site-url</c>), <c>datePublished</c> from <c>reviewed</c>, <c>author</c> from <c>reviewer</c>, else the site's title.
+/// </summary>
 internal static class ClaimReview
 {
     private static readonly JsonWriterOptions Options = new()
@@ -32,10 +35,16 @@ internal static class ClaimReview
             json.WriteStartObject();
             json.WriteString("@context", "https://schema.org");
             json.WriteString("@type", "ClaimReview");
+            // The claim page's own address: absolute under site-url, else relative to the page.
+            json.WriteString("url", Url(data, $"claims/{claim.Id}.html"));
             json.WriteString("claimReviewed", claim.Statement);
+            if (claim.Reviewed is { } reviewed)
+            {
+                json.WriteString("datePublished", reviewed);
+            }
             json.WriteStartObject("author");
             json.WriteString("@type", "Organization");
-            json.WriteString("name", data.Title);
+            json.WriteString("name", claim.Reviewer ?? data.Title);
             json.WriteEndObject();
             json.WriteStartObject("reviewRating");
             json.WriteString("@type", "Rating");
@@ -54,7 +63,7 @@ internal static class ClaimReview
                 json.WriteStartObject("appearance");
                 json.WriteString("@type", "CreativeWork");
                 json.WriteString("headline", data.ArticleTitles[article]);
-                json.WriteString("url", $"../articles/{article}.html");
+                json.WriteString("url", Url(data, $"articles/{article}.html"));
                 if (claim.Excerpt is not null)
                 {
                     json.WriteString("text", claim.Excerpt);
@@ -66,4 +75,8 @@ internal static class ClaimReview
         }
         return Encoding.UTF8.GetString(stream.ToArray());
     }
+
+    /// <summary>A page of the site: under <c>site-url</c> when set, else relative to a claim page.</summary>
+    private static string Url(SiteData data, string page) =>
+        data.SiteUrl is { } site ? site.TrimEnd('/') + "/" + page : "../" + page;
 }

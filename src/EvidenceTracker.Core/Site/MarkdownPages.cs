@@ -100,43 +100,46 @@ internal sealed class MarkdownPages(SiteData data)
         : url == text && UrlEnd(url, 0) == url.Length ? $"<{url!.Replace("|", "%7C", StringComparison.Ordinal)}>"
         : Link(text, url!);
 
-    private static string Level(SupportLevel l) => $"`{Names.Of(l)}`";
+    /// <summary>The words of the pages, in the site's language.</summary>
+    private SiteLabels L => data.Labels;
 
-    private static string Verdict(Verdict? v) => v is { } x ? Names.Of(x) : "—";
+    private string Level(SupportLevel l) => $"`{L.Level(l)}`";
+
+    private string Verdict(Verdict? v) => v is { } x ? L.Verdict(x) : "—";
 
     private static string Up(int depth) => string.Concat(Enumerable.Repeat("../", depth));
 
     private string ClaimRow(ClaimStatus c, int depth) =>
         $"| {Link(c.Claim.Id, $"{Up(depth)}claims/{c.Claim.Id}.md")} | {Esc(c.Claim.Statement)} | {Level(c.Support)} | {Verdict(c.Claim.Verdict)} |";
 
-    private static string ClaimTableHead => "| Claim | Statement | Support | Verdict |\n|---|---|---|---|";
+    private string ClaimTableHead => $"| {L.Claim} | {L.Statement} | {L.Support} | {L.VerdictHeading} |\n|---|---|---|---|";
 
     public string Index()
     {
         var s = data.Report.Summary;
         var sb = new StringBuilder();
         sb.Append("# ").Append(Esc(data.Title)).Append("\n\n");
-        sb.Append($"{HtmlPages.Count(s.Claims, "claim")}, {HtmlPages.Count(s.Sources, "source")}, {HtmlPages.Count(s.Articles, "article")}. Check: {HtmlPages.Count(s.Errors, "error")}, {HtmlPages.Count(s.Warnings, "warning")}, {HtmlPages.Count(s.Notes, "note")}.\n\n");
-        sb.Append("## Support\n\n| Level | Claims |\n|---|---:|\n");
+        sb.Append($"{L.Count(s.Claims, Noun.Claim)}, {L.Count(s.Sources, Noun.Source)}, {L.Count(s.Articles, Noun.Article)}. {L.Check}{L.Count(s.Errors, Noun.Error)}, {L.Count(s.Warnings, Noun.Warning)}, {L.Count(s.Notes, Noun.Note)}.\n\n");
+        sb.Append($"## {L.Support}\n\n| {L.FilterLevel} | {L.Claims} |\n|---|---:|\n");
         foreach (var l in Enum.GetValues<SupportLevel>().Reverse().Where(l => l != SupportLevel.Draft || s.Support[l] > 0))
         {
             sb.Append($"| {Level(l)} | {s.Support[l]} |\n");
         }
-        sb.Append("\n## Articles\n\n");
+        sb.Append($"\n## {L.Articles}\n\n");
         foreach (var a in data.Articles)
         {
-            sb.Append($"- {Link(data.ArticleTitles[a.Id], $"articles/{a.Id}.md")} — {HtmlPages.Count(data.Claims.Count(c => c.Claim.Article == a.Id), "claim")}\n");
+            sb.Append($"- {Link(data.ArticleTitles[a.Id], $"articles/{a.Id}.md")} — {L.Count(data.Claims.Count(c => c.Claim.Article == a.Id), Noun.Claim)}\n");
         }
         if (data.Articles.Count == 0)
         {
-            sb.Append("No articles yet.\n");
+            sb.Append(L.NoArticles).Append('\n');
         }
-        sb.Append("\n## Claims\n\n").Append(ClaimTableHead).Append('\n');
+        sb.Append($"\n## {L.Claims}\n\n").Append(ClaimTableHead).Append('\n');
         foreach (var c in data.Claims)
         {
             sb.Append(ClaimRow(c, 0)).Append('\n');
         }
-        sb.Append("\nSee also: ").Append(Link("claims × sources", "matrix.md")).Append(" · ").Append(Link("evidence.json", "evidence.json")).Append('\n');
+        sb.Append("\n").Append(Link(L.MatrixTitle, "matrix.md")).Append(" · ").Append(Link("evidence.json", "evidence.json")).Append('\n');
         return sb.ToString();
     }
 
@@ -145,75 +148,80 @@ internal sealed class MarkdownPages(SiteData data)
         var c = status.Claim;
         var sb = new StringBuilder();
         sb.Append("# ").Append(Esc(c.Statement)).Append("\n\n");
-        sb.Append($"- Support: {Level(status.Support)}\n- Verdict: {Verdict(c.Verdict)}\n- Id: `{c.Id}`\n");
+        sb.Append($"- {L.Support}: {Level(status.Support)}\n- {L.VerdictHeading}: {Verdict(c.Verdict)}\n");
+        if (c.Reviewed is not null || c.Reviewer is not null)
+        {
+            sb.Append($"- {L.Reviewed}: ").Append(string.Join(" · ", new[] { c.Reviewed, c.Reviewer }.OfType<string>().Select(Esc))).Append('\n');
+        }
+        sb.Append($"- {L.Id}: `{c.Id}`\n");
         if (c.Article is { } a)
         {
-            sb.Append("- Article: ").Append(data.ArticleById.ContainsKey(a) ? Link(data.ArticleTitles[a], $"../articles/{a}.md") : Esc(a)).Append('\n');
+            sb.Append($"- {L.Article}: ").Append(data.ArticleById.ContainsKey(a) ? Link(data.ArticleTitles[a], $"../articles/{a}.md") : Esc(a)).Append('\n');
         }
         if (c.Tags.Count > 0)
         {
-            sb.Append("- Tags: ").Append(Esc(string.Join(", ", c.Tags))).Append('\n');
+            sb.Append($"- {L.Tags}: ").Append(Esc(string.Join(", ", c.Tags))).Append('\n');
         }
         if (c.Excerpt is { } excerpt)
         {
-            sb.Append("\n## In the article\n\n> ").Append(Esc(excerpt)).Append('\n');
+            sb.Append($"\n## {L.InTheArticle}\n\n> ").Append(Esc(excerpt)).Append('\n');
         }
         if (c.Note is { } note)
         {
-            sb.Append("\n## Note\n\n").Append(Esc(note.Trim())).Append('\n');
+            sb.Append($"\n## {L.Note}\n\n").Append(Esc(note.Trim())).Append('\n');
         }
-        sb.Append("\n## Evidence\n\n");
+        sb.Append($"\n## {L.Evidence}\n\n");
         if (c.Citations.Count == 0)
         {
-            sb.Append("No citations.\n");
+            sb.Append(L.NoCitations).Append('\n');
         }
         var n = 1;
         foreach (var x in c.Citations)
         {
             var source = data.SourceById.GetValueOrDefault(x.Source);
             sb.Append($"{n++}. ").Append(source is null ? Esc(x.Source) : Link(x.Source, $"../sources/{x.Source}.md"))
-                .Append($" — **{Names.Of(x.Stance)}**")
-                .Append(source?.Level is { } lv ? $" · {Names.Of(lv)} source" : " · level not recorded")
+                .Append($" — **{L.Stance(x.Stance)}**")
+                .Append(source?.Level is { } lv ? $" · {L.SourceOfLevel(lv)}" : $" · {L.LevelNotRecorded}")
                 .Append(x.Locator is { } loc ? $" · {Esc(loc)}" : "").Append('\n');
-            sb.Append("   ").Append(source is null ? "No such source." : Esc(Reference.Text(data, source))).Append('\n');
+            sb.Append("   ").Append(source is null ? Esc(L.NoSuchSource(x.Source)) : Esc(Reference.Text(data, source))).Append('\n');
             if (x.Quote is { } q)
             {
                 sb.Append("   > ").Append(Esc(q.Trim())).Append('\n');
             }
         }
-        sb.Append("\n## Chain to primary sources\n\n");
+        sb.Append($"\n## {L.Chain}\n\n");
         var chain = data.Chain(c);
         if (chain.Cited.Count == 0)
         {
-            sb.Append("No cited source exists.\n");
+            sb.Append(L.NoCitedSource).Append('\n');
         }
         foreach (var id in chain.Cited)
         {
             var s = data.SourceById[id];
-            sb.Append("- cited: ").Append(Link(s.Title, $"../sources/{id}.md")).Append(s.Level is { } l ? $" ({Names.Of(l)})" : " (level not recorded)").Append('\n');
+            sb.Append("- ").Append(L.Cited).Append(Link(s.Title, $"../sources/{id}.md")).Append(s.Level is { } l ? $" ({L.SourceLevel(l)})" : $" ({L.LevelNotRecorded})").Append('\n');
         }
         foreach (var id in chain.Leads)
         {
             var s = data.SourceById[id];
-            sb.Append("- lead: ").Append(Link(s.Title, $"../sources/{id}.md")).Append(s.Level is { } l ? $" ({Names.Of(l)})" : " (level not recorded)")
-                .Append(" — reported on by ").Append(string.Join(", ", chain.Cited.Where(x => data.SourceById[x].ReportsOn.Contains(id))))
-                .Append("; not cited for this claim\n");
+            sb.Append("- ").Append(L.Lead).Append(Link(s.Title, $"../sources/{id}.md")).Append(s.Level is { } l ? $" ({L.SourceLevel(l)})" : $" ({L.LevelNotRecorded})")
+                .Append(Esc(L.ReportedOnBy(string.Join(", ", chain.Cited.Where(x => data.SourceById[x].ReportsOn.Contains(id)))))).Append('\n');
         }
         if (chain.Cited.Count > 0)
         {
+            // A space after the bold: ** before a Chinese character would not close (CommonMark's flanking rules).
             sb.Append('\n').Append(chain.RestsOnPrimary
-                ? "The claim rests on primary research it cites."
-                : "**The claim cites no primary research in support.**" + (chain.Leads.Count > 0 ? " Its leads are research to check, not support." : "")).Append('\n');
+                ? L.RestsOnPrimary
+                : $"**{L.NoPrimary}**" + (chain.Leads.Count > 0 ? " " + L.LeadsAreNotSupport.TrimStart() : "")).Append('\n');
         }
-        sb.Append("\n## Findings\n\n").Append(Findings(data.FindingsOfClaim(c.Id)));
+        sb.Append($"\n## {L.Findings}\n\n").Append(Findings(data.FindingsOfClaim(c.Id)));
         return sb.ToString();
     }
 
-    private static string Findings(IReadOnlyList<Finding> findings)
+    private string Findings(IReadOnlyList<Finding> findings)
     {
         if (findings.Count == 0)
         {
-            return "None.\n";
+            return L.None + "\n";
         }
         var sb = new StringBuilder();
         foreach (var f in findings)
@@ -227,10 +235,10 @@ internal sealed class MarkdownPages(SiteData data)
     {
         var sb = new StringBuilder();
         sb.Append("# ").Append(Esc(s.Title)).Append("\n\n").Append(Esc(Reference.Text(data, s))).Append("\n\n");
-        sb.Append($"- Level: {(s.Level is { } l ? Names.Of(l) : "not recorded (not primary)")}\n- Type: {Esc(s.Type)}\n- Id: `{s.Id}`\n");
+        sb.Append($"- {L.LevelHeading}: {(s.Level is { } l ? L.SourceLevel(l) : L.NotRecordedNotPrimary)}\n- {L.Type}: {Esc(s.Type)}\n- {L.Id}: `{s.Id}`\n");
         if (s.Url is { } url)
         {
-            sb.Append("- URL: ").Append(External(url, url)).Append('\n');
+            sb.Append($"- {L.Url}: ").Append(External(url, url)).Append('\n');
         }
         if (s.Doi is { } doi)
         {
@@ -238,17 +246,17 @@ internal sealed class MarkdownPages(SiteData data)
         }
         if (s.ReportsOn.Count > 0)
         {
-            sb.Append("\n## Reports on\n\n");
+            sb.Append($"\n## {L.ReportsOn}\n\n");
             foreach (var t in s.ReportsOn)
             {
                 sb.Append("- ").Append(data.SourceById.TryGetValue(t, out var ts) ? Link(ts.Title, $"{t}.md") : Esc(t)).Append('\n');
             }
         }
         var citing = data.ClaimsCiting(s.Id);
-        sb.Append($"\n## Claims citing it ({citing.Count})\n\n");
+        sb.Append($"\n## {L.ClaimsCiting(citing.Count)}\n\n");
         if (citing.Count == 0)
         {
-            sb.Append("No claim cites this source.\n");
+            sb.Append(L.NoClaimCites).Append('\n');
         }
         else
         {
@@ -258,7 +266,7 @@ internal sealed class MarkdownPages(SiteData data)
                 sb.Append(ClaimRow(c, 1)).Append('\n');
             }
         }
-        sb.Append("\n## Findings\n\n").Append(Findings(data.FindingsOfSource(s.Id)));
+        sb.Append($"\n## {L.Findings}\n\n").Append(Findings(data.FindingsOfSource(s.Id)));
         return sb.ToString();
     }
 
@@ -272,11 +280,12 @@ internal sealed class MarkdownPages(SiteData data)
         var claims = data.Claims.Where(c => c.Claim.Article == article.Id).ToList();
         var sb = new StringBuilder();
         sb.Append("# ").Append(Esc(data.ArticleTitles[article.Id])).Append("\n\n");
-        sb.Append($"{HtmlPages.Count(claims.Count, "tracked claim")}: each tracked passage links to its claim and is followed by its support level in `code`.\n\n---\n\n");
-        sb.Append(MarkdownTwin.Body(article, claims.Select(c => (c.Claim.Excerpt, c.Claim.Id, Names.Of(c.Support))).ToList()).Trim()).Append("\n\n---\n\n## Tracked claims\n\n");
+        sb.Append(L.TwinIntro(claims.Count)).Append("\n\n---\n\n");
+        sb.Append(MarkdownTwin.Body(article, claims.Select(c => (c.Claim.Excerpt, c.Claim.Id, L.HighlightLabel(c.Support, c.Claim.Verdict))).ToList()).Trim())
+            .Append($"\n\n---\n\n## {L.TrackedClaims}\n\n");
         if (claims.Count == 0)
         {
-            sb.Append("None.\n");
+            sb.Append(L.None).Append('\n');
         }
         else
         {
@@ -306,12 +315,12 @@ internal sealed class MarkdownPages(SiteData data)
 
     public string Matrix()
     {
-        var sb = new StringBuilder("# Claims × sources\n\nEach row: a citation, its stance, and whether it is quoted.\n\n| Claim | Source | Citation |\n|---|---|---|\n");
+        var sb = new StringBuilder($"# {L.MatrixTitle}\n\n{L.MatrixRows}\n\n| {L.Claim} | {L.Source} | {L.Citation} |\n|---|---|---|\n");
         foreach (var c in data.Claims)
         {
             foreach (var x in c.Claim.Citations)
             {
-                sb.Append($"| {Link(c.Claim.Id, $"claims/{c.Claim.Id}.md")} | {(data.SourceById.ContainsKey(x.Source) ? Link(x.Source, $"sources/{x.Source}.md") : Esc(x.Source))} | {HtmlPages.CellText(x)} |\n");
+                sb.Append($"| {Link(c.Claim.Id, $"claims/{c.Claim.Id}.md")} | {(data.SourceById.ContainsKey(x.Source) ? Link(x.Source, $"sources/{x.Source}.md") : Esc(x.Source))} | {L.CellText(x)} |\n");
             }
         }
         return sb.ToString();

@@ -171,10 +171,12 @@ internal static class MarkdownTwin
         var links = new List<Edit>();
         foreach (var (excerpt, id, level) in claims.Where(c => !string.IsNullOrEmpty(c.Excerpt)).OrderByDescending(c => c.Excerpt!.Length).ThenBy(c => c.ClaimId, StringComparer.Ordinal))
         {
-            foreach (var (start, end) in article.Document.ExcerptSourceSpans(excerpt!))
+            foreach (var (excerptStart, excerptEnd) in article.Document.ExcerptSourceSpans(excerpt!))
             {
-                if (At(start) is not { } first || At(end - 1) is not { } last || first.Parent is null || !ReferenceEquals(first.Parent, last.Parent)
-                    || taken.Any(t => t.Start < end && start < t.End) || !Plain(first, last) || text.AsSpan(start, end - start).IndexOfAny('[', ']') >= 0)
+                if (At(excerptStart) is not { } first || At(excerptEnd - 1) is not { } last || first.Parent is null || !ReferenceEquals(first.Parent, last.Parent)
+                    || !Plain(first, last) || text.AsSpan(excerptStart, excerptEnd - excerptStart).IndexOfAny('[', ']') >= 0
+                    || AroundEmphasis(first, last, excerptStart, excerptEnd, text) is not var (start, end)
+                    || taken.Any(t => t.Start < end && start < t.End))
                 {
                     continue;
                 }
@@ -186,6 +188,38 @@ internal static class MarkdownTwin
         }
         return links;
     }
+
+    /// <summary>
+    /// Where the link of an excerpt goes so that the emphasis around it still opens and closes (CommonMark's flanking rules):
+    /// an excerpt that is the whole of an emphasis is linked around it, delimiters included (<c>[**…**](…)</c>); an
+    /// excerpt that starts just after an opening delimiter, or ends just before a closing one, is linked inside only when
+    /// the delimiter stays flanking (a space or punctuation on its outer side — not so after a Chinese character, where
+    /// <c>字**[…</c> would no longer open); else null, and the excerpt is left unlinked rather than the emphasis broken.
+    /// </summary>
+    private static (int Start, int End)? AroundEmphasis(LiteralInline first, LiteralInline last, int start, int end, string text)
+    {
+        Inline from = first, to = last;
+        var atOpen = false;
+        var atClose = false;
+        while (from.Parent is EmphasisInline em && ReferenceEquals(from.Parent, to.Parent)
+            && (atOpen = ReferenceEquals(em.FirstChild, from) && start == Math.Max(0, from.Span.Start))
+            | (atClose = ReferenceEquals(em.LastChild, to) && end == to.Span.End + 1))
+        {
+            if (!(atOpen && atClose))
+            {
+                // Linked inside: the delimiter next to the link must keep a space or punctuation on its outer side.
+                var outside = atOpen ? em.Span.Start - 1 : em.Span.End + 1;
+                return outside < 0 || outside >= text.Length || char.IsWhiteSpace(text[outside]) || IsPunctuation(text[outside])
+                    ? (start, end) : null;
+            }
+            (start, end) = (em.Span.Start, em.Span.End + 1);
+            from = to = em;
+        }
+        return (start, end);
+    }
+
+    /// <summary>CommonMark's punctuation: ASCII punctuation and the Unicode punctuation and symbol categories.</summary>
+    private static bool IsPunctuation(char c) => char.IsPunctuation(c) || char.IsSymbol(c);
 
     /// <summary>Whether the siblings from <paramref name="first"/> to <paramref name="last"/> hold only text, emphasis and code.</summary>
     private static bool Plain(Inline first, Inline last)

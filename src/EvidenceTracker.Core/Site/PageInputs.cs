@@ -10,7 +10,7 @@ namespace EvidenceTracker.Site;
 /// <summary>
 /// The inputs of each page, as a digest: a page whose digest is what the last build recorded renders to the same bytes,
 /// so the build does not render it again. Every digest starts from the same base — this build of the tool, the
-/// settings file, the site's title and reference style — so a new version of the tool or a changed
+/// settings file, the site's title, reference style and language (which may come from the articles) — so a new version of the tool or a changed
 /// <c>evidence.yaml</c> renders every page again. Above the base, each page takes what it shows, conservatively:
 /// <list type="bullet">
 /// <item>a claim: its file, its support level, quote checks and findings; its article; each source it cites, and each
@@ -43,7 +43,7 @@ public sealed class PageInputs
         _files = set.ContentHashes;
         _base = Hash(new[]
         {
-            "evidence-site-inputs 1", ToolIdentity, data.Title, data.Style.ToString(),
+            "evidence-site-inputs 1", ToolIdentity, data.Title, data.Style.ToString(), data.Lang,
             _files.TryGetValue(RepositoryLoader.ConfigFile, out var config) ? config : "no settings file",
         })!;
         var articleFindings = data.Report.Findings.Where(f => f.Article is not null && f.Claim is null)

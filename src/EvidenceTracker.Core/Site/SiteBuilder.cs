@@ -15,12 +15,6 @@ public static class SiteBuilder
 {
     private static readonly UTF8Encoding Utf8 = new(false);
 
-    /// <summary>The sentences that uncited-sentence reports, marked on the article page with what they state.</summary>
-    private static IReadOnlyList<Highlight> UncitedSentences(CheckReport report, Model.Article article) =>
-        ArticleRules.UncitedSentences(article, report.Set.Config)
-            .Select(u => new Highlight([(u.Start, u.End)], "uncited", "uncited", null, $"No citation in scope; states {u.What}", FillsGaps: true))
-            .ToList();
-
     public static IReadOnlyDictionary<string, byte[]> Build(CheckReport report)
     {
         var files = new ConcurrentDictionary<string, byte[]>(StringComparer.Ordinal);
@@ -72,7 +66,7 @@ public static class SiteBuilder
         {
             groups.Add(new($"articles/{a.Id}", inputs.Article(a), sink =>
             {
-                Put(sink, $"articles/{a.Id}.html", html.Article(a, UncitedSentences(report, a)));
+                Put(sink, $"articles/{a.Id}.html", html.Article(a, ArticleRules.UncitedSentences(a, report.Set.Config)));
                 Put(sink, $"articles/{a.Id}.md", md.Article(a));
             }));
         }

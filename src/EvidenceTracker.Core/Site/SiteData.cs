@@ -12,7 +12,7 @@ public sealed class SiteData
     {
         ArgumentNullException.ThrowIfNull(report);
         Report = report;
-        Title = report.Set.Config.Title ?? "Evidence map";
+
         Claims = report.Claims.GroupBy(c => c.Claim.Id, StringComparer.Ordinal).Select(g => g.First())
             .OrderBy(c => c.Claim.Id, StringComparer.Ordinal).ToList();
         Sources = report.Set.Sources.GroupBy(s => s.Id, StringComparer.Ordinal).Select(g => g.First())
@@ -33,6 +33,46 @@ public sealed class SiteData
         Tags = Claims.SelectMany(c => c.Claim.Tags).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         ArticleTitles = Articles.ToDictionary(a => a.Id, a => FrontMatter.Title(a.Text) ?? a.Id, StringComparer.Ordinal);
         Style = Bibliography.ReferenceFormatter.DefaultStyle(report.Set.Config, report.Set.Articles, report.Set.Sources);
+        ArticleLangs = Articles.GroupBy(a => a.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => TextLang(g.First().Text), StringComparer.Ordinal);
+        // The site's language: site-lang, else that of most articles (English on a tie or without articles).
+        var zh = ArticleLangs.Values.Count(l => l == "zh");
+        Labels = SiteLabels.For(report.Set.Config.SiteLang ?? (zh * 2 > ArticleLangs.Count ? "zh" : "en"));
+        Title = report.Set.Config.Title ?? Labels.DefaultTitle;
+        SiteUrl = report.Set.Config.SiteUrl;
+    }
+
+    /// <summary>The labels of the site's language (<c>site-lang</c>, else the language of most articles).</summary>
+    internal SiteLabels Labels { get; }
+
+    /// <summary>The site's language: <c>en</c> or <c>zh</c>.</summary>
+    public string Lang => Labels.Lang;
+
+    /// <summary>Where the site is published (<c>site-url</c>), for absolute URLs in structured data.</summary>
+    public string? SiteUrl { get; }
+
+    /// <summary>The language of each article's text, by id.</summary>
+    public IReadOnlyDictionary<string, string> ArticleLangs { get; }
+
+    /// <summary>
+    /// "en" when at least half of the letters are Latin (accented ones too), else "zh". Called for every
+    /// statement of every table: a plain count, without the Unicode folding of the id slugs.
+    /// </summary>
+    public static string TextLang(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        int latin = 0, other = 0;
+        foreach (var ch in text)
+        {
+            if (char.IsAsciiLetter(ch) || (ch is >= '\u00C0' and < '\u0250' && char.IsLetter(ch)))
+            {
+                latin++;
+            }
+            else if (ch > '\u007F' && char.IsLetter(ch))
+            {
+                other++;
+            }
+        }
+        return latin >= other ? "en" : "zh";
     }
 
     /// <summary>The reference style: <c>style:</c> in evidence.yaml, else by the language of the articles.</summary>

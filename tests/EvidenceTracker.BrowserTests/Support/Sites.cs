@@ -23,12 +23,14 @@ public sealed class Sites : IDisposable
     private readonly Lazy<BuiltSite> _english;
     private readonly Lazy<BuiltSite> _hostile;
     private readonly Lazy<BuiltSite> _repository;
+    private readonly Lazy<BuiltSite> _bilingual;
 
     public Sites()
     {
         _english = new(() => Build("english", Path.Combine(RepoRoot, "tests", "fixtures", "site", "english")));
         _hostile = new(() => Build("hostile", Path.Combine(RepoRoot, "tests", "fixtures", "site", "hostile")));
         _repository = new(() => Build("repository", RepoRoot));
+        _bilingual = new(() => Build("bilingual", Path.Combine(RepoRoot, "tests", "fixtures", "site", "bilingual")));
     }
 
     public static string RepoRoot { get; } = FindRoot();
@@ -42,11 +44,15 @@ public sealed class Sites : IDisposable
     /// <summary>This repository's own evidence: a Chinese article, its claims and sources.</summary>
     public BuiltSite Repository => _repository.Value;
 
+    /// <summary>Two Chinese articles and an English one: Chinese labels, nested excerpts, an unused footnote.</summary>
+    public BuiltSite Bilingual => _bilingual.Value;
+
     public BuiltSite this[string name] => name switch
     {
         "english" => English,
         "hostile" => Hostile,
         "repository" => Repository,
+        "bilingual" => Bilingual,
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such site"),
     };
 

@@ -156,7 +156,9 @@ public sealed class SiteRenderingSafetyTests
             Assert.Contains(page.QuerySelectorAll("article mark a"), a => a.GetAttribute("href") == $"../claims/{id}.html");
         }
         // "120 adults" sits inside "A trial of 120 adults found": nested marks, not one instead of the other.
-        Assert.StartsWith("outer:", page.QuerySelector("#claim-inner")!.ParentElement!.Closest("mark")!.GetAttribute("title"), StringComparison.Ordinal);
+        var enclosing = page.QuerySelector("#claim-inner")!.ParentElement!.Closest("mark")!;
+        Assert.NotNull(enclosing.QuerySelector("#claim-inner"));
+        Assert.StartsWith("A trial of", page.QuerySelector("#claim-outer")!.TextContent, StringComparison.Ordinal);
         Assert.Empty(page.QuerySelectorAll("a a"));
     }
 
@@ -193,7 +195,7 @@ public sealed class SiteRenderingSafetyTests
         var site = SiteBuilder.Build(EvidenceQueries.Check(Path.Combine(TestPaths.Fixtures, "site", "hostile")));
         var html = Page(site, "articles/hostile-article.html");
         // the page shows the raw HTML as its text (run this now): the highlight covers it, in one mark per piece of text
-        Assert.Contains("id=\"claim-hostile-claim\"><a href=\"../claims/hostile-claim.html\">run </a></mark>", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"claim-hostile-claim\"><a href=\"../claims/hostile-claim.html\" aria-describedby=\"claim-hostile-claim-label\">run </a></mark>", html, StringComparison.Ordinal);
         using var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
         var paragraph = page.GetElementById("claim-hostile-claim")!.ParentElement!;
         Assert.StartsWith("A tracked passage: run this now", paragraph.TextContent, StringComparison.Ordinal);

@@ -156,8 +156,9 @@ public class SiteTests
         var site = Build(TestPaths.RepoRoot);
         var html = Text(site, "articles/damo-grape-ct-screening.html");
         // Its excerpt begins inside another's (panda-real-world-20000-scans): the marks nest, and its own part links to it.
-        Assert.Contains("<mark class=\"claim level-cited\" title=\"panda-missed-lesions-31: cited\" id=\"claim-panda-missed-lesions-31\">", html);
-        Assert.Contains("title=\"panda-missed-lesions-31: cited\"><a href=\"../claims/panda-missed-lesions-31.html\">找出了31例此前被漏诊的胰腺癌病灶</a><span class=\"label\">cited</span></mark>", html);
+        Assert.Contains("<mark class=\"claim verdict-unverifiable\" id=\"claim-panda-missed-lesions-31\">", html);
+        Assert.Contains("<mark class=\"claim verdict-unverifiable\"><a href=\"../claims/panda-missed-lesions-31.html\" aria-describedby=\"claim-panda-missed-lesions-31-label\">找出了31例此前被漏诊的胰腺癌病灶</a>"
+            + "<span class=\"label\" id=\"claim-panda-missed-lesions-31-label\">cited · unverifiable</span></mark>", html);
         Assert.Contains("class=\"legend\"", html);
     }
 
@@ -167,10 +168,11 @@ public class SiteTests
         var site = Build(TestPaths.RepoRoot);
         var html = Text(site, "articles/damo-grape-ct-screening.html");
         // The sentence with 颠覆 has no tracked excerpt: one mark, labelled.
-        Assert.Contains("<mark class=\"uncited\" title=\"No citation in scope; states the strong word &#39;颠覆&#39;\">这一突破的关键在于", html);
-        Assert.Contains("更是AI在数据层面深度挖掘能力的体现。<span class=\"label\">uncited</span></mark>", html);
+        Assert.Matches("<mark class=\"uncited\" id=\"uncited-\\d+\">这一突破的关键在于", html);
+        Assert.Matches("更是AI在数据层面深度挖掘能力的体现。<a href=\"#uncited-\\d+-why\" class=\"label\" aria-label=\"uncited — No citation in scope; states the strong word &#39;颠覆&#39;\" id=\"uncited-\\d+-label\">uncited</a></mark>", html);
         // The "1%左右 … 20%-30%" sentence holds two tracked excerpts: the uncited marks fill the gaps, and never hold an excerpt's mark.
-        Assert.Contains("title=\"No citation in scope; states the figures 1%左右 and 20%-30%\">令人惋惜的是", html);
+        Assert.Matches("<mark class=\"uncited\" id=\"uncited-\\d+\">令人惋惜的是", html);
+        Assert.Matches("aria-label=\"uncited — No citation in scope; states the figures 1%左右 and 20%-30%\" id=\"uncited-\\d+-label\">uncited</a>", html);
         Assert.DoesNotMatch(new Regex("<mark class=\"uncited\"[^>]*>[^<]*<mark"), html);
     }
 
