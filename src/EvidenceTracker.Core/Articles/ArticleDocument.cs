@@ -71,6 +71,13 @@ public sealed record CitedPassage
     public required string Text { get; init; }
     public required Position Position { get; init; }
 
+    /// <summary>The citation keys (<c>[@key]</c>, in-text <c>@key</c>) that cite the passage: the sentence that holds them.</summary>
+    public IReadOnlyList<CitationKeyUse> Keys { get; init; } = [];
+
+    /// <summary>The passage's markers and citations as written: <c>[^1][^5]</c>, <c>[@a; @b]</c>.</summary>
+    public string Citing => string.Join(' ', new[] { string.Concat(Markers.Select(m => $"[^{m.Label}]")) }
+        .Concat(Keys.Select(k => k.Citation).Distinct(StringComparer.Ordinal)).Where(s => s.Length > 0));
+
     /// <summary>The distinct defined footnote labels the passage cites, in order.</summary>
     public IReadOnlyList<string> Labels => Markers.SelectMany(m => m.Labels).Distinct(StringComparer.Ordinal).ToList();
 }
@@ -98,6 +105,9 @@ public sealed class ArticleBlock
     public IReadOnlyList<ArticleSentence> Sentences { get; }
     /// <summary>The block's markers, in order.</summary>
     public IReadOnlyList<FootnoteMarker> Markers { get; }
+
+    /// <summary>The block's citation keys (Pandoc and Manubot), in order.</summary>
+    public IReadOnlyList<CitationKeyUse> Citations { get; internal init; } = [];
 
     /// <summary>The offset in the article's text of a character of <see cref="Text"/>.</summary>
     public int SourceOffset(int textOffset) => _map.Length == 0 ? 0 : _map[Math.Clamp(textOffset, 0, _map.Length - 1)];
@@ -156,6 +166,14 @@ public sealed class ArticleDocument
 
     /// <summary>Every body marker, in file order.</summary>
     public IEnumerable<FootnoteMarker> Markers => Blocks.SelectMany(b => b.Markers);
+
+    /// <summary>Every citation key of the body, in file order.</summary>
+    public IEnumerable<CitationKeyUse> Citations => Blocks.SelectMany(b => b.Citations);
+
+    /// <summary>The article's citation-key aliases (alias → key), from <c>[@tag:name]: …</c> definitions and <c>citekey-aliases:</c>.</summary>
+    public IReadOnlyDictionary<string, string> CitekeyAliases => _aliases ??= PandocCitations.Aliases(Text, FrontMatter);
+
+    private IReadOnlyDictionary<string, string>? _aliases;
 
     /// <summary>The first definition of a label (labels compare case-insensitively, white space collapsed).</summary>
     public FootnoteDefinition? Definition(string label) =>

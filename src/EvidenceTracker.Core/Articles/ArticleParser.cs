@@ -354,11 +354,12 @@ public static partial class ArticleParser
             return null;
         }
 
-        // Find the markers in the plain text (not in code), and remove them.
+        // Find the markers and the Pandoc citations in the plain text (not in code), and remove them (an in-text key stays).
         var text = new StringBuilder(raw.Length);
         var map = new List<int>(raw.Length + 1);
         var markers = new List<FootnoteMarker>();
-        var next = 0;
+        var citations = new List<CitationKeyUse>();
+        var cuts = new List<(int Anchor, int CutStart, int CutEnd, int Marker, PandocCitations.Found? Citation)>();
         foreach (var (start, length) in FindMarkers(raw, code))
         {
             var source = rawMap[start];
@@ -366,14 +367,67 @@ public static partial class ArticleParser
             {
                 continue; // an escaped \[^1], or text that did not come from a [ in the file
             }
-            AppendRange(raw, rawMap, next, start, text, map);
-            next = start + length;
-            var label = raw.Substring(start + 2, length - 3);
-            var (labels, undefined) = Resolve(label, defined);
-            markers.Add(new FootnoteMarker
+            cuts.Add((start, start, start + length, length, null));
+        }
+        if (raw.Contains('@', StringComparison.Ordinal))
+        {
+            bool Escaped(int at) => rawMap[at] >= builder.Source.Length || builder.Source[rawMap[at]] != raw[at]
+                || (rawMap[at] > 0 && builder.Source[rawMap[at] - 1] == '\\');
+            var markerCount = cuts.Count;
+            foreach (var found in PandocCitations.Find(raw, code, Escaped))
             {
-                Label = label, Labels = labels, Position = at(source), Block = index, TextOffset = text.Length, IsUndefined = undefined,
-            });
+                var inMarker = false;
+                for (var m = 0; m < markerCount && !inMarker; m++)
+                {
+                    inMarker = found.Anchor < cuts[m].CutEnd && Math.Max(found.CutEnd, found.Anchor + 1) > cuts[m].CutStart;
+                }
+                if (inMarker)
+                {
+                    continue;
+                }
+                var citation = found;
+                if (found.Citation.StartsWith('@') && found.CutEnd == found.CutStart && rawMap[found.Anchor] > 0
+                    && builder.Source[rawMap[found.Anchor] - 1] == '[' && rawMap[found.CutStart - 1] + 1 < builder.Source.Length
+                    && builder.Source[rawMap[found.CutStart - 1] + 1] == ']')
+                {
+                    citation = PandocCitations.Bracketed(raw, found); // [@tag:name] read as a link to its alias definition
+                }
+                cuts.Add((citation.Anchor, citation.CutStart, citation.CutEnd, 0, citation));
+            }
+            cuts.Sort((a, b) => a.Anchor.CompareTo(b.Anchor));
+        }
+        var next = 0;
+        foreach (var (anchor, cutStart, cutEnd, markerLength, found) in cuts)
+        {
+            if (anchor < next)
+            {
+                continue;
+            }
+            AppendRange(raw, rawMap, next, anchor, text, map);
+            next = anchor;
+            if (found is not { } citation)
+            {
+                next = cutEnd;
+                var label = raw.Substring(anchor + 2, markerLength - 3);
+                var (labels, undefined) = Resolve(label, defined);
+                markers.Add(new FootnoteMarker
+                {
+                    Label = label, Labels = labels, Position = at(rawMap[anchor]), Block = index, TextOffset = text.Length, IsUndefined = undefined,
+                });
+                continue;
+            }
+            foreach (var (key, keyAt) in citation.Keys)
+            {
+                citations.Add(new CitationKeyUse
+                {
+                    Key = key, Position = at(rawMap[keyAt]), Block = index, TextOffset = text.Length, Citation = citation.Citation,
+                });
+            }
+            if (cutEnd > cutStart)
+            {
+                AppendRange(raw, rawMap, next, cutStart, text, map);
+                next = cutEnd;
+            }
         }
         AppendRange(raw, rawMap, next, raw.Length, text, map);
         var plain = text.ToString();
@@ -384,7 +438,7 @@ public static partial class ArticleParser
         {
             sentences.Add(new ArticleSentence(segment.Start, segment.Length, segment.Of(plain), at(map[segment.Start])));
         }
-        return new ArticleBlock(kind, inQuote, plain, map.ToArray(), sentences, markers);
+        return new ArticleBlock(kind, inQuote, plain, map.ToArray(), sentences, markers) { Citations = citations };
     }
 
     private static void AppendRange(string raw, int[] rawMap, int from, int to, StringBuilder text, List<int> map)

@@ -30,10 +30,68 @@ public static class CitationScopes
         for (var b = 0; b < document.Blocks.Count; b++)
         {
             var block = document.Blocks[b];
+            if (block.Citations.Count > 0 && block.Sentences.Count > 0)
+            {
+                var first = passages.Count;
+                PandocPassages(block, b, passages);
+                if (block.Markers.Count > 0)
+                {
+                    var keyed = passages.GetRange(first, passages.Count - first);
+                    passages.RemoveRange(first, passages.Count - first);
+                    MarkerPassages(block, b, scope, passages);
+                    passages.AddRange(keyed);
+                    passages.Sort(first, passages.Count - first, Comparer<CitedPassage>.Create((x, y) =>
+                        x.LastSentence != y.LastSentence ? x.LastSentence.CompareTo(y.LastSentence) : x.Keys.Count.CompareTo(y.Keys.Count)));
+                }
+                continue;
+            }
             if (block.Markers.Count == 0 || block.Sentences.Count == 0)
             {
                 continue;
             }
+            MarkerPassages(block, b, scope, passages);
+        }
+        return passages.ToArray();
+    }
+
+    /// <summary>A Pandoc citation supports the sentence that holds it: one passage per sentence with citation keys.</summary>
+    private static void PandocPassages(ArticleBlock block, int b, List<CitedPassage> passages)
+    {
+        var k = 0;
+        var cursor = 0;
+        while (k < block.Citations.Count)
+        {
+            var sentence = cursor = HolderOf(block, block.Citations[k].TextOffset, cursor);
+            var keys = new List<CitationKeyUse> { block.Citations[k] };
+            k++;
+            while (k < block.Citations.Count && HolderOf(block, block.Citations[k].TextOffset, cursor) == sentence)
+            {
+                keys.Add(block.Citations[k]);
+                k++;
+            }
+            var s = block.Sentences[sentence];
+            passages.Add(new CitedPassage
+            {
+                Block = b, FirstSentence = sentence, LastSentence = sentence, Markers = [], Keys = keys,
+                Text = block.Text[s.Start..s.End], Position = s.Position,
+            });
+        }
+    }
+
+    /// <summary>The sentence that holds an offset: the last one that starts at or before it (or the first).</summary>
+    private static int HolderOf(ArticleBlock block, int offset, int from)
+    {
+        var result = from;
+        for (var k = from + 1; k < block.Sentences.Count && block.Sentences[k].Start <= offset; k++)
+        {
+            result = k;
+        }
+        return result;
+    }
+
+    private static void MarkerPassages(ArticleBlock block, int b, CitationScope scope, List<CitedPassage> passages)
+    {
+        {
             var previous = -1; // the last sentence covered by the previous group
             var cursor = 0;    // markers come in text order: the sentence search only moves forward
             var i = 0;
@@ -65,7 +123,6 @@ public static class CitationScopes
                 previous = sentence;
             }
         }
-        return passages.ToArray();
     }
 
     private static bool OnlySpaceBetween(string text, int from, int to)

@@ -50,6 +50,19 @@ internal sealed class BibEntry
     public string? SnapshotSha256 { get; set; }
     public string? Archived { get; set; }
 
+    /// <summary>Citation keys of entries merged into this one (each becomes one of the source's <c>keys</c>).</summary>
+    public List<string> MergedKeys { get; } = [];
+
+    /// <summary>
+    /// The citation keys the source is known by: the entry's key (unless it is a record number or a URI, as Zotero's
+    /// CSL-JSON ids are) and those of entries merged into it.
+    /// </summary>
+    public List<string> CitationKeys => [.. new[] { Key }.Concat(MergedKeys).OfType<string>().Where(IsCitationKey).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>Whether an entry key is a name articles cite the entry by: not a record number, not a URI, no white space.</summary>
+    public static bool IsCitationKey(string? key) =>
+        key is { Length: > 0 } && !key.All(char.IsAsciiDigit) && !key.Contains("://", StringComparison.Ordinal) && !key.Any(char.IsWhiteSpace);
+
     /// <summary>Names of the entry's fields that have no place in a source.</summary>
     public List<string> Unmapped { get; } = [];
 }

@@ -16,7 +16,10 @@ public static class ArticleRules
     /// <summary>How long a quoted sentence may be in a message before it is shortened with an ellipsis.</summary>
     public const int QuoteLength = 60;
 
-    public static void Run(EvidenceSet set, List<Finding> findings)
+    public static void Run(EvidenceSet set, List<Finding> findings) => Run(set, findings, new CitekeyResolver(set?.Sources ?? []));
+
+    /// <summary>Runs the article rules; citation keys resolve through <paramref name="resolver"/>.</summary>
+    public static void Run(EvidenceSet set, List<Finding> findings, CitekeyResolver resolver)
     {
         ArgumentNullException.ThrowIfNull(set);
         ArgumentNullException.ThrowIfNull(findings);
@@ -68,7 +71,7 @@ public static class ArticleRules
         {
             perArticle[i] = [];
             var article = set.Articles[i];
-            CheckArticle(article, scope, detector, spansByArticle.GetValueOrDefault(article.Id) ?? [], perArticle[i]);
+            CheckArticle(article, scope, detector, spansByArticle.GetValueOrDefault(article.Id) ?? [], resolver, perArticle[i]);
         }
         Parallelism.For(set.Articles.Count, Parallelism.ArticleChecks, CheckOne);
         foreach (var list in perArticle)
@@ -78,7 +81,7 @@ public static class ArticleRules
     }
 
     private static void CheckArticle(Article article, CitationScope scope, StrongWordDetector detector, List<(int Start, int End)> spans,
-        List<Finding> findings)
+        CitekeyResolver resolver, List<Finding> findings)
     {
         var doc = article.Document;
         void Add(string rule, string message, Position? at) => findings.Add(new Finding
@@ -124,14 +127,14 @@ public static class ArticleRules
             {
                 cited[passage.Block][s] = true;
             }
-            if (passage.Labels.Count == 0)
+            if (passage.Labels.Count == 0 && !passage.Keys.Any(k => resolver.Resolve(k.Key, doc.CitekeyAliases) is not null))
             {
-                continue; // cited only by undefined markers: reported as undefined-footnote
+                continue; // cited only by undefined markers or unknown keys: reported as undefined-footnote or unknown-citekey
             }
             if (!doc.Overlaps(passage, spans))
             {
                 Add(Rules.UnclaimedCitation,
-                    $"cited passage ({Markers(passage.Markers)}) is tracked by no claim: \"{Shorten(passage.Text)}\"", passage.Position);
+                    $"cited passage ({passage.Citing}) is tracked by no claim: \"{Shorten(passage.Text)}\"", passage.Position);
             }
         }
 
@@ -285,9 +288,6 @@ public static class ArticleRules
         3 => $"{items[0]}, {items[1]} and {items[2]}",
         _ => $"{items[0]}, {items[1]}, {items[2]} and {items.Count - 3} more",
     };
-
-    private static string Markers(IReadOnlyList<FootnoteMarker> markers) =>
-        string.Concat(markers.Select(m => $"[^{m.Label}]"));
 
     private static string UndefinedMessage(FootnoteMarker marker, ArticleDocument doc)
     {

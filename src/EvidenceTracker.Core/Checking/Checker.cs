@@ -129,12 +129,14 @@ public static class Checker
             statuses.Add(new ClaimStatus(claim, level) { Quotes = quotes });
         }
 
-        ArticleRules.Run(set, findings);
+        var resolver = new Articles.CitekeyResolver(set.Sources);
+        ArticleRules.Run(set, findings, resolver);
+        var citedByKey = CitekeyRule.Run(set, resolver, findings);
         RetractionRule.Run(set, sources, findings);
 
         foreach (var source in set.Sources)
         {
-            if (!cited.Contains(source.Id))
+            if (!cited.Contains(source.Id) && !citedByKey.Contains(source.Id))
             {
                 findings.Add(Make(Rules.OrphanSource, $"no claim cites source '{source.Id}'", source.File,
                     source.Positions.Value("id")) with { Source = source.Id });

@@ -27,6 +27,7 @@ public static class Rules
     public const string StraySnapshot = "stray-snapshot";
     public const string RetractedSource = "retracted-source";
     public const string DuplicateSource = "duplicate-source";
+    public const string UnknownCitekey = "unknown-citekey";
 
     public static IReadOnlyList<RuleDescriptor> All { get; } =
     [
@@ -64,6 +65,8 @@ public static class Rules
             "Cite the footnote where its source is used, or remove the definition."),
         new(OrphanSource, Severity.Warning, "A source that no claim cites.",
             "Cite it from a claim with `evidence cite`, or remove it."),
+        new(UnknownCitekey, Severity.Error, "An article cites a citation key (@key, [@key], @doi:…) that no source has as its id, in its `keys`, or as its identifier.",
+            "Import the article's bibliography (`evidence import paper.bib`, or name it under `bibliography:` in the front matter and import the article), add the key to a source's `keys`, or correct the key. A prefixed key (@doi:…, @pmid:…) gets its source from `evidence import` of the article."),
         new(MissingSnapshot, Severity.Note, "A cited source with a quote but no archived snapshot.",
             "Archive the source with `evidence snapshot SOURCE FILE` so its quotes can be verified."),
         new(StraySnapshot, Severity.Note, "A file in sources/snapshots/ that no source's `snapshot` field refers to.",

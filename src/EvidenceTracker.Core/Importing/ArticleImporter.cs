@@ -134,18 +134,22 @@ internal static class ArticleImporter
                 [.. drafts.Select(draft => plan.SourceFor(draft, id, definition.Label, Languages.Of(draft.Title, prepared.Language)))];
         }
 
+        var sourceOfKey = CitekeyImport.Resolve(document, id, plan);
+
         var existingSpans = plan.Excerpts(id).SelectMany(document.ExcerptSpans).ToList();
         // groups of markers in one sentence cite one passage (one text): its excerpt is made once for all of them
         string? lastText = null;
         var excerpt = "";
         foreach (var passage in document.Passages(plan.Scope))
         {
-            var sources = passage.Labels.SelectMany(l => sourceOf.GetValueOrDefault(l) ?? []).Distinct(StringComparer.Ordinal).ToList();
+            var sources = passage.Labels.SelectMany(l => sourceOf.GetValueOrDefault(l) ?? [])
+                .Concat(passage.Keys.Select(k => sourceOfKey.GetValueOrDefault(k.Key)).OfType<string>())
+                .Distinct(StringComparer.Ordinal).ToList();
             if (sources.Count == 0 || document.Overlaps(passage, existingSpans))
             {
                 continue;
             }
-            var markers = string.Concat(passage.Markers.Select(m => $"[^{m.Label}]"));
+            var markers = passage.Citing;
             if (!ReferenceEquals(passage.Text, lastText))
             {
                 lastText = passage.Text;

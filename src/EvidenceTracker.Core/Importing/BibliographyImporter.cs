@@ -251,6 +251,10 @@ public static class BibliographyImporter
         {
             return CslJsonParser.Parse(bytes, display);
         }
+        if (format == ImportFormat.CslYaml)
+        {
+            return CslYaml.Parse(bytes, display);
+        }
         var diag = new BibDiagnostics(display);
         var text = Decode(bytes, diag);
         var parsed = format == ImportFormat.Ris ? RisParser.Parse(text, display) : BibTexParser.Parse(text, display);
@@ -496,6 +500,11 @@ public static class BibliographyImporter
             Fill("volume", e.Volume, () => d.Volume, v => d.Volume = v);
             Fill("issue", e.Issue, () => d.Issue, v => d.Issue = v);
             Fill("pages", e.Pages, () => d.Pages, v => d.Pages = v);
+            if (e.Key is { } mergedKey && BibEntry.IsCitationKey(mergedKey) && !d.CitationKeys.Contains(mergedKey))
+            {
+                d.MergedKeys.Add(mergedKey);
+                added.Add("keys");
+            }
             return added;
         }
         // an existing source: its file gains the missing fields at the end, the rest of it (comments included) untouched
@@ -533,6 +542,13 @@ public static class BibliographyImporter
             var yaml = new YamlWriter();
             sb.Append(value is string text ? yaml.Field(name, text, date: YamlWriter.IsDateField(name)) : yaml.BlockList(name, (List<string>)value));
             added.Add(name);
+        }
+        if (s.Positions.Key("keys") is null && !target.Added.Contains("keys") && e.CitationKeys is { Count: > 0 } keys
+            && !keys.All(k => s.Keys.Contains(k, StringComparer.Ordinal)))
+        {
+            // the source gains the key articles cite it by (a source that has keys already is left as it is)
+            sb.Append(new YamlWriter().BlockList("keys", keys, quoted: true));
+            added.Add("keys");
         }
         if (added.Count > 0)
         {
@@ -639,6 +655,7 @@ public static class BibliographyImporter
         .Field("volume", e.Volume)
         .Field("issue", e.Issue)
         .Field("pages", e.Pages)
+        .BlockList("keys", e.CitationKeys, quoted: true)
         .ToString();
 
     private static int Problems(string file, string yaml)

@@ -11,6 +11,8 @@ public enum ImportFormat
     Ris,
     /// <summary>CSL-JSON: each item becomes a source.</summary>
     CslJson,
+    /// <summary>CSL-YAML (Pandoc's <c>references:</c>, or a list of items): each item becomes a source.</summary>
+    CslYaml,
 }
 
 /// <summary>
@@ -32,6 +34,8 @@ public static class ImportFormats
         (".ris", ImportFormat.Ris),
         (".json", ImportFormat.CslJson),
         (".csljson", ImportFormat.CslJson),
+        (".yaml", ImportFormat.CslYaml),
+        (".yml", ImportFormat.CslYaml),
     ];
 
     /// <summary>The format of a file by its extension (any case); null when import does not read it.</summary>

@@ -66,6 +66,11 @@ public static class ImportReport
         {
             WriteEntriesText(result, output);
         }
+        else
+        {
+            // what the articles' front matter named and could not be read (bibliography: missing.bib)
+            WriteFindings(result, output);
+        }
         if (result.Problems.Count > 0)
         {
             error.Write(result.BibliographyInputs > 0 ? "no article was imported\n" : "nothing was imported\n");
@@ -103,12 +108,17 @@ public static class ImportReport
             };
             w.Write(TerminalText.Escape(line) + "\n");
         }
+        WriteFindings(r, w);
+        w.Write(EntriesSummary(r) + "\n");
+    }
+
+    private static void WriteFindings(ImportResult r, TextWriter w)
+    {
         foreach (var f in r.Findings)
         {
             var where = f.File is null ? "" : f.Line is int l ? $"{f.File}:{l}:{f.Column ?? 1}: " : $"{f.File}: ";
             w.Write(TerminalText.Format($"{where}{Rules.SeverityName(f.Severity)} {f.Rule}: {f.Message}\n"));
         }
-        w.Write(EntriesSummary(r) + "\n");
     }
 
     private static string Match(string? by) => by switch

@@ -67,6 +67,24 @@ public static class ImportService
             };
         }
 
+        // the bibliographies that articles name in their front matter are imported with them
+        var named = new List<string>();
+        var known = bibliographies.Select(b => b.FullPath).ToHashSet(StringComparer.Ordinal);
+        foreach (var article in articles)
+        {
+            foreach (var path in CitekeyImport.Bibliographies(article.FullPath, article.Display, settings.WorkingDirectory, named))
+            {
+                if (known.Add(path))
+                {
+                    bibliographies.Add(new Input(path, path, ImportFormats.Of(path)!.Value));
+                }
+            }
+        }
+        var namedFindings = named.Select(m => new Diagnostics.Finding
+        {
+            Rule = Bibliography.BibRules.Value, Severity = Diagnostics.Severity.Warning, Message = m,
+        }).ToList();
+
         ImportResult? fromBibliographies = null;
         if (bibliographies.Count > 0)
         {
@@ -88,21 +106,31 @@ public static class ImportService
             }
         }
 
-        var fromArticles = ImportArticles(root, articles, settings, progress);
+        var bibliographyKeys = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (fromBibliographies is not null)
+        {
+            CitekeyImport.Collect(fromBibliographies, bibliographyKeys);
+        }
+        var fromArticles = ImportArticles(root, articles, settings, progress, bibliographyKeys);
         return fromBibliographies is null
-            ? fromArticles
+            ? fromArticles with { Findings = [.. namedFindings] }
             : fromArticles with
             {
                 Files = [.. fromArticles.Files, .. fromBibliographies.Files],
-                Findings = fromBibliographies.Findings,
+                Findings = [.. namedFindings, .. fromBibliographies.Findings],
                 Entries = fromBibliographies.Entries,
                 BibliographyInputs = fromBibliographies.BibliographyInputs,
             };
     }
 
-    private static ImportResult ImportArticles(string root, List<Input> articles, ImportSettings settings, Action<ImportProgress>? progress)
+    private static ImportResult ImportArticles(string root, List<Input> articles, ImportSettings settings, Action<ImportProgress>? progress,
+        Dictionary<string, string> bibliographyKeys)
     {
         var plan = new ImportPlan(RepositoryLoader.Load(root));
+        foreach (var (key, id) in bibliographyKeys)
+        {
+            plan.BibliographyKeys[key] = id;
+        }
 
         // Reading and parsing each article is independent (in parallel); planning is sequential, in input order, so
         // that ids are the same on every run.
@@ -249,7 +277,7 @@ public static class ImportService
 }
 
 /// <summary>The state of one import run: the repository as loaded, and what the run plans to write.</summary>
-internal sealed class ImportPlan
+internal sealed partial class ImportPlan
 {
     private readonly List<ImportedFile> _articles = [];
     private readonly List<ImportedFile> _sources = [];

@@ -74,7 +74,7 @@ public class ImportTests
         var result = BibliographyImporter.Import(repo.Root, [repo.Full("library.bib")], dryRun: false);
         var merge = Assert.Single(result.Of(ImportAction.Merge));
         Assert.Equal(("cao2023panda", "doi", false, "duplicate-of-cao"), (merge.Id, merge.MatchedBy, merge.IntoExisting, merge.Entry!.Key));
-        Assert.Equal(["url"], merge.AddedFields);
+        Assert.Equal(["url", "keys"], merge.AddedFields); // the duplicate's key is kept: articles may cite either
         Assert.Contains("url: https://www.nature.com/articles/s41591-023-02640-w", repo.Read("sources/cao2023panda.yaml"));
     }
 
@@ -101,8 +101,8 @@ public class ImportTests
         var result = BibliographyImporter.Import(repo.Root, [repo.Full("in.bib")], dryRun: false);
         var merge = Assert.Single(result.Of(ImportAction.Merge));
         Assert.Equal(("who", "url", true), (merge.Id, merge.MatchedBy, merge.IntoExisting));
-        Assert.Equal(["publisher", "date"], merge.AddedFields);
-        Assert.Equal("# kept comment\nid: who\ntype: report\ntitle: Global Cancer Report\nurl: http://who.int/publications/cancer-report-2024/\npublisher: WHO\ndate: 2024\n", repo.Read("sources/who.yaml"));
+        Assert.Equal(["publisher", "date", "keys"], merge.AddedFields);
+        Assert.Equal("# kept comment\nid: who\ntype: report\ntitle: Global Cancer Report\nurl: http://who.int/publications/cancer-report-2024/\npublisher: WHO\ndate: 2024\nkeys:\n  - \"x\"\n", repo.Read("sources/who.yaml"));
     }
 
     [Fact]
@@ -188,7 +188,7 @@ public class ImportTests
         repo.Write("in.json", """[{"id": "a", "title": "T: a \"quoted\" #title", "DOI": "not a doi", "URL": "ftp://x", "PMID": "PMID: 12x", "language": "Klingon", "custom": {"level": "tertiary", "reports-on": ["Not A Slug", "ok-id"]}}]""");
         var result = BibliographyImporter.Import(repo.Root, [repo.Full("in.json")], dryRun: false);
         Assert.Equal(5, result.Findings.Count(f => f.Severity == Severity.Warning));
-        Assert.Equal("id: a\ntype: other\ntitle: \"T: a \\\"quoted\\\" #title\"\nreports-on:\n  - ok-id\n", repo.Read("sources/a.yaml"));
+        Assert.Equal("id: a\ntype: other\ntitle: \"T: a \\\"quoted\\\" #title\"\nreports-on:\n  - ok-id\nkeys:\n  - \"a\"\n", repo.Read("sources/a.yaml"));
         Assert.Empty(RepositoryLoader.Load(repo.Root).LoadFindings);
     }
 
@@ -199,7 +199,7 @@ public class ImportTests
         repo.Write("in.json", """[{"id": "a", "type": "report", "title": "A", "custom": {"reports-on": ["a", "ghost", "b"]}}, {"id": "b", "type": "report", "title": "B"}]""");
         var result = BibliographyImporter.Import(repo.Root, [repo.Full("in.json")], dryRun: false);
         Assert.Equal(2, result.Findings.Count(f => f.Severity == Severity.Warning && f.Message.Contains("reports-on", StringComparison.Ordinal)));
-        Assert.Equal("id: a\ntype: report\ntitle: A\nreports-on:\n  - b\n", repo.Read("sources/a.yaml"));
+        Assert.Equal("id: a\ntype: report\ntitle: A\nreports-on:\n  - b\nkeys:\n  - \"a\"\n", repo.Read("sources/a.yaml"));
         var check = CliRunner.Run(repo.Root, "check", "--format", "json");
         Assert.DoesNotContain("reports on itself", check.Out);
         Assert.DoesNotContain("which does not exist", check.Out);
@@ -236,7 +236,7 @@ public class ImportTests
         Assert.Equal((2, "error: 'nope.bib' does not exist\nnothing was imported\n"), (missing.ExitCode, missing.Error));
         var unknown = CliRunner.Run(repo.Root, "import", "notes.txt");
         Assert.Equal(2, unknown.ExitCode);
-        Assert.Contains("notes.txt: not a Markdown article (.md, .markdown, .qmd, .Rmd) or a bibliography (.bib, .bibtex, .biblatex, .ris, .json, .csljson)", unknown.Error);
+        Assert.Contains("notes.txt: not a Markdown article (.md, .markdown, .qmd, .Rmd) or a bibliography (.bib, .bibtex, .biblatex, .ris, .json, .csljson, .yaml, .yml)", unknown.Error);
     }
 
     [Fact]
@@ -351,7 +351,7 @@ public class ExportTests
         using var second = new TempRepo();
         second.Write("x.json", exported);
         BibliographyImporter.Import(second.Root, [second.Full("x.json")], dryRun: false);
-        Assert.Equal(repo.Read("sources/a.yaml").Replace("reports-on: [b]", "reports-on:\n  - b", StringComparison.Ordinal), second.Read("sources/a.yaml"));
+        Assert.Equal(repo.Read("sources/a.yaml").Replace("reports-on: [b]", "reports-on:\n  - b", StringComparison.Ordinal) + "keys:\n  - \"a\"\n", second.Read("sources/a.yaml"));
     }
 
     [Fact]

@@ -52,7 +52,7 @@ public class ImportFormatsTests
         var result = CliRunner.Run(repo.Root, "import", name);
         Assert.Equal((0, ""), (result.ExitCode, result.Error));
         Assert.Equal($"create  sources/a.yaml  from {name}:1:1 @article{{a}}\n1 entry: 1 created, 0 merged, 0 skipped; 0 errors, 0 warnings, 0 notes\n", result.Out);
-        Assert.Equal("id: a\ntype: journal-article\ntitle: Alpha\ndate: 2020\n", repo.Read("sources/a.yaml"));
+        Assert.Equal("id: a\ntype: journal-article\ntitle: Alpha\ndate: 2020\nkeys:\n  - \"a\"\n", repo.Read("sources/a.yaml"));
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public class ImportFormatsTests
         var result = CliRunner.Run(repo.Root, "import", "refs.csl");
         Assert.Equal(2, result.ExitCode);
         Assert.Equal(
-            "error: refs.csl: not a Markdown article (.md, .markdown, .qmd, .Rmd) or a bibliography (.bib, .bibtex, .biblatex, .ris, .json, .csljson)\nnothing was imported\n",
+            "error: refs.csl: not a Markdown article (.md, .markdown, .qmd, .Rmd) or a bibliography (.bib, .bibtex, .biblatex, .ris, .json, .csljson, .yaml, .yml)\nnothing was imported\n",
             result.Error);
         Assert.Empty(Directory.EnumerateFileSystemEntries(repo.Full("sources")));
     }
