@@ -138,26 +138,120 @@ public static class ArticleRules
             }
         }
 
-        foreach (var (_, sentence, what) in Uncited(doc, cited, detector))
+        foreach (var (_, sentence, what) in Uncited(article, cited, detector))
         {
             Add(Rules.UncitedSentence, $"sentence states {what} with no citation in scope: \"{Shorten(sentence.Text)}\"", sentence.Position);
         }
     }
 
     /// <summary>Body sentences with a figure or a strong word and no citation in scope, with what they state.</summary>
-    private static IEnumerable<(ArticleBlock Block, ArticleSentence Sentence, string What)> Uncited(ArticleDocument doc, bool[][] cited, StrongWordDetector detector)
+    private static IEnumerable<(ArticleBlock Block, ArticleSentence Sentence, string What)> Uncited(Article article, bool[][] cited, StrongWordDetector detector)
     {
+        var doc = article.Document;
+        var code = CodeSpans(doc.Text);
         for (var b = 0; b < doc.Blocks.Count; b++)
         {
             var block = doc.Blocks[b];
             for (var s = 0; s < block.Sentences.Count; s++)
             {
-                if (!cited[b][s] && WhatNeedsSupport(block.Sentences[s].Text, detector) is { } what)
+                if (!cited[b][s] && WhatNeedsSupport(WithoutCode(block, block.Sentences[s], code), detector) is { } what)
                 {
                     yield return (block, block.Sentences[s], what);
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The [start, end) offsets of the inline code spans of an article's text (`x`, ``x``), in order: a run of backticks
+    /// closed by the next run of the same length in its paragraph. Linear: each run's closing run is looked up, not searched.
+    /// </summary>
+    private static List<(int Start, int End)> CodeSpans(string text)
+    {
+        var spans = new List<(int Start, int End)>();
+        if (!text.Contains('`', StringComparison.Ordinal))
+        {
+            return spans;
+        }
+        var runs = new List<(int Start, int Length, int Paragraph)>();
+        var paragraph = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\n' && i + 1 < text.Length && text[i + 1] == '\n')
+            {
+                paragraph++;
+            }
+            else if (text[i] == '`')
+            {
+                var start = i;
+                while (i + 1 < text.Length && text[i + 1] == '`')
+                {
+                    i++;
+                }
+                runs.Add((start, i + 1 - start, paragraph));
+            }
+        }
+        // next[r]: the next run of the same length in the same paragraph, found by one pass from the end
+        var next = new int[runs.Count];
+        var latest = new Dictionary<(int Length, int Paragraph), int>();
+        for (var r = runs.Count - 1; r >= 0; r--)
+        {
+            next[r] = latest.GetValueOrDefault((runs[r].Length, runs[r].Paragraph), -1);
+            latest[(runs[r].Length, runs[r].Paragraph)] = r;
+        }
+        for (var r = 0; r < runs.Count; r++)
+        {
+            if (next[r] >= 0)
+            {
+                var close = runs[next[r]];
+                spans.Add((runs[r].Start, close.Start + close.Length));
+                r = next[r];
+            }
+        }
+        return spans;
+    }
+
+    /// <summary>The sentence's text with the characters of code spans blanked: code is no figure nor claim.</summary>
+    private static string WithoutCode(ArticleBlock block, ArticleSentence sentence, List<(int Start, int End)> code)
+    {
+        if (code.Count == 0)
+        {
+            return sentence.Text;
+        }
+        var (first, last) = block.SourceSpan(sentence.Start, sentence.End);
+        // the first span that ends after the sentence starts (spans are in order and do not overlap)
+        int lo = 0, hi = code.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (code[mid].End > first)
+            {
+                hi = mid;
+            }
+            else
+            {
+                lo = mid + 1;
+            }
+        }
+        var index = lo;
+        if (index >= code.Count || code[index].Start >= last)
+        {
+            return sentence.Text;
+        }
+        var chars = sentence.Text.ToCharArray();
+        for (var t = 0; t < chars.Length; t++)
+        {
+            var offset = block.SourceOffset(sentence.Start + t);
+            while (index < code.Count && code[index].End <= offset)
+            {
+                index++;
+            }
+            if (index < code.Count && code[index].Start < offset && offset < code[index].End)
+            {
+                chars[t] = ' ';
+            }
+        }
+        return new string(chars);
     }
 
     /// <summary>
@@ -179,7 +273,7 @@ public static class ArticleRules
                 cited[passage.Block][s] = true;
             }
         }
-        return Uncited(doc, cited, detector).Select(u =>
+        return Uncited(article, cited, detector).Select(u =>
         {
             var (start, end) = u.Block.SourceSpan(u.Sentence.Start, u.Sentence.End);
             return (start, end, u.What);
@@ -187,15 +281,15 @@ public static class ArticleRules
     }
 
     /// <summary>
-    /// The figures (numbers, percentages, ranges, ordinals — not bare years or dates) and strong words of a sentence,
-    /// described for a message; null when it has none.
+    /// The figures (numbers, percentages, ranges, ranks — not years, dates, versions, identifiers, numbering or ordinals
+    /// of the text itself) and strong words of a sentence, described for a message; null when it has none.
     /// </summary>
     public static string? WhatNeedsSupport(string sentence, StrongWordDetector detector)
     {
         ArgumentNullException.ThrowIfNull(sentence);
         ArgumentNullException.ThrowIfNull(detector);
         var figures = FigureExtractor.Extract(sentence)
-            .Where(f => f.Kind is not (FigureKind.Year or FigureKind.Date))
+            .Where(f => f.Kind is not (FigureKind.Year or FigureKind.Date) && (f.Kind != FigureKind.Ordinal || IsRank(sentence, f)))
             .Select(f => f.Text.Trim())
             .Distinct(StringComparer.Ordinal)
             .ToList();
@@ -209,6 +303,40 @@ public static class ArticleRules
         }
         var words = detector.Find(sentence).Select(w => sentence.Substring(w.Start, w.Length)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         return words.Count > 0 ? $"the strong word{(words.Count == 1 ? "" : "s")} {List(words.Select(w => $"'{w}'").ToList())}" : null;
+    }
+
+    /// <summary>
+    /// An ordinal that ranks something in the world (第三位, 第1名, No. 1, ranked 3rd, the 2nd largest), not one of the
+    /// text's own order (our 2nd post, the 21st century, on the 5th).
+    /// </summary>
+    private static bool IsRank(string sentence, Figure ordinal)
+    {
+        var end = ordinal.Start + ordinal.Length;
+        if (ordinal.Text.StartsWith('第'))
+        {
+            return end < sentence.Length && "位名大高多".Contains(sentence[end], StringComparison.Ordinal);
+        }
+        if (ordinal.Text.StartsWith("No", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+        var after = sentence.AsSpan(end).TrimStart(" -");
+        foreach (var word in (ReadOnlySpan<string>)["largest", "biggest", "highest", "lowest", "most", "best", "fastest", "place", "leading", "worst", "greatest", "deadliest"])
+        {
+            if (after.StartsWith(word, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+        var before = sentence.AsSpan(0, ordinal.Start).TrimEnd(" ");
+        foreach (var word in (ReadOnlySpan<string>)["ranked", "ranks", "ranking", "rank", "placed", "finished", "came", "rated"])
+        {
+            if (before.EndsWith(word, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<StrongWordDetector, StrongWordIndex> Indexes = [];

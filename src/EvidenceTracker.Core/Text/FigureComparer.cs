@@ -74,7 +74,9 @@ public static class FigureComparer
 
         try
         {
-            return Math.Round(quoteValue / unit, MidpointRounding.AwayFromZero) * unit == claimValue;
+            // The claim is rounded too: a fraction written as words (a third ≈ 33.33%) is stated by 33% or 33.3%.
+            decimal quoteRounded = Math.Round(quoteValue / unit, MidpointRounding.AwayFromZero) * unit;
+            return quoteRounded == claimValue || quoteRounded == Math.Round(claimValue / unit, MidpointRounding.AwayFromZero) * unit;
         }
         catch (OverflowException)
         {

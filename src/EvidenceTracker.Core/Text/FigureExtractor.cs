@@ -10,17 +10,40 @@ namespace EvidenceTracker.Text;
 /// (万, 亿, 千, 百, k, M, bn, thousand, million, billion), qualifiers (约, 近, 多, 余, 以上, 超过, 左右, about,
 /// nearly, more than, up to, at least, ~ …), years and dates (2023年, 2024年4月, 2025/6/25, 2025-06-25,
 /// June 2025, in 2023) and ordinals (第三位, 3rd, No. 1).
-/// Not figures: identifiers (COVID-19, SARS-CoV-2, H100, GPT-4, iPhone 15, AI 2.0, ISO 9001), version numbers
-/// (v2.0.1, 2.0.1), footnote labels ([^1], [2]), URLs, domain names, DOIs, figure/table labels (Fig. 3) and
-/// digits inside Latin words.
+/// Not figures: identifiers (COVID-19, SARS-CoV-2, H100, GPT-4, iPhone 15, AI 2.0, ISO 9001, C++14, #123, grant numbers),
+/// version numbers (v2.0.1, 2.0.1, Rust 1.64, QNX 8.0, Windows 11), footnote labels ([^1], [2]), bracketed tags
+/// ([C++14], [v2]), code spans, URLs, domain names, DOIs, labels of the text's own parts (Fig. 3, Section 2, Step 1,
+/// Part 2), list and section numbering ("1. ", "(2)", "3.2 Results"), times (3 pm) and digits inside Latin words.
+/// Numbers written as words (twelve, two-fold, half, a third, a dozen, 三成, 十二个, 两倍, 一半) are figures only when
+/// asked for (<see cref="ExtractWithNumberWords"/>): <c>figure-mismatch</c> compares them with digits, while
+/// <c>uncited-sentence</c> leaves them alone (two things, one of, 一种 are not statistics).
 /// </summary>
 public static class FigureExtractor
 {
-    /// <summary>Returns the figures of <paramref name="text"/> in order of appearance.</summary>
+    /// <summary>Returns the figures of <paramref name="text"/> written with digits, in order of appearance.</summary>
     public static IReadOnlyList<Figure> Extract(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return new FigureScanner(text).Run();
+        return new FigureScanner(text, numberWords: false).Run();
+    }
+
+    /// <summary>
+    /// Returns the figures of <paramref name="text"/>, numbers written as words included (twelve = 12, two-fold = 2,
+    /// half = 50%, a third ≈ 33.3%, a dozen = 12, one in five = 20%, 三成 = 30%, 十二个 = 12, 两倍 = 2, 一半 = 50%).
+    /// </summary>
+    public static IReadOnlyList<Figure> ExtractWithNumberWords(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return new FigureScanner(text, numberWords: true).Run();
+    }
+
+    /// <summary>Returns the version and model numbers of <paramref name="text"/> (QNX 8.0, GPT-4o, iOS 17, H100), in order.</summary>
+    public static IReadOnlyList<VersionIdentifier> ExtractVersions(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var scanner = new FigureScanner(text, numberWords: false, versions: true);
+        scanner.Run();
+        return scanner.Versions;
     }
 }
 
@@ -102,7 +125,37 @@ internal sealed class FigureScanner
         "fig", "figs", "figure", "figures", "table", "tables", "eq", "eqs", "equation", "section", "sec", "chapter", "ch", "appendix",
         "page", "pages", "p", "pp", "ref", "refs", "step", "item", "line", "lines", "vol", "volume", "issue", "clause", "footnote",
         "version", "ver", "release", "model", "type", "level", "grade", "stage", "phase", "class", "room", "route",
+        "grant", "grants", "award", "awards", "agreement", "contract", "number", "nos", "part", "episode", "season", "lesson",
+        "exercise", "question", "listing", "example", "lemma", "theorem", "proposition", "corollary", "definition", "algorithm",
+        "box", "panel", "slide", "exhibit", "annex", "rfc", "pr", "ticket", "bug", "patch", "build", "milestone", "sprint",
+        "day", "week", "round", "track", "task", "problem", "challenge", "tip", "rule", "principle", "law", "article", "no",
+        "port", "pid", "uid", "exit", "code", "error", "errno", "id",
     };
+
+    /// <summary>Capitalised words that are no product name before a number: determiners, prepositions, qualifiers, pronouns.</summary>
+    private static readonly HashSet<string> NotNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "a", "an", "the", "this", "that", "these", "those", "all", "another", "any", "both", "each", "every", "either", "neither",
+        "some", "many", "few", "several", "most", "more", "less", "fewer", "only", "just", "even", "also", "still", "yet", "and",
+        "but", "or", "nor", "so", "then", "now", "here", "there", "when", "where", "while", "if", "once", "as", "than", "like",
+        "via", "per", "about", "around", "almost", "approx", "circa", "over", "under", "above", "below", "between", "among",
+        "after", "before", "during", "within", "without", "into", "onto", "upon", "at", "by", "for", "from", "in", "of", "on",
+        "to", "with", "since", "until", "till", "through", "up", "down", "top", "total", "overall", "today", "yesterday",
+        "tomorrow", "last", "next", "first", "second", "third", "age", "ages", "aged", "we", "they", "i", "you", "he", "she",
+        "it", "our", "their", "my", "your", "his", "her", "its", "is", "was", "are", "were", "be", "been", "has", "have", "had",
+        "do", "does", "did", "will", "would", "can", "could", "may", "might", "must", "should", "not", "no", "nearly", "roughly",
+        "exactly", "around", "fully", "barely", "another", "additional", "extra", "other", "same", "such", "what", "which",
+        "who", "whose", "why", "how", "plus", "minus", "times", "just", "spring", "summer", "autumn", "fall", "winter", "fiscal",
+        "end", "mid", "early", "late", "year", "years", "week", "weeks", "day", "days", "month", "months", "hour", "hours",
+        "cost", "costs", "took", "takes", "take", "cut", "cuts", "save", "saves", "run", "runs", "got", "gets", "get", "see",
+        "top", "best", "worst", "why", "use", "using", "add", "adds", "only", "over", "nearly", "reached", "hit", "hits",
+        "moreover", "however", "furthermore", "therefore", "thus", "hence", "meanwhile", "instead", "otherwise", "besides",
+        "indeed", "overall", "altogether", "again", "already", "ago", "almost", "though", "although", "because", "whereas",
+        "whether", "unlike", "despite", "except", "including", "excluding", "against", "across", "along", "beyond", "toward",
+        "towards", "around", "behind", "beside", "near", "past", "out", "off", "away", "back", "half", "twice", "once",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NotNameLookup = NotNames.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> HyphenPrefixLookup = HyphenPrefixes.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> LabelLookup = Labels.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -119,14 +172,83 @@ internal sealed class FigureScanner
     private readonly string _original;
     private readonly string _s;
     private readonly bool[] _excluded;
+    private readonly bool _numberWords;
     private readonly List<Figure> _figures = [];
     private int _lastEnd;
 
-    public FigureScanner(string text)
+    private readonly List<VersionIdentifier>? _versions;
+
+    public FigureScanner(string text, bool numberWords, bool versions = false)
     {
         _original = text;
         _s = CharInfo.Fold(text);
         _excluded = BuildExclusions(_s);
+        _numberWords = numberWords;
+        _versions = versions ? [] : null;
+    }
+
+    public IReadOnlyList<VersionIdentifier> Versions => _versions ?? [];
+
+    /// <summary>Records the version that starts at <paramref name="versionStart"/>, of the name [nameStart, nameEnd).</summary>
+    private void AddVersion(int nameStart, int nameEnd, int versionStart)
+    {
+        if (_versions is null || nameEnd <= nameStart)
+        {
+            return;
+        }
+
+        int j = versionStart;
+        if (j < Len && _s[j] is 'v' or 'V' && j + 1 < Len && CharInfo.IsDigit(_s[j + 1]))
+        {
+            j++;
+        }
+
+        int digits = j;
+        while (j < Len && (CharInfo.IsDigit(_s[j]) || (_s[j] == '.' && j + 1 < Len && CharInfo.IsDigit(_s[j + 1]))))
+        {
+            j++;
+        }
+
+        if (j == digits)
+        {
+            return;
+        }
+
+        int letters = j;
+        while (j < Len && CharInfo.IsLatinLetter(_s[j]) && j - letters < 3)
+        {
+            j++;
+        }
+
+        if (j < Len && CharInfo.IsLatinLetterOrDigit(_s[j]))
+        {
+            j = letters; // 3D2 and the like: keep the digits only
+        }
+
+        string version = _s[digits..j].ToLowerInvariant();
+        if (j - letters == 1 && version.EndsWith('s'))
+        {
+            version = version[..^1]; // H100s
+        }
+
+        _versions.Add(new VersionIdentifier
+        {
+            Name = _original[nameStart..nameEnd],
+            Version = version,
+            Start = nameStart,
+            Text = _original[nameStart..j],
+        });
+    }
+
+    private int NameStartBefore(int end)
+    {
+        int k = end;
+        while (k > 0 && CharInfo.IsLatinLetter(_s[k - 1]))
+        {
+            k--;
+        }
+
+        return k;
     }
 
     private int Len => _s.Length;
@@ -142,7 +264,7 @@ internal sealed class FigureScanner
                 char c = _s[i];
                 if (CharInfo.IsLatinLetter(c) && (i == 0 || !CharInfo.IsLatinLetterOrDigit(_s[i - 1])))
                 {
-                    next = ScanLatinWord(i);
+                    next = _numberWords && NumberWords.TryEnglish(_s, i, out var word) ? AddNumberWord(i, word) : ScanLatinWord(i);
                 }
                 else if (c == '第')
                 {
@@ -155,6 +277,10 @@ internal sealed class FigureScanner
                 else if (CharInfo.IsDigit(c) || (c == '-' && i + 1 < Len && CharInfo.IsDigit(_s[i + 1]) && NegativeSignAllowed(i)))
                 {
                     next = ScanNumber(i);
+                }
+                else if (_numberWords && (i == 0 || ChineseNumerals.DigitValue(_s[i - 1]) < 0) && NumberWords.TryChinese(_s, i, out var word))
+                {
+                    next = AddNumberWord(i, word);
                 }
             }
 
@@ -178,6 +304,18 @@ internal sealed class FigureScanner
             if (c == '[' && SentenceSplitter.TryFootnoteLabel(s, i, out int after))
             {
                 end = after;
+            }
+            else if (c == '[' && TryBracketTag(s, i, out int tagEnd))
+            {
+                end = tagEnd;
+            }
+            else if (c == '`' && TryCodeSpan(s, i, out int codeEnd))
+            {
+                end = codeEnd;
+            }
+            else if (i == LeadingSpaces(s) && TryEnumeration(s, i, out int enumEnd))
+            {
+                end = enumEnd;
             }
             else if (tokenStart && (CharInfo.StartsAtIgnoreCase(s, i, "http://") || CharInfo.StartsAtIgnoreCase(s, i, "https://")
                 || CharInfo.StartsAtIgnoreCase(s, i, "ftp://") || CharInfo.StartsAtIgnoreCase(s, i, "www.")))
@@ -205,6 +343,138 @@ internal sealed class FigureScanner
         }
 
         return excluded;
+    }
+
+    /// <summary>[C++14], [v2], [RFC 7231]: a short bracketed tag with a letter and a digit and no percent sign.</summary>
+    private static bool TryBracketTag(string s, int i, out int end)
+    {
+        end = i;
+        int close = s.IndexOf(']', i + 1, Math.Min(32, s.Length - i - 1));
+        if (close < 0)
+        {
+            return false;
+        }
+
+        var inner = s.AsSpan(i + 1, close - i - 1);
+        if (inner.IndexOfAny('%', '[') >= 0 || inner.Count(' ') > 1 || !inner.ContainsAnyInRange('0', '9'))
+        {
+            return false;
+        }
+
+        foreach (char ch in inner)
+        {
+            if (CharInfo.IsLatinLetter(ch))
+            {
+                end = close + 1;
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>`code`: a run of backticks closed by a run of the same length (or, unmatched, the run alone).</summary>
+    private static bool TryCodeSpan(string s, int i, out int end)
+    {
+        end = i;
+        int run = i;
+        while (run < s.Length && s[run] == '`')
+        {
+            run++;
+        }
+
+        int ticks = run - i;
+        int j = run;
+        int limit = Math.Min(s.Length, run + 400); // a code span in running text is short; an unmatched run costs no more
+        while (j < limit && (j = s.IndexOf('`', j, limit - j)) >= 0)
+        {
+            int k = j;
+            while (k < s.Length && s[k] == '`')
+            {
+                k++;
+            }
+
+            if (k - j == ticks)
+            {
+                end = k;
+                return true;
+            }
+
+            j = k;
+        }
+
+        end = run; // an unmatched run: its backticks are passed over at once (a long run costs no more than its length)
+        return true;
+    }
+
+    private static int LeadingSpaces(string s)
+    {
+        int i = 0;
+        while (i < s.Length && s[i] is ' ' or '\t' or '\n' or '\r')
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    /// <summary>List and section numbering at the start of a text: "1. ", "2) ", "(3) ", "3.2 Results", "1.".</summary>
+    private static bool TryEnumeration(string s, int i, out int end)
+    {
+        end = i;
+        int j = i;
+        bool paren = CharInfo.At(s, j, '(');
+        if (paren)
+        {
+            j++;
+        }
+
+        int digits = j;
+        while (j < s.Length && CharInfo.IsDigit(s[j]))
+        {
+            j++;
+        }
+
+        if (j == digits || j - digits > 2)
+        {
+            return false;
+        }
+
+        int levels = 0;
+        while (j + 1 < s.Length && s[j] == '.' && CharInfo.IsDigit(s[j + 1]))
+        {
+            j++;
+            while (j < s.Length && CharInfo.IsDigit(s[j]))
+            {
+                j++;
+            }
+
+            levels++;
+        }
+
+        bool closed = paren ? CharInfo.At(s, j, ')') : (s.Length > j && s[j] is '.' or ')');
+        if (closed)
+        {
+            j++;
+        }
+        else if (paren || levels == 0)
+        {
+            return false;
+        }
+
+        int after = j;
+        while (after < s.Length && s[after] == ' ')
+        {
+            after++;
+        }
+
+        if (after == s.Length || (after > j && (char.IsUpper(s[after]) || (closed && CharInfo.IsLatinLetter(s[after])) || CharInfo.IsCjk(s[after]))))
+        {
+            end = j;
+            return true;
+        }
+
+        return false;
     }
 
     private static int UrlEnd(string s, int i)
@@ -303,12 +573,31 @@ internal sealed class FigureScanner
         ReadOnlySpan<char> word = _s.AsSpan(i, w - i);
         if (w < Len && CharInfo.IsDigit(_s[w]))
         {
+            if (w - i == 1 && _s[i] is 'v' or 'V')
+            {
+                int before = i - 1;
+                if (before > 0 && _s[before] == ' ' && CharInfo.IsLatinLetter(_s[before - 1]))
+                {
+                    AddVersion(NameStartBefore(before), before, i); // Kubernetes v1.28
+                }
+            }
+            else
+            {
+                AddVersion(i, w, w); // H100, GPT4
+            }
+
             return SkipIdentifier(i); // H100, A100, v2.0.1, mp3
         }
 
         if (w + 1 < Len && _s[w] is '-' or '_' && CharInfo.IsDigit(_s[w + 1]))
         {
-            return _s[w] == '-' && HyphenPrefixLookup.Contains(word) ? w + 1 : SkipIdentifier(i); // mid-2023 vs COVID-19, GPT-4
+            if (_s[w] == '-' && HyphenPrefixLookup.Contains(word))
+            {
+                return w + 1;
+            }
+
+            AddVersion(i, w, w + 1); // GPT-4, GPT-4o, COVID-19
+            return SkipIdentifier(i);
         }
 
         if (TryMonthName(word, out int month) && TryEnglishDateFromMonth(i, w, month, out int dateEnd))
@@ -319,6 +608,11 @@ internal sealed class FigureScanner
         if (word.Equals("No", StringComparison.OrdinalIgnoreCase) && CharInfo.At(_s, w, '.'))
         {
             int j = SkipSpaces(w + 1);
+            if (j < Len && CharInfo.IsDigit(_s[j]) && DigitRunEnd(j) - j >= 4)
+            {
+                return SkipIdentifier(j); // No. 62273150: a grant or registration number, not a rank
+            }
+
             if (j < Len && CharInfo.IsDigit(_s[j]) && ReadDigits(j, out int digitsEnd) is { } ordinal
                 && (digitsEnd >= Len || !CharInfo.IsLatinLetterOrDigit(_s[digitsEnd])))
             {
@@ -331,8 +625,30 @@ internal sealed class FigureScanner
         {
             int j = CharInfo.At(_s, w, '.') ? w + 1 : w;
             j = SkipSpaces(j);
-            if (j < Len && CharInfo.IsDigit(_s[j]) && j > w)
+            // Grant No. 62273150, award number 1234567, issue #12
+            foreach (string marker in (ReadOnlySpan<string>)["no.", "nos.", "no", "number", "#", "n°"])
             {
+                if (j > w && CharInfo.StartsAtIgnoreCase(_s, j, marker) && (marker is "#" or "n°" || !CharInfo.IsLatinLetter(At(j + marker.Length))))
+                {
+                    int m = SkipSpaces(j + marker.Length);
+                    if (m < Len && CharInfo.IsDigit(_s[m]))
+                    {
+                        return SkipIdentifier(m);
+                    }
+                }
+            }
+
+            if (j < Len && CharInfo.IsDigit(_s[j]) && (j > w || _s[j - 1] == '#'))
+            {
+                if (word.Equals("version", StringComparison.OrdinalIgnoreCase) || word.Equals("release", StringComparison.OrdinalIgnoreCase))
+                {
+                    int before = i - 1;
+                    if (before > 0 && _s[before] == ' ' && CharInfo.IsLatinLetter(_s[before - 1]))
+                    {
+                        AddVersion(NameStartBefore(before), before, j); // Rust version 1.64
+                    }
+                }
+
                 return SkipIdentifier(j); // Fig. 3, Table 2, Phase 3
             }
         }
@@ -555,9 +871,10 @@ internal sealed class FigureScanner
         if (start > 0)
         {
             char p = _s[start - 1];
-            if (CharInfo.IsLatinLetter(p))
+            if (CharInfo.IsLatinLetter(p) || p is '#' or '§' || (p == '+' && start >= 2 && _s[start - 2] == '+')
+                || (p == '/' && start >= 2 && CharInfo.IsDigit(_s[start - 2])))
             {
-                return SkipIdentifier(start);
+                return SkipIdentifier(start); // C++14, #123, §3, 2023/24
             }
 
             if (start >= 2 && p is '-' or '_' or '.')
@@ -581,15 +898,26 @@ internal sealed class FigureScanner
             return SkipIdentifier(digitStart);
         }
 
+        if (first.IsOrdinal && IsDayOfMonth(first.End))
+        {
+            return first.End; // the 3rd of March: a date
+        }
+
+        if (!first.IsPercent && first.Scale == 1m && !first.HasUnit && IsTimeOfDay(first.End))
+        {
+            return first.End; // 3 pm
+        }
+
         if (first.IsOrdinal)
         {
             AddFigure(start, first.End, FigureKind.Ordinal, first.Value, first.Value, false, FigureQualifier.Exact, 0, 1m);
             return first.End;
         }
 
-        if (!first.IsPercent && first.Scale == 1m && IsAfterProductName(start))
+        if (!first.IsPercent && first.Scale == 1m && !first.HasUnit && !first.Grouped && (IsAfterProductName(start) || IsAfterName(start)))
         {
-            return SkipIdentifier(digitStart); // AI 2.0, iPhone 15, ISO 9001
+            AddVersion(NameStartBefore(start - 1), start - 1, digitStart);
+            return SkipIdentifier(digitStart); // AI 2.0, iPhone 15, ISO 9001, Rust 1.64, Windows 11
         }
 
         if (TryRange(start, first, out int rangeStart, out int rangeEnd, out var second))
@@ -612,6 +940,85 @@ internal sealed class FigureScanner
         AddQualified(start, first.End, first.IsPercent ? FigureKind.Percent : FigureKind.Number, first.Value * first.Scale,
             first.Value * first.Scale, first.IsPercent, first.MoreThan, first.Decimals, first.Scale);
         return first.End;
+    }
+
+    private int AddNumberWord(int start, NumberWords.Reading word)
+    {
+        if (word.Figure)
+        {
+            AddQualified(start, word.End, word.Percent ? FigureKind.Percent : FigureKind.Number, word.Value, word.Value, word.Percent,
+                word.MoreThan, 0, word.Scale);
+        }
+
+        return word.End;
+    }
+
+    private char At(int i) => i >= 0 && i < Len ? _s[i] : '\0';
+
+    private bool IsDayOfMonth(int end)
+    {
+        int j = SkipSpaces(end);
+        if (!CharInfo.WordAt(_s, j, "of"))
+        {
+            return false;
+        }
+
+        int m = SkipSpaces(j + 2);
+        int me = m;
+        while (me < Len && CharInfo.IsLatinLetter(_s[me]))
+        {
+            me++;
+        }
+
+        return TryMonthName(_s.AsSpan(m, me - m), out _);
+    }
+
+    private bool IsTimeOfDay(int end)
+    {
+        int j = SkipSpaces(end);
+        foreach (string word in (ReadOnlySpan<string>)["am", "pm", "a.m.", "p.m.", "UTC", "GMT", "o'clock"])
+        {
+            if (CharInfo.StartsAtIgnoreCase(_s, j, word) && !CharInfo.IsLatinLetterOrDigit(At(j + word.Length)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A number after a space that follows a capitalised name that is no common word: Rust 1.64, Windows 11, Python 3,
+    /// Boeing 737 (not "About 500", "All 742", "Roughly 30", "Saving 3 hours").
+    /// </summary>
+    private bool IsAfterName(int start)
+    {
+        if (start < 2 || _s[start - 1] != ' ')
+        {
+            return false;
+        }
+
+        int end = start - 1;
+        int k = end;
+        while (k > 0 && CharInfo.IsLatinLetter(_s[k - 1]))
+        {
+            k--;
+        }
+
+        if (end - k < 2 || !char.IsUpper(_s[k]) || (k > 0 && (CharInfo.IsLatinLetterOrDigit(_s[k - 1]) || _s[k - 1] is '-' or '\'' or '’')))
+        {
+            return false;
+        }
+
+        var word = _s.AsSpan(k, end - k);
+        if (NotNameLookup.Contains(word) || LabelLookup.Contains(word) || CurrencyCodes.Contains(word.ToString()) || TryMonthName(word, out _)
+            || word.EndsWith("ly", StringComparison.Ordinal) || word.EndsWith("ing", StringComparison.Ordinal) || word.EndsWith("ed", StringComparison.Ordinal)
+            || YearPrepositions.Contains(word.ToString()))
+        {
+            return false;
+        }
+
+        return true;
     }
 
     private string WordEndingAt(int end)
@@ -845,6 +1252,14 @@ internal sealed class FigureScanner
                         break;
                     }
                 }
+            }
+
+            if (!percent && !hasUnit && scale == 1m && CharInfo.At(_s, end, '成') && value <= 10m && !CharInfo.StartsAt(_s, end, "成不变"))
+            {
+                percent = true; // 3成 = 30%
+                value *= 10m;
+                decimals = Math.Max(0, decimals - 1);
+                end++;
             }
 
             if (!percent && !hasUnit)

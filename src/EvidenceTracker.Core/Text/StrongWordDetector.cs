@@ -6,7 +6,10 @@ namespace EvidenceTracker.Text;
 /// Finds strong words — firsts, superlatives and hype such as 首次, 全球首个, 最大, 唯一, first, largest, unprecedented —
 /// which make a claim that needs support even when it carries no figure. Chinese words match as substrings; English
 /// words match whole words, case-insensitively ("first" but not "firstly"). Overlapping matches keep the longest
-/// (全球首个 rather than 首个).
+/// (全球首个 rather than 首个). The English rank words of <see cref="ContextualEnglishWords"/> count only in a phrase that
+/// asserts rank or novelty about the world ("the first study to show", "the world's largest", "most patients", "only 3%
+/// of"), not as ordinary words ("our first post", "most people", "the only way I know", "not only"); words added by
+/// configuration always count.
 /// </summary>
 public sealed class StrongWordDetector
 {
@@ -17,15 +20,19 @@ public sealed class StrongWordDetector
         "突破性", "里程碑", "革命性", "颠覆",
     ];
 
-    /// <summary>Default English strong words.</summary>
+    /// <summary>Default English strong words: strong wherever they stand.</summary>
     public static readonly ImmutableArray<string> DefaultEnglishWords =
     [
-        "first", "largest", "biggest", "highest", "lowest", "only", "record", "unprecedented", "breakthrough", "best", "most",
-        "world-leading", "never before",
+        "unprecedented", "breakthrough", "world-leading", "never before", "groundbreaking", "record-breaking",
     ];
+
+    /// <summary>English rank and novelty words that are strong only in a phrase that asserts rank or novelty (see the summary).</summary>
+    public static ImmutableArray<string> ContextualEnglishWords { get; } = [.. EnglishStrongPhrases.ContextualWords];
 
     private readonly string[] _words;
     private readonly bool[] _isChinese;
+    private readonly string[] _allWords;
+    private readonly HashSet<string> _explicit;
 
     /// <summary>A detector with the default lists.</summary>
     public StrongWordDetector()
@@ -47,10 +54,12 @@ public sealed class StrongWordDetector
                 .ThenBy(word => word, StringComparer.Ordinal),
         ];
         _isChinese = [.. _words.Select(word => word.Any(CharInfo.IsCjk))];
+        _explicit = new HashSet<string>(_words, StringComparer.OrdinalIgnoreCase);
+        _allWords = [.. _words.Concat(ContextualEnglishWords.Where(word => !_explicit.Contains(word))).OrderByDescending(word => word.Length).ThenBy(word => word, StringComparer.Ordinal)];
     }
 
-    /// <summary>All words this detector looks for, longest first.</summary>
-    public IReadOnlyList<string> Words => _words;
+    /// <summary>All words this detector looks for (the contextual English words included), longest first.</summary>
+    public IReadOnlyList<string> Words => _allWords;
 
     /// <summary>Returns the strong words in <paramref name="text"/>, in order, with <c>Word</c> as listed (not as cased in the text).</summary>
     public IReadOnlyList<(int Start, int Length, string Word)> Find(string text)
@@ -82,6 +91,24 @@ public sealed class StrongWordDetector
             i += match.Length;
         }
 
+        var phrases = new List<(int Start, int Length, string Word)>();
+        EnglishStrongPhrases.Find(folded, phrases);
+        if (phrases.Count == 0)
+        {
+            return result;
+        }
+
+        foreach (var phrase in phrases)
+        {
+            bool covered = _explicit.Contains(phrase.Word)
+                || result.Any(r => phrase.Start < r.Start + r.Length && r.Start < phrase.Start + phrase.Length);
+            if (!covered)
+            {
+                result.Add(phrase);
+            }
+        }
+
+        result.Sort((a, b) => a.Start.CompareTo(b.Start));
         return result;
     }
 }

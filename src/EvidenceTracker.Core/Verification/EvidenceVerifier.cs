@@ -355,7 +355,8 @@ public static class EvidenceVerifier
         {
             return false;
         }
-        var stated = supporting.SelectMany(FigureExtractor.Extract).ToList();
+        var stated = supporting.SelectMany(FigureExtractor.ExtractWithNumberWords).ToList();
+        var statedVersions = supporting.SelectMany(FigureExtractor.ExtractVersions).ToList();
         var mismatch = false;
         foreach (var (field, text) in new[] { ("statement", claim.Statement), ("excerpt", claim.Excerpt) })
         {
@@ -364,7 +365,20 @@ public static class EvidenceVerifier
                 continue;
             }
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var figure in FigureExtractor.Extract(text).Where(IsChecked))
+            // Versions are identifiers: a quote naming QNX 8.0 does not state QNX 8.5 (a quote that names no QNX is silent).
+            foreach (var version in FigureExtractor.ExtractVersions(text))
+            {
+                var named = statedVersions.Where(version.SameName).ToList();
+                if (named.Count == 0 || named.Any(version.SameVersion) || !seen.Add("version " + version.Text))
+                {
+                    continue;
+                }
+                mismatch = true;
+                var names = string.Join(", ", named.Select(v => v.Text).Distinct(StringComparer.Ordinal).Take(3));
+                findings.Add(At(claim, Rules.FigureMismatch,
+                    $"version '{version.Text}' ({field}) is not the one the supporting quotes name ({names})", claim.Positions.Value(field)));
+            }
+            foreach (var figure in FigureExtractor.ExtractWithNumberWords(text).Where(IsChecked))
             {
                 if (FigureComparer.IsStatedBy(figure, stated) || !seen.Add(figure.Normalized))
                 {

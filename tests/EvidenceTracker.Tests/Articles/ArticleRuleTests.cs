@@ -94,8 +94,9 @@ public class ArticleRuleTests
         using var repo = new TempRepo("articles-en");
         repo.Write("evidence.yaml", "citation-scope: sentence\n");
         var findings = EvidenceQueries.Check(repo.Root).Findings;
-        var most = Assert.Single(findings, f => f.Rule == Rules.UncitedSentence && f.Line == 9 && f.Column == 55);
-        Assert.Contains("'Most'", most.Message);
+        // "Most of them were installed after 2010." is uncited in sentence scope, but states no figure (a year) and
+        // uses "most" as an ordinary word: it is not reported.
+        Assert.DoesNotContain(findings, f => f.Rule == Rules.UncitedSentence && f.Line == 9 && f.Column == 55);
         // The Lakeside run's first sentences are uncited too; the 742 homes figure is reported.
         Assert.Contains(findings, f => f.Rule == Rules.UncitedSentence && f.Line == 11 && f.Column == 1 && f.Message.Contains("742"));
     }

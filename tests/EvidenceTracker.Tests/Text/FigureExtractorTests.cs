@@ -292,7 +292,7 @@ public class FigureExtractorTests
     [InlineData("3个多月", 3, FigureQualifier.MoreThan)]
     [InlineData("5年以上", 5, FigureQualifier.AtLeast)]
     [InlineData("10个月左右", 10, FigureQualifier.About)]
-    [InlineData("将近3成", 3, FigureQualifier.Nearly)]
+    [InlineData("将近3成", 30, FigureQualifier.Nearly)]
     [InlineData("超过30人", 30, FigureQualifier.MoreThan)]
     [InlineData("不到5人", 5, FigureQualifier.LessThan)]
     [InlineData("至少5人", 5, FigureQualifier.AtLeast)]

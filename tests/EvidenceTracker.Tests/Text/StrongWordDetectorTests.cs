@@ -29,11 +29,71 @@ public class StrongWordDetectorTests
     }
 
     [Fact]
-    public void English_words_match_whole_words_case_insensitively()
+    public void English_hype_words_match_whole_words_case_insensitively()
     {
         Assert.Equal(
-            ["first", "first", "most", "record", "world-leading", "never before", "unprecedented"],
-            Words("The First model, a first-ever and most accurate record system, world-leading, never before seen, unprecedented."));
+            ["first", "world-leading", "never before", "unprecedented", "breakthrough"],
+            Words("The First model, a first-ever system, world-leading, never before seen, unprecedented. Breakthrough!"));
+    }
+
+    [Theory]
+    [InlineData("It is the first study to show that the drug works.", "first")]
+    [InlineData("They were the first to reach the summit.", "first")]
+    [InlineData("It is the first open-source database to ship the feature.", "first")]
+    [InlineData("This is the world's first commercial fusion plant.", "first")]
+    [InlineData("It was the first known case in Europe.", "first")]
+    [InlineData("It is the world's largest dataset of its kind.", "largest")]
+    [InlineData("It is the largest study ever of sleep.", "largest")]
+    [InlineData("Sales grew 38%, the largest rise on record.", "largest")]
+    [InlineData("Norway is the only country to ban the sale.", "only")]
+    [InlineData("Only a third of households have one.", "Only")]
+    [InlineData("Only one in five patients responded.", "Only")]
+    [InlineData("Most patients recovered within a week.", "Most")]
+    [InlineData("Most of the participants dropped out.", "Most")]
+    [InlineData("Python is the most popular language in the world.", "most")]
+    [InlineData("It is the most-cited paper in the field.", "most")]
+    [InlineData("Exports hit a record high in March.", "record")]
+    [InlineData("The team set a record for the distance.", "record")]
+    [InlineData("It is the fastest-growing app.", "fastest")]
+    [InlineData("It is now the second-largest economy.", "largest")]
+    [InlineData("She called it \"the best result we have seen\".", "best")]
+    [InlineData("The quietest models are the only ones she recommends.", "only")]
+    public void Rank_and_novelty_phrases_are_strong(string sentence, string word) =>
+        Assert.Equal([word.ToLowerInvariant()], Words(sentence));
+
+    [Theory]
+    [InlineData("In our first post we set up the server.")]
+    [InlineData("The first step is to install the tools.")]
+    [InlineData("First, we parse the file.")]
+    [InlineData("At first the build failed.")]
+    [InlineData("When I first tried it, nothing worked.")]
+    [InlineData("For the first time I understood the error.")]
+    [InlineData("Most people don't need a cluster.")]
+    [InlineData("Most of the time the cache is warm.")]
+    [InlineData("Most of us run it locally.")]
+    [InlineData("It costs at most a few cents.")]
+    [InlineData("The most important thing is to measure.")]
+    [InlineData("That is the only way I know to do it.")]
+    [InlineData("The only thing you need is a terminal.")]
+    [InlineData("It is not only fast but also small.")]
+    [InlineData("Run it only if the tests pass.")]
+    [InlineData("Follow best practices for secrets.")]
+    [InlineData("The best way to learn is to build.")]
+    [InlineData("This gives the lowest latency of the three.")]
+    [InlineData("Our biggest customer asked for it.")]
+    [InlineData("It was the best meal I have ever had.")]
+    [InlineData("We record every request in the log.")]
+    [InlineData("For the record, it was my fault.")]
+    [InlineData("The best-effort delivery is enough.")]
+    [InlineData("It is a first-class citizen.")]
+    public void Ordinary_uses_of_first_only_most_and_superlatives_are_not_strong(string sentence) =>
+        Assert.Empty(Words(sentence));
+
+    [Fact]
+    public void A_configured_word_that_is_also_a_rank_word_is_strong_wherever_it_stands()
+    {
+        Assert.Equal(["only"], Words("It is not only fast.", new StrongWordDetector(["only"])));
+        Assert.Empty(Words("It is not only fast."));
     }
 
     [Fact]
