@@ -77,6 +77,61 @@ public sealed class QuoteMatcher
     public QuoteMatch Find(string quote)
     {
         ArgumentNullException.ThrowIfNull(quote);
+        if (EditorialQuote.MayHaveConventions(quote) && EditorialQuote.Parts(quote) is { Count: > 0 } parts
+            && (parts.Count > 1 || !string.Equals(parts[0], quote, StringComparison.Ordinal)))
+        {
+            return FindParts(parts);
+        }
+
+        return FindPlain(quote);
+    }
+
+    /// <summary>
+    /// A quote with elisions or insertions: its parts in order, each starting within <see cref="EditorialQuote.MaxGap"/>
+    /// of the end of the one before. Each occurrence of the first part is tried (the earliest next part is always the
+    /// best continuation); when none leads through, the closest passage is that of the parts joined.
+    /// </summary>
+    private QuoteMatch FindParts(IReadOnlyList<string> rawParts)
+    {
+        string text = Normalized.Text;
+        var parts = rawParts.Select(p => TextNormalizer.Normalize(p).Text.Trim()).Where(p => p.Length > 0).ToArray();
+        if (parts.Length == 0 || text.Length == 0)
+        {
+            return QuoteMatch.None;
+        }
+
+        if (parts.Length == 1)
+        {
+            return FindPlain(parts[0]);
+        }
+
+        const int MaxFirstOccurrences = 10_000;
+        int tries = 0;
+        for (int first = text.IndexOf(parts[0], StringComparison.Ordinal); first >= 0 && tries < MaxFirstOccurrences;
+             first = text.IndexOf(parts[0], first + 1, StringComparison.Ordinal), tries++)
+        {
+            int end = first + parts[0].Length;
+            bool all = true;
+            for (int k = 1; k < parts.Length && all; k++)
+            {
+                int limit = Math.Min(text.Length, end + EditorialQuote.MaxGap + parts[k].Length);
+                int at = text.IndexOf(parts[k], end, limit - end, StringComparison.Ordinal);
+                all = at >= 0;
+                end = all ? at + parts[k].Length : end;
+            }
+
+            if (all)
+            {
+                return Result(found: true, first, end, 1.0);
+            }
+        }
+
+        var closest = FindPlain(string.Join(' ', parts));
+        return closest with { Found = false };
+    }
+
+    private QuoteMatch FindPlain(string quote)
+    {
         string q = TextNormalizer.Normalize(quote).Text;
         string text = Normalized.Text;
         if (q.Length == 0 || text.Length == 0)

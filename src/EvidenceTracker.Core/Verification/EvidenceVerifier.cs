@@ -239,7 +239,7 @@ public static class EvidenceVerifier
     internal static string NotFoundMessage(string quote, Snapshot snapshot, QuoteMatch match)
     {
         var sb = new StringBuilder("quote not found in ");
-        sb.Append(snapshot.IsHtml ? $"the main text of {snapshot.File}" : snapshot.File);
+        sb.Append(snapshot.IsHtml ? $"the main text of {snapshot.File}" : snapshot.IsPdf ? $"the text of {snapshot.File}" : snapshot.File);
         var normalizedLength = TextNormalizer.Normalize(quote).Text.Length;
         if (match.ClosestPassage is null && normalizedLength > QuoteMatcher.MaxApproximateQuoteLength)
         {
@@ -252,7 +252,11 @@ public static class EvidenceVerifier
         }
         var percent = (int)Math.Floor(match.Similarity * 100);
         sb.Append(CultureInfo.InvariantCulture, $"; closest passage ({percent}% similar)");
-        if (!snapshot.IsHtml)
+        if (snapshot.IsPdf)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $" on page {snapshot.PageOf(WholeWords(snapshot.Text!, match.Start, match.Start + match.Length, TextNormalizer.Normalize(quote).Text).Start)}");
+        }
+        else if (!snapshot.IsHtml)
         {
             sb.Append(CultureInfo.InvariantCulture, $" at line {snapshot.LineOf(WholeWords(snapshot.Text!, match.Start, match.Start + match.Length, TextNormalizer.Normalize(quote).Text).Start)}");
         }

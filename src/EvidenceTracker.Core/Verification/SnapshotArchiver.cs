@@ -3,6 +3,7 @@ using System.Text;
 using EvidenceTracker.Diagnostics;
 using EvidenceTracker.Loading;
 using EvidenceTracker.Model;
+using EvidenceTracker.Quotes;
 using EvidenceTracker.Storage;
 using EvidenceTracker.Yaml;
 
@@ -46,8 +47,8 @@ internal enum SnapshotStep
     StraysRemoved,
 }
 
-/// <summary>Why a snapshot was not taken: the data refused it (an unknown source, a file outside the repository, not
-/// UTF-8, empty), or the file named does not exist or cannot be resolved. The command line maps each to an exit code.</summary>
+/// <summary>Why a snapshot was not taken: the data refused it (an unknown source, a file that is not
+/// UTF-8, empty, or a PDF without text), or the file named does not exist or cannot be resolved. The command line maps each to an exit code.</summary>
 public enum SnapshotFailure { None, Refused, NoSuchFile }
 
 /// <summary>A snapshot taken: where it is stored and what the source file now records.</summary>
@@ -81,7 +82,7 @@ public sealed record SnapshotOutcome(SnapshotArchive? Archive, SnapshotFailure F
 }
 
 /// <summary>
-/// <c>evidence snapshot</c>: copies a local file (HTML, Markdown or text) that lies inside the repository to
+/// <c>evidence snapshot</c>: copies a local file (HTML, PDF, Markdown or text), from inside the repository or not, to
 /// <c>sources/snapshots/&lt;id&gt;.&lt;hash&gt;.&lt;ext&gt;</c>, byte for byte, and records <c>snapshot</c>,
 /// <c>snapshot-sha256</c> and <c>archived</c> in the source file, editing it in place. A file already directly in
 /// <c>sources/snapshots/</c> is recorded where it is.
@@ -129,13 +130,6 @@ public static class SnapshotArchiver
             return SnapshotOutcome.NoSuchFile($"'{settings.File}' does not exist");
         }
         var extension = SnapshotFiles.ExtensionFor(real);
-        if (!RealPath.IsInside(real, realRoot))
-        {
-            var suggested = $"sources/{SnapshotFiles.FieldValue(source.Id, extension)}";
-            return SnapshotOutcome.Refused(
-                $"'{settings.File}' is outside the repository ({root}); copy the file into the repository first " +
-                $"(for example to {suggested}), then run `evidence snapshot {source.Id} {suggested}`");
-        }
         var length = new FileInfo(real).Length;
         if (length == 0)
         {
@@ -146,29 +140,85 @@ public static class SnapshotArchiver
             return SnapshotOutcome.Refused($"'{settings.File}' is {length / (1 << 20)} MB; snapshots larger than {SafeFile.MaxDocumentBytes >> 20} MB are not archived");
         }
         var bytes = File.ReadAllBytes(real);
-        var sink = new FindingSink(settings.File);
+        if (extension != "pdf" && PdfText.LooksLikePdf(bytes))
+        {
+            extension = "pdf"; // a PDF saved without its extension
+        }
+        if (ContentProblem(bytes, extension) is { } bad)
+        {
+            return SnapshotOutcome.Refused($"'{settings.File}' {bad}");
+        }
+        // A file directly in sources/snapshots/ is recorded where it is; anything else, inside the repository or not
+        // (a download), is copied in: the original is only read.
+        var folder = Path.Combine(root, "sources", SnapshotFiles.Folder);
+        var realFolder = RealPath.Resolve(folder);
+        var inPlace = realFolder is not null && RealPath.IsInside(realFolder, realRoot) && RealPath.IsInside(real, realRoot)
+            && string.Equals(Path.GetDirectoryName(real), realFolder, StringComparison.Ordinal)
+            && EvidenceTracker.Model.Values.SnapshotPathProblem($"{SnapshotFiles.Folder}/{Path.GetFileName(real)}") is null;
+        return Store(new StoreRequest(root, realRoot, source, sourcePath, sourceBytes, bytes, extension, settings.Today)
+        {
+            InPlace = inPlace ? real : null,
+            AfterStep = settings.AfterStep,
+        });
+    }
+
+    /// <summary>
+    /// Why these bytes cannot be a snapshot with this extension, completing "'FILE' …"; null when they can. A PDF
+    /// must have a text layer; anything else must be UTF-8 with readable text.
+    /// </summary>
+    public static string? ContentProblem(byte[] bytes, string extension)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        if (bytes.Length == 0)
+        {
+            return "is empty; there is nothing to archive";
+        }
+        if (bytes.LongLength > SafeFile.MaxDocumentBytes)
+        {
+            return $"is {bytes.LongLength / (1 << 20)} MB; snapshots larger than {SafeFile.MaxDocumentBytes >> 20} MB are not archived";
+        }
+        if (extension == "pdf")
+        {
+            var pdf = PdfText.Extract(bytes);
+            return pdf.Text is null ? $"cannot be archived: {pdf.Problem}"
+                : string.IsNullOrWhiteSpace(pdf.Text.Replace(PdfText.PageBreak, ' ')) ? "cannot be archived: the PDF has no text; it needs OCR before its quotes can be checked" : null;
+        }
+        var sink = new FindingSink("file");
         var text = SafeFile.Decode(bytes, sink, Rules.Schema);
         if (text is null)
         {
             var f = sink.Findings[0];
-            return SnapshotOutcome.Refused($"'{settings.File}' at {f.Line}:{f.Column}: {f.Message} first");
+            return $"at {f.Line}:{f.Column}: {f.Message} first";
         }
-        if (string.IsNullOrWhiteSpace(Quotes.SnapshotText.Extract(text, extension)))
+        if (string.IsNullOrWhiteSpace(SnapshotText.Extract(text, extension)))
         {
-            return SnapshotOutcome.Refused(extension == "html"
-                ? $"'{settings.File}' has no readable text once the page is reduced to its main text; save the article's page itself"
-                : $"'{settings.File}' holds only white space; there is nothing to archive");
+            return extension == "html"
+                ? "has no readable text once the page is reduced to its main text; save the article's page itself"
+                : "holds only white space; there is nothing to archive";
         }
+        return null;
+    }
 
-        // 3. Where it goes: a file already directly in sources/snapshots/ stays where it is; anything else is copied to
-        // sources/snapshots/<id>.<hash>.<ext>. Neither may lead out of the repository.
+    /// <summary>What <see cref="Store"/> writes: the bytes of a snapshot for a source already found and read.</summary>
+    internal sealed record StoreRequest(string Root, string RealRoot, Source Source, string SourcePath, byte[] SourceBytes, byte[] Bytes, string Extension, DateOnly Today)
+    {
+        /// <summary>The real path of a file already directly in <c>sources/snapshots/</c>, recorded where it is.</summary>
+        public string? InPlace { get; init; }
+        /// <summary>Further fields to set in the source file with the three snapshot fields (<c>archive-url</c>).</summary>
+        public IReadOnlyList<(string Field, string Value)> Extra { get; init; } = [];
+        public Action<SnapshotStep>? AfterStep { get; init; }
+    }
+
+    /// <summary>
+    /// Writes checked snapshot bytes under <c>sources/snapshots/&lt;id&gt;.&lt;hash&gt;.&lt;ext&gt;</c> (never replacing
+    /// a file), records them in the source file (the commit point), then removes the source's earlier snapshots that
+    /// the tool wrote. The caller holds the sources folder's <see cref="EditLock"/>.
+    /// </summary>
+    internal static SnapshotOutcome Store(StoreRequest request)
+    {
+        var (root, realRoot, source, sourcePath, sourceBytes, bytes, extension, today) = request;
         var sha = SnapshotFiles.Sha256(bytes);
-        var folder = Path.Combine(root, "sources", SnapshotFiles.Folder);
-        var realFolder = RealPath.Resolve(folder);
-        var inPlace = realFolder is not null && RealPath.IsInside(realFolder, realRoot)
-            && string.Equals(Path.GetDirectoryName(real), realFolder, StringComparison.Ordinal)
-            && EvidenceTracker.Model.Values.SnapshotPathProblem($"{SnapshotFiles.Folder}/{Path.GetFileName(real)}") is null;
-        var snapshotValue = inPlace ? $"{SnapshotFiles.Folder}/{Path.GetFileName(real)}" : SnapshotFiles.FieldValue(source.Id, sha, extension);
+        var snapshotValue = request.InPlace is { } real ? $"{SnapshotFiles.Folder}/{Path.GetFileName(real)}" : SnapshotFiles.FieldValue(source.Id, sha, extension);
         var snapshotRelative = $"sources/{snapshotValue}";
         var destination = Path.Combine(root, "sources", snapshotValue);
         var realDestination = RealPath.Resolve(destination);
@@ -177,35 +227,39 @@ public static class SnapshotArchiver
             return SnapshotOutcome.Refused($"{snapshotRelative} leads outside the repository (a symbolic link); not written");
         }
 
-        // 4. The source file, edited in place (computed before anything is written).
-        var archived = settings.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        // The source file, edited in place (computed before anything is written).
+        var archived = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var hasBom = sourceBytes.AsSpan().StartsWith(Bom);
         var original = Encoding.UTF8.GetString(hasBom ? sourceBytes.AsSpan(3) : sourceBytes);
         var edited = SourceFieldEditor.Set(original,
-            [("snapshot", snapshotValue), ("snapshot-sha256", sha), ("archived", archived)], out var problem);
+            [("snapshot", snapshotValue), ("snapshot-sha256", sha), ("archived", archived), .. request.Extra], out var problem);
         var sourceRelative = RepositoryLoader.Relative(root, sourcePath);
         if (edited is null)
         {
             return SnapshotOutcome.Refused($"cannot record the snapshot in {sourceRelative}: {problem}");
         }
 
-        // 5. Write: the snapshot under its new name (never replacing a file), then the source file (the commit point),
+        // Write: the snapshot under its new name (never replacing a file), then the source file (the commit point),
         // then the clean-up. Each write is atomic and happens only when something changes.
-        var sameFile = string.Equals(realDestination, real, StringComparison.Ordinal);
+        var sameFile = string.Equals(realDestination, request.InPlace, StringComparison.Ordinal);
         var snapshotUnchanged = sameFile || (File.Exists(realDestination) && File.ReadAllBytes(realDestination).AsSpan().SequenceEqual(bytes));
-        if (!snapshotUnchanged && (File.Exists(realDestination) || Directory.Exists(realDestination) || !AtomicFile.TryCreateNew(destination, bytes)))
+        if (!snapshotUnchanged)
         {
-            return SnapshotOutcome.Refused(
-                $"{snapshotRelative} already exists with other content (edited by hand?); move it away and run again");
+            Directory.CreateDirectory(Path.Combine(root, "sources", SnapshotFiles.Folder));
+            if (File.Exists(realDestination) || Directory.Exists(realDestination) || !AtomicFile.TryCreateNew(destination, bytes))
+            {
+                return SnapshotOutcome.Refused(
+                    $"{snapshotRelative} already exists with other content (edited by hand?); move it away and run again");
+            }
         }
-        settings.AfterStep?.Invoke(SnapshotStep.SnapshotWritten);
+        request.AfterStep?.Invoke(SnapshotStep.SnapshotWritten);
         var sourceUnchanged = edited == original;
         if (!sourceUnchanged)
         {
             var encoded = Encoding.UTF8.GetBytes(edited);
             AtomicFile.Write(sourcePath, hasBom ? [.. Bom, .. encoded] : encoded);
         }
-        settings.AfterStep?.Invoke(SnapshotStep.SourceRecorded);
+        request.AfterStep?.Invoke(SnapshotStep.SourceRecorded);
         var previous = source.Snapshot is { } p && p != snapshotValue ? p : null;
         var previousName = previous is not null && previous.StartsWith(SnapshotFiles.Folder + "/", StringComparison.Ordinal)
             ? previous[(SnapshotFiles.Folder.Length + 1)..] : null;
@@ -214,7 +268,7 @@ public static class SnapshotArchiver
             .Where(n => n != Path.GetFileName(realDestination))
             .ToList();
         var removed = SnapshotFiles.RemoveStrays(root, candidates);
-        settings.AfterStep?.Invoke(SnapshotStep.StraysRemoved);
+        request.AfterStep?.Invoke(SnapshotStep.StraysRemoved);
         return new SnapshotOutcome(new SnapshotArchive
         {
             SourceId = source.Id,
@@ -232,7 +286,7 @@ public static class SnapshotArchiver
     }
 
     /// <summary>The source with the id: sources/&lt;id&gt;.yaml first, else any source file that declares it.</summary>
-    private static (Source Source, string Path, byte[] Bytes)? FindSource(string root, string id, out string? refusal)
+    internal static (Source Source, string Path, byte[] Bytes)? FindSource(string root, string id, out string? refusal)
     {
         refusal = SafeFile.FolderProblem(root, RealPath.Resolve(root) ?? root, "sources");
         if (refusal is not null)

@@ -12,7 +12,7 @@ public static partial class SnapshotFiles
     /// <summary>How many hex digits of the content's SHA-256 a snapshot's name carries.</summary>
     public const int HashDigits = 12;
 
-    /// <summary>The extension a snapshot is stored under: html for a web page, md for Markdown, txt for anything else.</summary>
+    /// <summary>The extension a snapshot is stored under: html for a web page, pdf for a PDF, md for Markdown, txt for anything else.</summary>
     public static string ExtensionFor(string inputPath)
     {
         ArgumentNullException.ThrowIfNull(inputPath);
@@ -21,6 +21,7 @@ public static partial class SnapshotFiles
         {
             "html" or "htm" or "xhtml" => "html",
             "md" or "markdown" => "md",
+            "pdf" => "pdf",
             _ => "txt",
         };
     }
@@ -39,12 +40,12 @@ public static partial class SnapshotFiles
     /// <summary>Lowercase hex SHA-256 of the bytes, as <c>snapshot-sha256</c> records it.</summary>
     public static string Sha256(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
-    [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*\\.(?<hash>[0-9a-f]{12})\\.(?:html|md|txt)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*\\.(?<hash>[0-9a-f]{12})\\.(?:html|md|txt|pdf)$", RegexOptions.CultureInvariant)]
     private static partial Regex ToolName();
 
     /// <summary>
     /// Whether a file name in <c>sources/snapshots/</c> has the shape of one the tool writes
-    /// (<c>&lt;id&gt;.&lt;12 hex digits&gt;.&lt;html|md|txt&gt;</c>); <paramref name="hash"/> is its hex digits.
+    /// (<c>&lt;id&gt;.&lt;12 hex digits&gt;.&lt;html|md|txt|pdf&gt;</c>); <paramref name="hash"/> is its hex digits.
     /// </summary>
     public static bool IsToolName(string fileName, out string hash)
     {

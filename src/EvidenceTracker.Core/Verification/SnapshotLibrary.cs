@@ -27,8 +27,9 @@ public sealed class Snapshot
 {
     private LineIndex? _lines;
 
-    internal Snapshot(string file, SnapshotState state, string? text, QuoteMatcher? matcher, bool isHtml)
+    internal Snapshot(string file, SnapshotState state, string? text, QuoteMatcher? matcher, bool isHtml, bool isPdf = false)
     {
+        IsPdf = isPdf;
         File = file;
         State = state;
         Text = text;
@@ -49,6 +50,12 @@ public sealed class Snapshot
 
     /// <summary>An HTML page: line numbers refer to its extracted main text, not to the file.</summary>
     public bool IsHtml { get; }
+
+    /// <summary>A PDF: its <see cref="Text"/> is the extracted text, pages separated by form feeds; passages are named by page.</summary>
+    public bool IsPdf { get; }
+
+    /// <summary>The 1-based page of a PDF's <see cref="Text"/> that holds <paramref name="offset"/>.</summary>
+    public int PageOf(int offset) => Text is null ? 1 : PdfText.PageOf(Text, offset);
 
     /// <summary>The 1-based line of <see cref="Text"/> that holds <paramref name="offset"/>.</summary>
     public int LineOf(int offset)
@@ -153,6 +160,16 @@ public static class SnapshotLibrary
                         $"snapshot {relative} changed since it was archived (sha256 now {actual[..12]}…, recorded {recorded[..Math.Min(12, recorded.Length)]}…); " +
                         $"re-run `evidence snapshot {source.Id} FILE` to archive it again", source.Positions.Value("snapshot-sha256") ?? at);
                 }
+            }
+            if (SnapshotFiles.ExtensionFor(relative) == "pdf")
+            {
+                var pdf = PdfText.Extract(bytes);
+                if (pdf.Text is null)
+                {
+                    sink.Add(Rules.Schema, $"snapshot {relative}: {pdf.Problem}", at);
+                    return new Snapshot(relative, SnapshotState.Unreadable, null, null, isHtml: false, isPdf: true);
+                }
+                return new Snapshot(relative, state, pdf.Text, buildMatcher ? QuoteMatcher.Build(pdf.Text) : null, isHtml: false, isPdf: true);
             }
             var fileSink = new FindingSink(relative) { Source = source.Id };
             var text = SafeFile.Decode(bytes, fileSink, Rules.Schema);

@@ -11,6 +11,8 @@ public sealed record Reply(int Status, string Body = "", string ContentType = "t
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
     public byte[]? Bytes { get; init; }
     public TimeSpan Delay { get; init; }
+    /// <summary>A Content-Length to announce instead of the body's (a huge body, without holding it in memory).</summary>
+    public long? DeclaredLength { get; init; }
 
     public static Reply Json(string body) => new(200, body, "application/json; charset=utf-8");
 }
@@ -95,7 +97,7 @@ public sealed class LocalHttpServer : IDisposable
                 response.Headers[name] = value;
             }
             var bytes = reply.Bytes ?? Encoding.UTF8.GetBytes(reply.Body);
-            response.ContentLength64 = bytes.Length;
+            response.ContentLength64 = reply.DeclaredLength ?? bytes.Length;
             await response.OutputStream.WriteAsync(bytes).ConfigureAwait(false);
             response.Close();
         }

@@ -136,22 +136,23 @@ public class SnapshotCommandTests
     }
 
     [Fact]
-    public void A_file_outside_the_repository_is_refused_with_exit_1_and_nothing_is_written()
+    public void A_file_outside_the_repository_is_copied_in_and_the_original_only_read()
     {
         using var repo = NewRepo();
         using var outside = new TempRepo();
         var file = outside.Write("page.html", PageText);
+        var before = File.GetLastWriteTimeUtc(file);
         var result = Run(repo, "snapshot", "riverside-report", file);
-        Assert.Equal(1, result.ExitCode);
-        Assert.Equal("", result.Out);
-        Assert.StartsWith($"error: '{file}' is outside the repository", result.Error);
-        Assert.Contains("copy the file into the repository first", result.Error);
-        Assert.Equal(SourceText, repo.Read("sources/riverside-report.yaml"));
-        Assert.False(Directory.Exists(repo.Full("sources/snapshots")));
+        Assert.Equal(0, result.ExitCode);
+        var name = Named("riverside-report", PageText, "html");
+        Assert.Equal(PageText, repo.Read($"sources/snapshots/{name}"));
+        Assert.Contains($"snapshot: snapshots/{name}", repo.Read("sources/riverside-report.yaml"), StringComparison.Ordinal);
+        Assert.Equal(PageText, File.ReadAllText(file));
+        Assert.Equal(before, File.GetLastWriteTimeUtc(file));
     }
 
     [Fact]
-    public void A_relative_path_that_climbs_out_of_the_repository_is_refused()
+    public void A_relative_path_that_climbs_out_of_the_repository_is_read_and_copied_in()
     {
         using var repo = NewRepo();
         var name = Path.GetFileName(repo.Root) + "-outside.txt";
@@ -160,8 +161,9 @@ public class SnapshotCommandTests
         try
         {
             var result = Run(repo, "snapshot", "riverside-report", $"claims/../../{name}");
-            Assert.Equal(1, result.ExitCode);
-            Assert.Contains("is outside the repository", result.Error);
+            Assert.Equal(0, result.ExitCode);
+            Assert.True(File.Exists(repo.Full($"sources/snapshots/{Named("riverside-report", "text\n", "txt")}")));
+            Assert.True(File.Exists(file));
         }
         finally
         {
@@ -170,7 +172,7 @@ public class SnapshotCommandTests
     }
 
     [Fact]
-    public void A_symbolic_link_inside_the_repository_that_leads_outside_is_refused()
+    public void A_symbolic_link_inside_the_repository_that_leads_outside_is_read_and_its_target_copied_in()
     {
         if (OperatingSystem.IsWindows())
         {
@@ -179,11 +181,56 @@ public class SnapshotCommandTests
         using var repo = NewRepo();
         using var outside = new TempRepo();
         var file = outside.Write("page.html", PageText);
-        File.CreateSymbolicLink(repo.Full("page.html"), file);
-        Directory.CreateSymbolicLink(repo.Full("elsewhere"), outside.Root);
-        Assert.Equal(1, Run(repo, "snapshot", "riverside-report", "page.html").ExitCode);
-        Assert.Equal(1, Run(repo, "snapshot", "riverside-report", "elsewhere/page.html").ExitCode);
+        Directory.CreateDirectory(repo.Full("sources/snapshots"));
+        File.CreateSymbolicLink(repo.Full("sources/snapshots/linked.html"), file);
+        Assert.Equal(0, Run(repo, "snapshot", "riverside-report", "sources/snapshots/linked.html").ExitCode);
+        var name = Named("riverside-report", PageText, "html");
+        Assert.Contains($"snapshot: snapshots/{name}", repo.Read("sources/riverside-report.yaml"), StringComparison.Ordinal);
+        Assert.Null(new FileInfo(repo.Full($"sources/snapshots/{name}")).LinkTarget);
+        Assert.Equal(PageText, File.ReadAllText(file));
+    }
+
+    [Fact]
+    public void A_pdf_is_archived_byte_for_byte_and_its_quotes_are_checked_against_its_text_naming_the_page()
+    {
+        using var repo = NewRepo();
+        using var outside = new TempRepo();
+        var pdf = TestPdf.Pages(
+            ["Summary of the survey."],
+            ["Inspectors found leaking pipes in 43.2% of the", "homes they visited."],
+            ["Repairs start in April."]);
+        var file = Path.Combine(outside.Root, "report.pdf");
+        File.WriteAllBytes(file, pdf);
+        var result = Run(repo, "snapshot", "riverside-report", file);
+        Assert.Equal(0, result.ExitCode);
+        var name = $"riverside-report.{Sha(pdf)[..12]}.pdf";
+        Assert.Equal(pdf, File.ReadAllBytes(repo.Full($"sources/snapshots/{name}")));
+        Assert.Contains($"snapshot-sha256: {Sha(pdf)}", repo.Read("sources/riverside-report.yaml"), StringComparison.Ordinal);
+        var check = Run(repo, "check", "--format", "json");
+        Assert.DoesNotContain("quote-not-found", check.Out, StringComparison.Ordinal);
+        Assert.Contains("\"support\": \"verified\"", check.Out, StringComparison.Ordinal);
+
+        repo.Write("claims/leaks.yaml",
+            "id: leaks\nstatement: Leaks were found in 43% of homes.\ncitations:\n  - source: riverside-report\n    quote: Inspectors found leaking pipes in 44.2% of the homes they visited.\n");
+        var wrong = Run(repo, "check");
+        Assert.Equal(1, wrong.ExitCode);
+        Assert.Contains($"quote not found in the text of sources/snapshots/{name}; closest passage (", wrong.Out, StringComparison.Ordinal);
+        Assert.Contains("on page 2: \"Inspectors found leaking pipes in 43.2% of the homes they visited.\"", wrong.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_pdf_without_a_text_layer_is_refused_as_needing_ocr_and_nothing_is_written()
+    {
+        using var repo = NewRepo();
+        repo.WriteBytes("scan.pdf", TestPdf.WithoutText());
+        var result = Run(repo, "snapshot", "riverside-report", "scan.pdf");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("", result.Out);
+        Assert.StartsWith("error: 'scan.pdf' cannot be archived: the PDF has no text layer", result.Error, StringComparison.Ordinal);
+        Assert.Contains("needs OCR", result.Error, StringComparison.Ordinal);
+        Assert.Single(result.Error.Trim().Split('\n'));
         Assert.Equal(SourceText, repo.Read("sources/riverside-report.yaml"));
+        Assert.False(Directory.Exists(repo.Full("sources/snapshots")));
     }
 
     [Fact]

@@ -1,0 +1,350 @@
+using System.Text;
+using System.Text.Json;
+using System.Xml;
+using System.Xml.Linq;
+using EvidenceTracker.Loading;
+using EvidenceTracker.Lookup;
+using EvidenceTracker.Model;
+using EvidenceTracker.Network;
+using EvidenceTracker.Quotes;
+using EvidenceTracker.Storage;
+
+namespace EvidenceTracker.Verification;
+
+/// <summary>What <c>evidence snapshot SOURCE… [--all] [--from] [--refresh [--update]] [--wayback]</c> is asked to do.</summary>
+public sealed record FetchSettings
+{
+    /// <summary>The repository, the services, the day, <c>--offline</c>.</summary>
+    public required LookupSettings Lookup { get; init; }
+    public IReadOnlyList<string> Sources { get; init; } = [];
+    /// <summary>Every cited source without a snapshot (with <see cref="Refresh"/>: every cited source with one).</summary>
+    public bool All { get; init; }
+    /// <summary><c>url</c>, <c>pubmed</c> or <c>doi</c>; null: the source's url, else its PubMed abstract, else its DOI's landing page.</summary>
+    public string? From { get; init; }
+    /// <summary>Fetch again a source that has a snapshot, and report whether each of its quotes is still found.</summary>
+    public bool Refresh { get; init; }
+    /// <summary>With <see cref="Refresh"/>: archive the new copy (otherwise nothing changes).</summary>
+    public bool Update { get; init; }
+    /// <summary>Record <c>archive-url</c> from the Wayback Machine's closest copy.</summary>
+    public bool Wayback { get; init; }
+    public TimeSpan? LockTimeout { get; init; }
+    /// <summary>Called with a line as each source of a long batch is done (the command writes it to stderr).</summary>
+    public Action<string>? Progress { get; init; }
+}
+
+/// <summary>A quote of a claim, looked up in a copy fetched again.</summary>
+public sealed record QuoteRecheck(string Claim, string Quote, bool Found, double Similarity);
+
+/// <summary>One source's outcome.</summary>
+public sealed record FetchResult
+{
+    public required string Id { get; init; }
+    /// <summary>The URL the copy came from (after redirects), when it was fetched.</summary>
+    public string? From { get; init; }
+    public SnapshotArchive? Archive { get; init; }
+    /// <summary>Why the source was not archived, in one line; null when it was (or when it was only refreshed).</summary>
+    public string? Problem { get; init; }
+    /// <summary>Not a failure: why nothing was done (it already has a snapshot) or what could not be added (no Wayback copy).</summary>
+    public string? Note { get; init; }
+    /// <summary>With <c>--refresh</c>: each quote of the source, in the copy fetched again.</summary>
+    public IReadOnlyList<QuoteRecheck> Quotes { get; init; } = [];
+    /// <summary>With <c>--refresh</c> and without <c>--update</c>: whether the copy fetched again has other bytes than the archived one.</summary>
+    public bool? Differs { get; init; }
+    public string? ArchiveUrl { get; init; }
+}
+
+public sealed record FetchReport(IReadOnlyList<FetchResult> Results, IReadOnlyList<string> UnknownIds, int Requests)
+{
+    public bool AnyFailed => UnknownIds.Count > 0 || Results.Any(r => r.Problem is not null);
+}
+
+/// <summary>
+/// Fetches sources and archives them as snapshots: the page at the source's <c>url</c> (HTML or PDF), its PubMed
+/// abstract (efetch XML reduced to its title and abstract, archived as text), or its DOI's landing page. Requests go
+/// through the <see cref="PoliteHttpClient"/> (per-host limits, retries, redirect and size limits, http(s) only);
+/// the archived snapshot is the cached answer, fetched again only with <c>--refresh</c>. Each copy is checked as
+/// the local command checks a file (UTF-8 text with readable text, or a PDF with a text layer) and stored the same
+/// way (<see cref="SnapshotArchiver.Store"/>), sources one after the other under the sources folder's edit lock once
+/// all fetches are done. A failure names its source in one line, writes nothing for it, and the batch goes on.
+/// </summary>
+public static class SnapshotFetcher
+{
+    private const string PageAccept = "text/html,application/xhtml+xml,application/pdf;q=0.9,text/plain;q=0.8,*/*;q=0.5";
+
+    /// <summary>Batches of at least this many sources report progress.</summary>
+    private const int ProgressThreshold = 5;
+
+    public static async Task<FetchReport> Run(FetchSettings settings, HttpMessageHandler? handler = null, CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var root = settings.Lookup.Root;
+        var set = RepositoryLoader.Load(root);
+        var byId = set.Sources.GroupBy(s => s.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var unknown = settings.Sources.Where(id => !byId.ContainsKey(id)).Distinct(StringComparer.Ordinal).ToList();
+        var cited = set.Claims.SelectMany(c => c.Citations).Select(c => c.Source).ToHashSet(StringComparer.Ordinal);
+        var chosen = settings.Sources.Where(byId.ContainsKey).Distinct(StringComparer.Ordinal).Select(id => byId[id]).ToList();
+        if (settings.All)
+        {
+            chosen.AddRange(set.Sources
+                .Where(s => cited.Contains(s.Id) && (s.Snapshot is null) != settings.Refresh && !chosen.Any(c => c.Id == s.Id))
+                .GroupBy(s => s.Id, StringComparer.Ordinal).Select(g => g.First())
+                .OrderBy(s => s.Id, StringComparer.Ordinal));
+        }
+        var quotes = set.Claims.SelectMany(c => c.Citations.Where(q => !string.IsNullOrWhiteSpace(q.Quote)).Select(q => (Claim: c.Id, q.Source, Quote: q.Quote!)))
+            .ToLookup(q => q.Source, StringComparer.Ordinal);
+
+        using var client = settings.Lookup.Offline ? null : new PoliteHttpClient(settings.Lookup.Endpoints.Policy(settings.Lookup.Version), handler);
+        var done = 0;
+        var fetches = chosen.Select(async source =>
+        {
+            var result = await FetchOne(settings, client, source, cancel).ConfigureAwait(false);
+            var n = Interlocked.Increment(ref done);
+            if (chosen.Count >= ProgressThreshold)
+            {
+                settings.Progress?.Invoke($"[{n}/{chosen.Count}] {source.Id}: {(result.Result.Problem is null ? "fetched" : "failed")}");
+            }
+            return result;
+        }).ToList();
+        var fetched = await Task.WhenAll(fetches).ConfigureAwait(false);
+
+        var results = new List<FetchResult>();
+        using (EditLock.Acquire(Path.Combine(root, "sources"), "sources/", settings.LockTimeout))
+        {
+            foreach (var f in fetched)
+            {
+                results.Add(f.Bytes is null ? f.Result : Archive(settings, f, quotes[f.Result.Id].ToList()));
+            }
+        }
+        return new FetchReport(results, unknown, client?.Requests ?? 0);
+    }
+
+    /// <summary>A fetched copy on its way to the archive: the result so far, and the bytes with their extension.</summary>
+    private sealed record Fetched(FetchResult Result, Source Source, byte[]? Bytes = null, string? Extension = null, string? ArchiveUrl = null);
+
+    private static async Task<Fetched> FetchOne(FetchSettings settings, PoliteHttpClient? client, Source source, CancellationToken cancel)
+    {
+        Fetched Failed(string problem, string? from = null) => new(new FetchResult { Id = source.Id, From = from, Problem = problem }, source);
+        if (source.Snapshot is not null && !settings.Refresh)
+        {
+            return new(new FetchResult { Id = source.Id, Note = $"already archived as sources/{source.Snapshot}; --refresh fetches it again" }, source);
+        }
+        var from = settings.From ?? (source.Url is not null ? "url" : source.Pmid is not null ? "pubmed" : source.Doi is not null ? "doi" : null);
+        if (from == "url" && source.Url is { } raw && Values.UrlProblem(raw) is { } badUrl)
+        {
+            return Failed($"{badUrl}; only http(s) pages are fetched");
+        }
+        Uri? request = from switch
+        {
+            "url" when source.Url is not null && Uri.TryCreate(source.Url, UriKind.Absolute, out var u) => u,
+            "pubmed" when source.Pmid is not null => ServiceEndpoints.Under(settings.Lookup.Endpoints.Eutils,
+                $"efetch.fcgi?db=pubmed&id={Uri.EscapeDataString(source.Pmid)}&rettype=abstract&retmode=xml{ApiKey(settings)}"),
+            "doi" when source.Doi is not null => ServiceEndpoints.Under(settings.Lookup.Endpoints.Doi, source.Doi),
+            _ => null,
+        };
+        if (request is null)
+        {
+            return Failed(from is null
+                ? $"has no url, pmid or doi to fetch; archive a local copy with `evidence snapshot {source.Id} FILE`"
+                : $"has no {(from == "pubmed" ? "pmid" : from)} to fetch from (--from {from})");
+        }
+        if (client is null)
+        {
+            return Failed("--offline: fetching a snapshot needs the network (the cache holds no page copies)");
+        }
+        var shown = Redacted(settings, request.ToString());
+        var answer = await client.GetAsync(request, from == "pubmed" ? "application/xml,text/xml" : PageAccept, cancel).ConfigureAwait(false);
+        if (answer.Status == 404 && answer.Failure is null)
+        {
+            return Failed($"{(from == "doi" ? $"DOI {source.Doi}" : shown)} was not found (HTTP 404)", shown);
+        }
+        if (!answer.IsSuccess)
+        {
+            return Failed(Redacted(settings, answer.Problem), shown);
+        }
+        var fetchedFrom = from == "pubmed" ? shown : answer.Url.ToString();
+        byte[] bytes;
+        string extension;
+        if (from == "pubmed")
+        {
+            var text = PubMedAbstract(answer.Body, source.Pmid!, out var why);
+            if (text is null)
+            {
+                return Failed(why!, fetchedFrom);
+            }
+            bytes = Encoding.UTF8.GetBytes(text);
+            extension = "txt";
+        }
+        else
+        {
+            bytes = answer.Body;
+            var kind = KindOf(answer.ContentType, bytes);
+            if (kind is null)
+            {
+                return Failed($"{fetchedFrom} answers {answer.ContentType ?? "no content type"}, not HTML, PDF or text", fetchedFrom);
+            }
+            extension = kind;
+        }
+        if (SnapshotArchiver.ContentProblem(bytes, extension) is { } bad)
+        {
+            return Failed($"the copy from {fetchedFrom} {bad}", fetchedFrom);
+        }
+        string? archiveUrl = null;
+        string? note = null;
+        if (settings.Wayback)
+        {
+            var page = source.Url ?? (from == "pubmed" ? $"https://pubmed.ncbi.nlm.nih.gov/{source.Pmid}/" : fetchedFrom);
+            (archiveUrl, note) = await WaybackCopy(settings, client, page, cancel).ConfigureAwait(false);
+        }
+        return new(new FetchResult { Id = source.Id, From = fetchedFrom, Note = note, ArchiveUrl = archiveUrl }, source, bytes, extension, archiveUrl);
+    }
+
+    /// <summary>Stores a fetched copy, or with <c>--refresh</c> and without <c>--update</c> only looks its quotes up in it.</summary>
+    private static FetchResult Archive(FetchSettings settings, Fetched fetched, IReadOnlyList<(string Claim, string Source, string Quote)> quotes)
+    {
+        var result = fetched.Result;
+        var rechecks = new List<QuoteRecheck>();
+        if (settings.Refresh && quotes.Count > 0 && TextOf(fetched.Bytes!, fetched.Extension!) is { } text)
+        {
+            var matcher = QuoteMatcher.Build(text);
+            foreach (var q in quotes)
+            {
+                var m = matcher.Find(q.Quote);
+                rechecks.Add(new QuoteRecheck(q.Claim, q.Quote, m.Found, m.Similarity));
+            }
+        }
+        result = result with { Quotes = rechecks };
+        if (settings.Refresh && !settings.Update && fetched.Source.Snapshot is not null)
+        {
+            var old = fetched.Source.SnapshotSha256;
+            return result with { Differs = old is null || !string.Equals(old, SnapshotFiles.Sha256(fetched.Bytes), StringComparison.Ordinal) };
+        }
+        var root = RepositoryLoader.ResolveRoot(settings.Lookup.Root);
+        var located = SnapshotArchiver.FindSource(root, fetched.Source.Id, out var refusal);
+        if (located is null)
+        {
+            return result with { Problem = refusal };
+        }
+        var (source, path, sourceBytes) = located.Value;
+        var extra = fetched.ArchiveUrl is { } a ? new List<(string, string)> { ("archive-url", a) } : [];
+        var outcome = SnapshotArchiver.Store(new SnapshotArchiver.StoreRequest(root, RealPath.Resolve(root) ?? root, source, path, sourceBytes,
+            fetched.Bytes!, fetched.Extension!, settings.Lookup.Today) { Extra = extra });
+        return outcome.Archive is { } archive ? result with { Archive = archive } : result with { Problem = outcome.Message };
+    }
+
+    /// <summary>The text quotes are looked up in, for bytes that passed <see cref="SnapshotArchiver.ContentProblem"/>.</summary>
+    private static string? TextOf(byte[] bytes, string extension) => extension == "pdf"
+        ? PdfText.Extract(bytes).Text
+        : SnapshotText.Extract(Encoding.UTF8.GetString(bytes.AsSpan().StartsWith("\uFEFF"u8) ? bytes.AsSpan(3) : bytes), extension);
+
+    /// <summary>html, pdf or txt for an answer, from its bytes first (a PDF says so) and then its content type; null for anything else.</summary>
+    internal static string? KindOf(string? contentType, byte[] body)
+    {
+        if (PdfText.LooksLikePdf(body))
+        {
+            return "pdf";
+        }
+        var type = (contentType ?? "").Split(';')[0].Trim().ToLowerInvariant();
+        return type switch
+        {
+            "text/html" or "application/xhtml+xml" => "html",
+            "application/pdf" => "pdf", // not a PDF's bytes: ContentProblem says so
+            "text/plain" => "txt",
+            "" => body.AsSpan().TrimStart(" \t\r\n"u8).StartsWith("<"u8) ? "html" : null,
+            _ => null,
+        };
+    }
+
+    /// <summary>
+    /// The title and abstract of a PubMed efetch XML answer, as text (the abstract's labelled sections each on a line
+    /// of their own, "LABEL: text"); null, with the reason, when the answer holds no article with that PMID.
+    /// </summary>
+    public static string? PubMedAbstract(byte[] xml, string pmid, out string? problem)
+    {
+        ArgumentNullException.ThrowIfNull(xml);
+        problem = null;
+        XDocument doc;
+        try
+        {
+            using var stream = new MemoryStream(xml);
+            using var reader = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore, XmlResolver = null, MaxCharactersFromEntities = 1024 });
+            doc = XDocument.Load(reader);
+        }
+        catch (XmlException ex)
+        {
+            problem = $"PubMed's answer for PMID {pmid} is not XML (line {ex.LineNumber}: {ex.Message.Split('\n')[0].Trim()})";
+            return null;
+        }
+        var article = doc.Descendants("PubmedArticle").FirstOrDefault(a => a.Descendants("PMID").FirstOrDefault()?.Value.Trim() == pmid)
+            ?? doc.Descendants("PubmedArticle").FirstOrDefault();
+        if (article is null)
+        {
+            problem = $"PMID {pmid} does not exist (PubMed's answer holds no article)";
+            return null;
+        }
+        var sb = new StringBuilder();
+        var title = Flat(article.Descendants("ArticleTitle").FirstOrDefault());
+        if (title.Length > 0)
+        {
+            sb.Append(title).Append("\n\n");
+        }
+        foreach (var part in article.Descendants("Abstract").Descendants("AbstractText"))
+        {
+            var label = part.Attribute("Label")?.Value;
+            var text = Flat(part);
+            if (text.Length > 0)
+            {
+                sb.Append(label is { Length: > 0 } ? $"{label}: {text}" : text).Append('\n');
+            }
+        }
+        if (!article.Descendants("Abstract").Any())
+        {
+            problem = $"PMID {pmid} has no abstract in PubMed; archive the article itself with `--from url` or a local copy";
+            return null;
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>An element's text (its markup, such as &lt;i&gt;, dropped), white space collapsed.</summary>
+    private static string Flat(XElement? element) =>
+        element is null ? "" : string.Join(' ', element.Value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>The Wayback Machine's closest copy of a page: its URL, or a note why there is none.</summary>
+    private static async Task<(string? Url, string? Note)> WaybackCopy(FetchSettings settings, PoliteHttpClient client, string page, CancellationToken cancel)
+    {
+        var request = new Uri($"{settings.Lookup.Endpoints.Wayback.AbsoluteUri.TrimEnd('/')}?url={Uri.EscapeDataString(page)}");
+        var answer = await client.GetAsync(request, "application/json", cancel).ConfigureAwait(false);
+        if (!answer.IsSuccess)
+        {
+            return (null, $"no archive-url: the Wayback Machine did not answer ({answer.Problem})");
+        }
+        try
+        {
+            using var doc = JsonDocument.Parse(answer.Body);
+            if (doc.RootElement.ValueKind == JsonValueKind.Object
+                && doc.RootElement.TryGetProperty("archived_snapshots", out var snaps) && snaps.ValueKind == JsonValueKind.Object
+                && snaps.TryGetProperty("closest", out var closest) && closest.ValueKind == JsonValueKind.Object
+                && (!closest.TryGetProperty("available", out var available) || available.ValueKind != JsonValueKind.False)
+                && closest.TryGetProperty("url", out var url) && url.ValueKind == JsonValueKind.String
+                && Values.UrlProblem(url.GetString()!) is null)
+            {
+                var value = url.GetString()!;
+                return value.StartsWith("http://web.archive.org/", StringComparison.Ordinal)
+                    ? ("https://" + value["http://".Length..], null)
+                    : (value, null);
+            }
+        }
+        catch (JsonException)
+        {
+            return (null, "no archive-url: the Wayback Machine's answer is not JSON");
+        }
+        return (null, $"no archive-url: the Wayback Machine has no copy of {page}");
+    }
+
+    private static string ApiKey(FetchSettings settings) =>
+        settings.Lookup.Endpoints.NcbiApiKey is { } key ? $"&api_key={Uri.EscapeDataString(key)}" : "";
+
+    private static string Redacted(FetchSettings settings, string text) => settings.Lookup.Endpoints.NcbiApiKey is { Length: > 0 } key
+        ? text.Replace(Uri.EscapeDataString(key), "REDACTED", StringComparison.Ordinal).Replace(key, "REDACTED", StringComparison.Ordinal)
+        : text;
+
+}

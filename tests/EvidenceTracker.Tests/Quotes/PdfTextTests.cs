@@ -1,0 +1,81 @@
+using EvidenceTracker.Quotes;
+using EvidenceTracker.Tests.Support;
+
+namespace EvidenceTracker.Tests.Quotes;
+
+public class PdfTextTests
+{
+    [Fact]
+    public void The_text_of_each_page_is_read_and_pages_are_separated_by_form_feeds()
+    {
+        var result = PdfText.Extract(TestPdf.Pages(["First page says hello."], ["Second page says goodbye."]));
+        Assert.Null(result.Problem);
+        Assert.Equal(2, result.Pages);
+        Assert.Equal("First page says hello.\fSecond page says goodbye.", result.Text);
+        Assert.Equal(2, PdfText.PageOf(result.Text!, result.Text!.IndexOf("goodbye", StringComparison.Ordinal)));
+        Assert.Equal(1, PdfText.PageOf(result.Text!, 3));
+    }
+
+    [Fact]
+    public void A_word_broken_by_a_hyphen_at_the_end_of_a_line_is_joined_but_a_real_hyphen_before_a_capital_stays()
+    {
+        var result = PdfText.Extract(TestPdf.Pages(["The inspectors found leak-", "ing pipes in most homes of the Anglo-", "Saxon district."]));
+        Assert.Equal("The inspectors found leaking pipes in most homes of the Anglo-\nSaxon district.", result.Text);
+    }
+
+    [Fact]
+    public void Ligatures_are_folded_into_their_letters()
+    {
+        Assert.Equal("the first official flow of a fjord, offset", PdfText.Clean("the \uFB01rst o\uFB03cial \uFB02ow of a fjord, o\uFB00set"));
+    }
+
+    [Fact]
+    public void Running_heads_and_page_numbers_repeated_on_every_page_are_dropped_and_the_body_kept()
+    {
+        var result = PdfText.Extract(TestPdf.Report(4, linesPerPage: 3));
+        Assert.Null(result.Problem);
+        Assert.DoesNotContain("Annual Report on Household Leak Repairs", result.Text!, StringComparison.Ordinal);
+        var pages = result.Text!.Split(PdfText.PageBreak);
+        Assert.Equal(4, pages.Length);
+        Assert.Equal("In Cedar, page 3 line 1: inspectors visited 200 homes and recorded their pipes.\n" +
+                     "On the west side of Dogwood, 4 leaks were found in line 2.\n" +
+                     "In Elm, page 3 line 3: inspectors visited 202 homes and recorded their pipes.", pages[2]);
+    }
+
+    [Fact]
+    public void A_line_on_only_some_pages_is_kept()
+    {
+        var result = PdfText.Extract(TestPdf.Pages(["Draft", "Body one."], ["Body two."], ["Body three."]));
+        Assert.StartsWith("Draft\nBody one.", result.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_pdf_without_a_text_layer_says_it_needs_ocr()
+    {
+        var result = PdfText.Extract(TestPdf.WithoutText());
+        Assert.Null(result.Text);
+        Assert.Contains("no text layer", result.Problem, StringComparison.Ordinal);
+        Assert.Contains("needs OCR", result.Problem, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("<html>not a pdf</html>")]
+    [InlineData("%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage")]
+    public void Broken_or_foreign_bytes_give_a_one_line_problem_and_no_exception(string content)
+    {
+        var result = PdfText.Extract(System.Text.Encoding.UTF8.GetBytes(content));
+        Assert.Null(result.Text);
+        Assert.False(string.IsNullOrEmpty(result.Problem));
+        Assert.DoesNotContain('\n', result.Problem!);
+    }
+
+    [Fact]
+    public void A_truncated_pdf_gives_a_problem_not_an_exception()
+    {
+        var bytes = TestPdf.Pages(["Some text on a page."]);
+        var result = PdfText.Extract(bytes[..(bytes.Length / 2)]);
+        Assert.True(result.Text is null || result.Text.Contains("Some text", StringComparison.Ordinal));
+        Assert.True(result.Text is not null || result.Problem is not null);
+    }
+}

@@ -1,0 +1,65 @@
+using UglyToad.PdfPig.Core;
+using UglyToad.PdfPig.Content;
+using UglyToad.PdfPig.Fonts.Standard14Fonts;
+using UglyToad.PdfPig.Writer;
+
+namespace EvidenceTracker.Tests.Support;
+
+/// <summary>Small PDFs made in the test with PdfPig's builder: each page a list of lines, top to bottom.</summary>
+public static class TestPdf
+{
+    private static readonly string[] Districts = ["Alder", "Birch", "Cedar", "Dogwood", "Elm", "Fir", "Gum"];
+
+    public static byte[] Pages(params string[][] pages)
+    {
+        using var builder = new PdfDocumentBuilder();
+        var font = builder.AddStandard14Font(Standard14Font.Helvetica);
+        foreach (var lines in pages)
+        {
+            var page = builder.AddPage(PageSize.A4);
+            var y = 800.0;
+            foreach (var line in lines)
+            {
+                if (line.Length > 0)
+                {
+                    page.AddText(line, 11, new PdfPoint(60, y), font);
+                }
+                y -= 16;
+            }
+        }
+        return builder.Build();
+    }
+
+    /// <summary>A PDF whose pages hold only drawings: no text layer, as a scan has none.</summary>
+    public static byte[] WithoutText(int pages = 2)
+    {
+        using var builder = new PdfDocumentBuilder();
+        for (var i = 0; i < pages; i++)
+        {
+            var page = builder.AddPage(PageSize.A4);
+            page.DrawRectangle(new PdfPoint(50, 50), 400, 600, 2, fill: true);
+        }
+        return builder.Build();
+    }
+
+    /// <summary>A report of <paramref name="pageCount"/> pages, each with a running head, body lines and its page number.</summary>
+    public static byte[] Report(int pageCount, int linesPerPage = 40)
+    {
+        var pages = new string[pageCount][];
+        for (var p = 0; p < pageCount; p++)
+        {
+            var lines = new List<string> { "Annual Report on Household Leak Repairs 2024", "" };
+            for (var l = 0; l < linesPerPage; l++)
+            {
+                var district = Districts[(p + l) % Districts.Length];
+                lines.Add(l % 2 == 0
+                    ? $"In {district}, page {p + 1} line {l + 1}: inspectors visited {(p * 100) + l} homes and recorded their pipes."
+                    : $"On the {(l % 3 == 0 ? "east" : "west")} side of {district}, {l + 3} leaks were found in line {l + 1}.");
+            }
+            lines.Add("");
+            lines.Add((p + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            pages[p] = [.. lines];
+        }
+        return Pages(pages);
+    }
+}
