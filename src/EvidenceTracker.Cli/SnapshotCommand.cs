@@ -31,7 +31,8 @@ internal static class SnapshotCommand
         var command = new Command("snapshot",
             "Archive a source as its snapshot, for quote verification: the original bytes go to sources/snapshots/<source>.<hash>.<html|pdf|md|txt> " +
             "and snapshot, snapshot-sha256 and archived (today, UTC) are recorded in the source file, keeping the rest of it as it was.\n" +
-            "With SOURCE FILE: a local copy (anywhere; it is only read). With SOURCE… (or --all): each source is fetched — its url; without one, its PubMed " +
+            "With SOURCE FILE: a local copy (anywhere; it is only read).\n" +
+            "With SOURCE… (or --all): each source is fetched — its url; without one, its PubMed " +
             "abstract (by pmid, archived as text); else its DOI's landing page — through the polite client (EVIDENCE_DOI_URL, EVIDENCE_EUTILS_URL, " +
             "EVIDENCE_WAYBACK_URL set the services). A source that has a snapshot is fetched again only with --refresh.\n" +
             "Exit code 0: archived (or refreshed); 1: an unknown source, a fetch that failed, or a copy refused (not UTF-8, empty, a PDF without a text layer); " +
