@@ -17,10 +17,34 @@ internal sealed class HtmlPages(SiteData data)
     /// <summary>"1 claim", "2 claims".</summary>
     internal static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n.ToString(CultureInfo.InvariantCulture)} {noun}s";
 
+    private static readonly SiteLabels L = SiteLabels.En;
+
     private static Element Badge(SupportLevel level) =>
         E("span", LevelName(level)).Class($"badge level-{LevelName(level)}");
 
-    private static Node Verdict(Verdict? v) => v is { } verdict ? E("span", Names.Of(verdict)).Class("badge") : E("span", "—").Class("muted").Attr("title", "no verdict recorded");
+    /// <summary>The support badge of a claim: "draft" for a claim whose statement is still the import placeholder.</summary>
+    private static Element Badge(ClaimStatus c) =>
+        ClaimOrder.IsDraft(c) ? E("span", L.Draft).Class("badge level-draft") : Badge(c.Support);
+
+    /// <summary>The value of a claim's support in the index's data-level attribute and level filter.</summary>
+    private static string LevelKey(ClaimStatus c) => ClaimOrder.IsDraft(c) ? "draft" : LevelName(c.Support);
+
+    /// <summary>The value of a verdict in the index's data-verdict attribute and verdict filter.</summary>
+    private static string VerdictKey(Verdict? v) => v is { } x ? Names.Of(x) : "none";
+
+    /// <summary>A symbol beside the verdict's name and colour, so that no verdict is told by colour alone.</summary>
+    internal static string VerdictSymbol(Verdict v) => v switch
+    {
+        Model.Verdict.Supported => "\u2713",        // ✓
+        Model.Verdict.PartlySupported => "\u25D1",  // ◑
+        Model.Verdict.Unverifiable => "?",
+        Model.Verdict.Unsupported => "\u2717",      // ✗
+        _ => "\u2298",                              // ⊘
+    };
+
+    private static Element Verdict(Verdict? v) => v is { } verdict
+        ? E("span", E("span", VerdictSymbol(verdict)).Class("symbol").Attr("aria-hidden", "true"), Names.Of(verdict)).Class($"badge verdict verdict-{Names.Of(verdict)}")
+        : E("span", L.NoVerdict).Class("verdict-none muted");
 
     /// <summary>
     /// "en" when at least half of the letters are Latin (accented ones too), else "zh". Called for every
@@ -63,6 +87,7 @@ internal sealed class HtmlPages(SiteData data)
             E("header",
                 E("nav",
                     E("a", data.Title).Href(up + "index.html"),
+                    E("a", L.Sources).Href(up + "sources.html"),
                     E("a", "Matrix").Href(up + "matrix.html"),
                     E("a", "Data (JSON)").Href(up + "evidence.json")).Attr("aria-label", "Site")).Class("site"),
             E("main", body),
@@ -113,8 +138,10 @@ internal sealed class HtmlPages(SiteData data)
                         $" — {Count(data.Claims.Count(c => c.Claim.Article == a.Id), "claim")}")))),
             E("section",
                 E("h2", "Claims").Id("claims-heading"),
+                E("p", L.SortOrder).Class("muted"),
                 Filters(),
-                E("div", ClaimsTable(data.Claims, 0)).Class("table-wrap")).Attr("aria-labelledby", "claims-heading"));
+                E("p", L.NoClaimsMatch).Id("no-match").Class("no-match").Attr("role", "status").Attr("hidden", null),
+                E("div", ClaimsTable(ClaimOrder.WeakestFirst(data.Claims), 0)).Class("table-wrap")).Attr("aria-labelledby", "claims-heading"));
         return Document(Page(data.Title, 0, body, script: true));
     }
 
@@ -130,9 +157,22 @@ internal sealed class HtmlPages(SiteData data)
     private Element Filters()
     {
         var level = E("select", E("option", "any level").Attr("value", "")).Id("filter-level");
-        foreach (var l in Enum.GetValues<SupportLevel>().Reverse())
+        foreach (var l in Enum.GetValues<SupportLevel>())
         {
             level.Add(E("option", LevelName(l)).Attr("value", LevelName(l)));
+            if (l == SupportLevel.Unsupported && data.Claims.Any(ClaimOrder.IsDraft))
+            {
+                level.Add(E("option", L.Draft).Attr("value", "draft"));
+            }
+        }
+        var verdict = E("select", E("option", L.AnyVerdict).Attr("value", "")).Id("filter-verdict");
+        foreach (var v in Enum.GetValues<Verdict>().OrderBy(v => ClaimOrder.VerdictRank(v)))
+        {
+            verdict.Add(E("option", Names.Of(v)).Attr("value", Names.Of(v)));
+            if (v == Model.Verdict.Unverifiable)
+            {
+                verdict.Add(E("option", L.NoVerdict).Attr("value", "none"));
+            }
         }
         var tag = E("select", E("option", "any tag").Attr("value", "")).Id("filter-tag");
         foreach (var t in data.Tags)
@@ -142,10 +182,16 @@ internal sealed class HtmlPages(SiteData data)
         return E("form",
             E("label", "Text", E("input").Attr("type", "search").Id("filter-text").Attr("placeholder", "words of a claim, id, excerpt")),
             E("label", "Support level", level),
+            E("label", L.Verdict, verdict),
             E("label", "Tag", tag),
+            E("button", L.ClearFilters).Attr("type", "button").Id("filter-clear"),
             E("p", E("span").Id("filter-count"), " shown").Attr("aria-live", "polite")).Id("filters").Class("filters").Attr("hidden", null);
     }
 
+    /// <summary>
+    /// The claims as a table that becomes a list of cards on narrow screens: each statement links to its claim, with
+    /// the claim's excerpt beneath it; support, verdict and tags beside it, each labelled for the cards.
+    /// </summary>
     private Element ClaimsTable(IEnumerable<ClaimStatus> claims, int depth)
     {
         var rows = E("tbody");
@@ -154,19 +200,22 @@ internal sealed class HtmlPages(SiteData data)
             var claim = c.Claim;
             var search = string.Join(' ', [claim.Id, claim.Statement, claim.Excerpt ?? "", string.Join(' ', claim.Tags)]).ToLowerInvariant();
             rows.Add(E("tr",
-                    E("td", ClaimLink(claim.Id, depth)),
-                    E("td", Texty("span", claim.Statement)),
-                    E("td", Badge(c.Support)),
-                    E("td", Verdict(claim.Verdict)),
-                    E("td", string.Join(", ", claim.Tags)).Class("hide-narrow"))
-                .Attr("data-level", LevelName(c.Support))
+                    E("td",
+                        E("p", ClaimLink(claim.Id, depth, Texty("span", claim.Statement))).Class("statement"),
+                        string.IsNullOrWhiteSpace(claim.Excerpt) ? null : E("p", Texty("span", claim.Excerpt.Trim())).Class("excerpt")).Class("claim"),
+                    E("td", Badge(c)).Attr("data-label", L.SupportColumn),
+                    E("td", Verdict(claim.Verdict)).Attr("data-label", L.VerdictColumn),
+                    E("td", string.Join(", ", claim.Tags)).Attr("data-label", L.TagsColumn).Class(claim.Tags.Count == 0 ? "tags empty" : "tags"))
+                .Attr("data-id", claim.Id)
+                .Attr("data-level", LevelKey(c))
+                .Attr("data-verdict", VerdictKey(claim.Verdict))
                 .Attr("data-tags", string.Join(' ', claim.Tags))
                 .Attr("data-text", search));
         }
         return E("table",
-            E("thead", E("tr", E("th", "Claim").Attr("scope", "col"), E("th", "Statement").Attr("scope", "col"),
-                E("th", "Support").Attr("scope", "col"), E("th", "Verdict").Attr("scope", "col"), E("th", "Tags").Attr("scope", "col").Class("hide-narrow"))),
-            rows).Id("claims");
+            E("thead", E("tr", E("th", L.ClaimColumn).Attr("scope", "col"),
+                E("th", L.SupportColumn).Attr("scope", "col"), E("th", L.VerdictColumn).Attr("scope", "col"), E("th", L.TagsColumn).Attr("scope", "col"))),
+            rows).Id("claims").Class("claims cards");
     }
 
     // ---------------------------------------------------------------- claim
@@ -175,15 +224,12 @@ internal sealed class HtmlPages(SiteData data)
     {
         var claim = status.Claim;
         var body = E("article",
-            E("h1", Texty("span", claim.Statement)),
+            VerdictBox(status),
             E("dl",
-                E("dt", "Support"), E("dd", Badge(status.Support), " ", LevelMeaning(status.Support)),
-                E("dt", "Verdict"), E("dd", Verdict(claim.Verdict)),
                 E("dt", "Id"), E("dd", E("code", claim.Id)),
                 claim.Article is { } a ? All(E("dt", "Article"), E("dd", ArticleLink(a, 1))) : null,
-                claim.Tags.Count > 0 ? All(E("dt", "Tags"), E("dd", string.Join(", ", claim.Tags))) : null),
+                claim.Tags.Count > 0 ? All(E("dt", "Tags"), E("dd", string.Join(", ", claim.Tags))) : null).Class("facts"),
             claim.Excerpt is { } excerpt ? All(E("h2", "In the article"), ExcerptInContext(claim, status.Support, excerpt)) : null,
-            claim.Note is { } note ? All(E("h2", "Note"), Texty("p", note.Trim())) : null,
             E("h2", "Evidence"),
             claim.Citations.Count == 0 ? E("p", "No citations.").Class("muted") : E("ol", claim.Citations.Select(Citation)),
             E("h2", "Chain to primary sources"),
@@ -191,6 +237,23 @@ internal sealed class HtmlPages(SiteData data)
             E("h2", "Findings"),
             Findings(data.FindingsOfClaim(claim.Id)));
         return Document(Page(claim.Id, 1, body, claim.Verdict is not null ? ClaimReview.JsonLd(data, claim) : null));
+    }
+
+    /// <summary>
+    /// What a reader needs first: the claim, the reviewer's verdict, the support level the evidence shows, and the note
+    /// as the reason — in a box bordered in the verdict's colour.
+    /// </summary>
+    private static Element VerdictBox(ClaimStatus status)
+    {
+        var claim = status.Claim;
+        var draft = ClaimOrder.IsDraft(status);
+        return E("section",
+            E("h1", Texty("span", claim.Statement)),
+            E("dl",
+                E("dt", L.Verdict), E("dd", claim.Verdict is null ? E("span", L.NoVerdictRecorded).Class("muted") : Verdict(claim.Verdict)),
+                E("dt", L.SupportLevel), E("dd", Badge(status), " ", draft ? L.DraftMeaning : LevelMeaning(status.Support)),
+                E("dt", L.Reason), E("dd", claim.Note is { } note && !string.IsNullOrWhiteSpace(note) ? Texty("p", note.Trim()) : E("p", L.NoReasonRecorded).Class("muted"))))
+            .Class($"verdict-box verdict-{VerdictKey(claim.Verdict)}").Attr("aria-label", L.VerdictBoxLabel);
     }
 
     private Node ExcerptInContext(Claim claim, SupportLevel level, string excerpt)
@@ -280,15 +343,99 @@ internal sealed class HtmlPages(SiteData data)
                 E("dt", "Id"), E("dd", E("code", s.Id)),
                 s.Url is { } url ? All(E("dt", "URL"), E("dd", Link(SafeUrl.IsExternalHttp(url) ? url : null, url))) : null,
                 s.Doi is { } doi ? All(E("dt", "DOI"), E("dd", Link("https://doi.org/" + doi, doi))) : null,
-                s.Pmid is { } pmid ? All(E("dt", "PubMed"), E("dd", pmid)) : null,
+                s.Pmid is { } pmid ? All(E("dt", "PubMed"), E("dd", Link(PubMedUrl(pmid), pmid))) : null,
                 s.Snapshot is { } snap ? All(E("dt", "Snapshot"), E("dd", snap, s.Archived is { } ar ? $" (archived {ar})" : null)) : null),
             s.ReportsOn.Count > 0 ? All(E("h2", "Reports on"), E("ul", s.ReportsOn.Select(t => (Node?)E("li", SourceLink(t, 1, data.SourceById.TryGetValue(t, out var ts) ? ts.Title : t))))) : null,
             reportedBy.Count > 0 ? All(E("h2", "Reported on by"), E("ul", reportedBy.Select(b => (Node?)E("li", SourceLink(b.Id, 1, b.Title))))) : null,
             E("h2", $"Claims citing it ({citing.Count})"),
-            citing.Count == 0 ? E("p", "No claim cites this source.").Class("muted") : E("div", ClaimsTable(citing, 1)).Class("table-wrap"),
+            citing.Count == 0 ? E("p", "No claim cites this source.").Class("muted") : E("div", ClaimsTable(ClaimOrder.WeakestFirst(citing), 1)).Class("table-wrap"),
             E("h2", "Findings"),
             Findings(data.FindingsOfSource(s.Id)));
         return Document(Page(s.Id, 1, body));
+    }
+
+    /// <summary>The PubMed page of a PubMed id: digits only, else null (no link).</summary>
+    internal static string? PubMedUrl(string pmid) =>
+        pmid.Length is > 0 and <= 12 && pmid.All(char.IsAsciiDigit) ? $"https://pubmed.ncbi.nlm.nih.gov/{pmid}/" : null;
+
+    /// <summary>The sources, most cited first (then by id).</summary>
+    internal static IReadOnlyList<Source> MostCitedFirst(SiteData data) =>
+        data.Sources.OrderByDescending(s => data.ClaimsCiting(s.Id).Count).ThenBy(s => s.Id, StringComparer.Ordinal).ToList();
+
+    // ---------------------------------------------------------------- sources
+
+    /// <summary>
+    /// Every source with its publisher, date, level, the claims citing it (how many, and which: a disclosure list) and
+    /// its identifiers as links, most cited first: a reader sees at once which sources the map rests on.
+    /// </summary>
+    public string SourcesPage()
+    {
+        var sources = MostCitedFirst(data);
+        var rows = E("tbody");
+        foreach (var s in sources)
+        {
+            var citing = ClaimOrder.WeakestFirst(data.ClaimsCiting(s.Id));
+            rows.Add(E("tr",
+                E("td", E("p", SourceLink(s.Id, 0, Texty("span", s.Title))).Class("statement"),
+                    E("p", E("code", s.Id)).Class("excerpt")).Class("claim"),
+                E("td", s.Publisher is { } p ? Texty("span", p) : E("span", "—").Class("muted")).Attr("data-label", L.PublisherColumn),
+                E("td", s.Date ?? "—").Attr("data-label", L.DateColumn),
+                E("td", s.Level is { } lv ? E("span", Names.Of(lv)).Class($"badge source-{Names.Of(lv)}") : E("span", L.LevelNotRecorded).Class("muted")).Attr("data-label", L.LevelColumn),
+                E("td", citing.Count == 0
+                    ? E("span", L.NotCited).Class("muted")
+                    : E("details", E("summary", L.Claims(citing.Count)),
+                        E("ul", citing.Select(c => (Node?)E("li", ClaimLink(c.Claim.Id, 0, Texty("span", c.Claim.Statement)), " ", Badge(c), " ", Verdict(c.Claim.Verdict)))))).Attr("data-label", L.CitedByColumn).Attr("data-count", citing.Count.ToString(CultureInfo.InvariantCulture)),
+                E("td", Identifiers(s)).Attr("data-label", L.LinksColumn)).Attr("data-id", s.Id));
+        }
+        var body = All(
+            E("h1", L.Sources),
+            E("p", L.SourcesIntro, MostCitedSentence(data, sources) is { } most ? " " + most : null),
+            sources.Count == 0
+                ? E("p", "No sources yet.").Class("muted")
+                : E("div", E("table",
+                    E("thead", E("tr", E("th", L.SourceColumn).Attr("scope", "col"), E("th", L.PublisherColumn).Attr("scope", "col"), E("th", L.DateColumn).Attr("scope", "col"),
+                        E("th", L.LevelColumn).Attr("scope", "col"), E("th", L.CitedByColumn).Attr("scope", "col"), E("th", L.LinksColumn).Attr("scope", "col"))),
+                    rows).Id("sources").Class("sources cards")).Class("table-wrap"));
+        return Document(Page(L.Sources, 0, body));
+    }
+
+    /// <summary>A source's PubMed id, DOI and URL as links (a URL only when it is http(s)).</summary>
+    private static Node Identifiers(Source s)
+    {
+        var items = new List<Node?>();
+        if (s.Pmid is { } pmid)
+        {
+            items.Add(E("li", "PubMed ", Link(PubMedUrl(pmid), pmid)));
+        }
+        if (s.Doi is { } doi)
+        {
+            items.Add(E("li", "DOI ", Link("https://doi.org/" + doi, doi)));
+        }
+        if (ShownUrl(s) is { } url)
+        {
+            items.Add(E("li", SafeUrl.IsExternalHttp(url) ? E("a", UrlText(url)).Href(url) : E("span", url).Class("muted")));
+        }
+        return items.Count == 0 ? E("span", "—").Class("muted") : E("ul", items).Class("identifiers");
+    }
+
+    /// <summary>The source's URL unless it is only its DOI's address, which the DOI link already gives.</summary>
+    internal static string? ShownUrl(Source s) =>
+        s.Url is { } url && !(s.Doi is { } doi && string.Equals(url.TrimEnd('/'), "https://doi.org/" + doi, StringComparison.OrdinalIgnoreCase)) ? url : null;
+
+    /// <summary>"25 of 35 claims cite …": the source the most claims rest on, or null when no source is cited.</summary>
+    internal static string? MostCitedSentence(SiteData data, IReadOnlyList<Source> mostCitedFirst)
+    {
+        var top = mostCitedFirst.Count > 0 && data.ClaimsCiting(mostCitedFirst[0].Id).Count > 0 ? mostCitedFirst[0] : null;
+        return top is null ? null : string.Format(CultureInfo.InvariantCulture, L.RestOnOne, data.ClaimsCiting(top.Id).Count, data.Claims.Count, top.Title);
+    }
+
+    /// <summary>A URL shown short: its host and the start of its path.</summary>
+    internal static string UrlText(string url)
+    {
+        var uri = new Uri(url);
+        var path = uri.AbsolutePath.Length > 1 ? uri.AbsolutePath : "";
+        var text = uri.Host + path;
+        return text.Length > 40 ? text[..39] + "…" : text;
     }
 
     // ---------------------------------------------------------------- article

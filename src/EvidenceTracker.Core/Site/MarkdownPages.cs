@@ -102,14 +102,19 @@ internal sealed class MarkdownPages(SiteData data)
 
     private static string Level(SupportLevel l) => $"`{Names.Of(l)}`";
 
-    private static string Verdict(Verdict? v) => v is { } x ? Names.Of(x) : "—";
+    private static readonly SiteLabels L = SiteLabels.En;
+
+    /// <summary>A verdict with its symbol (never told by a colour, which Markdown has not), or "no verdict".</summary>
+    private static string Verdict(Verdict? v) => v is { } x ? $"{HtmlPages.VerdictSymbol(x)} {Names.Of(x)}" : L.NoVerdict;
+
+    private static string Support(ClaimStatus c) => ClaimOrder.IsDraft(c) ? $"`{L.Draft}`" : Level(c.Support);
 
     private static string Up(int depth) => string.Concat(Enumerable.Repeat("../", depth));
 
-    private string ClaimRow(ClaimStatus c, int depth) =>
-        $"| {Link(c.Claim.Id, $"{Up(depth)}claims/{c.Claim.Id}.md")} | {Esc(c.Claim.Statement)} | {Level(c.Support)} | {Verdict(c.Claim.Verdict)} |";
+    private static string ClaimRow(ClaimStatus c, int depth) =>
+        $"| {Link(c.Claim.Statement, $"{Up(depth)}claims/{c.Claim.Id}.md")} | {Support(c)} | {Verdict(c.Claim.Verdict)} |";
 
-    private static string ClaimTableHead => "| Claim | Statement | Support | Verdict |\n|---|---|---|---|";
+    private static string ClaimTableHead => $"| {L.ClaimColumn} | {L.SupportColumn} | {L.VerdictColumn} |\n|---|---|---|";
 
     public string Index()
     {
@@ -131,12 +136,12 @@ internal sealed class MarkdownPages(SiteData data)
         {
             sb.Append("No articles yet.\n");
         }
-        sb.Append("\n## Claims\n\n").Append(ClaimTableHead).Append('\n');
-        foreach (var c in data.Claims)
+        sb.Append("\n## Claims\n\n").Append(Esc(L.SortOrder)).Append("\n\n").Append(ClaimTableHead).Append('\n');
+        foreach (var c in ClaimOrder.WeakestFirst(data.Claims))
         {
             sb.Append(ClaimRow(c, 0)).Append('\n');
         }
-        sb.Append("\nSee also: ").Append(Link("claims × sources", "matrix.md")).Append(" · ").Append(Link("evidence.json", "evidence.json")).Append('\n');
+        sb.Append("\nSee also: ").Append(Link(L.Sources.ToLowerInvariant(), "sources.md")).Append(" · ").Append(Link("claims × sources", "matrix.md")).Append(" · ").Append(Link("evidence.json", "evidence.json")).Append('\n');
         return sb.ToString();
     }
 
@@ -145,7 +150,10 @@ internal sealed class MarkdownPages(SiteData data)
         var c = status.Claim;
         var sb = new StringBuilder();
         sb.Append("# ").Append(Esc(c.Statement)).Append("\n\n");
-        sb.Append($"- Support: {Level(status.Support)}\n- Verdict: {Verdict(c.Verdict)}\n- Id: `{c.Id}`\n");
+        sb.Append($"> **{L.Verdict}:** {(c.Verdict is null ? L.NoVerdictRecorded : Verdict(c.Verdict))}  \n");
+        sb.Append($"> **{L.SupportLevel}:** {Support(status)}  \n");
+        sb.Append($"> **{L.Reason}:** {(c.Note is { } reason && !string.IsNullOrWhiteSpace(reason) ? Esc(reason.Trim()) : L.NoReasonRecorded)}\n\n");
+        sb.Append($"- Id: `{c.Id}`\n");
         if (c.Article is { } a)
         {
             sb.Append("- Article: ").Append(data.ArticleById.ContainsKey(a) ? Link(data.ArticleTitles[a], $"../articles/{a}.md") : Esc(a)).Append('\n');
@@ -157,10 +165,6 @@ internal sealed class MarkdownPages(SiteData data)
         if (c.Excerpt is { } excerpt)
         {
             sb.Append("\n## In the article\n\n> ").Append(Esc(excerpt)).Append('\n');
-        }
-        if (c.Note is { } note)
-        {
-            sb.Append("\n## Note\n\n").Append(Esc(note.Trim())).Append('\n');
         }
         sb.Append("\n## Evidence\n\n");
         if (c.Citations.Count == 0)
@@ -253,12 +257,47 @@ internal sealed class MarkdownPages(SiteData data)
         else
         {
             sb.Append(ClaimTableHead).Append('\n');
-            foreach (var c in citing)
+            foreach (var c in ClaimOrder.WeakestFirst(citing))
             {
                 sb.Append(ClaimRow(c, 1)).Append('\n');
             }
         }
         sb.Append("\n## Findings\n\n").Append(Findings(data.FindingsOfSource(s.Id)));
+        return sb.ToString();
+    }
+
+    /// <summary>Every source, most cited first: publisher, date, level, how many claims cite it (linked to its page, which lists them), its links.</summary>
+    public string SourcesPage()
+    {
+        var sb = new StringBuilder();
+        var sources = HtmlPages.MostCitedFirst(data);
+        sb.Append("# ").Append(L.Sources).Append("\n\n").Append(Esc(L.SourcesIntro));
+        if (HtmlPages.MostCitedSentence(data, sources) is { } most)
+        {
+            sb.Append(' ').Append(Esc(most));
+        }
+        sb.Append("\n\n");
+        sb.Append($"| {L.SourceColumn} | {L.PublisherColumn} | {L.DateColumn} | {L.LevelColumn} | {L.CitedByColumn} | {L.LinksColumn} |\n|---|---|---|---|---:|---|\n");
+        foreach (var s in sources)
+        {
+            var count = data.ClaimsCiting(s.Id).Count;
+            var links = new List<string>();
+            if (s.Pmid is { } pmid)
+            {
+                links.Add("PubMed " + External(HtmlPages.PubMedUrl(pmid), pmid));
+            }
+            if (s.Doi is { } doi)
+            {
+                links.Add("DOI " + External("https://doi.org/" + doi, doi));
+            }
+            if (HtmlPages.ShownUrl(s) is { } url)
+            {
+                links.Add(SafeUrl.IsExternalHttp(url) ? External(url, HtmlPages.UrlText(url)) : Esc(url, autolinks: false));
+            }
+            sb.Append($"| {Link(s.Title, $"sources/{s.Id}.md")} | {(s.Publisher is { } p ? Esc(p) : "—")} | {Esc(s.Date ?? "—")} | {(s.Level is { } l ? Names.Of(l) : L.LevelNotRecorded)} | ")
+                .Append(count == 0 ? L.NotCited : Link(L.Claims(count), $"sources/{s.Id}.md")).Append(" | ")
+                .Append(links.Count == 0 ? "—" : string.Join(" · ", links)).Append(" |\n");
+        }
         return sb.ToString();
     }
 

@@ -50,6 +50,8 @@ public static class SiteBuilder
             () => Put("matrix.html", html.Matrix()),
             () => Put("README.md", md.Index()),
             () => Put("matrix.md", md.Matrix()),
+            () => Put("sources.html", html.SourcesPage()),
+            () => Put("sources.md", md.SourcesPage()),
             () => Put("assets/style.css", SiteAssets.Css),
             () => Put("assets/filter.js", SiteAssets.FilterJs),
         };
