@@ -23,12 +23,14 @@ public sealed class Sites : IDisposable
     private readonly Lazy<BuiltSite> _english;
     private readonly Lazy<BuiltSite> _hostile;
     private readonly Lazy<BuiltSite> _repository;
+    private readonly Lazy<BuiltSite> _verdicts;
 
     public Sites()
     {
         _english = new(() => Build("english", Path.Combine(RepoRoot, "tests", "fixtures", "site", "english")));
         _hostile = new(() => Build("hostile", Path.Combine(RepoRoot, "tests", "fixtures", "site", "hostile")));
         _repository = new(() => Build("repository", RepoRoot));
+        _verdicts = new(() => Build("verdicts", Path.Combine(RepoRoot, "tests", "fixtures", "site", "verdicts")));
     }
 
     public static string RepoRoot { get; } = FindRoot();
@@ -42,11 +44,15 @@ public sealed class Sites : IDisposable
     /// <summary>This repository's own evidence: a Chinese article, its claims and sources.</summary>
     public BuiltSite Repository => _repository.Value;
 
+    /// <summary>Every verdict, a draft, and sources cited by 4, 2, 1 and 0 claims: the index's order and filters, the sources page.</summary>
+    public BuiltSite Verdicts => _verdicts.Value;
+
     public BuiltSite this[string name] => name switch
     {
         "english" => English,
         "hostile" => Hostile,
         "repository" => Repository,
+        "verdicts" => Verdicts,
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such site"),
     };
 
