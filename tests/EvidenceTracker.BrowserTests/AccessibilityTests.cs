@@ -18,13 +18,17 @@ public sealed class AccessibilityTests(BrowserFixture browser, Sites sites)
             {
                 data.Add("english", page, scheme);
             }
-            foreach (var page in new[] { "index.html", "articles/damo-grape-ct-screening.html", "claims/panda-missed-lesions-31.html", "sources/cao-2023-panda.html", "matrix.html" })
+            foreach (var page in new[] { "index.html", "articles/damo-grape-ct-screening.html", "claims/panda-missed-lesions-31.html", "sources/cao-2023-panda.html", "matrix.html", "sources.html" })
             {
                 data.Add("repository", page, scheme);
             }
             foreach (var page in new[] { "index.html", "articles/tea-longevity.html", "articles/tea-english.html", "claims/tea-cuts-mortality-15.html" })
             {
                 data.Add("bilingual", page, scheme);
+            }
+            foreach (var page in new[] { "index.html", "sources.html", "claims/sugar-hyperactivity.html", "claims/walking-lowers-blood-pressure.html", "claims/fish-oil-memory.html", "claims/draft-coffee-shops.html" })
+            {
+                data.Add("verdicts", page, scheme);
             }
         }
         return data;

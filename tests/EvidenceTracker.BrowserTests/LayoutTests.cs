@@ -25,6 +25,16 @@ public sealed class LayoutTests(BrowserFixture browser, Sites sites)
         { "english", "claims/coffee-cuts-sleep-41-minutes.html", "dark", "desktop" },
         { "english", "matrix.html", "light", "phone" },
         { "hostile", "articles/hostile-article.html", "light", "desktop" },
+        { "repository", "index.html", "light", "phone360" },
+        { "repository", "claims/panda-missed-lesions-31.html", "light", "phone360" },
+        { "repository", "claims/panda-missed-lesions-31.html", "dark", "desktop" },
+        { "repository", "sources.html", "light", "desktop" },
+        { "repository", "sources.html", "dark", "phone360" },
+        { "repository", "matrix.html", "light", "phone360" },
+        { "verdicts", "index.html", "light", "desktop" },
+        { "verdicts", "index.html", "dark", "phone360" },
+        { "verdicts", "claims/walking-lowers-blood-pressure.html", "light", "phone360" },
+        { "verdicts", "sources.html", "light", "phone360" },
     };
 
     [Theory]
@@ -33,7 +43,12 @@ public sealed class LayoutTests(BrowserFixture browser, Sites sites)
         GuardedPage.RunAsync(browser, new()
         {
             ColorScheme = scheme == "dark" ? ColorScheme.Dark : ColorScheme.Light,
-            ViewportSize = device == "phone" ? new() { Width = 375, Height = 812 } : new() { Width = 1280, Height = 900 },
+            ViewportSize = device switch
+            {
+                "phone" => new() { Width = 375, Height = 812 },
+                "phone360" => new() { Width = 360, Height = 740 },
+                _ => new() { Width = 1280, Height = 900 },
+            },
         }, async g =>
         {
             await g.GotoAsync(sites[site].Url(relative));

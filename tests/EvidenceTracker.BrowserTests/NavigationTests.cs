@@ -18,7 +18,7 @@ public sealed class NavigationTests(BrowserFixture browser, Sites sites)
             await Expect(page).ToHaveTitleAsync(Map);
             await Expect(page.Locator("h1")).ToHaveTextAsync(Map);
 
-            await page.Locator("#claims").GetByRole(AriaRole.Link, new() { Name = "coffee-cuts-sleep-41-minutes", Exact = true }).ClickAsync();
+            await page.Locator("#claims").GetByRole(AriaRole.Link, new() { Name = "Coffee after 4 pm cut adults' sleep by 41 minutes in a trial of 120.", Exact = true }).ClickAsync();
             await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/claims/coffee-cuts-sleep-41-minutes\\.html$"));
             await Expect(page).ToHaveTitleAsync($"coffee-cuts-sleep-41-minutes · {Map}");
             await Expect(page.Locator("h1")).ToHaveTextAsync("Coffee after 4 pm cut adults' sleep by 41 minutes in a trial of 120.");
@@ -29,7 +29,7 @@ public sealed class NavigationTests(BrowserFixture browser, Sites sites)
             await Expect(page.Locator("h1")).ToHaveTextAsync("Evening caffeine intake and sleep duration in adults");
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Claims citing it (2)" })).ToBeVisibleAsync();
 
-            await page.Locator("#claims").GetByRole(AriaRole.Link, new() { Name = "light-drinkers-most-affected", Exact = true }).ClickAsync();
+            await page.Locator("#claims").GetByRole(AriaRole.Link, new() { Name = "The effect of evening coffee on sleep was largest in people who rarely drink coffee.", Exact = true }).ClickAsync();
             await Expect(page).ToHaveTitleAsync($"light-drinkers-most-affected · {Map}");
 
             await page.GetByRole(AriaRole.Link, new() { Name = "What evening coffee does to sleep" }).First.ClickAsync();

@@ -54,7 +54,7 @@ internal static class Charts
         var height = rows * boxH + (rows - 1) * gapY + 4;
         var position = new Dictionary<string, (double X, double Y)>(StringComparer.Ordinal);
         var titleId = $"chain-{claim.Id}";
-        var svg = E("svg").Attr("viewBox", $"0 0 {width} {height}").Attr("width", N(width)).Class("chart")
+        var svg = E("svg").Attr("viewBox", $"0 0 {width} {height}").Attr("width", N(width)).Class("chart chain")
             .Attr("role", "img").Attr("aria-labelledby", titleId);
         svg.Add(E("title", $"Chain of claim {claim.Id}: cites {string.Join(", ", chain.Cited.Select(id => $"{id} ({Level(sources[id])})"))}"
             + (chain.Leads.Count > 0 ? $"; leads, not cited for this claim: {string.Join(", ", chain.Leads.Select(id => $"{id} ({Level(sources[id])})"))}" : "")).Id(titleId));

@@ -21,9 +21,28 @@ internal sealed class HtmlPages(SiteData data)
     private Element Badge(SupportLevel level) =>
         E("span", L.Level(level)).Class($"badge level-{LevelName(level)}");
 
+    /// <summary>The support badge of a claim ("draft" for a claim whose statement is still the import placeholder).</summary>
+    private Element Badge(ClaimStatus c) => Badge(c.Support);
+
+    /// <summary>The value of a claim's support in the index's data-level attribute and level filter.</summary>
+    private static string LevelKey(ClaimStatus c) => LevelName(c.Support);
+
+    /// <summary>The value of a verdict in the index's data-verdict attribute and verdict filter.</summary>
+    private static string VerdictKey(Verdict? v) => v is { } x ? Names.Of(x) : "none";
+
+    /// <summary>A symbol beside the verdict's name and colour, so that no verdict is told by colour alone.</summary>
+    internal static string VerdictSymbol(Verdict v) => v switch
+    {
+        Model.Verdict.Supported => "\u2713",        // ✓
+        Model.Verdict.PartlySupported => "\u25D1",  // ◑
+        Model.Verdict.Unverifiable => "?",
+        Model.Verdict.Unsupported => "\u2717",      // ✗
+        _ => "\u2298",                              // ⊘
+    };
+
     private Node Verdict(Verdict? v) => v is { } verdict
-        ? E("span", L.Verdict(verdict)).Class("badge")
-        : E("span", E("span", "—").Attr("aria-hidden", "true"), E("span", L.NoVerdict).Class("visually-hidden")).Class("muted");
+        ? E("span", E("span", VerdictSymbol(verdict)).Class("symbol").Attr("aria-hidden", "true"), L.Verdict(verdict)).Class($"badge verdict verdict-{Names.Of(verdict)}")
+        : E("span", E("span", "—").Attr("aria-hidden", "true"), E("span", L.NoVerdict).Class("visually-hidden")).Class("verdict-none muted");
 
     /// <summary>The element with a <c>lang</c> attribute when its text is in another language than the page's labels.</summary>
     private Element InLang(Element element, string text)
@@ -56,6 +75,7 @@ internal sealed class HtmlPages(SiteData data)
             E("header",
                 E("nav",
                     InLang(E("a", data.Title), data.Title).Href(up + "index.html"),
+                    E("a", L.NavSources).Href(up + "sources.html"),
                     E("a", L.NavMatrix).Href(up + "matrix.html"),
                     E("a", L.NavData).Href(up + "evidence.json")).Attr("aria-label", L.NavLabel)).Class("site"),
             E("main", body),
@@ -106,17 +126,28 @@ internal sealed class HtmlPages(SiteData data)
                         $" — {L.Count(data.Claims.Count(c => c.Claim.Article == a.Id), Noun.Claim)}")))),
             E("section",
                 E("h2", L.Claims).Id("claims-heading"),
+                E("p", L.SortOrder).Class("muted"),
                 Filters(),
-                E("div", ClaimsTable(data.Claims, 0)).Class("table-wrap")).Attr("aria-labelledby", "claims-heading"));
+                E("p", L.NoClaimsMatch).Id("no-match").Class("no-match").Attr("role", "status").Attr("hidden", null),
+                E("div", ClaimsTable(ClaimOrder.WeakestFirst(data.Claims), 0)).Class("table-wrap")).Attr("aria-labelledby", "claims-heading"));
         return Document(Page(data.Title, 0, body, script: true));
     }
 
     private Element Filters()
     {
         var level = E("select", E("option", L.AnyLevel).Attr("value", "")).Id("filter-level");
-        foreach (var l in Enum.GetValues<SupportLevel>().Reverse().Where(l => l != SupportLevel.Draft || data.Report.Summary.Support[l] > 0))
+        foreach (var l in Enum.GetValues<SupportLevel>().OrderBy(ClaimOrder.LevelRank).Where(l => l != SupportLevel.Draft || data.Report.Summary.Support[l] > 0))
         {
             level.Add(E("option", L.Level(l)).Attr("value", LevelName(l)));
+        }
+        var verdict = E("select", E("option", L.AnyVerdict).Attr("value", "")).Id("filter-verdict");
+        foreach (var v in Enum.GetValues<Verdict>().OrderBy(v => ClaimOrder.VerdictRank(v)))
+        {
+            verdict.Add(E("option", L.Verdict(v)).Attr("value", Names.Of(v)));
+            if (v == Model.Verdict.Unverifiable)
+            {
+                verdict.Add(E("option", L.NoVerdict).Attr("value", "none"));
+            }
         }
         var tag = E("select", E("option", L.AnyTag).Attr("value", "")).Id("filter-tag");
         foreach (var t in data.Tags)
@@ -126,10 +157,16 @@ internal sealed class HtmlPages(SiteData data)
         return E("form",
             E("label", L.FilterText, E("input").Attr("type", "search").Id("filter-text").Attr("placeholder", L.FilterPlaceholder)),
             E("label", L.FilterLevel, level),
+            E("label", L.VerdictHeading, verdict),
             E("label", L.FilterTag, tag),
+            E("button", L.ClearFilters).Attr("type", "button").Id("filter-clear"),
             E("p", L.ShownBefore.Length > 0 ? L.ShownBefore : null, E("span").Id("filter-count"), L.ShownAfter).Attr("aria-live", "polite")).Id("filters").Class("filters").Attr("hidden", null);
     }
 
+    /// <summary>
+    /// The claims as a table that becomes a list of cards on narrow screens: each statement links to its claim, with
+    /// the claim's excerpt beneath it; support, verdict and tags beside it, each labelled for the cards.
+    /// </summary>
     private Element ClaimsTable(IEnumerable<ClaimStatus> claims, int depth)
     {
         var rows = E("tbody");
@@ -138,19 +175,22 @@ internal sealed class HtmlPages(SiteData data)
             var claim = c.Claim;
             var search = string.Join(' ', [claim.Id, claim.Statement, claim.Excerpt ?? "", string.Join(' ', claim.Tags)]).ToLowerInvariant();
             rows.Add(E("tr",
-                    E("td", ClaimLink(claim.Id, depth)),
-                    E("td", Texty("span", claim.Statement)),
-                    E("td", Badge(c.Support)),
-                    E("td", Verdict(claim.Verdict)),
-                    E("td", string.Join(", ", claim.Tags)).Class("hide-narrow"))
-                .Attr("data-level", LevelName(c.Support))
+                    E("td",
+                        E("p", ClaimLink(claim.Id, depth, Texty("span", claim.Statement))).Class("statement"),
+                        string.IsNullOrWhiteSpace(claim.Excerpt) ? null : E("p", Texty("span", claim.Excerpt.Trim())).Class("excerpt")).Class("claim"),
+                    E("td", Badge(c)).Attr("data-label", L.Support),
+                    E("td", Verdict(claim.Verdict)).Attr("data-label", L.VerdictHeading),
+                    E("td", string.Join(", ", claim.Tags)).Attr("data-label", L.Tags).Class(claim.Tags.Count == 0 ? "tags empty" : "tags"))
+                .Attr("data-id", claim.Id)
+                .Attr("data-level", LevelKey(c))
+                .Attr("data-verdict", VerdictKey(claim.Verdict))
                 .Attr("data-tags", string.Join(' ', claim.Tags))
                 .Attr("data-text", search));
         }
         return E("table",
-            E("thead", E("tr", E("th", L.Claim).Attr("scope", "col"), E("th", L.Statement).Attr("scope", "col"),
-                E("th", L.Support).Attr("scope", "col"), E("th", L.VerdictHeading).Attr("scope", "col"), E("th", L.Tags).Attr("scope", "col").Class("hide-narrow"))),
-            rows).Id("claims");
+            E("thead", E("tr", E("th", L.Claim).Attr("scope", "col"),
+                E("th", L.Support).Attr("scope", "col"), E("th", L.VerdictHeading).Attr("scope", "col"), E("th", L.Tags).Attr("scope", "col"))),
+            rows).Id("claims").Class("claims cards");
     }
 
     // ---------------------------------------------------------------- claim
@@ -159,16 +199,13 @@ internal sealed class HtmlPages(SiteData data)
     {
         var claim = status.Claim;
         var body = E("article",
-            E("h1", Texty("span", claim.Statement)),
+            VerdictBox(status),
             E("dl",
-                E("dt", L.Support), E("dd", Badge(status.Support), " ", L.LevelMeaning(status.Support)),
-                E("dt", L.VerdictHeading), E("dd", Verdict(claim.Verdict)),
                 Reviewed(claim),
                 E("dt", L.Id), E("dd", E("code", claim.Id)),
                 claim.Article is { } a ? All(E("dt", L.Article), E("dd", ArticleLink(a, 1))) : null,
-                claim.Tags.Count > 0 ? All(E("dt", L.Tags), E("dd", string.Join(", ", claim.Tags))) : null),
+                claim.Tags.Count > 0 ? All(E("dt", L.Tags), E("dd", string.Join(", ", claim.Tags))) : null).Class("facts"),
             claim.Excerpt is { } excerpt ? All(E("h2", L.InTheArticle), ExcerptInContext(claim, status.Support, excerpt)) : null,
-            claim.Note is { } note ? All(E("h2", L.Note), Texty("p", note.Trim())) : null,
             E("h2", L.Evidence),
             claim.Citations.Count == 0 ? E("p", L.NoCitations).Class("muted") : E("ol", claim.Citations.Select(Citation)),
             E("h2", L.Chain),
@@ -185,6 +222,22 @@ internal sealed class HtmlPages(SiteData data)
             claim.Reviewed is { } date ? E("time", date).Attr("datetime", date) : null,
             claim.Reviewed is not null && claim.Reviewer is not null ? " · " : null,
             claim.Reviewer is { } reviewer ? InLang(E("span", reviewer), reviewer) : null));
+
+    /// <summary>
+    /// What a reader needs first: the claim, the reviewer's verdict, the support level the evidence shows, and the note
+    /// as the reason — in a box bordered in the verdict's colour.
+    /// </summary>
+    private Element VerdictBox(ClaimStatus status)
+    {
+        var claim = status.Claim;
+        return E("section",
+            E("h1", Texty("span", claim.Statement)),
+            E("dl",
+                E("dt", L.VerdictHeading), E("dd", claim.Verdict is null ? E("span", L.NoVerdictRecorded).Class("muted") : Verdict(claim.Verdict)),
+                E("dt", L.SupportLevelHeading), E("dd", Badge(status), " ", L.LevelMeaning(status.Support)),
+                E("dt", L.Reason), E("dd", claim.Note is { } note && !string.IsNullOrWhiteSpace(note) ? Texty("p", note.Trim()) : E("p", L.NoReasonRecorded).Class("muted"))))
+            .Class($"verdict-box verdict-{VerdictKey(claim.Verdict)}").Attr("aria-label", L.VerdictBoxLabel);
+    }
 
     private Node ExcerptInContext(Claim claim, SupportLevel level, string excerpt)
     {
@@ -277,15 +330,99 @@ internal sealed class HtmlPages(SiteData data)
                 E("dt", L.Id), E("dd", E("code", s.Id)),
                 s.Url is { } url ? All(E("dt", L.Url), E("dd", Link(SafeUrl.IsExternalHttp(url) ? url : null, url))) : null,
                 s.Doi is { } doi ? All(E("dt", "DOI"), E("dd", Link("https://doi.org/" + doi, doi))) : null,
-                s.Pmid is { } pmid ? All(E("dt", "PubMed"), E("dd", pmid)) : null,
+                s.Pmid is { } pmid ? All(E("dt", "PubMed"), E("dd", Link(PubMedUrl(pmid), pmid))) : null,
                 s.Snapshot is { } snap ? All(E("dt", L.Snapshot), E("dd", snap, s.Archived is { } ar ? L.Archived(ar) : null)) : null),
             s.ReportsOn.Count > 0 ? All(E("h2", L.ReportsOn), E("ul", s.ReportsOn.Select(t => (Node?)E("li", SourceLink(t, 1, data.SourceById.TryGetValue(t, out var ts) ? Texty("span", ts.Title) : t))))) : null,
             reportedBy.Count > 0 ? All(E("h2", L.ReportedOnByHeading), E("ul", reportedBy.Select(b => (Node?)E("li", SourceLink(b.Id, 1, Texty("span", b.Title)))))) : null,
             E("h2", L.ClaimsCiting(citing.Count)),
-            citing.Count == 0 ? E("p", L.NoClaimCites).Class("muted") : E("div", ClaimsTable(citing, 1)).Class("table-wrap"),
+            citing.Count == 0 ? E("p", L.NoClaimCites).Class("muted") : E("div", ClaimsTable(ClaimOrder.WeakestFirst(citing), 1)).Class("table-wrap"),
             E("h2", L.Findings),
             Findings(data.FindingsOfSource(s.Id)));
         return Document(Page(s.Id, 1, body));
+    }
+
+    /// <summary>The PubMed page of a PubMed id: digits only, else null (no link).</summary>
+    internal static string? PubMedUrl(string pmid) =>
+        pmid.Length is > 0 and <= 12 && pmid.All(char.IsAsciiDigit) ? $"https://pubmed.ncbi.nlm.nih.gov/{pmid}/" : null;
+
+    /// <summary>The sources, most cited first (then by id).</summary>
+    internal static IReadOnlyList<Source> MostCitedFirst(SiteData data) =>
+        data.Sources.OrderByDescending(s => data.ClaimsCiting(s.Id).Count).ThenBy(s => s.Id, StringComparer.Ordinal).ToList();
+
+    // ---------------------------------------------------------------- sources
+
+    /// <summary>
+    /// Every source with its publisher, date, level, the claims citing it (how many, and which: a disclosure list) and
+    /// its identifiers as links, most cited first: a reader sees at once which sources the map rests on.
+    /// </summary>
+    public string SourcesPage()
+    {
+        var sources = MostCitedFirst(data);
+        var rows = E("tbody");
+        foreach (var s in sources)
+        {
+            var citing = ClaimOrder.WeakestFirst(data.ClaimsCiting(s.Id));
+            rows.Add(E("tr",
+                E("td", E("p", SourceLink(s.Id, 0, Texty("span", s.Title))).Class("statement"),
+                    E("p", E("code", s.Id)).Class("excerpt")).Class("claim"),
+                E("td", s.Publisher is { } p ? Texty("span", p) : E("span", "—").Class("muted")).Attr("data-label", L.PublisherColumn),
+                E("td", s.Date ?? "—").Attr("data-label", L.DateColumn),
+                E("td", s.Level is { } lv ? E("span", L.SourceLevel(lv)).Class($"badge source-{Names.Of(lv)}") : E("span", L.LevelNotRecorded).Class("muted")).Attr("data-label", L.LevelHeading),
+                E("td", citing.Count == 0
+                    ? E("span", L.NotCited).Class("muted")
+                    : E("details", E("summary", L.Count(citing.Count, Noun.Claim)),
+                        E("ul", citing.Select(c => (Node?)E("li", ClaimLink(c.Claim.Id, 0, Texty("span", c.Claim.Statement)), " ", Badge(c), " ", Verdict(c.Claim.Verdict)))))).Attr("data-label", L.CitedByColumn).Attr("data-count", citing.Count.ToString(CultureInfo.InvariantCulture)),
+                E("td", Identifiers(s)).Attr("data-label", L.LinksColumn)).Attr("data-id", s.Id));
+        }
+        var body = All(
+            E("h1", L.NavSources),
+            E("p", L.SourcesIntro, MostCitedSentence(data, sources) is { } most ? " " + most : null),
+            sources.Count == 0
+                ? E("p", L.NoSources).Class("muted")
+                : E("div", E("table",
+                    E("thead", E("tr", E("th", L.Source).Attr("scope", "col"), E("th", L.PublisherColumn).Attr("scope", "col"), E("th", L.DateColumn).Attr("scope", "col"),
+                        E("th", L.LevelHeading).Attr("scope", "col"), E("th", L.CitedByColumn).Attr("scope", "col"), E("th", L.LinksColumn).Attr("scope", "col"))),
+                    rows).Id("sources").Class("sources cards")).Class("table-wrap"));
+        return Document(Page(L.NavSources, 0, body));
+    }
+
+    /// <summary>A source's PubMed id, DOI and URL as links (a URL only when it is http(s)).</summary>
+    private Node Identifiers(Source s)
+    {
+        var items = new List<Node?>();
+        if (s.Pmid is { } pmid)
+        {
+            items.Add(E("li", "PubMed ", Link(PubMedUrl(pmid), pmid)));
+        }
+        if (s.Doi is { } doi)
+        {
+            items.Add(E("li", "DOI ", Link("https://doi.org/" + doi, doi)));
+        }
+        if (ShownUrl(s) is { } url)
+        {
+            items.Add(E("li", SafeUrl.IsExternalHttp(url) ? E("a", UrlText(url)).Href(url) : E("span", url).Class("muted")));
+        }
+        return items.Count == 0 ? E("span", "—").Class("muted") : E("ul", items).Class("identifiers");
+    }
+
+    /// <summary>The source's URL unless it is only its DOI's address, which the DOI link already gives.</summary>
+    internal static string? ShownUrl(Source s) =>
+        s.Url is { } url && !(s.Doi is { } doi && string.Equals(url.TrimEnd('/'), "https://doi.org/" + doi, StringComparison.OrdinalIgnoreCase)) ? url : null;
+
+    /// <summary>"25 of 35 claims cite …": the source the most claims rest on, or null when no source is cited.</summary>
+    internal static string? MostCitedSentence(SiteData data, IReadOnlyList<Source> mostCitedFirst)
+    {
+        var top = mostCitedFirst.Count > 0 && data.ClaimsCiting(mostCitedFirst[0].Id).Count > 0 ? mostCitedFirst[0] : null;
+        return top is null ? null : data.Labels.RestOnOne(data.ClaimsCiting(top.Id).Count, data.Claims.Count, top.Title);
+    }
+
+    /// <summary>A URL shown short: its host and the start of its path.</summary>
+    internal static string UrlText(string url)
+    {
+        var uri = new Uri(url);
+        var path = uri.AbsolutePath.Length > 1 ? uri.AbsolutePath : "";
+        var text = uri.Host + path;
+        return text.Length > 40 ? text[..39] + "…" : text;
     }
 
     // ---------------------------------------------------------------- article

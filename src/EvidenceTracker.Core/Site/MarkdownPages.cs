@@ -105,14 +105,17 @@ internal sealed class MarkdownPages(SiteData data)
 
     private string Level(SupportLevel l) => $"`{L.Level(l)}`";
 
-    private string Verdict(Verdict? v) => v is { } x ? L.Verdict(x) : "—";
+    /// <summary>A verdict with its symbol (never told by a colour, which Markdown has not), or "no verdict".</summary>
+    private string Verdict(Verdict? v) => v is { } x ? $"{HtmlPages.VerdictSymbol(x)} {L.Verdict(x)}" : "—";
+
+    private string Support(ClaimStatus c) => Level(c.Support);
 
     private static string Up(int depth) => string.Concat(Enumerable.Repeat("../", depth));
 
     private string ClaimRow(ClaimStatus c, int depth) =>
-        $"| {Link(c.Claim.Id, $"{Up(depth)}claims/{c.Claim.Id}.md")} | {Esc(c.Claim.Statement)} | {Level(c.Support)} | {Verdict(c.Claim.Verdict)} |";
+        $"| {Link(c.Claim.Statement, $"{Up(depth)}claims/{c.Claim.Id}.md")} | {Support(c)} | {Verdict(c.Claim.Verdict)} |";
 
-    private string ClaimTableHead => $"| {L.Claim} | {L.Statement} | {L.Support} | {L.VerdictHeading} |\n|---|---|---|---|";
+    private string ClaimTableHead => $"| {L.Claim} | {L.Support} | {L.VerdictHeading} |\n|---|---|---|";
 
     public string Index()
     {
@@ -134,12 +137,12 @@ internal sealed class MarkdownPages(SiteData data)
         {
             sb.Append(L.NoArticles).Append('\n');
         }
-        sb.Append($"\n## {L.Claims}\n\n").Append(ClaimTableHead).Append('\n');
-        foreach (var c in data.Claims)
+        sb.Append($"\n## {L.Claims}\n\n").Append(Esc(L.SortOrder)).Append("\n\n").Append(ClaimTableHead).Append('\n');
+        foreach (var c in ClaimOrder.WeakestFirst(data.Claims))
         {
             sb.Append(ClaimRow(c, 0)).Append('\n');
         }
-        sb.Append("\n").Append(Link(L.MatrixTitle, "matrix.md")).Append(" · ").Append(Link("evidence.json", "evidence.json")).Append('\n');
+        sb.Append('\n').Append(Link(L.NavSources, "sources.md")).Append(" · ").Append(Link(L.MatrixTitle, "matrix.md")).Append(" · ").Append(Link("evidence.json", "evidence.json")).Append('\n');
         return sb.ToString();
     }
 
@@ -148,7 +151,9 @@ internal sealed class MarkdownPages(SiteData data)
         var c = status.Claim;
         var sb = new StringBuilder();
         sb.Append("# ").Append(Esc(c.Statement)).Append("\n\n");
-        sb.Append($"- {L.Support}: {Level(status.Support)}\n- {L.VerdictHeading}: {Verdict(c.Verdict)}\n");
+        sb.Append($"> **{L.VerdictHeading}:** {(c.Verdict is null ? L.NoVerdictRecorded : Verdict(c.Verdict))}  \n");
+        sb.Append($"> **{L.SupportLevelHeading}:** {Support(status)}  \n");
+        sb.Append($"> **{L.Reason}:** {(c.Note is { } reason && !string.IsNullOrWhiteSpace(reason) ? Esc(reason.Trim()) : L.NoReasonRecorded)}\n\n");
         if (c.Reviewed is not null || c.Reviewer is not null)
         {
             sb.Append($"- {L.Reviewed}: ").Append(string.Join(" · ", new[] { c.Reviewed, c.Reviewer }.OfType<string>().Select(Esc))).Append('\n');
@@ -165,10 +170,6 @@ internal sealed class MarkdownPages(SiteData data)
         if (c.Excerpt is { } excerpt)
         {
             sb.Append($"\n## {L.InTheArticle}\n\n> ").Append(Esc(excerpt)).Append('\n');
-        }
-        if (c.Note is { } note)
-        {
-            sb.Append($"\n## {L.Note}\n\n").Append(Esc(note.Trim())).Append('\n');
         }
         sb.Append($"\n## {L.Evidence}\n\n");
         if (c.Citations.Count == 0)
@@ -261,12 +262,47 @@ internal sealed class MarkdownPages(SiteData data)
         else
         {
             sb.Append(ClaimTableHead).Append('\n');
-            foreach (var c in citing)
+            foreach (var c in ClaimOrder.WeakestFirst(citing))
             {
                 sb.Append(ClaimRow(c, 1)).Append('\n');
             }
         }
         sb.Append($"\n## {L.Findings}\n\n").Append(Findings(data.FindingsOfSource(s.Id)));
+        return sb.ToString();
+    }
+
+    /// <summary>Every source, most cited first: publisher, date, level, how many claims cite it (linked to its page, which lists them), its links.</summary>
+    public string SourcesPage()
+    {
+        var sb = new StringBuilder();
+        var sources = HtmlPages.MostCitedFirst(data);
+        sb.Append("# ").Append(L.NavSources).Append("\n\n").Append(Esc(L.SourcesIntro));
+        if (HtmlPages.MostCitedSentence(data, sources) is { } most)
+        {
+            sb.Append(' ').Append(Esc(most));
+        }
+        sb.Append("\n\n");
+        sb.Append($"| {L.Source} | {L.PublisherColumn} | {L.DateColumn} | {L.LevelHeading} | {L.CitedByColumn} | {L.LinksColumn} |\n|---|---|---|---|---:|---|\n");
+        foreach (var s in sources)
+        {
+            var count = data.ClaimsCiting(s.Id).Count;
+            var links = new List<string>();
+            if (s.Pmid is { } pmid)
+            {
+                links.Add("PubMed " + External(HtmlPages.PubMedUrl(pmid), pmid));
+            }
+            if (s.Doi is { } doi)
+            {
+                links.Add("DOI " + External("https://doi.org/" + doi, doi));
+            }
+            if (HtmlPages.ShownUrl(s) is { } url)
+            {
+                links.Add(SafeUrl.IsExternalHttp(url) ? External(url, HtmlPages.UrlText(url)) : Esc(url, autolinks: false));
+            }
+            sb.Append($"| {Link(s.Title, $"sources/{s.Id}.md")} | {(s.Publisher is { } p ? Esc(p) : "—")} | {Esc(s.Date ?? "—")} | {(s.Level is { } l ? L.SourceLevel(l) : L.LevelNotRecorded)} | ")
+                .Append(count == 0 ? L.NotCited : Link(L.Count(count, Noun.Claim), $"sources/{s.Id}.md")).Append(" | ")
+                .Append(links.Count == 0 ? "—" : string.Join(" · ", links)).Append(" |\n");
+        }
         return sb.ToString();
     }
 

@@ -61,6 +61,11 @@ public static class SiteBuilder
             Whole("README.md", md.Index),
             new("assets/style", inputs.Tool, sink => Put(sink, "assets/style.css", SiteAssets.Css)),
             new("assets/filter", inputs.Tool, sink => Put(sink, "assets/filter.js", SiteAssets.FilterJs)),
+            new("sources", inputs.Everything, sink =>
+            {
+                Put(sink, "sources.html", html.SourcesPage());
+                Put(sink, "sources.md", md.SourcesPage());
+            }),
         };
         foreach (var a in data.Articles)
         {

@@ -211,6 +211,35 @@ internal sealed class SiteLabels
         return _zh ? $"论断 {claimId}：支持程度 {Level(level)}，结论 {given}" : $"Claim {claimId}: support {Level(level)}, verdict {given}";
     }
 
+    // ------------------------------------------------------------ verdicts first: the claim page's box, the index, the sources page
+
+    public string NavSources => T("Sources", "来源");
+    public string SupportLevelHeading => T("Support level", "支持程度");
+    public string Reason => T("Reason", "理由");
+    public string NoVerdictRecorded => T("No verdict recorded.", "未记录结论。");
+    public string NoReasonRecorded => T("The reviewer recorded no reason.", "审核者未记录理由。");
+    public string VerdictBoxLabel => T("Verdict and support", "结论与支持程度");
+    public string AnyVerdict => T("any verdict", "任意结论");
+    public string NoClaimsMatch => T("No claims match these filters.", "没有符合这些筛选条件的论断。");
+    public string ClearFilters => T("Clear filters", "清除筛选");
+
+    public string SortOrder => T(
+        "Weakest first: by support level (contradicted, unsupported, draft, cited, quoted, verified), then verdict (contradicted, unsupported, unverifiable, none, partly-supported, supported).",
+        "最弱的排在前面：先按支持程度（遭反驳、无来源、草稿、仅引用、有引文、已核实），再按结论（与证据矛盾、无依据、无法核实、未记录、部分有依据、有依据）。");
+
+    public string SourcesIntro => T("Every source, the ones most claims rest on first.", "全部来源，被最多论断依据的排在前面。");
+    public string PublisherColumn => T("Publisher", "出版方");
+    public string DateColumn => T("Date", "日期");
+    public string CitedByColumn => T("Cited by", "被引用");
+    public string LinksColumn => T("Links", "链接");
+    public string NotCited => T("no claim", "无论断");
+    public string NoSources => T("No sources yet.", "尚无来源。");
+
+    /// <summary>"25 of 35 claims cite “…”."</summary>
+    public string RestOnOne(int citing, int claims, string title) => _zh
+        ? $"{claims.ToString(CultureInfo.InvariantCulture)} 条论断中有 {citing.ToString(CultureInfo.InvariantCulture)} 条引用“{title}”。"
+        : $"{citing.ToString(CultureInfo.InvariantCulture)} of {claims.ToString(CultureInfo.InvariantCulture)} claims cite \u201C{title}\u201D.";
+
     // ------------------------------------------------------------ matrix
 
     public string MatrixTitle => T("Claims × sources", "论断 × 来源");

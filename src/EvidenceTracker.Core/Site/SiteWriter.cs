@@ -50,7 +50,7 @@ public static class SiteWriter
     private const string TempPrefix = ".evidence-site-";
 
     /// <summary>The folders and top-level pages of a site: a link at one of these names stops the build before it writes.</summary>
-    private static readonly string[] PageFolders = ["articles", "claims", "sources", "assets", "index.html", "README.md", "matrix.html", "matrix.md", "evidence.json"];
+    private static readonly string[] PageFolders = ["articles", "claims", "sources", "assets", "index.html", "README.md", "matrix.html", "matrix.md", "sources.html", "sources.md", "evidence.json"];
 
     public static SiteWriteResult Write(string outDir, IReadOnlyDictionary<string, byte[]> files, SiteWriteOptions options)
     {

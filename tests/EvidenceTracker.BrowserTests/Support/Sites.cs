@@ -24,6 +24,7 @@ public sealed class Sites : IDisposable
     private readonly Lazy<BuiltSite> _hostile;
     private readonly Lazy<BuiltSite> _repository;
     private readonly Lazy<BuiltSite> _bilingual;
+    private readonly Lazy<BuiltSite> _verdicts;
 
     public Sites()
     {
@@ -31,6 +32,7 @@ public sealed class Sites : IDisposable
         _hostile = new(() => Build("hostile", Path.Combine(RepoRoot, "tests", "fixtures", "site", "hostile")));
         _repository = new(() => Build("repository", RepoRoot));
         _bilingual = new(() => Build("bilingual", Path.Combine(RepoRoot, "tests", "fixtures", "site", "bilingual")));
+        _verdicts = new(() => Build("verdicts", Path.Combine(RepoRoot, "tests", "fixtures", "site", "verdicts")));
     }
 
     public static string RepoRoot { get; } = FindRoot();
@@ -47,12 +49,16 @@ public sealed class Sites : IDisposable
     /// <summary>Two Chinese articles and an English one: Chinese labels, nested excerpts, an unused footnote.</summary>
     public BuiltSite Bilingual => _bilingual.Value;
 
+    /// <summary>Every verdict, a draft, and sources cited by 4, 2, 1 and 0 claims: the index's order and filters, the sources page.</summary>
+    public BuiltSite Verdicts => _verdicts.Value;
+
     public BuiltSite this[string name] => name switch
     {
         "english" => English,
         "hostile" => Hostile,
         "repository" => Repository,
         "bilingual" => Bilingual,
+        "verdicts" => Verdicts,
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such site"),
     };
 

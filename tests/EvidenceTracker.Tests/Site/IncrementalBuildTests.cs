@@ -88,9 +88,9 @@ public sealed class IncrementalBuildTests
         Assert.Contains("claims/trial-size-120.md", result.Written);
         Assert.Contains("index.html", result.Written);
         Assert.Contains("evidence.json", result.Written);
-        // The source it cites lists it; its article tracks it.
+        // The source it cites lists it, and so does the sources page; its article tracks it.
         Assert.Contains("sources/smith-2023-caffeine.html", result.Written);
-        var showsIt = new[] { "claims/trial-size-120.", "sources/smith-2023-caffeine.", "articles/coffee-study.", "index.", "README.", "matrix.", "evidence.", ".evidence-site.json" };
+        var showsIt = new[] { "claims/trial-size-120.", "sources/smith-2023-caffeine.", "articles/coffee-study.", "index.", "README.", "matrix.", "sources.", "evidence.", ".evidence-site.json" };
         Assert.All(Touched(site), f => Assert.Contains(showsIt, prefix => f.StartsWith(prefix, StringComparison.Ordinal)));
         // Pages that do not show the claim were not even rendered again.
         Assert.DoesNotContain("claims/unrelated-claim.html", Touched(site));

@@ -18,7 +18,7 @@ public class SiteTests
         var site = Build(TestPaths.Fixture("clean"));
         foreach (var path in new[]
         {
-            "index.html", "README.md", "matrix.html", "evidence.json", "assets/style.css", "assets/filter.js",
+            "index.html", "README.md", "matrix.html", "sources.html", "sources.md", "evidence.json", "assets/style.css", "assets/filter.js",
             "articles/coffee-study.html", "articles/coffee-study.md",
             "claims/coffee-cuts-sleep-41-minutes.html", "claims/coffee-cuts-sleep-41-minutes.md",
             "claims/trial-size-120.html", "claims/trial-size-120.md",
@@ -182,10 +182,10 @@ public class SiteTests
         using var repo = new TempRepo("clean");
         var first = CliRunner.Run(repo.Root, "build");
         Assert.Equal(0, first.ExitCode);
-        Assert.Equal("site/: 17 written, 0 unchanged, 0 removed (17 files)\nopen the map: site/index.html (xdg-open site/index.html on Linux, open site/index.html on macOS)\n", first.Out);
-        Assert.Equal("site/ is up to date (17 files)\n", CliRunner.Run(repo.Root, "build", "--check").Out);
+        Assert.Equal("site/: 19 written, 0 unchanged, 0 removed (19 files)\nopen the map: site/index.html (xdg-open site/index.html on Linux, open site/index.html on macOS)\n", first.Out);
+        Assert.Equal("site/ is up to date (19 files)\n", CliRunner.Run(repo.Root, "build", "--check").Out);
         var stamp = File.GetLastWriteTimeUtc(repo.Full("site/index.html"));
-        Assert.Contains("0 written, 17 unchanged", CliRunner.Run(repo.Root, "build").Out);
+        Assert.Contains("0 written, 19 unchanged", CliRunner.Run(repo.Root, "build").Out);
         Assert.Equal(stamp, File.GetLastWriteTimeUtc(repo.Full("site/index.html")));
 
         File.Delete(repo.Full("claims/trial-size-120.yaml"));
