@@ -146,16 +146,9 @@ public static class MetadataReaders
     {
         ArgumentNullException.ThrowIfNull(body);
         problem = null;
-        XDocument doc;
-        try
+        if (XmlAnswer.Load(body, out var error) is not { } doc)
         {
-            using var stream = new MemoryStream(body);
-            using var reader = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersInDocument = 50_000_000 });
-            doc = XDocument.Load(reader);
-        }
-        catch (XmlException ex)
-        {
-            problem = $"the answer is not an Atom feed: {OneLine(ex.Message)}";
+            problem = $"the answer is not an Atom feed: {error}";
             return null;
         }
         XNamespace atom = "http://www.w3.org/2005/Atom";

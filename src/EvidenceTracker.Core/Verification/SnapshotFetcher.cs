@@ -262,16 +262,9 @@ public static class SnapshotFetcher
     {
         ArgumentNullException.ThrowIfNull(xml);
         problem = null;
-        XDocument doc;
-        try
+        if (XmlAnswer.Load(xml, out var error) is not { } doc)
         {
-            using var stream = new MemoryStream(xml);
-            using var reader = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore, XmlResolver = null, MaxCharactersFromEntities = 1024 });
-            doc = XDocument.Load(reader);
-        }
-        catch (XmlException ex)
-        {
-            problem = $"PubMed's answer for PMID {pmid} is not XML (line {ex.LineNumber}: {ex.Message.Split('\n')[0].Trim()})";
+            problem = $"PubMed's answer for PMID {pmid} is not XML ({error})";
             return null;
         }
         var article = doc.Descendants("PubmedArticle").FirstOrDefault(a => a.Descendants("PMID").FirstOrDefault()?.Value.Trim() == pmid)
