@@ -3,16 +3,6 @@ using EvidenceTracker.Storage;
 
 namespace EvidenceTracker.App;
 
-public sealed record BaselineSettings
-{
-    public required string Root { get; init; }
-    /// <summary>The baseline file to write (full path).</summary>
-    public required string Output { get; init; }
-}
-
-/// <summary>What <c>evidence baseline</c> did: how many findings it recorded, or that it refused to replace a file.</summary>
-public sealed record BaselineResult(int Findings, bool Refused);
-
 /// <summary>Writes the current findings of a repository as a baseline.</summary>
 public static class BaselineService
 {

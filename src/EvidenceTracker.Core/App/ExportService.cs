@@ -5,24 +5,6 @@ using EvidenceTracker.Storage;
 
 namespace EvidenceTracker.App;
 
-/// <summary>What <c>evidence export</c> was asked to do.</summary>
-public sealed record ExportSettings
-{
-    public required string Root { get; init; }
-    public required string Format { get; init; }
-    /// <summary>The file to write (relative to <see cref="WorkingDirectory"/> or absolute); null: the text is returned.</summary>
-    public string? Output { get; init; }
-    /// <summary>The directory a relative <see cref="Output"/> is resolved against (full path).</summary>
-    public required string WorkingDirectory { get; init; }
-}
-
-/// <summary>What an export did: the text (when not written to a file), how many sources, how many source files were unreadable.</summary>
-public sealed record ExportResult(string? Text, int Exported, int BrokenFiles)
-{
-    /// <summary>Some source files could not be read; the others were exported.</summary>
-    public bool Partial => BrokenFiles > 0;
-}
-
 /// <summary><c>evidence export</c>: the loaded sources as a bibliography, written atomically to a file or returned.</summary>
 public static class ExportService
 {

@@ -4,18 +4,6 @@ using EvidenceTracker.Site;
 
 namespace EvidenceTracker.App;
 
-public sealed record BuildSettings
-{
-    public required string Root { get; init; }
-    /// <summary>The site folder; default <c>site/</c> under the root.</summary>
-    public string? Out { get; init; }
-    public bool CheckOnly { get; init; }
-    /// <summary>Write into a folder that holds files no build wrote (they are kept; those at a page's path are replaced).</summary>
-    public bool Force { get; init; }
-    /// <summary>Render every page and compare it with the folder, even those whose inputs are unchanged since the last build.</summary>
-    public bool Full { get; init; }
-}
-
 public static class SiteService
 {
     /// <summary>The folders of the evidence: an output folder may not be one of them, inside one, or hold one.</summary>

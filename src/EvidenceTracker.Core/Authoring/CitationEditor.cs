@@ -6,9 +6,6 @@ using EvidenceTracker.Yaml;
 
 namespace EvidenceTracker.Authoring;
 
-/// <summary>A citation to add: the source, and optionally the quote, locator and stance.</summary>
-public sealed record CitationSpec(string Source, string? Quote = null, string? Locator = null, Stance? Stance = null);
-
 /// <summary>
 /// Adds a citation to a claim file's text and changes nothing else: comments, key order, quoting style,
 /// blank lines and line ends stay byte for byte. Block lists gain a "- source: …" item indented like the

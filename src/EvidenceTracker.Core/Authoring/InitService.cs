@@ -2,9 +2,6 @@ using EvidenceTracker.Storage;
 
 namespace EvidenceTracker.Authoring;
 
-/// <summary>What <c>evidence init</c> did to each path: created, or kept because it was already there.</summary>
-public sealed record InitResult(string Root, IReadOnlyList<string> Created, IReadOnlyList<string> Kept);
-
 /// <summary>Scaffolds an evidence repository. Never overwrites: files already there are kept as they are.</summary>
 public static class InitService
 {

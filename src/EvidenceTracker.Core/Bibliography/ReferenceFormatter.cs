@@ -8,11 +8,6 @@ using EvidenceTracker.Text;
 
 namespace EvidenceTracker.Bibliography;
 
-public enum ReferenceStyle { GbT7714, Apa, Vancouver }
-
-/// <summary>Plain text; Markdown with <c>*italics*</c>; or HTML (escaped) with <c>&lt;i&gt;</c>.</summary>
-public enum ReferenceMarkup { Text, Markdown, Html }
-
 /// <summary>
 /// Formatted references in GB/T 7714-2015 (numeric), APA 7th and Vancouver (NLM), modelled on the CSL styles of those
 /// names as a CSL processor renders them from the CSL-JSON that <c>evidence export</c> writes (differences in the README).

@@ -4,18 +4,6 @@ using EvidenceTracker.Reporting;
 
 namespace EvidenceTracker.Checking;
 
-/// <summary>A baseline file that cannot be used: missing, not JSON, of another version, or not a baseline.</summary>
-public sealed class BaselineException(string message) : Exception(message)
-{
-    public BaselineException()
-        : this("not a baseline")
-    {
-    }
-
-    public BaselineException(string message, Exception inner)
-        : this(message) => _ = inner;
-}
-
 /// <summary>
 /// The findings a repository knows of and accepts for now (<c>evidence baseline</c>), so that
 /// <c>check --baseline</c> reports only new ones. Each finding is stored by its <see cref="FindingKey"/>, with its rule,

@@ -1,22 +1,5 @@
 namespace EvidenceTracker.Diagnostics;
 
-/// <summary>How serious a finding is. <see cref="Off"/> disables a rule.</summary>
-public enum Severity
-{
-    Off = 0,
-    Note = 1,
-    Warning = 2,
-    Error = 3,
-}
-
-/// <summary>A 1-based position in a file.</summary>
-public readonly record struct Position(int Line, int Column)
-{
-    public static readonly Position Start = new(1, 1);
-
-    public override string ToString() => $"{Line}:{Column}";
-}
-
 /// <summary>One result of a rule: what is wrong, where, and which claim, source or article it concerns.</summary>
 public sealed record Finding
 {
@@ -36,34 +19,4 @@ public sealed record Finding
     public bool Suppressed { get; init; }
 
     public Position? Position => Line is int l ? new Position(l, Column ?? 1) : null;
-}
-
-/// <summary>Collects findings for one file; positions come from the YAML parser's marks.</summary>
-public sealed class FindingSink(string file)
-{
-    private readonly List<Finding> _findings = [];
-
-    public string File { get; } = file;
-    public IReadOnlyList<Finding> Findings => _findings;
-
-    public string? Claim { get; set; }
-    public string? Source { get; set; }
-    public string? Article { get; set; }
-
-    public void Add(string rule, string message, Position? at) => Add(rule, Rules.DefaultSeverity(rule), message, at);
-
-    /// <summary>A finding with a severity other than its rule's default (a warning under <c>schema</c>, for example).</summary>
-    public void Add(string rule, Severity severity, string message, Position? at) =>
-        _findings.Add(new Finding
-        {
-            Rule = rule,
-            Severity = severity,
-            Message = message,
-            File = File,
-            Line = at?.Line,
-            Column = at?.Column,
-            Claim = Claim,
-            Source = Source,
-            Article = Article,
-        });
 }

@@ -9,18 +9,6 @@ using EvidenceTracker.Yaml;
 
 namespace EvidenceTracker.Importing;
 
-/// <summary>A bibliography file that cannot be read at all (missing, unreadable, of no known format): a usage error.</summary>
-public sealed class BibliographyFileException(string message) : Exception(message)
-{
-    public BibliographyFileException()
-        : this("cannot read the bibliography")
-    {
-    }
-
-    public BibliographyFileException(string message, Exception inner)
-        : this(message) => _ = inner;
-}
-
 /// <summary>
 /// Imports BibTeX/BibLaTeX (<c>.bib</c>), RIS (<c>.ris</c>) and CSL-JSON (<c>.json</c>) files as sources. Each entry
 /// becomes a source whose id is its key (slugged) or derived from author, year and title; duplicates — by DOI, then

@@ -1,20 +1,5 @@
 namespace EvidenceTracker.Importing;
 
-/// <summary>What an input of <c>evidence import</c> is read as.</summary>
-public enum ImportFormat
-{
-    /// <summary>A Markdown article: copied to <c>articles/</c>, its footnotes become sources and draft claims.</summary>
-    Article,
-    /// <summary>BibTeX or BibLaTeX: each entry becomes a source.</summary>
-    BibTex,
-    /// <summary>RIS: each record becomes a source.</summary>
-    Ris,
-    /// <summary>CSL-JSON: each item becomes a source.</summary>
-    CslJson,
-    /// <summary>CSL-YAML (Pandoc's <c>references:</c>, or a list of items): each item becomes a source.</summary>
-    CslYaml,
-}
-
 /// <summary>
 /// The one table of the extensions <c>evidence import</c> reads, and what each is read as. The dispatch, the folder
 /// walk, the messages and the help text all come from here.

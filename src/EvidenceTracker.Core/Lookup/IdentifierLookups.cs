@@ -3,27 +3,6 @@ using EvidenceTracker.Network;
 
 namespace EvidenceTracker.Lookup;
 
-/// <summary>What look-ups need: the repository (for its cache), the services, the day, and whether to ask the network.</summary>
-public sealed record LookupSettings
-{
-    public required string Root { get; init; }
-    public required ServiceEndpoints Endpoints { get; init; }
-    /// <summary>The tool's version, for the User-Agent.</summary>
-    public required string Version { get; init; }
-    /// <summary>The day recorded as an answer's <c>fetched</c> date.</summary>
-    public required DateOnly Today { get; init; }
-    /// <summary>Use the cache only; never open a connection.</summary>
-    public bool Offline { get; init; }
-    /// <summary>Ask the services again even where the cache has an answer.</summary>
-    public bool Refresh { get; init; }
-}
-
-/// <summary>What one look-up gave: the metadata, or the one-line reason it failed; and whether the cache answered.</summary>
-public sealed record LookupAnswer(SourceMetadata? Metadata, string? Problem, bool FromCache)
-{
-    public static LookupAnswer Failed(string problem) => new(null, problem, false);
-}
-
 /// <summary>
 /// Looks identifiers up — a DOI by content negotiation, a PubMed id through E-utilities, an arXiv id through its API,
 /// a URL through the page itself — through <c>sources/.cache/</c>: a cached answer is used until

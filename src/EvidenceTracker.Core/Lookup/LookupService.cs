@@ -8,37 +8,6 @@ using EvidenceTracker.Yaml;
 
 namespace EvidenceTracker.Lookup;
 
-/// <summary>The identifiers to look up for one new source (<c>add source --doi|--pmid|--arxiv|--url</c>).</summary>
-public sealed record Identifiers
-{
-    public string? Doi { get; init; }
-    public string? Pmid { get; init; }
-    public string? Arxiv { get; init; }
-    public string? Url { get; init; }
-
-    public bool Any => Doi is not null || Pmid is not null || Arxiv is not null || Url is not null;
-}
-
-/// <summary>One source's result in <c>evidence lookup</c>.</summary>
-public sealed record SourceLookup
-{
-    public required string Id { get; init; }
-    public required string File { get; init; }
-    /// <summary>The fields written into the source file (those it lacked).</summary>
-    public IReadOnlyList<string> Filled { get; init; } = [];
-    /// <summary>Retraction, concern and correction notices found for it.</summary>
-    public IReadOnlyList<UpdateNotice> Notices { get; init; } = [];
-    /// <summary>One line per look-up that failed.</summary>
-    public IReadOnlyList<string> Problems { get; init; } = [];
-    /// <summary>True when the source has no identifier to look up.</summary>
-    public bool NoIdentifier { get; init; }
-}
-
-public sealed record LookupReport(IReadOnlyList<SourceLookup> Sources, int Requests, IReadOnlyList<string> UnknownIds)
-{
-    public bool AnyFailed => UnknownIds.Count > 0 || Sources.Any(s => s.Problems.Count > 0);
-}
-
 /// <summary>
 /// <c>evidence lookup</c> and the look-up of <c>add source</c>: asks every identifier a source has (DOI, PubMed id,
 /// arXiv id, and its URL when it has none of those), fills the fields the source file lacks — what the file already

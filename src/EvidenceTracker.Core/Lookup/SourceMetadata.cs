@@ -1,17 +1,5 @@
 namespace EvidenceTracker.Lookup;
 
-/// <summary>A notice that changes a work: a retraction, an expression of concern, a correction.</summary>
-public sealed record UpdateNotice
-{
-    /// <summary>As the service names it: <c>retraction</c>, <c>expression_of_concern</c>, <c>correction</c>…</summary>
-    public required string Kind { get; init; }
-    /// <summary>The DOI of the notice, where given.</summary>
-    public string? Doi { get; init; }
-    /// <summary>Who recorded it: <c>publisher</c>, <c>retraction-watch</c>, <c>pubmed</c>.</summary>
-    public string? RecordedBy { get; init; }
-    public string? Date { get; init; }
-}
-
 /// <summary>
 /// What a look-up found about a work, in the source file's own terms (authors as <c>Family, Given</c>, dates as
 /// <c>YYYY[-MM[-DD]]</c>, bare identifiers). Any field may be missing.

@@ -5,20 +5,6 @@ using EvidenceTracker.Storage;
 
 namespace EvidenceTracker.Network;
 
-/// <summary>One cached answer: the request, its status, the day it was fetched, and the body.</summary>
-public sealed record CachedAnswer
-{
-    public required string Request { get; init; }
-    public string? Accept { get; init; }
-    public required int Status { get; init; }
-    /// <summary>The day the answer was fetched (YYYY-MM-DD): a date, not a time, so that the file is stable.</summary>
-    public required string Fetched { get; init; }
-    public string? ContentType { get; init; }
-    public required byte[] Body { get; init; }
-
-    public string Text => Encoding.UTF8.GetString(Body);
-}
-
 /// <summary>
 /// <c>sources/.cache/</c>: each answer of a look-up service in a file of its own, <c>&lt;kind&gt;/&lt;key&gt;.json</c>,
 /// written deterministically (fixed field order, no time of day) so that it can be committed and read by

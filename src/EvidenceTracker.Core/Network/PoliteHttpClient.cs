@@ -5,46 +5,6 @@ using System.Net.Http.Headers;
 
 namespace EvidenceTracker.Network;
 
-/// <summary>How the client behaves towards the services it asks. The defaults are the contract's.</summary>
-public sealed record HttpPolicy
-{
-    /// <summary><c>EvidenceTracker/&lt;version&gt;</c>, with <c>(mailto:…)</c> where a contact address is given.</summary>
-    public required string UserAgent { get; init; }
-    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
-    /// <summary>Retries after the first try, on 429, 5xx and time-outs.</summary>
-    public int MaxRetries { get; init; } = 3;
-    /// <summary>The first back-off; each retry doubles it (a <c>Retry-After</c> answer overrides it).</summary>
-    public TimeSpan Backoff { get; init; } = TimeSpan.FromSeconds(1);
-    /// <summary>The longest wait a <c>Retry-After</c> may ask for; a longer one fails the request instead.</summary>
-    public TimeSpan MaxRetryAfter { get; init; } = TimeSpan.FromSeconds(120);
-    public int MaxRedirects { get; init; } = 5;
-    public long MaxBodyBytes { get; init; } = 50L * 1024 * 1024;
-    public int PerHostConcurrency { get; init; } = 2;
-    /// <summary>Hosts with a request-rate limit (requests a second), such as NCBI's E-utilities.</summary>
-    public IReadOnlyDictionary<string, double> RateLimits { get; init; } = new Dictionary<string, double>();
-
-    public static string UserAgentFor(string version, string? mailto) =>
-        string.IsNullOrWhiteSpace(mailto) ? $"EvidenceTracker/{version}" : $"EvidenceTracker/{version} (mailto:{mailto.Trim()})";
-}
-
-/// <summary>What one GET gave: the final URL, status, content type and body, or the one-line reason it failed.</summary>
-public sealed record HttpAnswer
-{
-    public required Uri Url { get; init; }
-    public int Status { get; init; }
-    public string? ContentType { get; init; }
-    /// <summary>A redirect's target, as the server gave it.</summary>
-    public string? Location { get; init; }
-    public byte[] Body { get; init; } = [];
-    /// <summary>Null when the request got an answer (whatever its status); else why not, in one line.</summary>
-    public string? Failure { get; init; }
-
-    public bool IsSuccess => Failure is null && Status is >= 200 and < 300;
-
-    /// <summary>A one-line description of a failed request or a non-success status.</summary>
-    public string Problem => Failure ?? $"HTTP {Status.ToString(CultureInfo.InvariantCulture)} from {Url}";
-}
-
 /// <summary>
 /// A polite HTTP client: a User-Agent that names the tool, a time-out per request, retries with back-off that
 /// honour <c>Retry-After</c>, at most <see cref="HttpPolicy.PerHostConcurrency"/> requests at once per host, rate

@@ -3,53 +3,6 @@ using System.Text;
 
 namespace EvidenceTracker.Text;
 
-/// <summary>What a <see cref="Figure"/> denotes.</summary>
-public enum FigureKind
-{
-    /// <summary>A plain quantity (count, amount, ratio), possibly with a scale word (26万, 2 million).</summary>
-    Number,
-
-    /// <summary>A single percentage (85.1%, 85.1 percent, 百分之三十, 21.8个百分点).</summary>
-    Percent,
-
-    /// <summary>Two values joined as a range (20%-30%, 95%至99%, 2到10, between 2 and 3); see <see cref="Figure.IsPercent"/>.</summary>
-    Range,
-
-    /// <summary>A calendar year (2023年, in 2023); <see cref="Figure.Low"/> and <see cref="Figure.Year"/> hold it.</summary>
-    Year,
-
-    /// <summary>A calendar date with at least a month (2024年4月, 2025-06-25, June 2025, 6月25日).</summary>
-    Date,
-
-    /// <summary>An ordinal (第三位, 第3, 3rd, No. 1).</summary>
-    Ordinal,
-}
-
-/// <summary>How a figure is hedged by the words around it.</summary>
-public enum FigureQualifier
-{
-    /// <summary>No qualifier.</summary>
-    Exact,
-
-    /// <summary>约, 大约, 左右, about, around, approximately, ~.</summary>
-    About,
-
-    /// <summary>近, 将近, 接近, nearly, almost, close to.</summary>
-    Nearly,
-
-    /// <summary>多, 余, 超过, 逾, more than, over, above, +.</summary>
-    MoreThan,
-
-    /// <summary>不到, 不足, 少于, less than, under, below, fewer than.</summary>
-    LessThan,
-
-    /// <summary>高达, 多达, 最高, 以下, 以内, up to, as many as, at most.</summary>
-    UpTo,
-
-    /// <summary>至少, 不少于, 以上, at least, no less than, or more.</summary>
-    AtLeast,
-}
-
 /// <summary>
 /// A figure found in text by <see cref="FigureExtractor"/>. <see cref="Start"/>/<see cref="Length"/> locate
 /// <see cref="Text"/> (including qualifier words such as 约 or "more than") in the original input.

@@ -8,68 +8,6 @@ using EvidenceTracker.Text;
 
 namespace EvidenceTracker.Verification;
 
-/// <summary>What became of a citation's quote.</summary>
-public enum QuoteStatus
-{
-    /// <summary>The citation has no quote (or cites no existing source).</summary>
-    None,
-
-    /// <summary>Found in the source's snapshot, which is intact.</summary>
-    Verified,
-
-    /// <summary>The snapshot does not contain it (a <c>quote-not-found</c> error).</summary>
-    NotFound,
-
-    /// <summary>Could not be checked: no snapshot, or the snapshot is missing, unreadable or changed.</summary>
-    Unverified,
-}
-
-/// <summary>The outcome of looking one citation's quote up.</summary>
-public sealed record QuoteCheck
-{
-    public static QuoteCheck NoQuote { get; } = new() { Status = QuoteStatus.None };
-
-    public static readonly string[] StatusNames = ["none", "verified", "not-found", "unverified"];
-
-    public required QuoteStatus Status { get; init; }
-
-    /// <summary>The snapshot looked in, relative to the root.</summary>
-    public string? Snapshot { get; init; }
-
-    /// <summary>The 1-based line (of the snapshot's text) of the passage found, or of the closest passage.</summary>
-    public int? Line { get; init; }
-
-    /// <summary>1 when found; else the similarity of the closest passage (0 when none).</summary>
-    public double Similarity { get; init; }
-
-    /// <summary>Why a quote is unverified, in words.</summary>
-    public string? Reason { get; init; }
-
-    public string StatusName => StatusNames[(int)Status];
-}
-
-/// <summary>The results of verification: findings, and per claim (in the order of the set) its quote checks and figure verdict.</summary>
-public sealed record VerificationResult
-{
-    public required IReadOnlyList<Finding> Findings { get; init; }
-
-    /// <summary>For each claim of the set, one <see cref="QuoteCheck"/> per citation.</summary>
-    public required IReadOnlyList<IReadOnlyList<QuoteCheck>> Quotes { get; init; }
-
-    /// <summary>For each claim of the set, whether one of its figures is stated by none of its supporting quotes.</summary>
-    public required IReadOnlyList<bool> FigureMismatch { get; init; }
-
-    public int Snapshots { get; init; }
-
-    public int QuotesLookedUp { get; init; }
-
-    /// <summary>Time spent reading, hashing, extracting and indexing the snapshots.</summary>
-    public TimeSpan SnapshotTime { get; init; }
-
-    /// <summary>Time spent looking quotes up and checking figures and chains.</summary>
-    public TimeSpan ClaimTime { get; init; }
-}
-
 /// <summary>
 /// The rules that weigh the evidence itself: <c>quote-not-found</c>, <c>figure-mismatch</c>,
 /// <c>secondary-only</c> and <c>missing-snapshot</c>, plus the snapshot integrity checks (<c>schema</c>).
@@ -425,49 +363,5 @@ public static class EvidenceVerifier
     {
         var flat = string.Join(' ', text.Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
         return flat.Length <= max ? flat : flat[..(max - 1)] + "…";
-    }
-}
-
-/// <summary>
-/// A claim's support and its leads. Support is what the claim cites itself with <c>stance: supports</c>; a lead is a
-/// source that a cited source reports on (<c>reports-on</c>) and that the claim does not cite: the research to check,
-/// never counted as support.
-/// </summary>
-public static class Chains
-{
-    /// <summary>The existing sources the claim cites with <c>stance: supports</c>, in citation order, each once.</summary>
-    public static IReadOnlyList<string> Supporting(Claim claim, IReadOnlyDictionary<string, Source> sources)
-    {
-        ArgumentNullException.ThrowIfNull(claim);
-        ArgumentNullException.ThrowIfNull(sources);
-        return claim.Citations.Where(c => c.Stance == Stance.Supports && sources.ContainsKey(c.Source)).Select(c => c.Source).Distinct(StringComparer.Ordinal).ToList();
-    }
-
-    /// <summary>True when the claim itself cites a primary source in support.</summary>
-    public static bool RestsOnPrimary(Claim claim, IReadOnlyDictionary<string, Source> sources) =>
-        Supporting(claim, sources).Any(id => sources[id].Level == SourceLevel.Primary);
-
-    /// <summary>
-    /// The sources that the claim's cited sources (any stance) report on and that the claim does not cite itself,
-    /// in order of first mention, each once. Only one step: the leads of the sources the claim cites.
-    /// </summary>
-    public static IReadOnlyList<string> Leads(Claim claim, IReadOnlyDictionary<string, Source> sources)
-    {
-        ArgumentNullException.ThrowIfNull(claim);
-        ArgumentNullException.ThrowIfNull(sources);
-        var cited = new HashSet<string>(claim.Citations.Select(c => c.Source), StringComparer.Ordinal);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var leads = new List<string>();
-        foreach (var id in claim.Citations.Select(c => c.Source).Where(sources.ContainsKey).Distinct(StringComparer.Ordinal))
-        {
-            foreach (var next in sources[id].ReportsOn)
-            {
-                if (sources.ContainsKey(next) && !cited.Contains(next) && seen.Add(next))
-                {
-                    leads.Add(next);
-                }
-            }
-        }
-        return leads;
     }
 }

@@ -4,48 +4,6 @@ using YamlDotNet.Core.Events;
 
 namespace EvidenceTracker.Yaml;
 
-/// <summary>A YAML node with the position of its first character.</summary>
-public abstract class YNode(Position start)
-{
-    public Position Start { get; } = start;
-
-    public abstract string KindName { get; }
-}
-
-public sealed class YScalar(Position start, string value, ScalarStyle style, Position end) : YNode(start)
-{
-    public string Value { get; } = value;
-    public ScalarStyle Style { get; } = style;
-    public Position End { get; } = end;
-
-    /// <summary>A plain scalar that YAML reads as null: empty, <c>~</c> or <c>null</c>.</summary>
-    public bool IsNull => Style == ScalarStyle.Plain && Value is "" or "~" or "null" or "Null" or "NULL";
-
-    public override string KindName => IsNull ? "nothing (null)" : "a text value";
-}
-
-public sealed class YSequence(Position start, IReadOnlyList<YNode> items, Position end, bool isFlow) : YNode(start)
-{
-    public IReadOnlyList<YNode> Items { get; } = items;
-
-    /// <summary>Where the sequence ends: the closing bracket of a flow sequence; the next token after a block one.</summary>
-    public Position End { get; } = end;
-
-    /// <summary>Written in brackets (<c>[a, b]</c>) rather than as <c>- </c> lines.</summary>
-    public bool IsFlow { get; } = isFlow;
-
-    public override string KindName => "a list";
-}
-
-public sealed class YMapping(Position start, IReadOnlyList<KeyValuePair<YScalar, YNode>> entries, bool isFlow = false) : YNode(start)
-{
-    public bool IsFlow { get; } = isFlow;
-
-    public IReadOnlyList<KeyValuePair<YScalar, YNode>> Entries { get; } = entries;
-
-    public override string KindName => "a mapping";
-}
-
 /// <summary>
 /// Builds a <see cref="YNode"/> tree from YamlDotNet's event stream. Unlike YamlStream it refuses aliases
 /// (so an alias-expansion bomb costs nothing), refuses duplicate and non-scalar keys, bounds nesting depth,

@@ -6,33 +6,6 @@ using EvidenceTracker.Bibliography;
 
 namespace EvidenceTracker.App;
 
-public sealed record CheckSettings
-{
-    public required string Root { get; init; }
-    public string Format { get; init; } = "text";
-    public string? Output { get; init; }
-    /// <summary>A baseline file (full path): its findings are left out of the report and the exit code.</summary>
-    public string? Baseline { get; init; }
-}
-
-public enum ListKind { Claims, Sources, Articles }
-
-public sealed record ListSettings
-{
-    public required string Root { get; init; }
-    public required ListKind Kind { get; init; }
-    public SupportLevel? Support { get; init; }
-    public string? Tag { get; init; }
-    public string Format { get; init; } = "text";
-}
-
-public sealed record ShowSettings
-{
-    public required string Root { get; init; }
-    public required string Id { get; init; }
-    public string Format { get; init; } = "text";
-}
-
 /// <summary>The application layer: each command's one service over the loaded evidence.</summary>
 public static class EvidenceQueries
 {

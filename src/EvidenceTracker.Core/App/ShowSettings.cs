@@ -1,0 +1,14 @@
+using EvidenceTracker.Checking;
+using EvidenceTracker.Diagnostics;
+using EvidenceTracker.Loading;
+using EvidenceTracker.Model;
+using EvidenceTracker.Bibliography;
+
+namespace EvidenceTracker.App;
+
+public sealed record ShowSettings
+{
+    public required string Root { get; init; }
+    public required string Id { get; init; }
+    public string Format { get; init; } = "text";
+}

@@ -1,0 +1,11 @@
+using EvidenceTracker.Diagnostics;
+using EvidenceTracker.Text;
+
+namespace EvidenceTracker.Articles;
+
+/// <summary>What kind of Markdown block a body block came from.</summary>
+public enum ArticleBlockKind
+{
+    Paragraph,
+    Heading,
+}

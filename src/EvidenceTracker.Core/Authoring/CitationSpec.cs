@@ -1,0 +1,10 @@
+using EvidenceTracker.Diagnostics;
+using EvidenceTracker.Model;
+using EvidenceTracker.Text;
+using EvidenceTracker.Verification;
+using EvidenceTracker.Yaml;
+
+namespace EvidenceTracker.Authoring;
+
+/// <summary>A citation to add: the source, and optionally the quote, locator and stance.</summary>
+public sealed record CitationSpec(string Source, string? Quote = null, string? Locator = null, Stance? Stance = null);

@@ -1,0 +1,45 @@
+using System.Diagnostics;
+using EvidenceTracker.Diagnostics;
+using EvidenceTracker.Loading;
+using EvidenceTracker.Model;
+using EvidenceTracker.Verification;
+
+namespace EvidenceTracker.Checking;
+
+/// <summary>The result of running every rule over an evidence set.</summary>
+public sealed record CheckReport
+{
+    public required EvidenceSet Set { get; init; }
+    /// <summary>Findings with their configured severity (rules set to off removed), sorted by file, line, column.</summary>
+    public required IReadOnlyList<Finding> Findings { get; init; }
+    public required IReadOnlyList<ClaimStatus> Claims { get; init; }
+
+    /// <summary>Set when a baseline was applied: its findings still found (and left out of <see cref="Findings"/>), and those fixed.</summary>
+    public (int Remaining, int Fixed)? Baseline { get; init; }
+
+    /// <summary>The findings that count: all but the suppressed ones.</summary>
+    public IEnumerable<Finding> Counted => Findings.Where(f => !f.Suppressed);
+
+    public CheckSummary Summary
+    {
+        get
+        {
+            var support = Enum.GetValues<SupportLevel>().ToDictionary(l => l, l => Claims.Count(c => c.Support == l));
+            return new CheckSummary(Claims.Count, Set.Sources.Count, Set.Articles.Count,
+                Counted.Count(f => f.Severity == Severity.Error),
+                Counted.Count(f => f.Severity == Severity.Warning),
+                Counted.Count(f => f.Severity == Severity.Note),
+                support)
+            {
+                Suppressed = Findings.Count(f => f.Suppressed),
+                BaselineRemaining = Baseline?.Remaining,
+                BaselineFixed = Baseline?.Fixed ?? 0,
+            };
+        }
+    }
+
+    public bool HasErrors => Counted.Any(f => f.Severity == Severity.Error);
+
+    public IEnumerable<Finding> FindingsFor(string claimOrSourceId, bool isClaim) =>
+        Findings.Where(f => isClaim ? f.Claim == claimOrSourceId : f.Source == claimOrSourceId && f.Claim is null);
+}

@@ -1,0 +1,23 @@
+using System.Diagnostics;
+using EvidenceTracker.Diagnostics;
+using EvidenceTracker.Loading;
+using EvidenceTracker.Model;
+using EvidenceTracker.Verification;
+
+namespace EvidenceTracker.Checking;
+
+/// <summary>Where the time of a check went (for benchmarks: EVIDENCE_TIMINGS=1 prints it).</summary>
+public sealed record CheckTimings(TimeSpan Load, TimeSpan Rules, TimeSpan Verification, int Snapshots, int Quotes)
+{
+    /// <summary>Of <see cref="Verification"/>: reading, hashing, extracting and indexing the snapshots.</summary>
+    public TimeSpan Snapshotting { get; init; }
+
+    /// <summary>Of <see cref="Verification"/>: looking quotes up, comparing figures, walking chains.</summary>
+    public TimeSpan Claims { get; init; }
+
+    /// <summary>Processor time (all threads) spent loading; a fairer measure than wall time on a busy machine.</summary>
+    public TimeSpan LoadCpu { get; init; }
+
+    /// <summary>Processor time (all threads) spent verifying.</summary>
+    public TimeSpan VerificationCpu { get; init; }
+}

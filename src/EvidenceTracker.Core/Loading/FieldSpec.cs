@@ -1,0 +1,6 @@
+using EvidenceTracker.Diagnostics;
+using EvidenceTracker.Model;
+
+namespace EvidenceTracker.Loading;
+
+public sealed record FieldSpec(string Name, FieldKind Kind, string Description, bool Required = false, IReadOnlyList<string>? Choices = null);

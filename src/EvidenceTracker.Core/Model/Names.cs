@@ -1,0 +1,26 @@
+using EvidenceTracker.Articles;
+using EvidenceTracker.Diagnostics;
+
+namespace EvidenceTracker.Model;
+
+/// <summary>The wire names of the enumerations, as they appear in files and in JSON.</summary>
+public static class Names
+{
+    public static readonly string[] Stances = ["supports", "refutes", "mentions"];
+    public static readonly string[] Verdicts = ["supported", "partly-supported", "unsupported", "contradicted", "unverifiable"];
+    public static readonly string[] Levels = ["primary", "secondary"];
+    public static readonly string[] SupportLevels = ["draft", "contradicted", "unsupported", "cited", "quoted", "verified"];
+    public static readonly string[] SourceTypes = ["journal-article", "news", "web-page", "press-release", "report", "book", "dataset", "regulatory", "other"];
+
+    public static string Of(Stance s) => Stances[(int)s];
+    public static string Of(Verdict v) => Verdicts[(int)v];
+    public static string Of(SourceLevel l) => Levels[(int)l];
+    public static string Of(SupportLevel l) => SupportLevels[(int)l];
+
+    public static bool TryParse<T>(string[] names, string text, out T value) where T : struct, Enum
+    {
+        var i = Array.IndexOf(names, text);
+        value = i >= 0 ? (T)(object)i : default;
+        return i >= 0;
+    }
+}
