@@ -28,7 +28,7 @@ public static class Checker
         verifying.Stop();
         findings.AddRange(verification.Findings);
         // A figure mismatch keeps a claim from `verified` unless the rule is turned off.
-        var figuresCount = !(set.Config.RuleSeverities.TryGetValue(Rules.FigureMismatch, out var fs) && fs == Severity.Off);
+        var compareFigures = !(set.Config.RuleSeverities.TryGetValue(Rules.FigureMismatch, out var fs) && fs == Severity.Off);
 
         var cited = new HashSet<string>(StringComparer.Ordinal);
         var statuses = new List<ClaimStatus>(set.Claims.Count);
@@ -36,7 +36,7 @@ public static class Checker
         {
             var claim = set.Claims[i];
             var quotes = verification.Quotes[i];
-            CheckClaim(claim, sources, articles, cited, findings, quotes, figuresCount && verification.FigureMismatch[i], out var level);
+            CheckClaim(claim, sources, articles, cited, findings, quotes, compareFigures && verification.FigureMismatch[i], out var level);
             statuses.Add(new ClaimStatus(claim, level) { Quotes = quotes });
         }
 
