@@ -22,6 +22,11 @@ internal static class ImportCommand
         {
             Description = "List the files that would be written; write nothing.",
         };
+        var links = new Option<bool>("--links")
+        {
+            Description = "Also make a source of each page an article links to (http(s); titled from the link's text, its host the "
+                + "publisher; one per URL, existing sources reused) and draft a claim for each sentence holding such a link.",
+        };
         var format = GlobalOptions.Format(["text", "json"], "Output format.");
         var command = new Command("import",
             "Register articles: copy each, byte for byte, to articles/<id>.md; create a source for each footnote definition " +
@@ -30,10 +35,10 @@ internal static class ImportCommand
             "or title and year are merged, within the files and with existing sources, and reported.\n" +
             "Exit code 0: imported (or nothing to do); 1: refused because of the data (an article id taken by different content, " +
             "a file that is not UTF-8); 2: usage error or I/O failure.\n" +
-            "Examples:\n  evidence import drafts/heat-pumps.md\n  evidence import posts/ --dry-run\n  evidence import notes.md --id heat-pumps\n" +
+            "Examples:\n  evidence import drafts/heat-pumps.md\n  evidence import posts/ --dry-run\n  evidence import post.md --links\n  evidence import notes.md --id heat-pumps\n" +
             "  evidence import library.bib zotero.json --format json")
         {
-            paths, id, dryRun, format,
+            paths, id, dryRun, links, format,
         };
         command.SetAction(parsed => Execute(new ImportSettings
         {
@@ -42,6 +47,7 @@ internal static class ImportCommand
             WorkingDirectory = context.Environment.BaseFor(parsed.GetValue(paths) ?? []),
             Id = parsed.GetValue(id),
             DryRun = parsed.GetValue(dryRun),
+            Links = parsed.GetValue(links),
             Format = parsed.GetValue(format)!,
         }, context));
         return command;

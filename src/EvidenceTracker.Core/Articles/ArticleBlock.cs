@@ -30,6 +30,23 @@ public sealed class ArticleBlock
     /// <summary>The block's citation keys (Pandoc and Manubot), in order.</summary>
     public IReadOnlyList<CitationKeyUse> Citations { get; internal init; } = [];
 
+    /// <summary>The block's links to http(s) URLs, in order.</summary>
+    public IReadOnlyList<InlineLink> Links { get; internal init; } = [];
+
+    /// <summary>The index of the sentence that holds an offset of the article's text, or -1 when none does.</summary>
+    public int SentenceAt(int sourceOffset)
+    {
+        for (var s = 0; s < Sentences.Count; s++)
+        {
+            var (start, end) = SourceSpan(Sentences[s].Start, Sentences[s].End);
+            if (start <= sourceOffset && sourceOffset < end)
+            {
+                return s;
+            }
+        }
+        return -1;
+    }
+
     /// <summary>The offset in the article's text of a character of <see cref="Text"/>.</summary>
     public int SourceOffset(int textOffset) => _map.Length == 0 ? 0 : _map[Math.Clamp(textOffset, 0, _map.Length - 1)];
 

@@ -349,6 +349,7 @@ public static partial class ArticleParser
         HashSet<string> defined, Func<int, Position> at)
     {
         var (raw, rawMap, code) = builder.Build(inline);
+        var links = builder.Links;
         if (raw.AsSpan().Trim().Length == 0)
         {
             return null;
@@ -438,7 +439,7 @@ public static partial class ArticleParser
         {
             sentences.Add(new ArticleSentence(segment.Start, segment.Length, segment.Of(plain), at(map[segment.Start])));
         }
-        return new ArticleBlock(kind, inQuote, plain, map.ToArray(), sentences, markers) { Citations = citations };
+        return new ArticleBlock(kind, inQuote, plain, map.ToArray(), sentences, markers) { Citations = citations, Links = links };
     }
 
     private static void AppendRange(string raw, int[] rawMap, int from, int to, StringBuilder text, List<int> map)

@@ -1,4 +1,5 @@
 using System.Text;
+using EvidenceTracker.Model;
 using Markdig.Syntax.Inlines;
 
 namespace EvidenceTracker.Articles;
@@ -13,14 +14,19 @@ internal sealed class PlainTextBuilder(string source, HashSet<int>? held = null)
     private readonly StringBuilder _text = new();
     private readonly List<int> _map = [];
     private readonly List<(int Start, int End)> _code = [];
+    private readonly List<InlineLink> _links = [];
 
     public string Source { get; } = source;
+
+    /// <summary>The http(s) links of the inlines of the last <see cref="Build"/>, in order.</summary>
+    public IReadOnlyList<InlineLink> Links => [.. _links];
 
     public (string Text, int[] Map, List<(int Start, int End)> Code) Build(ContainerInline inline)
     {
         _text.Clear();
         _map.Clear();
         _code.Clear();
+        _links.Clear();
         Walk(inline);
         return (_text.ToString(), _map.ToArray(), [.. _code]);
     }
@@ -49,10 +55,23 @@ internal sealed class PlainTextBuilder(string source, HashSet<int>? held = null)
                     }
                     break;
                 case AutolinkInline autolink:
+                    if (!autolink.IsEmail && Values.IsHttpUrl(autolink.Url))
+                    {
+                        _links.Add(new InlineLink(autolink.Url, autolink.Url, autolink.Span.Start));
+                    }
                     Aligned(autolink.Url.AsSpan(), autolink.Span.Start + 1, autolink.Span.End - 1);
                     break;
                 case LinkInline { IsImage: true }:
                 case HtmlInline:
+                    break;
+                case LinkInline link:
+                    var from = _text.Length;
+                    Walk(link);
+                    if (link.Url is { } url && Values.IsHttpUrl(url))
+                    {
+                        var text = string.Join(' ', _text.ToString(from, _text.Length - from).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+                        _links.Add(new InlineLink(url, text, from < _map.Count ? _map[from] : Math.Max(0, link.Span.Start)));
+                    }
                     break;
                 case DelimiterInline delimiter:
                     // An unmatched [ or emphasis delimiter stays as its text; what follows it may be its children.

@@ -1,6 +1,7 @@
 using System.Text;
 using EvidenceTracker.Articles;
 using EvidenceTracker.Diagnostics;
+using EvidenceTracker.Importing;
 using EvidenceTracker.Loading;
 using EvidenceTracker.Model;
 using EvidenceTracker.Text;
@@ -119,13 +120,13 @@ public static class ArticleRules
         }
 
         // Cited passages: which sentences are in a marker's scope, and which passages no claim's excerpt overlaps.
-        var passages = doc.Passages(scope);
-        var cited = doc.Blocks.Select(b => new bool[b.Sentences.Count]).ToArray();
-        foreach (var passage in passages)
+        var notes = NoteLabels(doc);
+        var cited = Cited(doc, scope, notes);
+        foreach (var passage in doc.Passages(scope))
         {
-            for (var s = passage.FirstSentence; s <= passage.LastSentence; s++)
+            if (IsNotesOnly(passage, notes))
             {
-                cited[passage.Block][s] = true;
+                continue; // explanatory notes cite nothing
             }
             if (passage.Labels.Count == 0 && !passage.Keys.Any(k => resolver.Resolve(k.Key, doc.CitekeyAliases) is not null))
             {
@@ -143,6 +144,58 @@ public static class ArticleRules
             Add(Rules.UncitedSentence, $"sentence states {what} with no citation in scope: \"{Shorten(sentence.Text)}\"", sentence.Position);
         }
     }
+
+    /// <summary>
+    /// Which sentences are cited: those in the scope of a citation (a footnote marker of a definition that names a
+    /// source, or a citation key), and those holding a link to an http(s) URL.
+    /// </summary>
+    private static bool[][] Cited(ArticleDocument doc, CitationScope scope, HashSet<string> notes)
+    {
+        var cited = doc.Blocks.Select(b => new bool[b.Sentences.Count]).ToArray();
+        foreach (var passage in doc.Passages(scope))
+        {
+            if (IsNotesOnly(passage, notes))
+            {
+                continue;
+            }
+            for (var s = passage.FirstSentence; s <= passage.LastSentence; s++)
+            {
+                cited[passage.Block][s] = true;
+            }
+        }
+        for (var b = 0; b < doc.Blocks.Count; b++)
+        {
+            foreach (var link in doc.Blocks[b].Links)
+            {
+                if (doc.Blocks[b].SentenceAt(link.SourceOffset) is var s and >= 0)
+                {
+                    cited[b][s] = true;
+                }
+            }
+        }
+        return cited;
+    }
+
+    /// <summary>
+    /// The labels of the footnotes that are explanatory notes: definitions that name no source, as import decides
+    /// (<see cref="FootnoteSources.IsNote"/>).
+    /// </summary>
+    private static HashSet<string> NoteLabels(ArticleDocument doc)
+    {
+        var notes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var definition in doc.Definitions)
+        {
+            if (definition.DuplicateOf is null && FootnoteSources.IsNote(definition.Content))
+            {
+                notes.Add(ArticleParser.NormalizeLabel(definition.Label));
+            }
+        }
+        return notes;
+    }
+
+    /// <summary>A passage cited by footnote markers alone, all of explanatory notes.</summary>
+    private static bool IsNotesOnly(CitedPassage passage, HashSet<string> notes) =>
+        notes.Count > 0 && passage.Keys.Count == 0 && passage.Labels.Count > 0 && passage.Labels.All(notes.Contains);
 
     /// <summary>Body sentences with a figure or a strong word and no citation in scope, with what they state.</summary>
     private static IEnumerable<(ArticleBlock Block, ArticleSentence Sentence, string What)> Uncited(Article article, bool[][] cited, StrongWordDetector detector)
@@ -265,14 +318,7 @@ public static class ArticleRules
         _ = CitationScopes.TryParse(config.CitationScope, out var scope);
         var detector = new StrongWordDetector(config.StrongWords.Values.SelectMany(w => w));
         var doc = article.Document;
-        var cited = doc.Blocks.Select(b => new bool[b.Sentences.Count]).ToArray();
-        foreach (var passage in doc.Passages(scope))
-        {
-            for (var s = passage.FirstSentence; s <= passage.LastSentence; s++)
-            {
-                cited[passage.Block][s] = true;
-            }
-        }
+        var cited = Cited(doc, scope, NoteLabels(doc));
         return Uncited(article, cited, detector).Select(u =>
         {
             var (start, end) = u.Block.SourceSpan(u.Sentence.Start, u.Sentence.End);

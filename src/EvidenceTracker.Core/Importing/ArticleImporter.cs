@@ -157,5 +157,61 @@ internal static class ArticleImporter
             }
             plan.AddDraft(id, excerpt, sources, markers);
         }
+        if (plan.Links)
+        {
+            PlanLinks(document, id, prepared.Language, existingSpans, plan);
+        }
+    }
+
+    /// <summary>
+    /// <c>--links</c>: a source of each linked page (titled from the link's text, its host the publisher; one per
+    /// normalised URL, an existing one reused) and a draft claim of each sentence holding a link.
+    /// </summary>
+    private static void PlanLinks(ArticleDocument document, string id, string? language, List<(int Start, int End)> existingSpans, ImportPlan plan)
+    {
+        for (var b = 0; b < document.Blocks.Count; b++)
+        {
+            var block = document.Blocks[b];
+            var bySentence = new SortedDictionary<int, List<string>>();
+            var citing = new Dictionary<int, string>();
+            foreach (var link in block.Links)
+            {
+                if (Urls.Normalize(link.Url) is null || block.SentenceAt(link.SourceOffset) is not (var s and >= 0))
+                {
+                    continue;
+                }
+                var title = FootnoteSources.PlainText(link.Text);
+                var draft = new SourceDraft
+                {
+                    Title = title.Length > 0 ? title : Urls.WithoutTracking(link.Url),
+                    Url = link.Url,
+                    Publisher = Uri.TryCreate(link.Url, UriKind.Absolute, out var uri) && uri.Host.Length > 0 ? uri.Host.ToLowerInvariant() : null,
+                };
+                var from = $"<{link.Url}>";
+                var source = plan.SourceFor(draft, id, link.Url, Languages.Of(draft.Title, language), from);
+                if (!bySentence.TryGetValue(s, out var list))
+                {
+                    bySentence[s] = list = [];
+                    citing[s] = "";
+                }
+                if (!list.Contains(source, StringComparer.Ordinal))
+                {
+                    list.Add(source);
+                }
+                citing[s] = citing[s].Length == 0 ? from : $"{citing[s]} {from}";
+            }
+            foreach (var (s, sources) in bySentence)
+            {
+                var sentence = block.Sentences[s];
+                var passage = new CitedPassage
+                {
+                    Block = b, FirstSentence = s, LastSentence = s, Markers = [], Text = sentence.Text, Position = sentence.Position,
+                };
+                if (!document.Overlaps(passage, existingSpans))
+                {
+                    plan.AddDraft(id, NormalizedText.Collapse(sentence.Text), sources, citing[s]);
+                }
+            }
+        }
     }
 }

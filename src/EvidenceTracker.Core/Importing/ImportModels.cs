@@ -14,6 +14,8 @@ public sealed record ImportSettings
     /// <summary>The article id, for a single Markdown file.</summary>
     public string? Id { get; init; }
     public bool DryRun { get; init; }
+    /// <summary>Also make a source of each linked http(s) page and a draft claim of each sentence holding such a link.</summary>
+    public bool Links { get; init; }
     public string Format { get; init; } = "text";
 }
 

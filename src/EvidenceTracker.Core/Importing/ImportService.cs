@@ -126,7 +126,7 @@ public static class ImportService
     private static ImportResult ImportArticles(string root, List<Input> articles, ImportSettings settings, Action<ImportProgress>? progress,
         Dictionary<string, string> bibliographyKeys)
     {
-        var plan = new ImportPlan(RepositoryLoader.Load(root));
+        var plan = new ImportPlan(RepositoryLoader.Load(root)) { Links = settings.Links };
         foreach (var (key, id) in bibliographyKeys)
         {
             plan.BibliographyKeys[key] = id;
@@ -341,6 +341,9 @@ internal sealed partial class ImportPlan
     /// <summary>Inputs that cannot be read as articles: reported, and left out of the import.</summary>
     public List<ImportProblem> Skipped { get; } = [];
 
+    /// <summary>Whether linked pages become sources and linked sentences draft claims (<c>import --links</c>).</summary>
+    public bool Links { get; init; }
+
     public CitationScope Scope => CitationScopes.TryParse(Set.Config.CitationScope, out var s) ? s : CitationScope.Run;
 
     public string Root => Set.Root;
@@ -375,7 +378,7 @@ internal sealed partial class ImportPlan
         s is null ? "" : string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
 
     /// <summary>The id of the source for a footnote: an existing or planned one with the same key, or a new one.</summary>
-    public string SourceFor(SourceDraft draft, string articleId, string label, string? lang)
+    public string SourceFor(SourceDraft draft, string articleId, string label, string? lang, string? from = null)
     {
         var url = draft.Url is { } u ? Urls.Normalize(u) : null;
         var key = url is not null ? "url:" + url : TextKey(draft.Title, draft.Publisher, draft.Date);
@@ -387,7 +390,7 @@ internal sealed partial class ImportPlan
                 _sources.Add(new ImportedFile
                 {
                     Kind = ImportKind.Source, Id = existing, Path = PathOf(existing), Action = ImportAction.Reuse,
-                    From = $"[^{label}]", Article = articleId,
+                    From = from ?? $"[^{label}]", Article = articleId,
                 });
             }
             return existing;
@@ -416,7 +419,7 @@ internal sealed partial class ImportPlan
             .BlockList("authors", draft.Authors, quoted: true);
         _sources.Add(new ImportedFile
         {
-            Kind = ImportKind.Source, Id = id, Path = PathOf(id), Action = ImportAction.Create, From = $"[^{label}]", Article = articleId,
+            Kind = ImportKind.Source, Id = id, Path = PathOf(id), Action = ImportAction.Create, From = from ?? $"[^{label}]", Article = articleId,
             Content = Encoding.UTF8.GetBytes(yaml.ToString()),
         });
         return id;

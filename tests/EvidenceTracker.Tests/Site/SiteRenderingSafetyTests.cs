@@ -171,7 +171,7 @@ public sealed class SiteRenderingSafetyTests
         var run = string.Concat(Enumerable.Repeat(unit, 20_000));
         using var repo = new TempRepo("clean");
         repo.Write("articles/coffee-study.md",
-            $"# Coffee\n\nA trial of 120 adults found that coffee cut sleep. {run} Then `{unit}{unit}` and [the trial](https://example.org/trial).[^1]\n\n[^1]: Source.\n");
+            $"# Coffee\n\nA trial of 120 adults found that coffee cut sleep. {run} Then `{unit}{unit}` and [the trial](https://example.org/trial).[^1]\n\n[^1]: Smith (2023). Caffeine and sleep. https://example.org/smith\n");
         repo.Write("claims/sleep.yaml", "id: sleep\nstatement: Coffee cuts sleep.\narticle: coffee-study\nexcerpt: coffee cut sleep\ncitations:\n  - source: smith-2023-caffeine\n");
         var site = Site(repo);
         var html = Page(site, "articles/coffee-study.html");
