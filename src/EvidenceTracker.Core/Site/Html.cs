@@ -38,7 +38,41 @@ public abstract class Node
         }
     }
 
+    /// <summary>
+    /// <see cref="Encode(StringBuilder, string)"/> to a writer: runs of plain characters are written as slices, so a page
+    /// streamed to a file is never first built whole as a string.
+    /// </summary>
+    internal static void Encode(TextWriter writer, string text)
+    {
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var ch = text[i];
+            string? replacement = ch switch
+            {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '"' => "&quot;",
+                '\'' => "&#39;",
+                '\n' or '\t' => null,
+                _ => char.IsControl(ch) ? "" : null,
+            };
+            if (replacement is null)
+            {
+                continue;
+            }
+            writer.Write(text.AsSpan(start, i - start));
+            writer.Write(replacement);
+            start = i + 1;
+        }
+        writer.Write(text.AsSpan(start));
+    }
+
     public abstract void WriteTo(StringBuilder sb);
+
+    /// <summary>Writes the same markup as <see cref="WriteTo(StringBuilder)"/> to a writer, as it goes.</summary>
+    public abstract void WriteTo(TextWriter writer);
 
     public override string ToString()
     {
@@ -56,6 +90,12 @@ public sealed class TextNode(string text) : Node
     {
         ArgumentNullException.ThrowIfNull(sb);
         Encode(sb, text);
+    }
+
+    public override void WriteTo(TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        Encode(writer, text);
     }
 }
 
@@ -77,6 +117,12 @@ public sealed class Raw : Node
         ArgumentNullException.ThrowIfNull(sb);
         sb.Append(_html);
     }
+
+    public override void WriteTo(TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Write(_html);
+    }
 }
 
 public sealed class Fragment(IEnumerable<Node?> children) : Node
@@ -88,6 +134,14 @@ public sealed class Fragment(IEnumerable<Node?> children) : Node
         foreach (var c in _children)
         {
             c.WriteTo(sb);
+        }
+    }
+
+    public override void WriteTo(TextWriter writer)
+    {
+        foreach (var c in _children)
+        {
+            c.WriteTo(writer);
         }
     }
 }
@@ -181,6 +235,36 @@ public sealed class Element : Node
             c.WriteTo(sb);
         }
         sb.Append("</").Append(_tag).Append('>');
+    }
+
+    public override void WriteTo(TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Write('<');
+        writer.Write(_tag);
+        foreach (var (name, value) in _attributes)
+        {
+            writer.Write(' ');
+            writer.Write(name);
+            if (value is not null)
+            {
+                writer.Write("=\"");
+                Encode(writer, value);
+                writer.Write('"');
+            }
+        }
+        writer.Write('>');
+        if (Void.Contains(_tag))
+        {
+            return;
+        }
+        foreach (var c in _children)
+        {
+            c.WriteTo(writer);
+        }
+        writer.Write("</");
+        writer.Write(_tag);
+        writer.Write('>');
     }
 }
 

@@ -95,6 +95,25 @@ internal sealed class HtmlPages(SiteData data)
         return sb.ToString();
     }
 
+    private static readonly UTF8Encoding Utf8 = new(false);
+
+    /// <summary>
+    /// <see cref="Document"/> as UTF-8 bytes, written from the element tree straight into the buffer: a whole-site page
+    /// (a row per claim) is never also held as a string of twice its size.
+    /// </summary>
+    public static byte[] DocumentBytes(Element html)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        using var buffer = new MemoryStream();
+        using (var writer = new StreamWriter(buffer, Utf8, 1 << 16, leaveOpen: true))
+        {
+            writer.Write("<!DOCTYPE html>\n");
+            html.WriteTo(writer);
+            writer.Write('\n');
+        }
+        return buffer.ToArray();
+    }
+
     private Node ClaimLink(string id, int depth, Node? text = null) =>
         E("a", text ?? id).Href($"{Up(depth)}claims/{id}.html");
 
@@ -106,7 +125,7 @@ internal sealed class HtmlPages(SiteData data)
 
     // ---------------------------------------------------------------- index
 
-    public string Index()
+    public byte[] Index()
     {
         var summary = data.Report.Summary;
         var levels = Enum.GetValues<SupportLevel>().Reverse().Where(l => l != SupportLevel.Draft || summary.Support[l] > 0).ToList();
@@ -130,7 +149,7 @@ internal sealed class HtmlPages(SiteData data)
                 Filters(),
                 E("p", L.NoClaimsMatch).Id("no-match").Class("no-match").Attr("role", "status").Attr("hidden", null),
                 E("div", ClaimsTable(ClaimOrder.WeakestFirst(data.Claims), 0)).Class("table-wrap")).Attr("aria-labelledby", "claims-heading"));
-        return Document(Page(data.Title, 0, body, script: true));
+        return DocumentBytes(Page(data.Title, 0, body, script: true));
     }
 
     private Element Filters()
@@ -355,7 +374,7 @@ internal sealed class HtmlPages(SiteData data)
     /// Every source with its publisher, date, level, the claims citing it (how many, and which: a disclosure list) and
     /// its identifiers as links, most cited first: a reader sees at once which sources the map rests on.
     /// </summary>
-    public string SourcesPage()
+    public byte[] SourcesPage()
     {
         var sources = MostCitedFirst(data);
         var rows = E("tbody");
@@ -383,7 +402,7 @@ internal sealed class HtmlPages(SiteData data)
                     E("thead", E("tr", E("th", L.Source).Attr("scope", "col"), E("th", L.PublisherColumn).Attr("scope", "col"), E("th", L.DateColumn).Attr("scope", "col"),
                         E("th", L.LevelHeading).Attr("scope", "col"), E("th", L.CitedByColumn).Attr("scope", "col"), E("th", L.LinksColumn).Attr("scope", "col"))),
                     rows).Id("sources").Class("sources cards")).Class("table-wrap"));
-        return Document(Page(L.NavSources, 0, body));
+        return DocumentBytes(Page(L.NavSources, 0, body));
     }
 
     /// <summary>A source's PubMed id, DOI and URL as links (a URL only when it is http(s)).</summary>
@@ -495,7 +514,7 @@ internal sealed class HtmlPages(SiteData data)
 
     public const int MaxMatrixCells = 200_000;
 
-    public string Matrix()
+    public byte[] Matrix()
     {
         var sources = data.Sources.Where(s => data.CitedBy.ContainsKey(s.Id)).ToList();
         var claims = data.Claims.Where(c => c.Claim.Citations.Count > 0).ToList();
@@ -538,7 +557,7 @@ internal sealed class HtmlPages(SiteData data)
             E("h1", L.MatrixTitle),
             E("p", L.MatrixIntro),
             table);
-        return Document(Page(L.MatrixTitle, 0, body));
+        return DocumentBytes(Page(L.MatrixTitle, 0, body));
     }
 }
 

@@ -29,8 +29,7 @@ public static class SiteBuilder
     public static void Build(CheckReport report, Action<string, byte[]> sink)
     {
         ArgumentNullException.ThrowIfNull(sink);
-        var groups = Groups(report);
-        Parallel.ForEach(Partitioner.Create(groups.ToList(), loadBalance: true), group => group.Render(sink));
+        PageGroup.RenderAll(Groups(report), group => group.Render(sink));
     }
 
     /// <summary>
@@ -46,8 +45,8 @@ public static class SiteBuilder
         var html = new HtmlPages(data);
         var md = new MarkdownPages(data);
         static void Put(Action<string, byte[]> sink, string path, string text) => sink(path, Utf8.GetBytes(text));
-        PageGroup Whole(string path, Func<string> render) =>
-            new(PageGroup.StemOf(path), inputs.Everything, sink => Put(sink, path, render()));
+        PageGroup Whole(string path, Func<byte[]> render) =>
+            new(PageGroup.StemOf(path), inputs.Everything, sink => sink(path, render())) { WholeSite = true };
 
         var groups = new List<PageGroup>
         {
@@ -55,17 +54,17 @@ public static class SiteBuilder
             Whole("evidence.json", () => EvidenceJson(data)),
             new("matrix", inputs.Everything, sink =>
             {
-                Put(sink, "matrix.html", html.Matrix());
+                sink("matrix.html", html.Matrix());
                 Put(sink, "matrix.md", md.Matrix());
-            }),
-            Whole("README.md", md.Index),
+            }) { WholeSite = true },
+            Whole("README.md", () => Utf8.GetBytes(md.Index())),
             new("assets/style", inputs.Tool, sink => Put(sink, "assets/style.css", SiteAssets.Css)),
             new("assets/filter", inputs.Tool, sink => Put(sink, "assets/filter.js", SiteAssets.FilterJs)),
             new("sources", inputs.Everything, sink =>
             {
-                Put(sink, "sources.html", html.SourcesPage());
+                sink("sources.html", html.SourcesPage());
                 Put(sink, "sources.md", md.SourcesPage());
-            }),
+            }) { WholeSite = true },
         };
         foreach (var a in data.Articles)
         {
@@ -95,10 +94,14 @@ public static class SiteBuilder
     }
 
     /// <summary>All data with computed levels, for other tools.</summary>
-    private static string EvidenceJson(SiteData data)
+    /// <remarks>
+    /// Written by <see cref="Utf8JsonWriter"/> straight into a UTF-8 buffer (the same bytes as <see cref="Json.Write"/>),
+    /// not through a string: at 100,000 claims the file is hundreds of megabytes.
+    /// </remarks>
+    private static byte[] EvidenceJson(SiteData data)
     {
-        using var writer = new StringWriter();
-        Json.Write(writer, json =>
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, Json.Options))
         {
             json.WriteStartObject();
             json.WriteNumber("version", 1);
@@ -145,7 +148,8 @@ public static class SiteBuilder
             }
             json.WriteEndArray();
             json.WriteEndObject();
-        });
-        return writer.ToString();
+        }
+        buffer.WriteByte((byte)'\n');
+        return buffer.ToArray();
     }
 }

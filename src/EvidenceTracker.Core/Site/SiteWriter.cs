@@ -175,7 +175,7 @@ public static class SiteWriter
         {
             try
             {
-                Parallel.ForEach(Partitioner.Create(groups.ToList(), loadBalance: true), WriteGroup);
+                PageGroup.RenderAll(groups, WriteGroup);
             }
             catch (Exception e) when (writer.IsFaulted && (e is OperationCanceledException || e is AggregateException a && a.Flatten().InnerExceptions.All(x => x is OperationCanceledException)))
             {
