@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace EvidenceTracker.Site;
@@ -12,35 +13,9 @@ namespace EvidenceTracker.Site;
 public abstract class Node
 {
     /// <summary>
-    /// Escapes the five characters that are markup (&amp; &lt; &gt; " '), and drops control characters that
-    /// HTML forbids; everything else, Chinese text included, is written as it is.
-    /// </summary>
-    internal static void Encode(StringBuilder sb, string text)
-    {
-        foreach (var ch in text)
-        {
-            switch (ch)
-            {
-                case '&': sb.Append("&amp;"); break;
-                case '<': sb.Append("&lt;"); break;
-                case '>': sb.Append("&gt;"); break;
-                case '"': sb.Append("&quot;"); break;
-                case '\'': sb.Append("&#39;"); break;
-                case '\n' or '\t': sb.Append(ch); break;
-                case '\r': break;
-                default:
-                    if (!char.IsControl(ch))
-                    {
-                        sb.Append(ch);
-                    }
-                    break;
-            }
-        }
-    }
-
-    /// <summary>
-    /// <see cref="Encode(StringBuilder, string)"/> to a writer: runs of plain characters are written as slices, so a page
-    /// streamed to a file is never first built whole as a string.
+    /// Escapes the five characters that are markup (&amp; &lt; &gt; " '), and drops control characters that HTML
+    /// forbids (CR included; LF and tab are kept); everything else, Chinese text included, is written as it is. Runs of
+    /// plain characters are written as slices, so a page streamed to a file is never first built whole as a string.
     /// </summary>
     internal static void Encode(TextWriter writer, string text)
     {
@@ -69,10 +44,15 @@ public abstract class Node
         writer.Write(text.AsSpan(start));
     }
 
-    public abstract void WriteTo(StringBuilder sb);
-
-    /// <summary>Writes the same markup as <see cref="WriteTo(StringBuilder)"/> to a writer, as it goes.</summary>
+    /// <summary>Writes the node's markup to a writer, as it goes.</summary>
     public abstract void WriteTo(TextWriter writer);
+
+    /// <summary>Writes the node's markup to a string builder (through <see cref="WriteTo(TextWriter)"/>).</summary>
+    public void WriteTo(StringBuilder sb)
+    {
+        using var writer = new StringWriter(sb, CultureInfo.InvariantCulture);
+        WriteTo(writer);
+    }
 
     public override string ToString()
     {
@@ -86,12 +66,6 @@ public abstract class Node
 
 public sealed class TextNode(string text) : Node
 {
-    public override void WriteTo(StringBuilder sb)
-    {
-        ArgumentNullException.ThrowIfNull(sb);
-        Encode(sb, text);
-    }
-
     public override void WriteTo(TextWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
@@ -112,12 +86,6 @@ public sealed class Raw : Node
     /// <summary>Output of <see cref="ArticleRenderer"/>, whose pipeline disables raw HTML and filters link targets.</summary>
     internal static Raw FromSafeRenderer(string html) => new(html);
 
-    public override void WriteTo(StringBuilder sb)
-    {
-        ArgumentNullException.ThrowIfNull(sb);
-        sb.Append(_html);
-    }
-
     public override void WriteTo(TextWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
@@ -128,14 +96,6 @@ public sealed class Raw : Node
 public sealed class Fragment(IEnumerable<Node?> children) : Node
 {
     private readonly List<Node> _children = children.Where(c => c is not null).Select(c => c!).ToList();
-
-    public override void WriteTo(StringBuilder sb)
-    {
-        foreach (var c in _children)
-        {
-            c.WriteTo(sb);
-        }
-    }
 
     public override void WriteTo(TextWriter writer)
     {
@@ -209,32 +169,6 @@ public sealed class Element : Node
         }
         _attributes.Add(new("src", relativePath));
         return this;
-    }
-
-    public override void WriteTo(StringBuilder sb)
-    {
-        ArgumentNullException.ThrowIfNull(sb);
-        sb.Append('<').Append(_tag);
-        foreach (var (name, value) in _attributes)
-        {
-            sb.Append(' ').Append(name);
-            if (value is not null)
-            {
-                sb.Append("=\"");
-                Encode(sb, value);
-                sb.Append('"');
-            }
-        }
-        sb.Append('>');
-        if (Void.Contains(_tag))
-        {
-            return;
-        }
-        foreach (var c in _children)
-        {
-            c.WriteTo(sb);
-        }
-        sb.Append("</").Append(_tag).Append('>');
     }
 
     public override void WriteTo(TextWriter writer)
