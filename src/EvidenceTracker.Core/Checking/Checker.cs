@@ -65,6 +65,13 @@ public sealed record CheckReport
     public required IReadOnlyList<Finding> Findings { get; init; }
     public required IReadOnlyList<ClaimStatus> Claims { get; init; }
 
+    /// <summary>
+    /// The retraction, expression-of-concern and correction notices that <c>evidence lookup</c> cached, by source id
+    /// (sources with none left out), in the order the cache records them.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<Lookup.UpdateNotice>> Notices { get; init; } =
+        new Dictionary<string, IReadOnlyList<Lookup.UpdateNotice>>(StringComparer.Ordinal);
+
     /// <summary>Set when a baseline was applied: its findings still found (and left out of <see cref="Findings"/>), and those fixed.</summary>
     public (int Remaining, int Fixed)? Baseline { get; init; }
 
@@ -132,7 +139,7 @@ public static class Checker
         var resolver = new Articles.CitekeyResolver(set.Sources);
         ArticleRules.Run(set, findings, resolver);
         var citedByKey = CitekeyRule.Run(set, resolver, findings);
-        RetractionRule.Run(set, sources, findings);
+        var notices = RetractionRule.Run(set, sources, findings);
 
         foreach (var source in set.Sources)
         {
@@ -150,6 +157,7 @@ public static class Checker
             Set = set,
             Findings = Configure(findings, set),
             Claims = statuses,
+            Notices = notices,
         };
         observer?.Timed(new CheckTimings(TimeSpan.Zero, total.Elapsed - verifying.Elapsed, verifying.Elapsed,
             verification.Snapshots, verification.QuotesLookedUp)
