@@ -34,7 +34,8 @@ for log in "$out/doi-server.log" "$out/crossref-server.log"; do
   for _ in $(seq 50); do grep -q ready "$log" && break; sleep 0.1; done
 done
 export EVIDENCE_DOI_URL="http://127.0.0.1:$doi_port" EVIDENCE_CROSSREF_URL="http://127.0.0.1:$crossref_port"
-# not 127.0.0.1: the client rate-limits the E-utilities host (3 a second), and keys that limit by host name alone
+# unused here; on a host of their own, as in real life (before the rate limit was keyed by host and port, an
+# E-utilities URL on 127.0.0.1 held every request to 127.0.0.1 to 3 a second)
 export EVIDENCE_EUTILS_URL="http://127.0.0.2:9" EVIDENCE_ARXIV_URL="http://127.0.0.2:9"
 TIMEFORMAT="%R"
 walls=""
