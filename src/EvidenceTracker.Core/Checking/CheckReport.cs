@@ -14,6 +14,13 @@ public sealed record CheckReport
     public required IReadOnlyList<Finding> Findings { get; init; }
     public required IReadOnlyList<ClaimStatus> Claims { get; init; }
 
+    /// <summary>
+    /// The retraction, expression-of-concern and correction notices that <c>evidence lookup</c> cached, by source id
+    /// (sources with none left out), in the order the cache records them.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<Lookup.UpdateNotice>> Notices { get; init; } =
+        new Dictionary<string, IReadOnlyList<Lookup.UpdateNotice>>(StringComparer.Ordinal);
+
     /// <summary>Set when a baseline was applied: its findings still found (and left out of <see cref="Findings"/>), and those fixed.</summary>
     public (int Remaining, int Fixed)? Baseline { get; init; }
 

@@ -43,7 +43,7 @@ public static class Checker
         var resolver = new Articles.CitekeyResolver(set.Sources);
         ArticleRules.Run(set, findings, resolver);
         var citedByKey = CitekeyRule.Run(set, resolver, findings);
-        RetractionRule.Run(set, sources, findings);
+        var notices = RetractionRule.Run(set, sources, findings);
 
         foreach (var source in set.Sources)
         {
@@ -61,6 +61,7 @@ public static class Checker
             Set = set,
             Findings = Configure(findings, set),
             Claims = statuses,
+            Notices = notices,
         };
         observer?.Timed(new CheckTimings(TimeSpan.Zero, total.Elapsed - verifying.Elapsed, verifying.Elapsed,
             verification.Snapshots, verification.QuotesLookedUp)

@@ -15,37 +15,48 @@ namespace EvidenceTracker.Checking;
 /// </summary>
 internal static class RetractionRule
 {
-    public static void Run(EvidenceSet set, Dictionary<string, Source> sources, List<Finding> findings)
+    /// <summary>
+    /// Reports the notices and returns them by source id: those of every source with a DOI or PMID, cited or not (the
+    /// site shows them on the source's page); findings are made for the cited ones only.
+    /// </summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<UpdateNotice>> Run(EvidenceSet set, Dictionary<string, Source> sources, List<Finding> findings)
     {
+        var bySource = new Dictionary<string, IReadOnlyList<UpdateNotice>>(StringComparer.Ordinal);
         var cache = new LookupCache(set.Root);
         if (!Directory.Exists(cache.Folder))
         {
-            return;
+            return bySource;
         }
-        var cited = new List<Source>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var cited = new HashSet<string>(StringComparer.Ordinal);
         foreach (var claim in set.Claims)
         {
             foreach (var citation in claim.Citations)
             {
-                if (sources.TryGetValue(citation.Source, out var source) && (source.Doi is not null || source.Pmid is not null) && seen.Add(source.Id))
-                {
-                    cited.Add(source);
-                }
+                cited.Add(citation.Source);
             }
         }
-        if (cited.Count == 0)
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var identified = sources.Values.Where(s => (s.Doi is not null || s.Pmid is not null) && seen.Add(s.Id))
+            .OrderBy(s => s.Id, StringComparer.Ordinal).ToList();
+        if (identified.Count == 0)
         {
-            return;
+            return bySource;
         }
-        var notices = new IReadOnlyList<UpdateNotice>[cited.Count];
-        var problems = new List<string>?[cited.Count];
-        Parallelism.For(cited.Count, Parallelism.Files, i => notices[i] = NoticesOf(cache, cited[i], out problems[i]));
+        var notices = new IReadOnlyList<UpdateNotice>[identified.Count];
+        var problems = new List<string>?[identified.Count];
+        Parallelism.For(identified.Count, Parallelism.Files, i => notices[i] = NoticesOf(cache, identified[i], out problems[i]));
 
-        var bySource = new Dictionary<string, IReadOnlyList<UpdateNotice>>(StringComparer.Ordinal);
-        for (var i = 0; i < cited.Count; i++)
+        for (var i = 0; i < identified.Count; i++)
         {
-            var source = cited[i];
+            var source = identified[i];
+            if (notices[i].Count > 0)
+            {
+                bySource[source.Id] = notices[i];
+            }
+            if (!cited.Contains(source.Id))
+            {
+                continue;
+            }
             foreach (var problem in problems[i] ?? [])
             {
                 findings.Add(new Finding
@@ -59,14 +70,10 @@ internal static class RetractionRule
                     Source = source.Id,
                 });
             }
-            if (notices[i].Count > 0)
-            {
-                bySource[source.Id] = notices[i];
-            }
         }
         if (bySource.Count == 0)
         {
-            return;
+            return bySource;
         }
         foreach (var claim in set.Claims)
         {
@@ -93,6 +100,7 @@ internal static class RetractionRule
                 }
             }
         }
+        return bySource;
     }
 
     /// <summary>The kinds that withdraw a work (an error), that raise a concern (a warning), and that correct it (a note).</summary>
@@ -102,7 +110,7 @@ internal static class RetractionRule
 
     internal static bool Counts(string kind) => Withdrawn.Contains(kind) || Concerns.Contains(kind) || Corrections.Contains(kind);
 
-    private static Severity SeverityOf(string kind) =>
+    internal static Severity SeverityOf(string kind) =>
         Withdrawn.Contains(kind) ? Severity.Error : Concerns.Contains(kind) ? Severity.Warning : Severity.Note;
 
     private static string Message(string source, UpdateNotice notice)

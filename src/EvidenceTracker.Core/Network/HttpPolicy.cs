@@ -20,7 +20,10 @@ public sealed record HttpPolicy
     public int MaxRedirects { get; init; } = 5;
     public long MaxBodyBytes { get; init; } = 50L * 1024 * 1024;
     public int PerHostConcurrency { get; init; } = 2;
-    /// <summary>Hosts with a request-rate limit (requests a second), such as NCBI's E-utilities.</summary>
+    /// <summary>
+    /// Hosts with a request-rate limit (requests a second), such as NCBI's E-utilities: keyed by host and port (a URL's
+    /// authority, the port left out when it is the scheme's own) or by host name alone (every port).
+    /// </summary>
     public IReadOnlyDictionary<string, double> RateLimits { get; init; } = new Dictionary<string, double>();
 
     public static string UserAgentFor(string version, string? mailto) =>

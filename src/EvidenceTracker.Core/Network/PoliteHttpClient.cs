@@ -95,9 +95,10 @@ public sealed class PoliteHttpClient : IDisposable
         await gate.WaitAsync(cancel).ConfigureAwait(false);
         try
         {
-            if (_policy.RateLimits.TryGetValue(url.Host, out var perSecond) && perSecond > 0)
+            var rateKey = _policy.RateLimits.ContainsKey(url.Authority) ? url.Authority : url.Host;
+            if (_policy.RateLimits.TryGetValue(rateKey, out var perSecond) && perSecond > 0)
             {
-                await _rateGates.GetOrAdd(url.Host, _ => new RateGate(TimeSpan.FromSeconds(1 / perSecond))).Wait(_delay, cancel).ConfigureAwait(false);
+                await _rateGates.GetOrAdd(rateKey, _ => new RateGate(TimeSpan.FromSeconds(1 / perSecond))).Wait(_delay, cancel).ConfigureAwait(false);
             }
             Interlocked.Increment(ref _requests);
             using var request = new HttpRequestMessage(HttpMethod.Get, url);

@@ -62,7 +62,7 @@ public sealed record ServiceEndpoints
     public HttpPolicy Policy(string version) => new()
     {
         UserAgent = HttpPolicy.UserAgentFor(version, Mailto),
-        RateLimits = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase) { [Eutils.Host] = NcbiApiKey is null ? 3 : 10 },
+        RateLimits = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase) { [Eutils.Authority] = NcbiApiKey is null ? 3 : 10 },
     };
 
     /// <summary><paramref name="path"/> under <paramref name="baseUri"/>, keeping the base's own path.</summary>

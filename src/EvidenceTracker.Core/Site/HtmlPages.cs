@@ -219,6 +219,7 @@ internal sealed class HtmlPages(SiteData data)
         var claim = status.Claim;
         var body = E("article",
             VerdictBox(status),
+            Notices(claim.Citations.Select(c => c.Source).Distinct(StringComparer.Ordinal), named: true),
             E("dl",
                 Reviewed(claim),
                 E("dt", L.Id), E("dd", E("code", claim.Id)),
@@ -334,6 +335,46 @@ internal sealed class HtmlPages(SiteData data)
             E("code", f.Rule), ": ", English(f.Message), " ",
             E("span", $"({f.File}{(f.Line is int l ? $":{l}:{f.Column}" : "")})").Class("muted"))));
 
+    // ---------------------------------------------------------------- notices
+
+    /// <summary>A symbol beside a notice's kind and colour, so that no notice is told by colour alone.</summary>
+    internal static string NoticeSymbol(Severity severity) => severity switch
+    {
+        Severity.Error => "\u2298",    // ⊘ retracted, withdrawn, removed
+        Severity.Warning => "\u26A0",  // ⚠ expression of concern
+        _ => "\u270E",                 // ✎ correction
+    };
+
+    /// <summary>
+    /// The retraction, expression-of-concern and correction notices cached for the sources (see
+    /// <see cref="CheckReport.Notices"/>): each its kind in words and a symbol, the notice's DOI linked to doi.org, its
+    /// date and who recorded it; on a claim's page, <paramref name="named"/>, with the source it concerns. Null when none.
+    /// </summary>
+    private Element? Notices(IEnumerable<string> sourceIds, bool named)
+    {
+        var items = new List<Node?>();
+        foreach (var id in sourceIds)
+        {
+            if (data.Report.Notices.TryGetValue(id, out var notices))
+            {
+                items.AddRange(notices.Select(n => (Node?)Notice(id, n, named)));
+            }
+        }
+        return items.Count == 0 ? null : E("section", E("ul", items)).Class("notices").Attr("aria-label", L.NoticesLabel);
+    }
+
+    private Element Notice(string sourceId, Lookup.UpdateNotice notice, bool named)
+    {
+        var severity = RetractionRule.SeverityOf(notice.Kind);
+        return E("li",
+            E("strong", E("span", NoticeSymbol(severity)).Class("symbol").Attr("aria-hidden", "true"), " ", L.NoticeKind(notice.Kind)),
+            named ? All(" \u2014 ", L.NoticeOfSource, " ", SourceLink(sourceId, 1, Texty("span", data.SourceById.TryGetValue(sourceId, out var s) ? s.Title : sourceId))) : null,
+            notice.Doi is { } doi ? All(" \u00B7 ", L.NoticeDoi, " ", Link("https://doi.org/" + doi, doi)) : null,
+            notice.Date is { } date ? All(" \u00B7 ", date) : null,
+            " \u00B7 ", L.RecordedBy(notice.RecordedBy ?? "publisher"))
+            .Class($"notice notice-{Rules.SeverityName(severity)}");
+    }
+
     // ---------------------------------------------------------------- source
 
     public string Source(Source s)
@@ -342,6 +383,7 @@ internal sealed class HtmlPages(SiteData data)
         var reportedBy = data.ReportedOnBy.TryGetValue(s.Id, out var r) ? r : [];
         var body = E("article",
             E("h1", Texty("span", s.Title)),
+            Notices([s.Id], named: false),
             InLang(E("p", Reference.Node(data, s)), s.Title),
             E("dl",
                 E("dt", L.LevelHeading), E("dd", s.Level is { } l ? L.SourceLevel(l) : L.NotRecordedNotPrimary),

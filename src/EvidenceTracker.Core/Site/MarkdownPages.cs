@@ -154,6 +154,7 @@ internal sealed class MarkdownPages(SiteData data)
         sb.Append($"> **{L.VerdictHeading}:** {(c.Verdict is null ? L.NoVerdictRecorded : Verdict(c.Verdict))}  \n");
         sb.Append($"> **{L.SupportLevelHeading}:** {Support(status)}  \n");
         sb.Append($"> **{L.Reason}:** {(c.Note is { } reason && !string.IsNullOrWhiteSpace(reason) ? Esc(reason.Trim()) : L.NoReasonRecorded)}\n\n");
+        sb.Append(Notices(c.Citations.Select(x => x.Source).Distinct(StringComparer.Ordinal), named: true));
         if (c.Reviewed is not null || c.Reviewer is not null)
         {
             sb.Append($"- {L.Reviewed}: ").Append(string.Join(" · ", new[] { c.Reviewed, c.Reviewer }.OfType<string>().Select(Esc))).Append('\n');
@@ -232,10 +233,43 @@ internal sealed class MarkdownPages(SiteData data)
         return sb.ToString();
     }
 
+    /// <summary>The cached notices of the sources, one line each (a paragraph of lines), as on the HTML pages; empty when none.</summary>
+    private string Notices(IEnumerable<string> sourceIds, bool named)
+    {
+        var lines = new List<string>();
+        foreach (var id in sourceIds)
+        {
+            if (!data.Report.Notices.TryGetValue(id, out var notices))
+            {
+                continue;
+            }
+            foreach (var n in notices)
+            {
+                var line = new StringBuilder();
+                line.Append($"**{HtmlPages.NoticeSymbol(RetractionRule.SeverityOf(n.Kind))} {L.NoticeKind(n.Kind)}**");
+                if (named)
+                {
+                    line.Append($" \u2014 {L.NoticeOfSource} ").Append(data.SourceById.TryGetValue(id, out var s) ? Link(s.Title, $"../sources/{id}.md") : Esc(id));
+                }
+                if (n.Doi is { } doi)
+                {
+                    line.Append($" \u00B7 {L.NoticeDoi} ").Append(External("https://doi.org/" + doi, doi));
+                }
+                if (n.Date is { } date)
+                {
+                    line.Append(" \u00B7 ").Append(Esc(date));
+                }
+                line.Append(" \u00B7 ").Append(Esc(L.RecordedBy(n.RecordedBy ?? "publisher")));
+                lines.Add(line.ToString());
+            }
+        }
+        return lines.Count == 0 ? "" : string.Join("  \n", lines) + "\n\n";
+    }
+
     public string Source(Source s)
     {
         var sb = new StringBuilder();
-        sb.Append("# ").Append(Esc(s.Title)).Append("\n\n").Append(Esc(Reference.Text(data, s))).Append("\n\n");
+        sb.Append("# ").Append(Esc(s.Title)).Append("\n\n").Append(Notices([s.Id], named: false)).Append(Esc(Reference.Text(data, s))).Append("\n\n");
         sb.Append($"- {L.LevelHeading}: {(s.Level is { } l ? L.SourceLevel(l) : L.NotRecordedNotPrimary)}\n- {L.Type}: {Esc(s.Type)}\n- {L.Id}: `{s.Id}`\n");
         if (s.Url is { } url)
         {

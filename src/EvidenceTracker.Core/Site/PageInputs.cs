@@ -15,7 +15,7 @@ namespace EvidenceTracker.Site;
 /// <list type="bullet">
 /// <item>a claim: its file, its support level, quote checks and findings; its article; each source it cites, and each
 /// source those report on (its leads);</item>
-/// <item>a source: its file and findings; every claim citing it; the sources it reports on and those reporting on it;</item>
+/// <item>a source: its file and findings, the notices cached for it (retractions, corrections); every claim citing it; the sources it reports on and those reporting on it;</item>
 /// <item>an article: its file and findings; every claim tracked in it; every source (references may name any);</item>
 /// <item>the index, the matrix and evidence.json: everything.</item>
 /// </list>
@@ -59,7 +59,8 @@ public sealed class PageInputs
         foreach (var s in data.Sources)
         {
             _sources[s.Id] = Hash(
-                new[] { "source", s.Id, FileHash(s.File) }.Concat(data.FindingsOfSource(s.Id).Select(FindingText)));
+                new[] { "source", s.Id, FileHash(s.File) }.Concat(data.FindingsOfSource(s.Id).Select(FindingText))
+                    .Concat((data.Report.Notices.TryGetValue(s.Id, out var notices) ? notices : []).Select(n => "notice " + n)));
         }
         foreach (var a in data.Articles)
         {

@@ -259,4 +259,31 @@ internal sealed class SiteLabels
         ArgumentNullException.ThrowIfNull(c);
         return Stance(c.Stance) + (string.IsNullOrWhiteSpace(c.Quote) ? "" : (_zh ? "，" : ", ") + Quoted);
     }
+
+    // ------------------------------------------------------------ notices (retractions, concerns, corrections)
+
+    /// <summary>The name of a notice's kind, as the service names it (<c>retraction</c>, <c>expression_of_concern</c>…).</summary>
+    public string NoticeKind(string kind) => kind switch
+    {
+        "retraction" => T("Retracted", "已撤稿"),
+        "partial_retraction" => T("Partly retracted", "部分撤稿"),
+        "withdrawal" => T("Withdrawn", "已撤回"),
+        "removal" => T("Removed", "已移除"),
+        "expression_of_concern" => T("Expression of concern", "关注声明"),
+        "erratum" => T("Erratum", "勘误"),
+        "corrigendum" => T("Corrigendum", "更正"),
+        "addendum" => T("Addendum", "补遗"),
+        "clarification" => T("Clarification", "澄清"),
+        _ => T("Correction", "更正"),
+    };
+
+    /// <summary>The label of the notices' box, for assistive technology.</summary>
+    public string NoticesLabel => T("Notices on the source", "来源的出版方声明");
+
+    /// <summary>"Source X: " before the notices of a cited source on a claim's page.</summary>
+    public string NoticeOfSource => T("Cited source", "所引来源");
+
+    public string NoticeDoi => T("notice", "声明");
+
+    public string RecordedBy(string who) => _zh ? $"记录者：{who}" : $"recorded by {who}";
 }

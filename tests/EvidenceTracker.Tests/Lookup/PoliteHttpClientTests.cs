@@ -106,6 +106,17 @@ public sealed class PoliteHttpClientTests : IDisposable
     }
 
     [Fact]
+    public void The_e_utilities_rate_limit_holds_their_host_and_port_only_so_that_stand_ins_on_one_host_are_not_all_limited()
+    {
+        var endpoints = ServiceEndpoints.From(v => v == "EVIDENCE_EUTILS_URL" ? "http://127.0.0.1:9/eutils" : null, out var problem);
+        Assert.Null(problem);
+        var limits = endpoints.Policy("test").RateLimits;
+        Assert.Equal(3, limits["127.0.0.1:9"]);
+        Assert.False(limits.ContainsKey("127.0.0.1"));
+        Assert.Equal(3, ServiceEndpoints.From(_ => null, out _).Policy("test").RateLimits["eutils.ncbi.nlm.nih.gov"]);
+    }
+
+    [Fact]
     public async Task A_server_that_does_not_answer_in_time_is_a_time_out()
     {
         _server.On("/hang", new Reply(200, "late") { Delay = TimeSpan.FromSeconds(3) });

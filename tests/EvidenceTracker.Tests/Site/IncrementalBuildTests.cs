@@ -143,6 +143,12 @@ public sealed class IncrementalBuildTests
             ("a removed source", () => File.Delete(repo.Full("sources/other-2020.yaml"))),
             ("the site's title", () => Edit("evidence.yaml", "title: Clean fixture", "title: Renamed fixture")),
             ("a snapshot", () => File.AppendAllText(repo.Full("sources/snapshots/smith-2023-caffeine.txt"), "\nA changed archive.\n")),
+            ("a cached retraction of a cited source", () => Notice(repo, "10.1234/jse.2023.001", "retraction")),
+            ("the cached notice becoming a correction", () => Notice(repo, "10.1234/jse.2023.001", "correction")),
+            ("an uncited source with a DOI", () => repo.Write("sources/uncited-2019.yaml", "id: uncited-2019\ntype: report\ntitle: Nobody cites this\ndoi: 10.5555/uncited\n")),
+            ("a cached notice of the uncited source", () => Notice(repo, "10.5555/uncited", "expression_of_concern")),
+            ("the retracted-source rule turned off", () => Edit("evidence.yaml", "citation-scope: run", "citation-scope: run\nrules:\n  retracted-source: off")),
+            ("a cached notice changed while the rule is off", () => Notice(repo, "10.1234/jse.2023.001", "retraction")),
             ("a claim file that no longer reads", () => repo.Write("claims/new-claim.yaml", "id: [new-claim\n")),
         };
         foreach (var (what, apply) in edits)
@@ -159,6 +165,18 @@ public sealed class IncrementalBuildTests
             }
         }
     }
+
+    /// <summary>A Crossref record in the look-up cache naming one notice of <paramref name="kind"/> for the DOI.</summary>
+    private static void Notice(TempRepo repo, string doi, string kind) =>
+        new EvidenceTracker.Network.LookupCache(repo.Root).Write("crossref", doi, new EvidenceTracker.Network.CachedAnswer
+        {
+            Request = $"http://127.0.0.1/works/{doi}",
+            Status = 200,
+            Fetched = "2026-12-02",
+            ContentType = "application/json",
+            Body = System.Text.Encoding.UTF8.GetBytes("{\"status\":\"ok\",\"message\":{\"DOI\":\"" + doi + "\",\"updated-by\":[{\"DOI\":\"10.5555/notice." + kind +
+                "\",\"type\":\"" + kind + "\",\"source\":\"publisher\",\"updated\":{\"date-parts\":[[2022,5,2]]}}]}}"),
+        });
 
     [Fact]
     public void A_page_deleted_by_hand_is_written_again_though_its_inputs_did_not_change()
