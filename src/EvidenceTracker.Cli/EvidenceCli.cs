@@ -5,14 +5,6 @@ using EvidenceTracker.Reporting;
 
 namespace EvidenceTracker.Cli;
 
-/// <summary>Exit codes of every command, as the contract defines them.</summary>
-public static class ExitCodes
-{
-    public const int Ok = 0;
-    public const int Findings = 1;
-    public const int Usage = 2;
-}
-
 /// <summary>
 /// The <c>evidence</c> command line: builds the command tree, parses, and runs one command with the given
 /// writers. Parse errors are usage errors (exit 2); every failure ends in a one-line message, never a trace.
@@ -109,64 +101,5 @@ public static class EvidenceCli
         root.Subcommands.Add(ImportCommand.Create(context));
         root.Subcommands.Add(LookupCommand.Create(context));
         return root;
-    }
-}
-
-/// <summary>A usage problem found after parsing (for example a missing file): exit 2.</summary>
-public sealed class UsageException(string message) : Exception(message)
-{
-    public UsageException()
-        : this("usage error")
-    {
-    }
-
-    public UsageException(string message, Exception inner)
-        : this(message) => _ = inner;
-}
-
-/// <summary>The writers and environment a command runs with.</summary>
-public sealed record CommandContext(TextWriter Out, TextWriter Error, CliEnvironment Environment)
-{
-    public string RootOf(ParseResult parsed)
-    {
-        ArgumentNullException.ThrowIfNull(parsed);
-        var root = parsed.GetValue(GlobalOptions.Root);
-        return Environment.FullPath(string.IsNullOrEmpty(root) ? "." : root);
-    }
-
-    /// <summary>Colour on a terminal, unless --no-color or NO_COLOR says otherwise.</summary>
-    public bool UseColor(ParseResult parsed)
-    {
-        ArgumentNullException.ThrowIfNull(parsed);
-        return Environment.StdoutIsTerminal && !Environment.NoColor && !parsed.GetValue(GlobalOptions.NoColor);
-    }
-}
-
-public static class GlobalOptions
-{
-    public static readonly Option<string> Root = new("--root")
-    {
-        Description = "The evidence repository to work on (the folder with evidence.yaml, claims/, sources/, articles/).",
-        HelpName = "DIR",
-        DefaultValueFactory = _ => ".",
-        Recursive = true,
-    };
-
-    public static readonly Option<bool> NoColor = new("--no-color")
-    {
-        Description = "Plain output without ANSI colours (also when NO_COLOR is set or output is not a terminal).",
-        Recursive = true,
-    };
-
-    public static Option<string> Format(string[] allowed, string description)
-    {
-        var option = new Option<string>("--format", "-f")
-        {
-            Description = description,
-            HelpName = string.Join('|', allowed),
-            DefaultValueFactory = _ => allowed[0],
-        };
-        option.AcceptOnlyFromAmong(allowed);
-        return option;
     }
 }

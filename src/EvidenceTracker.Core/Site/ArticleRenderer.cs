@@ -9,30 +9,6 @@ using Markdig.Syntax.Inlines;
 namespace EvidenceTracker.Site;
 
 /// <summary>
-/// A passage of the article to highlight: a tracked excerpt with the claim it belongs to, or an uncited sentence, at
-/// [Start, End) offsets of the article's text as the article parser found them (the renderer searches for nothing).
-/// </summary>
-/// <remarks>
-/// Overlapping excerpts nest. A highlight that <see cref="FillsGaps"/> (an uncited sentence) marks only the parts of its
-/// span that no excerpt marks, so an uncited mark never holds an excerpt's. <see cref="Id"/>, when set, goes on the
-/// first mark of the first span, so that <c>#claim-…</c> reaches it.
-/// </remarks>
-/// <param name="Description">What a screen reader says of the highlight's label link (the claim, its level and verdict).</param>
-public sealed record Highlight(IReadOnlyList<(int Start, int End)> Spans, string CssClass, string Label, string? Href, string Description, bool FillsGaps = false)
-{
-    public string? Id { get; init; }
-
-    /// <summary>Whether the highlighted text itself links to <see cref="Href"/> (a claim); when not, only the label does.</summary>
-    public bool LinksText { get; init; } = true;
-}
-
-/// <summary>
-/// The words the article renderer adds around the article: the heading of the list of footnotes the text never cites, and
-/// the mark on each of them.
-/// </summary>
-public sealed record ArticleWords(string UnusedFootnotes, string UnusedFootnote);
-
-/// <summary>
 /// Renders an article's Markdown to HTML with Markdig: one pipeline, built once; raw HTML shows as its text
 /// (<see cref="RawHtmlText"/>), admonitions as boxes (<see cref="Articles.AdmonitionExtension"/>), links kept only for http(s) URLs and the article's own fragments, images reduced
 /// to their text (no request leaves the page), and tracked passages wrapped in <c>mark</c> elements at the

@@ -52,7 +52,7 @@ internal sealed class HtmlPages(SiteData data)
     }
 
     /// <summary>Text of the data (a statement, a title, a note): marked with its language where the page's is another.</summary>
-    private Element Texty(string tag, string text) => InLang(E(tag, text), text);
+    private Element DataText(string tag, string text) => InLang(E(tag, text), text);
 
     /// <summary>A message of check (always English): marked as English on a page in another language.</summary>
     private Node English(string text) => data.Lang == "en" ? new TextNode(text) : E("span", text).Attr("lang", "en");
@@ -130,7 +130,7 @@ internal sealed class HtmlPages(SiteData data)
         var summary = data.Report.Summary;
         var levels = Enum.GetValues<SupportLevel>().Reverse().Where(l => l != SupportLevel.Draft || summary.Support[l] > 0).ToList();
         var body = All(
-            Texty("h1", data.Title),
+            DataText("h1", data.Title),
             E("p", $"{L.Count(summary.Claims, Noun.Claim)}, {L.Count(summary.Sources, Noun.Source)}, {L.Count(summary.Articles, Noun.Article)}. ",
                 $"{L.Check}{L.Count(summary.Errors, Noun.Error)}, {L.Count(summary.Warnings, Noun.Warning)}, {L.Count(summary.Notes, Noun.Note)}."),
             E("section",
@@ -195,8 +195,8 @@ internal sealed class HtmlPages(SiteData data)
             var search = string.Join(' ', [claim.Id, claim.Statement, claim.Excerpt ?? "", string.Join(' ', claim.Tags)]).ToLowerInvariant();
             rows.Add(E("tr",
                     E("td",
-                        E("p", ClaimLink(claim.Id, depth, Texty("span", claim.Statement))).Class("statement"),
-                        string.IsNullOrWhiteSpace(claim.Excerpt) ? null : E("p", Texty("span", claim.Excerpt.Trim())).Class("excerpt")).Class("claim"),
+                        E("p", ClaimLink(claim.Id, depth, DataText("span", claim.Statement))).Class("statement"),
+                        string.IsNullOrWhiteSpace(claim.Excerpt) ? null : E("p", DataText("span", claim.Excerpt.Trim())).Class("excerpt")).Class("claim"),
                     E("td", Badge(c)).Attr("data-label", L.Support),
                     E("td", Verdict(claim.Verdict)).Attr("data-label", L.VerdictHeading),
                     E("td", string.Join(", ", claim.Tags)).Attr("data-label", L.Tags).Class(claim.Tags.Count == 0 ? "tags empty" : "tags"))
@@ -251,11 +251,11 @@ internal sealed class HtmlPages(SiteData data)
     {
         var claim = status.Claim;
         return E("section",
-            E("h1", Texty("span", claim.Statement)),
+            E("h1", DataText("span", claim.Statement)),
             E("dl",
                 E("dt", L.VerdictHeading), E("dd", claim.Verdict is null ? E("span", L.NoVerdictRecorded).Class("muted") : Verdict(claim.Verdict)),
                 E("dt", L.SupportLevelHeading), E("dd", Badge(status), " ", L.LevelMeaning(status.Support)),
-                E("dt", L.Reason), E("dd", claim.Note is { } note && !string.IsNullOrWhiteSpace(note) ? Texty("p", note.Trim()) : E("p", L.NoReasonRecorded).Class("muted"))))
+                E("dt", L.Reason), E("dd", claim.Note is { } note && !string.IsNullOrWhiteSpace(note) ? DataText("p", note.Trim()) : E("p", L.NoReasonRecorded).Class("muted"))))
             .Class($"verdict-box verdict-{VerdictKey(claim.Verdict)}").Attr("aria-label", L.VerdictBoxLabel);
     }
 
@@ -269,7 +269,7 @@ internal sealed class HtmlPages(SiteData data)
             : null;
         if (paragraph is null)
         {
-            return All(E("blockquote", Texty("p", excerpt)), see);
+            return All(E("blockquote", DataText("p", excerpt)), see);
         }
         var at = paragraph.IndexOf(excerpt, StringComparison.Ordinal);
         return All(E("blockquote",
@@ -304,7 +304,7 @@ internal sealed class HtmlPages(SiteData data)
                 source?.Level is { } l ? $" · {L.SourceOfLevel(l)}" : $" · {L.LevelNotRecorded}",
                 c.Locator is { } loc ? $" · {loc}" : null),
             source is null ? E("p", L.NoSuchSource(c.Source)).Class("finding-error") : InLang(E("p", Reference.Node(data, source)), source.Title),
-            c.Quote is { } q ? E("blockquote", Texty("p", q.Trim()).Class("quote")) : null);
+            c.Quote is { } q ? E("blockquote", DataText("p", q.Trim()).Class("quote")) : null);
     }
 
     private Node Chain(Claim claim)
@@ -321,8 +321,8 @@ internal sealed class HtmlPages(SiteData data)
                     : L.NoPrimary + (chain.Leads.Count > 0 ? L.LeadsAreNotSupport : ""))
                 .Class(chain.RestsOnPrimary ? null : "finding-warning"),
             E("ul",
-                chain.Cited.Select(id => (Node?)E("li", L.Cited, SourceLink(id, 1, Texty("span", data.SourceById[id].Title)), LevelText(id)))
-                .Concat(chain.Leads.Select(id => (Node?)E("li", L.Lead, SourceLink(id, 1, Texty("span", data.SourceById[id].Title)), LevelText(id),
+                chain.Cited.Select(id => (Node?)E("li", L.Cited, SourceLink(id, 1, DataText("span", data.SourceById[id].Title)), LevelText(id)))
+                .Concat(chain.Leads.Select(id => (Node?)E("li", L.Lead, SourceLink(id, 1, DataText("span", data.SourceById[id].Title)), LevelText(id),
                     L.ReportedOnBy(string.Join(", ", chain.Cited.Where(x => data.SourceById[x].ReportsOn.Contains(id)))))))));
     }
 
@@ -368,7 +368,7 @@ internal sealed class HtmlPages(SiteData data)
         var severity = RetractionRule.SeverityOf(notice.Kind);
         return E("li",
             E("strong", E("span", NoticeSymbol(severity)).Class("symbol").Attr("aria-hidden", "true"), " ", L.NoticeKind(notice.Kind)),
-            named ? All(" \u2014 ", L.NoticeOfSource, " ", SourceLink(sourceId, 1, Texty("span", data.SourceById.TryGetValue(sourceId, out var s) ? s.Title : sourceId))) : null,
+            named ? All(" \u2014 ", L.NoticeOfSource, " ", SourceLink(sourceId, 1, DataText("span", data.SourceById.TryGetValue(sourceId, out var s) ? s.Title : sourceId))) : null,
             notice.Doi is { } doi ? All(" \u00B7 ", L.NoticeDoi, " ", Link("https://doi.org/" + doi, doi)) : null,
             notice.Date is { } date ? All(" \u00B7 ", date) : null,
             " \u00B7 ", L.RecordedBy(notice.RecordedBy ?? "publisher"))
@@ -382,7 +382,7 @@ internal sealed class HtmlPages(SiteData data)
         var citing = data.ClaimsCiting(s.Id);
         var reportedBy = data.ReportedOnBy.TryGetValue(s.Id, out var r) ? r : [];
         var body = E("article",
-            E("h1", Texty("span", s.Title)),
+            E("h1", DataText("span", s.Title)),
             Notices([s.Id], named: false),
             InLang(E("p", Reference.Node(data, s)), s.Title),
             E("dl",
@@ -393,8 +393,8 @@ internal sealed class HtmlPages(SiteData data)
                 s.Doi is { } doi ? All(E("dt", "DOI"), E("dd", Link("https://doi.org/" + doi, doi))) : null,
                 s.Pmid is { } pmid ? All(E("dt", "PubMed"), E("dd", Link(PubMedUrl(pmid), pmid))) : null,
                 s.Snapshot is { } snap ? All(E("dt", L.Snapshot), E("dd", snap, s.Archived is { } ar ? L.Archived(ar) : null)) : null),
-            s.ReportsOn.Count > 0 ? All(E("h2", L.ReportsOn), E("ul", s.ReportsOn.Select(t => (Node?)E("li", SourceLink(t, 1, data.SourceById.TryGetValue(t, out var ts) ? Texty("span", ts.Title) : t))))) : null,
-            reportedBy.Count > 0 ? All(E("h2", L.ReportedOnByHeading), E("ul", reportedBy.Select(b => (Node?)E("li", SourceLink(b.Id, 1, Texty("span", b.Title)))))) : null,
+            s.ReportsOn.Count > 0 ? All(E("h2", L.ReportsOn), E("ul", s.ReportsOn.Select(t => (Node?)E("li", SourceLink(t, 1, data.SourceById.TryGetValue(t, out var ts) ? DataText("span", ts.Title) : t))))) : null,
+            reportedBy.Count > 0 ? All(E("h2", L.ReportedOnByHeading), E("ul", reportedBy.Select(b => (Node?)E("li", SourceLink(b.Id, 1, DataText("span", b.Title)))))) : null,
             E("h2", L.ClaimsCiting(citing.Count)),
             citing.Count == 0 ? E("p", L.NoClaimCites).Class("muted") : E("div", ClaimsTable(ClaimOrder.WeakestFirst(citing), 1)).Class("table-wrap"),
             E("h2", L.Findings),
@@ -424,15 +424,15 @@ internal sealed class HtmlPages(SiteData data)
         {
             var citing = ClaimOrder.WeakestFirst(data.ClaimsCiting(s.Id));
             rows.Add(E("tr",
-                E("td", E("p", SourceLink(s.Id, 0, Texty("span", s.Title))).Class("statement"),
+                E("td", E("p", SourceLink(s.Id, 0, DataText("span", s.Title))).Class("statement"),
                     E("p", E("code", s.Id)).Class("excerpt")).Class("claim"),
-                E("td", s.Publisher is { } p ? Texty("span", p) : E("span", "—").Class("muted")).Attr("data-label", L.PublisherColumn),
+                E("td", s.Publisher is { } p ? DataText("span", p) : E("span", "—").Class("muted")).Attr("data-label", L.PublisherColumn),
                 E("td", s.Date ?? "—").Attr("data-label", L.DateColumn),
                 E("td", s.Level is { } lv ? E("span", L.SourceLevel(lv)).Class($"badge source-{Names.Of(lv)}") : E("span", L.LevelNotRecorded).Class("muted")).Attr("data-label", L.LevelHeading),
                 E("td", citing.Count == 0
                     ? E("span", L.NotCited).Class("muted")
                     : E("details", E("summary", L.Count(citing.Count, Noun.Claim)),
-                        E("ul", citing.Select(c => (Node?)E("li", ClaimLink(c.Claim.Id, 0, Texty("span", c.Claim.Statement)), " ", Badge(c), " ", Verdict(c.Claim.Verdict)))))).Attr("data-label", L.CitedByColumn).Attr("data-count", citing.Count.ToString(CultureInfo.InvariantCulture)),
+                        E("ul", citing.Select(c => (Node?)E("li", ClaimLink(c.Claim.Id, 0, DataText("span", c.Claim.Statement)), " ", Badge(c), " ", Verdict(c.Claim.Verdict)))))).Attr("data-label", L.CitedByColumn).Attr("data-count", citing.Count.ToString(CultureInfo.InvariantCulture)),
                 E("td", Identifiers(s)).Attr("data-label", L.LinksColumn)).Attr("data-id", s.Id));
         }
         var body = All(
@@ -509,14 +509,14 @@ internal sealed class HtmlPages(SiteData data)
             .Class("legend").Attr("role", "note").Attr("aria-label", L.Legend);
         var articleLang = data.ArticleLangs.GetValueOrDefault(article.Id, data.Lang);
         var body = All(
-            E("h1", Texty("span", title)),
+            E("h1", DataText("span", title)),
             E("p", L.ArticleIntro(claims.Count)),
             legend,
             E("article", Raw.FromSafeRenderer(html)).Attr("lang", articleLang),
             uncited.Count == 0 ? null : E("section",
                 E("h2", L.UncitedSentences).Id("uncited-heading"),
                 E("ol", uncited.Select((u, i) => (Node?)E("li",
-                    E("a", Texty("span", PlainMarkdown(article.Text[u.Start..u.End]).Trim())).Href($"#uncited-{i + 1}"), " — ",
+                    E("a", DataText("span", PlainMarkdown(article.Text[u.Start..u.End]).Trim())).Href($"#uncited-{i + 1}"), " — ",
                     L.UncitedReason, English(u.What)).Id($"uncited-{i + 1}-why")))).Attr("aria-labelledby", "uncited-heading").Class("uncited-list"),
             E("h2", L.TrackedClaims),
             claims.Count == 0 ? E("p", L.None).Class("muted") : E("div", ClaimsTable(claims, 1)).Class("table-wrap"));

@@ -110,12 +110,3 @@ public sealed class SiteData
         return new ClaimChain(cited, Chains.Leads(claim, SourceById), Chains.RestsOnPrimary(claim, SourceById));
     }
 }
-
-/// <summary>A claim's cited sources, its leads, and whether it rests on primary research it cites in support.</summary>
-public sealed record ClaimChain(IReadOnlyList<string> Cited, IReadOnlyList<string> Leads, bool RestsOnPrimary);
-
-/// <summary>Reads the <c>title</c> of an article's front matter (YAML or TOML; see <see cref="Articles.ArticleFrontMatter"/>).</summary>
-public static class FrontMatter
-{
-    public static string? Title(string markdown) => Articles.ArticleFrontMatter.Read(markdown).Title;
-}

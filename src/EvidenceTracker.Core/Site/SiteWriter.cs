@@ -4,41 +4,6 @@ using EvidenceTracker.Checking;
 
 namespace EvidenceTracker.Site;
 
-/// <summary>What writing (or checking) the site found: the files written, unchanged, removed, or stale.</summary>
-public sealed record SiteWriteResult(IReadOnlyList<string> Written, int Unchanged, IReadOnlyList<string> Removed, IReadOnlyList<string> Stale)
-{
-    /// <summary>The number of files the site has.</summary>
-    public int Files { get; init; }
-
-    /// <summary>Files an earlier build wrote that this one no longer writes but that were changed since: kept, and no longer listed.</summary>
-    public IReadOnlyList<string> Kept { get; init; } = [];
-
-    /// <summary>
-    /// Files left as they are without being rendered (counted in <see cref="Unchanged"/> too): their group's inputs are
-    /// what the manifest recorded, and the files are still there as the build wrote them.
-    /// </summary>
-    public int Reused { get; init; }
-}
-
-/// <summary>How <see cref="SiteWriter"/> treats the output folder.</summary>
-public sealed record SiteWriteOptions
-{
-    /// <summary>Write nothing; report the files that differ from what a build would write.</summary>
-    public bool CheckOnly { get; init; }
-
-    /// <summary>Write into a folder holding files no build wrote (they are kept), replacing those at the pages' paths.</summary>
-    public bool Force { get; init; }
-
-    /// <summary>
-    /// In a folder without a manifest, treat the files shaped like pages (<see cref="SiteFolder.ShapedLikeAPage"/>) as
-    /// written by an earlier build: the default <c>site/</c> of a repository built before manifests existed.
-    /// </summary>
-    public bool AdoptPages { get; init; }
-
-    /// <summary>Render every page and compare it with the folder, whatever inputs the manifest recorded.</summary>
-    public bool Full { get; init; }
-}
-
 /// <summary>
 /// Writes a built site: only files whose bytes changed, each through a temporary file renamed into place (a kill or a
 /// full disk never leaves an empty or torn page), and removes only the files an earlier build wrote — those listed in

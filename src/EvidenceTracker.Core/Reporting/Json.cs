@@ -5,27 +5,6 @@ using EvidenceTracker.Checking;
 
 namespace EvidenceTracker.Reporting;
 
-/// <summary>One way of writing a check report. Every output format implements it.</summary>
-public interface IReportFormatter
-{
-    void Write(CheckReport report, TextWriter writer);
-}
-
-public static class ReportFormats
-{
-    public static readonly string[] Names = ["text", "json", "sarif", "github", "junit"];
-
-    public static IReportFormatter Create(string name, bool color, string toolVersion) => name switch
-    {
-        "text" => new TextFormatter(color),
-        "json" => new JsonFormatter(),
-        "sarif" => new SarifFormatter(toolVersion),
-        "github" => new GitHubFormatter(),
-        "junit" => new JUnitFormatter(),
-        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "unknown format"),
-    };
-}
-
 /// <summary>Writes JSON with readable non-ASCII text, two-space indentation and \n line ends.</summary>
 public static class Json
 {

@@ -1,0 +1,24 @@
+using System.CommandLine;
+using System.Reflection;
+using EvidenceTracker.Loading;
+using EvidenceTracker.Reporting;
+
+namespace EvidenceTracker.Cli;
+
+/// <summary>The writers and environment a command runs with.</summary>
+public sealed record CommandContext(TextWriter Out, TextWriter Error, CliEnvironment Environment)
+{
+    public string RootOf(ParseResult parsed)
+    {
+        ArgumentNullException.ThrowIfNull(parsed);
+        var root = parsed.GetValue(GlobalOptions.Root);
+        return Environment.FullPath(string.IsNullOrEmpty(root) ? "." : root);
+    }
+
+    /// <summary>Colour on a terminal, unless --no-color or NO_COLOR says otherwise.</summary>
+    public bool UseColor(ParseResult parsed)
+    {
+        ArgumentNullException.ThrowIfNull(parsed);
+        return Environment.StdoutIsTerminal && !Environment.NoColor && !parsed.GetValue(GlobalOptions.NoColor);
+    }
+}

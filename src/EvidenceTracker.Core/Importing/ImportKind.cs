@@ -1,0 +1,5 @@
+using EvidenceTracker.Diagnostics;
+
+namespace EvidenceTracker.Importing;
+
+public enum ImportKind { Article, Source, Claim }

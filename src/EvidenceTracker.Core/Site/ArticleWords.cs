@@ -1,0 +1,15 @@
+using System.Text;
+using Markdig;
+using Markdig.Extensions.Footnotes;
+using Markdig.Extensions.Yaml;
+using Markdig.Renderers;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace EvidenceTracker.Site;
+
+/// <summary>
+/// The words the article renderer adds around the article: the heading of the list of footnotes the text never cites, and
+/// the mark on each of them.
+/// </summary>
+public sealed record ArticleWords(string UnusedFootnotes, string UnusedFootnote);
