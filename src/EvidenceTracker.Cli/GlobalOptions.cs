@@ -1,7 +1,5 @@
 using System.CommandLine;
 using System.Reflection;
-using EvidenceTracker.Loading;
-using EvidenceTracker.Reporting;
 
 namespace EvidenceTracker.Cli;
 

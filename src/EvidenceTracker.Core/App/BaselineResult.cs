@@ -1,5 +1,3 @@
-using EvidenceTracker.Checking;
-using EvidenceTracker.Storage;
 
 namespace EvidenceTracker.App;
 

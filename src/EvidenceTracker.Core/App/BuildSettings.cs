@@ -1,6 +1,4 @@
 using System.Runtime.ExceptionServices;
-using EvidenceTracker.Loading;
-using EvidenceTracker.Site;
 
 namespace EvidenceTracker.App;
 

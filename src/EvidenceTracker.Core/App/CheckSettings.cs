@@ -1,8 +1,4 @@
 using EvidenceTracker.Checking;
-using EvidenceTracker.Diagnostics;
-using EvidenceTracker.Loading;
-using EvidenceTracker.Model;
-using EvidenceTracker.Bibliography;
 
 namespace EvidenceTracker.App;
 

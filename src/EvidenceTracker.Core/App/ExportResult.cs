@@ -1,7 +1,3 @@
-using EvidenceTracker.Bibliography;
-using EvidenceTracker.Diagnostics;
-using EvidenceTracker.Loading;
-using EvidenceTracker.Storage;
 
 namespace EvidenceTracker.App;
 

@@ -1,5 +1,3 @@
-using EvidenceTracker.Diagnostics;
-using EvidenceTracker.Text;
 
 namespace EvidenceTracker.Articles;
 

@@ -1,5 +1,4 @@
 using EvidenceTracker.Diagnostics;
-using EvidenceTracker.Text;
 
 namespace EvidenceTracker.Articles;
 

@@ -1,8 +1,4 @@
-using EvidenceTracker.Diagnostics;
 using EvidenceTracker.Model;
-using EvidenceTracker.Text;
-using EvidenceTracker.Verification;
-using EvidenceTracker.Yaml;
 
 namespace EvidenceTracker.Authoring;
 

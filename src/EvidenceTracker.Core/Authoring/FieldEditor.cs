@@ -1,5 +1,4 @@
 using EvidenceTracker.Diagnostics;
-using EvidenceTracker.Text;
 using EvidenceTracker.Verification;
 using EvidenceTracker.Yaml;
 using YamlDotNet.Core;

@@ -1,4 +1,3 @@
-using EvidenceTracker.Storage;
 
 namespace EvidenceTracker.Authoring;
 

@@ -1,9 +1,5 @@
 using System.Text.RegularExpressions;
-using EvidenceTracker.Diagnostics;
-using EvidenceTracker.Loading;
 using EvidenceTracker.Model;
-using EvidenceTracker.Storage;
-using EvidenceTracker.Yaml;
 
 namespace EvidenceTracker.Authoring;
 

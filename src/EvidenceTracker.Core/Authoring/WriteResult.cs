@@ -1,10 +1,4 @@
-using EvidenceTracker.Articles;
-using EvidenceTracker.Checking;
-using EvidenceTracker.Diagnostics;
-using EvidenceTracker.Loading;
 using EvidenceTracker.Model;
-using EvidenceTracker.Storage;
-using EvidenceTracker.Yaml;
 
 namespace EvidenceTracker.Authoring;
 

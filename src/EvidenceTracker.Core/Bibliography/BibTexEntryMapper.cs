@@ -1,6 +1,4 @@
 using EvidenceTracker.Diagnostics;
-using EvidenceTracker.Model;
-using EvidenceTracker.Text;
 
 namespace EvidenceTracker.Bibliography;
 

@@ -1,6 +1,4 @@
 using System.Text;
-using EvidenceTracker.Diagnostics;
-using EvidenceTracker.Model;
 using EvidenceTracker.Text;
 
 namespace EvidenceTracker.Bibliography;

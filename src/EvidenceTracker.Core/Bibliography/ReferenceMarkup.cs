@@ -1,10 +1,5 @@
-using EvidenceTracker.Authoring;
-using System.Globalization;
 using System.Net;
-using System.Text;
 using System.Text.RegularExpressions;
-using EvidenceTracker.Model;
-using EvidenceTracker.Text;
 
 namespace EvidenceTracker.Bibliography;
 

@@ -1,6 +1,4 @@
 using System.Text.Json;
-using EvidenceTracker.Diagnostics;
-using EvidenceTracker.Reporting;
 
 namespace EvidenceTracker.Checking;
 

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using EvidenceTracker.Diagnostics;
 using EvidenceTracker.Loading;
 using EvidenceTracker.Model;
-using EvidenceTracker.Verification;
 
 namespace EvidenceTracker.Checking;
 

@@ -1,8 +1,4 @@
 using System.Diagnostics;
-using EvidenceTracker.Diagnostics;
-using EvidenceTracker.Loading;
-using EvidenceTracker.Model;
-using EvidenceTracker.Verification;
 
 namespace EvidenceTracker.Checking;
 

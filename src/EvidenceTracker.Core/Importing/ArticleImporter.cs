@@ -1,4 +1,3 @@
-using EvidenceTracker.Authoring;
 using EvidenceTracker.Articles;
 using EvidenceTracker.Diagnostics;
 using EvidenceTracker.Loading;

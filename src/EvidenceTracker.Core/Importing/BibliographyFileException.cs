@@ -1,11 +1,3 @@
-using EvidenceTracker.Authoring;
-using System.Text;
-using EvidenceTracker.Bibliography;
-using EvidenceTracker.Diagnostics;
-using EvidenceTracker.Loading;
-using EvidenceTracker.Model;
-using EvidenceTracker.Storage;
-using EvidenceTracker.Yaml;
 
 namespace EvidenceTracker.Importing;
 

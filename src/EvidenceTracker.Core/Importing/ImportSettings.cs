@@ -1,4 +1,3 @@
-using EvidenceTracker.Diagnostics;
 
 namespace EvidenceTracker.Importing;
 

@@ -1,5 +1,3 @@
-using EvidenceTracker.Diagnostics;
-using EvidenceTracker.Model;
 
 namespace EvidenceTracker.Loading;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-using EvidenceTracker.Network;
 
 namespace EvidenceTracker.Lookup;
 

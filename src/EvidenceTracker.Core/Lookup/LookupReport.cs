@@ -1,10 +1,3 @@
-using System.Text;
-using EvidenceTracker.Diagnostics;
-using EvidenceTracker.Loading;
-using EvidenceTracker.Model;
-using EvidenceTracker.Storage;
-using EvidenceTracker.Verification;
-using EvidenceTracker.Yaml;
 
 namespace EvidenceTracker.Lookup;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using EvidenceTracker.Network;
 
 namespace EvidenceTracker.Lookup;

@@ -1,5 +1,4 @@
 using EvidenceTracker.Articles;
-using EvidenceTracker.Diagnostics;
 
 namespace EvidenceTracker.Model;
 

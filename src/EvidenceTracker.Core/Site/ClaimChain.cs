@@ -1,7 +1,3 @@
-using EvidenceTracker.Checking;
-using EvidenceTracker.Diagnostics;
-using EvidenceTracker.Model;
-using EvidenceTracker.Verification;
 
 namespace EvidenceTracker.Site;
 

@@ -1,4 +1,3 @@
-using System.Text;
 using Markdig;
 using Markdig.Extensions.Footnotes;
 using Markdig.Extensions.Yaml;

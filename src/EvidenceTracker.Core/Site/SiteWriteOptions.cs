@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
-using EvidenceTracker.Checking;
 
 namespace EvidenceTracker.Site;
 

@@ -1,10 +1,4 @@
-using System.Globalization;
-using System.Text;
-using EvidenceTracker.Diagnostics;
-using EvidenceTracker.Loading;
 using EvidenceTracker.Model;
-using EvidenceTracker.Quotes;
-using EvidenceTracker.Text;
 
 namespace EvidenceTracker.Verification;
 

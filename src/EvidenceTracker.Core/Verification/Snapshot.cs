@@ -1,6 +1,3 @@
-using EvidenceTracker.Diagnostics;
-using EvidenceTracker.Loading;
-using EvidenceTracker.Model;
 using EvidenceTracker.Quotes;
 using EvidenceTracker.Text;
 

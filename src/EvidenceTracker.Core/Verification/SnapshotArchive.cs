@@ -1,11 +1,3 @@
-using System.Globalization;
-using System.Text;
-using EvidenceTracker.Diagnostics;
-using EvidenceTracker.Loading;
-using EvidenceTracker.Model;
-using EvidenceTracker.Quotes;
-using EvidenceTracker.Storage;
-using EvidenceTracker.Yaml;
 
 namespace EvidenceTracker.Verification;
 

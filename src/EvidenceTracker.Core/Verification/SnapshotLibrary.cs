@@ -2,7 +2,6 @@ using EvidenceTracker.Diagnostics;
 using EvidenceTracker.Loading;
 using EvidenceTracker.Model;
 using EvidenceTracker.Quotes;
-using EvidenceTracker.Text;
 
 namespace EvidenceTracker.Verification;
 
