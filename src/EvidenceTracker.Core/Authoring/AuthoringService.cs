@@ -67,7 +67,7 @@ public static class AuthoringService
         var path = $"sources/{id}.yaml";
         var sink = new FindingSink(path);
         var source = DocumentReaders.ReadSource(YamlTreeReader.Read(text, sink), sink);
-        problems.AddRange(Describe(sink));
+        problems.AddRange(LockedEdit.Errors(sink));
         if (problems.Count > 0)
         {
             return WriteResult.Refused([.. problems]);
@@ -121,7 +121,7 @@ public static class AuthoringService
         var path = $"claims/{id}.yaml";
         var sink = new FindingSink(path);
         var claim = DocumentReaders.ReadClaim(YamlTreeReader.Read(text, sink), sink);
-        problems.AddRange(Describe(sink));
+        problems.AddRange(LockedEdit.Errors(sink));
         if (problems.Count > 0)
         {
             return WriteResult.Refused([.. problems]);
@@ -148,24 +148,14 @@ public static class AuthoringService
         {
             return WriteResult.Refused([.. problems]);
         }
-        var rel = RepositoryLoader.Relative(root, file);
-        if ((SafeFile.FolderProblem(root, SafeFile.RealDirectory(root), "claims") ?? SafeFile.LinkProblem(file, rel)) is { } refused)
-        {
-            return WriteResult.Refused(refused);
-        }
         // Read, edit and rename under the folder's lock: concurrent cites of one claim each add their citation.
-        using var editing = EditLock.Acquire(Path.GetDirectoryName(file)!, rel, s.LockTimeout);
-        if (!File.Exists(file))
+        using var edit = LockedEdit.Open(root, file, "claims", $"claim '{s.Claim}'", s.LockTimeout);
+        if (edit.Original is not { } original)
         {
-            return WriteResult.Refused($"claim '{s.Claim}' was renamed or removed while this edit waited ({rel} is gone); nothing was written");
+            return WriteResult.Refused([.. edit.Problems]);
         }
-        var bytes = File.ReadAllBytes(file);
-        var readSink = new FindingSink(rel);
-        var original = SafeFile.Decode(bytes, readSink, Rules.YamlSyntax);
-        if (original is null)
-        {
-            return WriteResult.Refused([.. Describe(readSink)]);
-        }
+        var rel = edit.Rel;
+        var readSink = edit.Before;
         var before = DocumentReaders.ReadClaim(YamlTreeReader.Read(original, readSink), readSink);
         if (before is not null && before.Citations.Any(c => Same(c, s.Citation)))
         {
@@ -196,14 +186,12 @@ public static class AuthoringService
         }
         var sink = new FindingSink(rel);
         var claim = DocumentReaders.ReadClaim(YamlTreeReader.Read(edited, sink), sink);
-        var newProblems = Describe(sink).Except(Describe(readSink)).ToList();
+        var newProblems = edit.NewErrors(sink);
         if (newProblems.Count > 0 || claim is null)
         {
             return WriteResult.Refused([.. newProblems.DefaultIfEmpty($"the edit of {rel} would not read back as a claim")]);
         }
-        var hasBom = bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]);
-        var output = System.Text.Encoding.UTF8.GetBytes(edited);
-        AtomicFile.Write(file, hasBom ? [0xEF, 0xBB, 0xBF, .. output] : output);
+        edit.Write(edited);
         return new WriteResult { Id = s.Claim, Path = rel, Claim = claim };
     }
 
@@ -279,9 +267,6 @@ public static class AuthoringService
         }
         return new WriteResult { Id = id, Path = path };
     }
-
-    private static IEnumerable<string> Describe(FindingSink sink) =>
-        sink.Findings.Where(f => f.Severity == Severity.Error).Select(f => f.Message);
 
     private static string UnknownId(string what, string kind, string id, IReadOnlySet<string> known, string howToAdd)
     {

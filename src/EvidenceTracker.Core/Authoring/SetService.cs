@@ -127,23 +127,13 @@ public static partial class SetService
             }
         }
 
-        var rel = RepositoryLoader.Relative(root, file);
-        if ((SafeFile.FolderProblem(root, SafeFile.RealDirectory(root), isClaim ? "claims" : "sources") ?? SafeFile.LinkProblem(file, rel)) is { } refused)
+        using var edit = LockedEdit.Open(root, file, isClaim ? "claims" : "sources", $"{kind} '{s.Id}'", s.LockTimeout);
+        if (edit.Original is not { } original)
         {
-            return WriteResult.Refused(refused);
+            return WriteResult.Refused([.. edit.Problems]);
         }
-        using var editing = EditLock.Acquire(Path.GetDirectoryName(file)!, rel, s.LockTimeout);
-        if (!File.Exists(file))
-        {
-            return WriteResult.Refused($"{kind} '{s.Id}' was renamed or removed while this edit waited ({rel} is gone); nothing was written");
-        }
-        var bytes = File.ReadAllBytes(file);
-        var readSink = new FindingSink(rel);
-        var original = SafeFile.Decode(bytes, readSink, Rules.YamlSyntax);
-        if (original is null)
-        {
-            return WriteResult.Refused([.. Errors(readSink)]);
-        }
+        var rel = edit.Rel;
+        var readSink = edit.Before;
         Read(isClaim, original, readSink);
         string? edited;
         string? why;
@@ -165,16 +155,14 @@ public static partial class SetService
         }
         var sink = new FindingSink(rel);
         var record = Read(isClaim, edited, sink);
-        var added = Errors(sink).Except(Errors(readSink)).ToList();
+        var added = edit.NewErrors(sink);
         if (added.Count > 0 || record is null)
         {
             return WriteResult.Refused([.. added.DefaultIfEmpty($"the edit of {rel} would not read back as a {kind}")]);
         }
         if (edited != original)
         {
-            var hasBom = bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]);
-            var output = System.Text.Encoding.UTF8.GetBytes(edited);
-            AtomicFile.Write(file, hasBom ? [0xEF, 0xBB, 0xBF, .. output] : output);
+            edit.Write(edited);
         }
         return new WriteResult { Id = s.Id, Path = rel, Claim = record as Claim, Source = record as Source };
     }
@@ -194,9 +182,6 @@ public static partial class SetService
         var tree = YamlTreeReader.Read(text, sink);
         return isClaim ? DocumentReaders.ReadClaim(tree, sink) : DocumentReaders.ReadSource(tree, sink);
     }
-
-    private static IEnumerable<string> Errors(FindingSink sink) =>
-        sink.Findings.Where(f => f.Severity == Severity.Error).Select(f => f.Message);
 
     private static string Unknown(string given, string name, IReadOnlyList<string> known, string whose)
     {

@@ -346,11 +346,11 @@ internal sealed class BibTexParser
             var c = Peek();
             if (c == '{')
             {
-                sb.Append(Braced());
+                sb.Append(Delimited(quoted: false));
             }
             else if (c == '"')
             {
-                sb.Append(Quoted());
+                sb.Append(Delimited(quoted: true));
             }
             else if (char.IsAsciiDigit(c))
             {
@@ -422,10 +422,19 @@ internal sealed class BibTexParser
         _ => "the entry is not imported",
     };
 
-    private string Braced()
+    /// <summary>
+    /// A value in braces (<c>{…}</c>, nested braces balanced) or in quotes (<c>"…"</c>, a quote inside braces kept);
+    /// the cursor is on the opening delimiter and ends after the closing one. An entry starting at a line's start
+    /// (outside inner braces, for a braced value) means the value was never closed.
+    /// </summary>
+    private string Delimited(bool quoted)
     {
         var start = _pos;
         var depth = 0;
+        if (quoted)
+        {
+            _pos++;
+        }
         for (; _pos < _text.Length; _pos++)
         {
             var c = _text[_pos];
@@ -438,17 +447,17 @@ internal sealed class BibTexParser
             {
                 depth++;
             }
-            else if (c == '}' && --depth == 0)
+            else if ((c == '}' && --depth == 0 && !quoted) || (c == '"' && quoted && depth == 0))
             {
                 _pos++;
                 return _text[(start + 1)..(_pos - 1)];
             }
-            else if (c == '@' && depth == 1 && AtLineStart(_pos) && LooksLikeEntry(_pos))
+            else if (c == '@' && (quoted || depth == 1) && AtLineStart(_pos) && LooksLikeEntry(_pos))
             {
-                break; // an unclosed brace: the next entry starts here
+                break; // an unclosed value: the next entry starts here
             }
         }
-        throw new SyntaxError("unbalanced braces: this value is never closed", start);
+        throw new SyntaxError(quoted ? "unterminated quoted value: the closing '\"' is missing" : "unbalanced braces: this value is never closed", start);
     }
 
     private bool AtLineStart(int at)
@@ -459,39 +468,5 @@ internal sealed class BibTexParser
             k--;
         }
         return k < 0 || _text[k] == '\n';
-    }
-
-    private string Quoted()
-    {
-        var start = _pos;
-        _pos++;
-        var depth = 0;
-        for (; _pos < _text.Length; _pos++)
-        {
-            var c = _text[_pos];
-            if (c == '\\')
-            {
-                _pos++;
-                continue;
-            }
-            if (c == '{')
-            {
-                depth++;
-            }
-            else if (c == '}')
-            {
-                depth--;
-            }
-            else if (c == '"' && depth == 0)
-            {
-                _pos++;
-                return _text[(start + 1)..(_pos - 1)];
-            }
-            else if (c == '@' && AtLineStart(_pos) && LooksLikeEntry(_pos))
-            {
-                break;
-            }
-        }
-        throw new SyntaxError("unterminated quoted value: the closing '\"' is missing", start);
     }
 }

@@ -18,6 +18,24 @@ public class FootnoteReferenceTests
     }
 
     [Fact]
+    public void A_link_address_keeps_its_balanced_parentheses()
+    {
+        var d = FootnoteReference.Parse("[Heat pump](https://en.example.org/wiki/Heat_pump_(building)) · Example Wiki · (2024/1/15)");
+        Assert.Equal("Heat pump", d.Title);
+        Assert.Equal("https://en.example.org/wiki/Heat_pump_(building)", d.Url);
+        Assert.Equal("Example Wiki", d.Publisher);
+    }
+
+    [Fact]
+    public void A_link_that_never_closes_among_thousands_of_link_openings_is_no_link()
+    {
+        // the input of a fuzz hang (tests/fixtures/fuzz-regressions/article/a21e2f3d82ff.md), made small: the link
+        // pattern backtracked cubically on it (here, to a wrong match); the pattern now reads it in one pass
+        var definition = "[T](https://x.org/?u" + string.Concat(Enumerable.Repeat("[a](", 200)) + "{a: {" + string.Concat(Enumerable.Repeat("[a](", 10)) + "x) end";
+        Assert.Equal("[a](x)", FootnoteReference.LinkRegex().Match(definition).Value);
+    }
+
+    [Fact]
     public void The_seed_shape_without_a_tagline_and_with_an_empty_segment_before_the_date()
     {
         var d = FootnoteReference.Parse("[胃癌筛查困局有望破解：AI影像分析推动胃癌早筛智能发展](http://www.news.cn/tech/20250625/c.html)·新华网·（2025/6/25）·检索日期2025/6/25");
