@@ -88,7 +88,7 @@ internal static class AddCommand
     {
         var title = Text("--title", "The title (required; asked for on a terminal).");
         var id = Text("--id", "The id (a lowercase slug); derived from publisher + date, else the URL's host + date, else the title.", "ID");
-        var type = Choice("--type", "The kind of source (default web-page).", Names.SourceTypes);
+        var type = GlobalOptions.OneOf<SourceType>("--type", Names.SourceTypes, "The kind of source (default web-page).");
         var authors = new Option<string[]>("--author") { Description = "An author as \"Family, Given\" or an organisation; repeat for each.", HelpName = "NAME", AllowMultipleArgumentsPerToken = false };
         var publisher = Text("--publisher", "Journal, newspaper, site or organisation.");
         var date = Text("--date", "Publication date: YYYY, YYYY-MM or YYYY-MM-DD.", "DATE");
@@ -151,7 +151,7 @@ internal static class AddCommand
                 Root = context.RootOf(parsed),
                 Title = parsed.GetValue(title) ?? found.Title ?? prompter.Require(null, "--title", "Title"),
                 Id = parsed.GetValue(id),
-                Type = parsed.GetValue(type) ?? found.Type ?? "web-page",
+                Type = parsed.GetValue(type) ?? found.Type ?? SourceType.WebPage,
                 Authors = given.Length > 0 ? given : found.Authors,
                 Publisher = parsed.GetValue(publisher) ?? found.Publisher,
                 Date = parsed.GetValue(date) ?? found.Date,

@@ -445,7 +445,7 @@ public static class BibliographyImporter
             var otherFirst = t.Draft is { } d ? d.Authors.FirstOrDefault() : t.Existing!.Authors.Count > 0 ? PersonName.Parse(t.Existing.Authors[0]) : null;
             var first = e.Authors.FirstOrDefault();
             var sameDoi = e.Doi is null || otherDoi is null || otherDoi == e.Doi;
-            var sameType = otherType == e.Type || otherType == "other" || e.Type == "other";
+            var sameType = otherType == e.Type || otherType == SourceType.Other || e.Type == SourceType.Other;
             var sameAuthor = first is null || otherFirst is null || FamilyKey(first) == FamilyKey(otherFirst);
             if (sameDoi && sameType && sameAuthor)
             {
@@ -625,7 +625,7 @@ public static class BibliographyImporter
     /// <summary>The YAML of a new source, in the contract's field order.</summary>
     internal static string Render(string id, BibEntry e) => new YamlWriter()
         .Field("id", id)
-        .Field("type", e.Type)
+        .Field("type", Names.Of(e.Type))
         .Field("title", e.Title)
         .BlockList("authors", [.. e.Authors.Select(a => a.ToString())])
         .Field("publisher", e.Publisher)

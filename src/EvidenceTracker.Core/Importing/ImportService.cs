@@ -405,7 +405,7 @@ internal sealed partial class ImportPlan
         }
         var yaml = new YamlWriter()
             .Field("id", id)
-            .Field("type", draft.Type)
+            .Field("type", Names.Of(draft.Type))
             .Text("title", draft.Title)
             .Text("publisher", draft.Publisher)
             .Field("date", draft.Date, date: true)

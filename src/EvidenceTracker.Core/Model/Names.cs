@@ -1,7 +1,11 @@
 
 namespace EvidenceTracker.Model;
 
-/// <summary>The wire names of the enumerations, as they appear in files and in JSON.</summary>
+/// <summary>
+/// The wire names of the enumerations, as they appear in files, in JSON and on the command line: the one spelling table
+/// of each, indexed by the enumeration's value (member order = array order). Code compares the enumerations, never these
+/// strings; text is converted at the edge (a file is read, an option is parsed, a report is written).
+/// </summary>
 public static class Names
 {
     public static readonly string[] Stances = ["supports", "refutes", "mentions"];
@@ -14,6 +18,7 @@ public static class Names
     public static string Of(Verdict v) => Verdicts[(int)v];
     public static string Of(SourceLevel l) => Levels[(int)l];
     public static string Of(SupportLevel l) => SupportLevels[(int)l];
+    public static string Of(SourceType t) => SourceTypes[(int)t];
 
     public static bool TryParse<T>(string[] names, string text, out T value) where T : struct, Enum
     {

@@ -59,7 +59,7 @@ public static class ListingFormatter
         writer.Write(TerminalText.Format($"{"ID".PadRight(idWidth)}  {"TYPE",-15}  {"LEVEL",-9}  {"DATE",-10}  TITLE\n"));
         foreach (var s in rows)
         {
-            writer.Write(TerminalText.Format($"{s.Id.PadRight(idWidth)}  {s.Type,-15}  {(s.Level is { } l ? Names.Of(l) : "-"),-9}  {s.Date ?? "-",-10}  {Shorten(s.Title, 60)}\n"));
+            writer.Write(TerminalText.Format($"{s.Id.PadRight(idWidth)}  {Names.Of(s.Type),-15}  {(s.Level is { } l ? Names.Of(l) : "-"),-9}  {s.Date ?? "-",-10}  {Shorten(s.Title, 60)}\n"));
         }
         writer.Write(TerminalText.Format($"{rows.Count} source{(rows.Count == 1 ? "" : "s")}\n"));
     }
@@ -165,7 +165,7 @@ public static class ListingFormatter
         {
             writer.Write(TerminalText.Format($"source {source.Id}  ({source.File})\n"));
             writer.Write(TerminalText.Format($"  title      {source.Title}\n"));
-            writer.Write(TerminalText.Format($"  type       {source.Type}\n"));
+            writer.Write(TerminalText.Format($"  type       {Names.Of(source.Type)}\n"));
             writer.Write(TerminalText.Format($"  level      {(source.Level is { } l ? Names.Of(l) : "-")}\n"));
             Field(writer, "authors", source.Authors.Count > 0 ? string.Join("; ", source.Authors) : null);
             Field(writer, "publisher", source.Publisher);
@@ -302,7 +302,7 @@ public static class ListingFormatter
         json.WriteStartObject();
         json.WriteString("id", s.Id);
         json.WriteString("file", s.File);
-        json.WriteString("type", s.Type);
+        json.WriteString("type", Names.Of(s.Type));
         json.WriteString("title", s.Title);
         json.WriteStrings("authors", s.Authors);
         json.StringOrNull("publisher", s.Publisher);
