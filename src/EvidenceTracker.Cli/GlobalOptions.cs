@@ -21,17 +21,9 @@ public static class GlobalOptions
         Recursive = true,
     };
 
-    public static Option<string> Format(string[] allowed, string description)
-    {
-        var option = new Option<string>("--format", "-f")
-        {
-            Description = description,
-            HelpName = string.Join('|', allowed),
-            DefaultValueFactory = _ => allowed[0],
-        };
-        option.AcceptOnlyFromAmong(allowed);
-        return option;
-    }
+    /// <summary><c>--format</c>/<c>-f</c>, any spelling of <paramref name="spellings"/>; without it, the first.</summary>
+    public static Option<T> Format<T>(string[] spellings, string description) where T : struct, Enum =>
+        Format<T>(spellings, spellings, description);
 
     /// <summary>
     /// <c>--format</c>/<c>-f</c>, one of <paramref name="allowed"/> (spellings of <paramref name="spellings"/>, the

@@ -13,12 +13,16 @@ public static class Names
     public static readonly string[] Levels = ["primary", "secondary"];
     public static readonly string[] SupportLevels = ["draft", "contradicted", "unsupported", "cited", "quoted", "verified"];
     public static readonly string[] SourceTypes = ["journal-article", "news", "web-page", "press-release", "report", "book", "dataset", "regulatory", "other"];
+    public static readonly string[] ReportFormats = ["text", "json", "sarif", "github", "junit"];
+    public static readonly string[] OutputFormats = ["text", "json"];
 
     public static string Of(Stance s) => Stances[(int)s];
     public static string Of(Verdict v) => Verdicts[(int)v];
     public static string Of(SourceLevel l) => Levels[(int)l];
     public static string Of(SupportLevel l) => SupportLevels[(int)l];
     public static string Of(SourceType t) => SourceTypes[(int)t];
+    public static string Of(ReportFormat f) => ReportFormats[(int)f];
+    public static string Of(OutputFormat f) => OutputFormats[(int)f];
 
     public static bool TryParse<T>(string[] names, string text, out T value) where T : struct, Enum
     {

@@ -9,11 +9,11 @@ namespace EvidenceTracker.Reporting;
 /// <summary>Text and JSON for <c>evidence list</c> and <c>evidence show</c>.</summary>
 public static class ListingFormatter
 {
-    public static void WriteClaims(IReadOnlyList<ClaimStatus> rows, string format, TextWriter writer)
+    public static void WriteClaims(IReadOnlyList<ClaimStatus> rows, OutputFormat format, TextWriter writer)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(writer);
-        if (format == "json")
+        if (format == OutputFormat.Json)
         {
             Json.Write(writer, json =>
             {
@@ -37,11 +37,11 @@ public static class ListingFormatter
         writer.Write(TerminalText.Format($"{rows.Count} claim{(rows.Count == 1 ? "" : "s")}\n"));
     }
 
-    public static void WriteSources(IReadOnlyList<Source> rows, string format, TextWriter writer)
+    public static void WriteSources(IReadOnlyList<Source> rows, OutputFormat format, TextWriter writer)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(writer);
-        if (format == "json")
+        if (format == OutputFormat.Json)
         {
             Json.Write(writer, json =>
             {
@@ -64,7 +64,7 @@ public static class ListingFormatter
         writer.Write(TerminalText.Format($"{rows.Count} source{(rows.Count == 1 ? "" : "s")}\n"));
     }
 
-    public static void WriteArticles(IReadOnlyList<Article> rows, IReadOnlyList<ClaimStatus> claims, string format, TextWriter writer)
+    public static void WriteArticles(IReadOnlyList<Article> rows, IReadOnlyList<ClaimStatus> claims, OutputFormat format, TextWriter writer)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(claims);
@@ -72,7 +72,7 @@ public static class ListingFormatter
         var counts = claims.Where(c => c.Claim.Article is not null).GroupBy(c => c.Claim.Article!, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         int Count(Article a) => counts.GetValueOrDefault(a.Id);
-        if (format == "json")
+        if (format == OutputFormat.Json)
         {
             Json.Write(writer, json =>
             {
@@ -98,11 +98,11 @@ public static class ListingFormatter
         writer.Write(TerminalText.Format($"{rows.Count} article{(rows.Count == 1 ? "" : "s")}\n"));
     }
 
-    public static void WriteShow(ShowResult result, string format, TextWriter writer)
+    public static void WriteShow(ShowResult result, OutputFormat format, TextWriter writer)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(writer);
-        if (format == "json")
+        if (format == OutputFormat.Json)
         {
             Json.Write(writer, json =>
             {
