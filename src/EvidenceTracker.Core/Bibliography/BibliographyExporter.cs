@@ -13,19 +13,21 @@ namespace EvidenceTracker.Bibliography;
 /// </summary>
 public static class BibliographyExporter
 {
-    public static readonly string[] Formats = ["csl-json", "bibtex", "ris", "hayagriva"];
+    /// <summary>The formats <see cref="Export"/> writes, in the order help lists them.</summary>
+    public static IReadOnlyList<BibliographyFormat> Formats { get; } =
+        [BibliographyFormat.CslJson, BibliographyFormat.BibTex, BibliographyFormat.Ris, BibliographyFormat.Hayagriva];
 
-    public static string Export(IEnumerable<Source> sources, string format)
+    public static string Export(IEnumerable<Source> sources, BibliographyFormat format)
     {
         ArgumentNullException.ThrowIfNull(sources);
         var ordered = sources.GroupBy(s => s.Id, StringComparer.Ordinal).Select(g => g.First()).OrderBy(s => s.Id, StringComparer.Ordinal).ToList();
         return format switch
         {
-            "csl-json" => CslJson(ordered),
-            "bibtex" => BibTex(ordered),
-            "ris" => Ris(ordered),
-            "hayagriva" => Hayagriva(ordered),
-            _ => throw new ArgumentException($"unknown export format '{format}'", nameof(format)),
+            BibliographyFormat.CslJson => CslJson(ordered),
+            BibliographyFormat.BibTex => BibTex(ordered),
+            BibliographyFormat.Ris => Ris(ordered),
+            BibliographyFormat.Hayagriva => Hayagriva(ordered),
+            _ => throw new ArgumentException($"{Names.Of(format)} is not an export format", nameof(format)),
         };
     }
 

@@ -211,7 +211,7 @@ public static class BibliographyImporter
 
     private static BibParseResult ParseFile(string path, string display)
     {
-        if (ImportFormats.Of(path) is not { } format || !ImportFormats.IsBibliography(format))
+        if (ImportFormats.Of(path)?.Bibliography is not { } format)
         {
             throw new BibliographyFileException($"'{display}' is not a bibliography import reads: use {ImportFormats.List(bibliographies: true)}");
         }
@@ -235,17 +235,17 @@ public static class BibliographyImporter
         {
             throw new BibliographyFileException($"cannot read '{display}': {ex.Message}", ex);
         }
-        if (format == ImportFormat.CslJson)
+        if (format == BibliographyFormat.CslJson)
         {
             return CslJsonParser.Parse(bytes, display);
         }
-        if (format == ImportFormat.CslYaml)
+        if (format == BibliographyFormat.CslYaml)
         {
             return CslYaml.Parse(bytes, display);
         }
         var diag = new BibDiagnostics(display);
         var text = Decode(bytes, diag);
-        var parsed = format == ImportFormat.Ris ? RisParser.Parse(text, display) : BibTexParser.Parse(text, display);
+        var parsed = format == BibliographyFormat.Ris ? RisParser.Parse(text, display) : BibTexParser.Parse(text, display);
         parsed.Findings.InsertRange(0, diag.Findings);
         return parsed;
     }

@@ -15,6 +15,7 @@ public static class Names
     public static readonly string[] SourceTypes = ["journal-article", "news", "web-page", "press-release", "report", "book", "dataset", "regulatory", "other"];
     public static readonly string[] ReportFormats = ["text", "json", "sarif", "github", "junit"];
     public static readonly string[] OutputFormats = ["text", "json"];
+    public static readonly string[] BibliographyFormats = ["csl-json", "bibtex", "ris", "hayagriva", "csl-yaml"];
 
     public static string Of(Stance s) => Stances[(int)s];
     public static string Of(Verdict v) => Verdicts[(int)v];
@@ -23,6 +24,7 @@ public static class Names
     public static string Of(SourceType t) => SourceTypes[(int)t];
     public static string Of(ReportFormat f) => ReportFormats[(int)f];
     public static string Of(OutputFormat f) => OutputFormats[(int)f];
+    public static string Of(BibliographyFormat f) => BibliographyFormats[(int)f];
 
     public static bool TryParse<T>(string[] names, string text, out T value) where T : struct, Enum
     {

@@ -30,6 +30,44 @@ public class FormatOptionTests
         Assert.Equal(format, back);
     }
 
+    public static TheoryData<BibliographyFormat> BibliographyFormatMembers() => [.. Enum.GetValues<BibliographyFormat>()];
+
+    [Theory]
+    [MemberData(nameof(BibliographyFormatMembers))]
+    public void Every_bibliography_format_round_trips_through_its_spelling(BibliographyFormat format)
+    {
+        Assert.True(Names.TryParse(Names.BibliographyFormats, Names.Of(format), out BibliographyFormat back));
+        Assert.Equal(format, back);
+    }
+
+    [Fact]
+    public void Export_writes_every_bibliography_format_but_csl_yaml_and_import_reads_every_one_but_hayagriva()
+    {
+        Assert.Equal(["csl-json", "bibtex", "ris", "hayagriva"], EvidenceTracker.Bibliography.BibliographyExporter.Formats.Select(Names.Of));
+        var read = EvidenceTracker.Importing.ImportFormats.Table.Select(t => t.Format.Bibliography).OfType<BibliographyFormat>().Distinct().Order();
+        Assert.Equal([BibliographyFormat.CslJson, BibliographyFormat.BibTex, BibliographyFormat.Ris, BibliographyFormat.CslYaml], read);
+    }
+
+    [Theory]
+    [InlineData("csl-json", "[\n  {\n    \"id\": \"example-times-2024-03-02\"")]
+    [InlineData("bibtex", "@article{example-times-2024-03-02,")]
+    [InlineData("ris", "TY  - NEWS")]
+    [InlineData("hayagriva", "example-times-2024-03-02:\n  type: article")]
+    public void Each_export_spelling_selects_its_writer(string format, string expected)
+    {
+        var result = CliRunner.Run(TestPaths.Fixture("clean"), "export", "--format", format);
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith(expected, result.Out);
+    }
+
+    [Fact]
+    public void Csl_yaml_is_read_by_import_but_is_not_an_export_format()
+    {
+        var result = CliRunner.Run(TestPaths.Fixture("clean"), "export", "--format", "csl-yaml");
+        Assert.Equal((2, "error: Argument 'csl-yaml' not recognized. Must be one of:\\n\t'csl-json'\\n\t'bibtex'\\n\t'ris'\\n\t'hayagriva'\nRun 'evidence export --help' for usage.\n"),
+            (result.ExitCode, result.Error));
+    }
+
     [Fact]
     public void The_format_spellings_are_those_of_the_contract_with_text_first()
     {
