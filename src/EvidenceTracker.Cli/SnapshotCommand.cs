@@ -22,8 +22,9 @@ internal static class SnapshotCommand
         };
         args.CompletionSources.Add(ctx => Completions.SourceIds(ctx, context));
         var all = new Option<bool>("--all") { Description = "Every cited source without a snapshot (with --refresh: every cited source with one)." };
-        var from = new Option<string?>("--from") { Description = "Where to fetch from: url (the source's url), pubmed (its abstract, by pmid) or doi (its DOI's landing page). Default: the first the source has, in that order." };
-        from.AcceptOnlyFromAmong("url", "pubmed", "doi");
+        var from = GlobalOptions.OneOf<SnapshotOrigin>("--from", Names.SnapshotOrigins,
+            "Where to fetch from: url (the source's url), pubmed (its abstract, by pmid) or doi (its DOI's landing page). Default: the first the source has, in that order.");
+        from.HelpName = string.Join('|', Names.SnapshotOrigins.Order(StringComparer.Ordinal)); // as help has always shown it
         var refresh = new Option<bool>("--refresh") { Description = "Fetch sources that have a snapshot again and report, per quote, whether it is still found; changes nothing unless --update." };
         var update = new Option<bool>("--update") { Description = "With --refresh: archive the copy fetched again." };
         var wayback = new Option<bool>("--wayback") { Description = "Record archive-url: the Wayback Machine's closest copy of the page (EVIDENCE_WAYBACK_URL)." };

@@ -16,6 +16,8 @@ public static class Names
     public static readonly string[] ReportFormats = ["text", "json", "sarif", "github", "junit"];
     public static readonly string[] OutputFormats = ["text", "json"];
     public static readonly string[] BibliographyFormats = ["csl-json", "bibtex", "ris", "hayagriva", "csl-yaml"];
+    public static readonly string[] SnapshotKinds = ["html", "pdf", "md", "txt"];
+    public static readonly string[] SnapshotOrigins = ["url", "pubmed", "doi"];
 
     public static string Of(Stance s) => Stances[(int)s];
     public static string Of(Verdict v) => Verdicts[(int)v];
@@ -25,6 +27,8 @@ public static class Names
     public static string Of(ReportFormat f) => ReportFormats[(int)f];
     public static string Of(OutputFormat f) => OutputFormats[(int)f];
     public static string Of(BibliographyFormat f) => BibliographyFormats[(int)f];
+    public static string Of(SnapshotKind k) => SnapshotKinds[(int)k];
+    public static string Of(SnapshotOrigin o) => SnapshotOrigins[(int)o];
 
     public static bool TryParse<T>(string[] names, string text, out T value) where T : struct, Enum
     {
