@@ -88,7 +88,7 @@ internal static class AddCommand
     {
         var title = Text("--title", "The title (required; asked for on a terminal).");
         var id = Text("--id", "The id (a lowercase slug); derived from publisher + date, else the URL's host + date, else the title.", "ID");
-        var type = Choice("--type", "The kind of source (default web-page).", Names.SourceTypes);
+        var type = GlobalOptions.OneOf<SourceType>("--type", Names.SourceTypes, "The kind of source (default web-page).");
         var authors = new Option<string[]>("--author") { Description = "An author as \"Family, Given\" or an organisation; repeat for each.", HelpName = "NAME", AllowMultipleArgumentsPerToken = false };
         var publisher = Text("--publisher", "Journal, newspaper, site or organisation.");
         var date = Text("--date", "Publication date: YYYY, YYYY-MM or YYYY-MM-DD.", "DATE");
@@ -105,7 +105,7 @@ internal static class AddCommand
         var issue = Text("--issue", "Issue.", "N");
         var pages = Text("--pages", "Pages, such as 3033-3043.", "PAGES");
         var allowDuplicate = new Option<bool>("--allow-duplicate") { Description = "Write the source even when another has its DOI, PMID, PMCID, arXiv id or URL." };
-        var format = GlobalOptions.Format(["text", "json"], "Output: the new id and path (text), or the source record (json).");
+        var format = GlobalOptions.Format<OutputFormat>(Names.OutputFormats, "Output: the new id and path (text), or the source record (json).");
         var command = new Command("source",
             "Write sources/<id>.yaml. The values are checked exactly as `evidence check` checks them; nothing is written if one is invalid.\n" +
             "Examples:\n  evidence add source --title \"Large-scale pancreatic cancer detection via non-contrast CT and deep learning\" \\\n" +
@@ -151,7 +151,7 @@ internal static class AddCommand
                 Root = context.RootOf(parsed),
                 Title = parsed.GetValue(title) ?? found.Title ?? prompter.Require(null, "--title", "Title"),
                 Id = parsed.GetValue(id),
-                Type = parsed.GetValue(type) ?? found.Type ?? "web-page",
+                Type = parsed.GetValue(type) ?? found.Type ?? SourceType.WebPage,
                 Authors = given.Length > 0 ? given : found.Authors,
                 Publisher = parsed.GetValue(publisher) ?? found.Publisher,
                 Date = parsed.GetValue(date) ?? found.Date,
@@ -170,7 +170,7 @@ internal static class AddCommand
                 Pages = parsed.GetValue(pages) ?? found.Pages,
                 AllowDuplicate = parsed.GetValue(allowDuplicate),
             };
-            return WriteOutcome(AuthoringService.AddSource(settings), parsed.GetValue(format)!, context);
+            return WriteOutcome(AuthoringService.AddSource(settings), parsed.GetValue(format), context);
         });
         return command;
     }
@@ -191,7 +191,7 @@ internal static class AddCommand
         var verdict = Choice("--verdict", "The reviewer's judgement.", Names.Verdicts);
         var note = Text("--note", "A note for readers and reviewers.");
         var tags = new Option<string[]>("--tag") { Description = "A tag; repeatable.", HelpName = "TAG" };
-        var format = GlobalOptions.Format(["text", "json"], "Output: the new id and path (text), or the claim record (json).");
+        var format = GlobalOptions.Format<OutputFormat>(Names.OutputFormats, "Output: the new id and path (text), or the claim record (json).");
         var command = new Command("claim",
             "Write claims/<id>.yaml. Cited sources and the article must exist; nothing is written if a value is invalid.\n" +
             "Examples:\n  evidence add claim --statement \"DAMO PANDA found 31 missed pancreatic lesions in over 20,000 CT scans\" \\\n" +
@@ -226,7 +226,7 @@ internal static class AddCommand
                 Note = parsed.GetValue(note),
                 Tags = parsed.GetValue(tags) ?? [],
             };
-            return WriteOutcome(AuthoringService.AddClaim(settings), parsed.GetValue(format)!, context);
+            return WriteOutcome(AuthoringService.AddClaim(settings), parsed.GetValue(format), context);
         });
         return command;
     }
@@ -266,7 +266,7 @@ internal static class AddCommand
         return result;
     }
 
-    internal static int WriteOutcome(WriteResult result, string format, CommandContext context)
+    internal static int WriteOutcome(WriteResult result, OutputFormat format, CommandContext context)
     {
         if (!result.Ok)
         {
@@ -277,7 +277,7 @@ internal static class AddCommand
             context.Error.WriteLine("Nothing was written.");
             return ExitCodes.Findings;
         }
-        if (format == "json")
+        if (format == OutputFormat.Json)
         {
             if (result.Claim is { } claim)
             {
@@ -311,7 +311,7 @@ internal static class CiteCommand
         var stance = new Option<string?>("--stance") { Description = "supports (default), refutes or mentions.", HelpName = "supports|refutes|mentions" };
         stance.AcceptOnlyFromAmong(Names.Stances);
         var again = new Option<bool>("--again") { Description = "Add a second citation of a source the claim already cites (another passage: give it its own --locator)." };
-        var format = GlobalOptions.Format(["text", "json"], "Output: the claim's id and path (text), or the edited claim (json).");
+        var format = GlobalOptions.Format<OutputFormat>(Names.OutputFormats, "Output: the claim's id and path (text), or the edited claim (json).");
         var command = new Command("cite",
             "Add a citation to a claim, or complete the claim's citation of that source with the quote, locator or stance it lacks.\n" +
             "The claim file is edited in place: comments, key order, quoting and blank lines stay as they were.\n" +
@@ -338,7 +338,7 @@ internal static class CiteCommand
                     parsed.GetValue(stance) is { } s && Names.TryParse(Names.Stances, s, out Stance st) ? st : null),
                 Again = parsed.GetValue(again),
             };
-            return AddCommand.WriteOutcome(AuthoringService.Cite(settings), parsed.GetValue(format)!, context);
+            return AddCommand.WriteOutcome(AuthoringService.Cite(settings), parsed.GetValue(format), context);
         });
         return command;
     }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using EvidenceTracker.Model;
 using EvidenceTracker.App;
 using EvidenceTracker.Checking;
 using EvidenceTracker.Reporting;
@@ -10,7 +11,7 @@ internal static class CheckCommand
 {
     public static Command Create(CommandContext context)
     {
-        var format = GlobalOptions.Format(ReportFormats.Names,
+        var format = GlobalOptions.Format<ReportFormat>(Names.ReportFormats,
             "Output format: text (grouped by file), json (the contract's report), sarif (GitHub code scanning), github (workflow annotations), junit (one test case per claim).");
         var output = new Option<string?>("--output", "-o")
         {
@@ -37,7 +38,7 @@ internal static class CheckCommand
             var settings = new CheckSettings
             {
                 Root = context.RootOf(parsed),
-                Format = parsed.GetValue(format)!,
+                Format = parsed.GetValue(format),
                 Output = parsed.GetValue(output),
                 Baseline = parsed.GetValue(baseline) is { } b ? context.Environment.FullPath(b) : null,
             };
@@ -68,7 +69,7 @@ internal static class CheckCommand
         {
             formatter.Write(report, context.Out);
         }
-        if (settings.Format == "github" && context.Environment.Variable("GITHUB_STEP_SUMMARY") is { Length: > 0 } summary)
+        if (settings.Format == ReportFormat.Github && context.Environment.Variable("GITHUB_STEP_SUMMARY") is { Length: > 0 } summary)
         {
             AppendStepSummary(report, summary, settings.Root, context);
         }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using EvidenceTracker.App;
 using EvidenceTracker.Bibliography;
+using EvidenceTracker.Model;
 
 namespace EvidenceTracker.Cli;
 
@@ -8,13 +9,9 @@ internal static class ExportCommand
 {
     public static Command Create(CommandContext context)
     {
-        var format = new Option<string>("--format", "-f")
-        {
-            Description = "csl-json (every field of a source; EvidenceTracker's own under \"custom\"), bibtex (BibLaTeX fields), ris, or hayagriva (YAML).",
-            HelpName = string.Join('|', BibliographyExporter.Formats),
-            Required = true,
-        };
-        format.AcceptOnlyFromAmong(BibliographyExporter.Formats);
+        var format = GlobalOptions.Format<BibliographyFormat>(Names.BibliographyFormats, [.. BibliographyExporter.Formats.Select(Names.Of)],
+            "csl-json (every field of a source; EvidenceTracker's own under \"custom\"), bibtex (BibLaTeX fields), ris, or hayagriva (YAML).",
+            required: true);
         var output = new Option<string?>("--output", "-o")
         {
             Description = "Write to FILE instead of standard output: a regular file is replaced atomically; a named pipe or a device (/dev/stdout) is written to.",
@@ -30,7 +27,7 @@ internal static class ExportCommand
         command.SetAction(parsed => Execute(new ExportSettings
         {
             Root = context.RootOf(parsed),
-            Format = parsed.GetValue(format)!,
+            Format = parsed.GetValue(format),
             Output = parsed.GetValue(output),
             WorkingDirectory = context.Environment.BaseFor(parsed.GetValue(output) is { } o ? [o] : []),
         }, context));
@@ -47,7 +44,7 @@ internal static class ExportCommand
         var (count, broken) = (result.Exported, result.BrokenFiles);
         if (settings.Output is not null || broken > 0)
         {
-            context.Error.WriteLine($"{count} source{(count == 1 ? "" : "s")} exported as {settings.Format}" +
+            context.Error.WriteLine($"{count} source{(count == 1 ? "" : "s")} exported as {Names.Of(settings.Format)}" +
                 (broken > 0 ? $"; {broken} source file{(broken == 1 ? " has" : "s have")} errors (run `evidence check`)" : ""));
         }
         return result.Partial ? ExitCodes.Findings : ExitCodes.Ok;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using EvidenceTracker.Model;
 using EvidenceTracker.Importing;
 
 namespace EvidenceTracker.Cli;
@@ -27,7 +28,7 @@ internal static class ImportCommand
             Description = "Also make a source of each page an article links to (http(s); titled from the link's text, its host the "
                 + "publisher; one per URL, existing sources reused) and draft a claim for each sentence holding such a link.",
         };
-        var format = GlobalOptions.Format(["text", "json"], "Output format.");
+        var format = GlobalOptions.Format<OutputFormat>(Names.OutputFormats, "Output format.");
         var command = new Command("import",
             "Register articles: copy each, byte for byte, to articles/<id>.md; create a source for each footnote definition " +
             "(one per URL across all articles); draft a claim for each cited passage. Re-running changes nothing.\n" +
@@ -48,14 +49,14 @@ internal static class ImportCommand
             Id = parsed.GetValue(id),
             DryRun = parsed.GetValue(dryRun),
             Links = parsed.GetValue(links),
-            Format = parsed.GetValue(format)!,
+            Format = parsed.GetValue(format),
         }, context));
         return command;
     }
 
     public static int Execute(ImportSettings settings, CommandContext context)
     {
-        var showProgress = context.Environment.StdoutIsTerminal && settings.Format == "text";
+        var showProgress = context.Environment.StdoutIsTerminal && settings.Format == OutputFormat.Text;
         var progressShown = false;
         void Progress(ImportProgress p)
         {

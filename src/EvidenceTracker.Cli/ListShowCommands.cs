@@ -23,7 +23,7 @@ internal static class ListCommand
         };
         support.AcceptOnlyFromAmong(Names.SupportLevels);
         var tag = new Option<string?>("--tag") { Description = "Only claims with this tag.", HelpName = "TAG" };
-        var format = GlobalOptions.Format(["text", "json"], "Output format.");
+        var format = GlobalOptions.Format<OutputFormat>(Names.OutputFormats, "Output format.");
         var command = new Command("list",
             "List the claims, sources or articles of the repository.\n" +
             "Examples:\n  evidence list claims --support unsupported\n  evidence list sources --format json")
@@ -38,7 +38,7 @@ internal static class ListCommand
                 Kind = Enum.Parse<ListKind>(parsed.GetValue(kind)!, ignoreCase: true),
                 Support = parsed.GetValue(support) is { } s && Names.TryParse(Names.SupportLevels, s, out SupportLevel level) ? level : null,
                 Tag = parsed.GetValue(tag),
-                Format = parsed.GetValue(format)!,
+                Format = parsed.GetValue(format),
             };
             if (settings.Kind != ListKind.Claims && (settings.Support is not null || settings.Tag is not null))
             {
@@ -68,7 +68,7 @@ internal static class ShowCommand
     public static Command Create(CommandContext context)
     {
         var id = new Argument<string>("id") { Description = "The id of a claim or a source." };
-        var format = GlobalOptions.Format(["text", "json"], "Output format.");
+        var format = GlobalOptions.Format<OutputFormat>(Names.OutputFormats, "Output format.");
         var command = new Command("show",
             "Show one claim (its statement, support level, verdict, citations and findings) or one source (its reference and the claims that cite it).\n" +
             "Examples:\n  evidence show panda-missed-lesions-31\n  evidence show cao-2023-panda --format json")
@@ -81,7 +81,7 @@ internal static class ShowCommand
             {
                 Root = context.RootOf(parsed),
                 Id = parsed.GetValue(id)!,
-                Format = parsed.GetValue(format)!,
+                Format = parsed.GetValue(format),
             };
             var result = EvidenceQueries.Show(settings);
             if (result is null)

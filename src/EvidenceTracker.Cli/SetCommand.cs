@@ -1,4 +1,5 @@
 using System.CommandLine;
+using EvidenceTracker.Model;
 using EvidenceTracker.Authoring;
 
 namespace EvidenceTracker.Cli;
@@ -21,7 +22,7 @@ internal static class SetCommand
         var clear = new Option<bool>("--clear") { Description = "Remove the field (a required field cannot be cleared)." };
         var kind = new Option<string?>("--kind") { Description = "claim or source, where one id names both.", HelpName = "claim|source" };
         kind.AcceptOnlyFromAmong("claim", "source");
-        var format = GlobalOptions.Format(["text", "json"], "Output: the id and path (text), or the edited record (json).");
+        var format = GlobalOptions.Format<OutputFormat>(Names.OutputFormats, "Output: the id and path (text), or the edited record (json).");
         var command = new Command("set",
             "Set one field of a claim or source, keeping the rest of the file byte for byte (comments, order, quoting, BOM, line ends).\n" +
             "The value is validated as `add` validates it; nothing is written when it is invalid (exit 1). An empty value is refused: use --clear.\n" +
@@ -43,7 +44,7 @@ internal static class SetCommand
                 Clear = parsed.GetValue(clear),
                 Kind = parsed.GetValue(kind),
             };
-            return AddCommand.WriteOutcome(SetService.Set(settings), parsed.GetValue(format)!, context);
+            return AddCommand.WriteOutcome(SetService.Set(settings), parsed.GetValue(format), context);
         });
         return command;
     }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using EvidenceTracker.Model;
 using EvidenceTracker.Reporting;
 using EvidenceTracker.Verification;
 
@@ -21,13 +22,14 @@ internal static class SnapshotCommand
         };
         args.CompletionSources.Add(ctx => Completions.SourceIds(ctx, context));
         var all = new Option<bool>("--all") { Description = "Every cited source without a snapshot (with --refresh: every cited source with one)." };
-        var from = new Option<string?>("--from") { Description = "Where to fetch from: url (the source's url), pubmed (its abstract, by pmid) or doi (its DOI's landing page). Default: the first the source has, in that order." };
-        from.AcceptOnlyFromAmong("url", "pubmed", "doi");
+        var from = GlobalOptions.OneOf<SnapshotOrigin>("--from", Names.SnapshotOrigins,
+            "Where to fetch from: url (the source's url), pubmed (its abstract, by pmid) or doi (its DOI's landing page). Default: the first the source has, in that order.");
+        from.HelpName = string.Join('|', Names.SnapshotOrigins.Order(StringComparer.Ordinal)); // as help has always shown it
         var refresh = new Option<bool>("--refresh") { Description = "Fetch sources that have a snapshot again and report, per quote, whether it is still found; changes nothing unless --update." };
         var update = new Option<bool>("--update") { Description = "With --refresh: archive the copy fetched again." };
         var wayback = new Option<bool>("--wayback") { Description = "Record archive-url: the Wayback Machine's closest copy of the page (EVIDENCE_WAYBACK_URL)." };
         var offline = new Option<bool>("--offline") { Description = "Never open a connection (fetching then fails; a local FILE is archived as usual)." };
-        var format = GlobalOptions.Format(["text", "json"], "Output format.");
+        var format = GlobalOptions.Format<OutputFormat>(Names.OutputFormats, "Output format.");
         var command = new Command("snapshot",
             "Archive a source as its snapshot, for quote verification: the original bytes go to sources/snapshots/<source>.<hash>.<html|pdf|md|txt> " +
             "and snapshot, snapshot-sha256 and archived (today, UTC) are recorded in the source file, keeping the rest of it as it was.\n" +
@@ -48,7 +50,7 @@ internal static class SnapshotCommand
             var fetching = parsed.GetValue(all) || parsed.GetValue(from) is not null || parsed.GetValue(refresh) || parsed.GetValue(update) || parsed.GetValue(wayback);
             if (!fetching && values.Length == 2 && IsFile(context, values[1]))
             {
-                return Local(context, parsed, values[0], values[1], parsed.GetValue(format)!);
+                return Local(context, parsed, values[0], values[1], parsed.GetValue(format));
             }
             if (values.Length == 0 && !parsed.GetValue(all))
             {
@@ -71,7 +73,7 @@ internal static class SnapshotCommand
                 Progress = line => context.Error.WriteLine(TerminalText.Format($"{line}")),
             };
             var report = SnapshotFetcher.Run(settings).GetAwaiter().GetResult();
-            FetchFormatter.Write(report, parsed.GetValue(format)!, context.Out, context.Error);
+            FetchFormatter.Write(report, parsed.GetValue(format), context.Out, context.Error);
             return report.AnyFailed ? ExitCodes.Findings : ExitCodes.Ok;
         });
         return command;
@@ -95,7 +97,7 @@ internal static class SnapshotCommand
         }
     }
 
-    private static int Local(CommandContext context, ParseResult parsed, string source, string file, string format)
+    private static int Local(CommandContext context, ParseResult parsed, string source, string file, OutputFormat format)
     {
         var settings = new SnapshotSettings
         {

@@ -1,3 +1,4 @@
+using EvidenceTracker.Model;
 
 namespace EvidenceTracker.App;
 
@@ -5,7 +6,7 @@ namespace EvidenceTracker.App;
 public sealed record ExportSettings
 {
     public required string Root { get; init; }
-    public required string Format { get; init; }
+    public required BibliographyFormat Format { get; init; }
     /// <summary>The file to write (relative to <see cref="WorkingDirectory"/> or absolute); null: the text is returned.</summary>
     public string? Output { get; init; }
     /// <summary>The directory a relative <see cref="Output"/> is resolved against (full path).</summary>

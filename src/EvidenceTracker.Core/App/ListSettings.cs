@@ -8,5 +8,5 @@ public sealed record ListSettings
     public required ListKind Kind { get; init; }
     public SupportLevel? Support { get; init; }
     public string? Tag { get; init; }
-    public string Format { get; init; } = "text";
+    public OutputFormat Format { get; init; }
 }

@@ -1,3 +1,4 @@
+using EvidenceTracker.Model;
 
 namespace EvidenceTracker.App;
 
@@ -5,5 +6,5 @@ public sealed record ShowSettings
 {
     public required string Root { get; init; }
     public required string Id { get; init; }
-    public string Format { get; init; } = "text";
+    public OutputFormat Format { get; init; }
 }

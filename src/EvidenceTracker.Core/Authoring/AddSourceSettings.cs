@@ -1,3 +1,4 @@
+using EvidenceTracker.Model;
 
 namespace EvidenceTracker.Authoring;
 
@@ -6,7 +7,7 @@ public sealed record AddSourceSettings
     public required string Root { get; init; }
     public required string Title { get; init; }
     public string? Id { get; init; }
-    public string Type { get; init; } = "web-page";
+    public SourceType Type { get; init; } = SourceType.WebPage;
     public IReadOnlyList<string> Authors { get; init; } = [];
     public string? Publisher { get; init; }
     public string? Date { get; init; }

@@ -45,7 +45,7 @@ public static class AuthoringService
         }
         var text = new YamlWriter()
             .Field("id", id)
-            .Field("type", s.Type)
+            .Field("type", Names.Of(s.Type))
             .Field("title", s.Title)
             .BlockList("authors", s.Authors)
             .Field("publisher", s.Publisher)

@@ -30,7 +30,7 @@ internal sealed class BibEntry
     /// <summary>How the entry reads in its file, for reports: <c>@article{smith2020}</c>, <c>TY JOUR</c>, <c>item 3</c>.</summary>
     public required string Label { get; init; }
     public required Position Start { get; init; }
-    public string Type { get; set; } = "other";
+    public SourceType Type { get; set; } = SourceType.Other;
     public string? Title { get; set; }
     public List<PersonName> Authors { get; } = [];
     public string? Publisher { get; set; }
@@ -98,36 +98,36 @@ internal sealed record BibParseResult(List<BibEntry> Entries, List<Finding> Find
 /// <summary>The source types, and the CSL types they map to (one-to-one on export).</summary>
 internal static class SourceTypes
 {
-    public static string ToCsl(string type) => type switch
+    public static string ToCsl(SourceType type) => type switch
     {
-        "journal-article" => "article-journal",
-        "news" => "article-newspaper",
-        "web-page" => "webpage",
-        "press-release" => "report",
-        "report" => "report",
-        "book" => "book",
-        "dataset" => "dataset",
-        "regulatory" => "regulation",
+        SourceType.JournalArticle => "article-journal",
+        SourceType.News => "article-newspaper",
+        SourceType.WebPage => "webpage",
+        SourceType.PressRelease => "report",
+        SourceType.Report => "report",
+        SourceType.Book => "book",
+        SourceType.Dataset => "dataset",
+        SourceType.Regulatory => "regulation",
         _ => "document",
     };
 
     /// <summary>The source type of a CSL type; <paramref name="genre"/> tells a press release among reports.</summary>
-    public static string FromCsl(string? cslType, string? genre)
+    public static SourceType FromCsl(string? cslType, string? genre)
     {
         if (genre is not null && IsPressRelease(genre))
         {
-            return "press-release";
+            return SourceType.PressRelease;
         }
         return cslType switch
         {
-            "article-journal" or "article-magazine" or "review" or "review-book" or "paper-conference" => "journal-article",
-            "article-newspaper" => "news",
-            "webpage" or "post" or "post-weblog" => "web-page",
-            "report" or "thesis" or "standard" => "report",
-            "book" or "chapter" or "collection" or "classic" or "entry" or "entry-dictionary" or "entry-encyclopedia" or "pamphlet" => "book",
-            "dataset" => "dataset",
-            "regulation" or "legislation" or "bill" or "legal_case" or "treaty" or "hearing" => "regulatory",
-            _ => "other",
+            "article-journal" or "article-magazine" or "review" or "review-book" or "paper-conference" => SourceType.JournalArticle,
+            "article-newspaper" => SourceType.News,
+            "webpage" or "post" or "post-weblog" => SourceType.WebPage,
+            "report" or "thesis" or "standard" => SourceType.Report,
+            "book" or "chapter" or "collection" or "classic" or "entry" or "entry-dictionary" or "entry-encyclopedia" or "pamphlet" => SourceType.Book,
+            "dataset" => SourceType.Dataset,
+            "regulation" or "legislation" or "bill" or "legal_case" or "treaty" or "hearing" => SourceType.Regulatory,
+            _ => SourceType.Other,
         };
     }
 
@@ -135,7 +135,5 @@ internal static class SourceTypes
         text.Replace("-", " ", StringComparison.Ordinal).Trim().Equals("press release", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Types whose <c>publisher</c> is the periodical or site that contains the work (CSL <c>container-title</c>).</summary>
-    public static bool PublisherIsContainer(string type) => type is "journal-article" or "news" or "web-page";
-
-    public static bool IsKnown(string type) => Names.SourceTypes.Contains(type);
+    public static bool PublisherIsContainer(SourceType type) => type is SourceType.JournalArticle or SourceType.News or SourceType.WebPage;
 }

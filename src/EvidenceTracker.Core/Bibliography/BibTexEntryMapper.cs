@@ -1,4 +1,5 @@
 using EvidenceTracker.Diagnostics;
+using EvidenceTracker.Model;
 
 namespace EvidenceTracker.Bibliography;
 
@@ -90,7 +91,7 @@ internal sealed class BibTexEntryMapper(BibDiagnostics diag)
         var subtype = Peek("entrysubtype")?.ToLowerInvariant();
         var typeField = Peek("type");
         entry.Type = TypeOf(e.Type, subtype, typeField, e.Fields.ContainsKey("urldate") && e.Fields.ContainsKey("url"));
-        if (subtype is "newspaper" or "regulatory" || (subtype is not null && entry.Type == "journal-article"))
+        if (subtype is "newspaper" or "regulatory" || (subtype is not null && entry.Type == SourceType.JournalArticle))
         {
             used.Add("entrysubtype");
         }
@@ -115,9 +116,9 @@ internal sealed class BibTexEntryMapper(BibDiagnostics diag)
         var isInProceedings = e.Type is "inproceedings" or "conference";
         string? publisher = entry.Type switch
         {
-            "journal-article" or "news" => Text("journaltitle") ?? Text("journal") ?? (isInProceedings ? Text("booktitle") : null) ?? Text("publisher"),
-            "web-page" => Text("organization") ?? Text("publisher") ?? NonUrl(Text("howpublished")) ?? Text("journaltitle") ?? Text("journal"),
-            "report" => Text("institution") ?? Text("school") ?? Text("organization") ?? Text("publisher"),
+            SourceType.JournalArticle or SourceType.News => Text("journaltitle") ?? Text("journal") ?? (isInProceedings ? Text("booktitle") : null) ?? Text("publisher"),
+            SourceType.WebPage => Text("organization") ?? Text("publisher") ?? NonUrl(Text("howpublished")) ?? Text("journaltitle") ?? Text("journal"),
+            SourceType.Report => Text("institution") ?? Text("school") ?? Text("organization") ?? Text("publisher"),
             _ => Text("publisher") ?? Text("organization") ?? Text("institution") ?? Text("school") ?? NonUrl(Text("howpublished")),
         };
         entry.Publisher = publisher;
@@ -228,29 +229,29 @@ internal sealed class BibTexEntryMapper(BibDiagnostics diag)
         text is null || text.StartsWith("http", StringComparison.OrdinalIgnoreCase) ? null : text;
 
     /// <summary>The source type of a BibTeX/BibLaTeX entry type.</summary>
-    public static string TypeOf(string type, string? subtype, string? typeField, bool hasUrlDate)
+    public static SourceType TypeOf(string type, string? subtype, string? typeField, bool hasUrlDate)
     {
         if (typeField is not null && SourceTypes.IsPressRelease(typeField))
         {
-            return "press-release";
+            return SourceType.PressRelease;
         }
         if (subtype == "regulatory")
         {
-            return "regulatory";
+            return SourceType.Regulatory;
         }
         return type switch
         {
-            "article" or "periodical" or "suppperiodical" => subtype is "newspaper" ? "news" : "journal-article",
-            "inproceedings" or "conference" => "journal-article",
+            "article" or "periodical" or "suppperiodical" => subtype is "newspaper" ? SourceType.News : SourceType.JournalArticle,
+            "inproceedings" or "conference" => SourceType.JournalArticle,
             "book" or "mvbook" or "booklet" or "inbook" or "incollection" or "bookinbook" or "suppbook" or "collection"
                 or "mvcollection" or "suppcollection" or "reference" or "mvreference" or "inreference" or "proceedings"
-                or "mvproceedings" => "book",
-            "techreport" or "report" or "manual" or "mastersthesis" or "phdthesis" or "thesis" or "standard" => "report",
-            "online" or "electronic" or "www" or "webpage" => "web-page",
-            "dataset" or "data" => "dataset",
-            "legislation" or "legal" or "jurisdiction" or "law" => "regulatory",
-            "misc" when hasUrlDate => "web-page",
-            _ => "other",
+                or "mvproceedings" => SourceType.Book,
+            "techreport" or "report" or "manual" or "mastersthesis" or "phdthesis" or "thesis" or "standard" => SourceType.Report,
+            "online" or "electronic" or "www" or "webpage" => SourceType.WebPage,
+            "dataset" or "data" => SourceType.Dataset,
+            "legislation" or "legal" or "jurisdiction" or "law" => SourceType.Regulatory,
+            "misc" when hasUrlDate => SourceType.WebPage,
+            _ => SourceType.Other,
         };
     }
 }

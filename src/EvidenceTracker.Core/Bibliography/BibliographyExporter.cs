@@ -13,19 +13,21 @@ namespace EvidenceTracker.Bibliography;
 /// </summary>
 public static class BibliographyExporter
 {
-    public static readonly string[] Formats = ["csl-json", "bibtex", "ris", "hayagriva"];
+    /// <summary>The formats <see cref="Export"/> writes, in the order help lists them.</summary>
+    public static IReadOnlyList<BibliographyFormat> Formats { get; } =
+        [BibliographyFormat.CslJson, BibliographyFormat.BibTex, BibliographyFormat.Ris, BibliographyFormat.Hayagriva];
 
-    public static string Export(IEnumerable<Source> sources, string format)
+    public static string Export(IEnumerable<Source> sources, BibliographyFormat format)
     {
         ArgumentNullException.ThrowIfNull(sources);
         var ordered = sources.GroupBy(s => s.Id, StringComparer.Ordinal).Select(g => g.First()).OrderBy(s => s.Id, StringComparer.Ordinal).ToList();
         return format switch
         {
-            "csl-json" => CslJson(ordered),
-            "bibtex" => BibTex(ordered),
-            "ris" => Ris(ordered),
-            "hayagriva" => Hayagriva(ordered),
-            _ => throw new ArgumentException($"unknown export format '{format}'", nameof(format)),
+            BibliographyFormat.CslJson => CslJson(ordered),
+            BibliographyFormat.BibTex => BibTex(ordered),
+            BibliographyFormat.Ris => Ris(ordered),
+            BibliographyFormat.Hayagriva => Hayagriva(ordered),
+            _ => throw new ArgumentException($"{Names.Of(format)} is not an export format", nameof(format)),
         };
     }
 
@@ -61,7 +63,7 @@ public static class BibliographyExporter
         json.WriteStartObject();
         json.WriteString("id", s.Id);
         json.WriteString("type", SourceTypes.ToCsl(s.Type));
-        if (s.Type == "press-release")
+        if (s.Type == SourceType.PressRelease)
         {
             json.WriteString("genre", "Press release");
         }
@@ -171,14 +173,14 @@ public static class BibliographyExporter
             }
             var (type, extra) = s.Type switch
             {
-                "journal-article" => ("article", null),
-                "news" => ("article", "newspaper"),
-                "web-page" => ("online", null),
-                "press-release" => ("misc", null),
-                "report" => ("report", null),
-                "book" => ("book", null),
-                "dataset" => ("dataset", null),
-                "regulatory" => ("misc", "regulatory"),
+                SourceType.JournalArticle => ("article", null),
+                SourceType.News => ("article", "newspaper"),
+                SourceType.WebPage => ("online", null),
+                SourceType.PressRelease => ("misc", null),
+                SourceType.Report => ("report", null),
+                SourceType.Book => ("book", null),
+                SourceType.Dataset => ("dataset", null),
+                SourceType.Regulatory => ("misc", "regulatory"),
                 _ => ("misc", (string?)null),
             };
             sb.Append('@').Append(type).Append('{').Append(s.Id).Append(",\n");
@@ -193,7 +195,7 @@ public static class BibliographyExporter
             {
                 Field("entrysubtype", extra);
             }
-            if (s.Type == "press-release")
+            if (s.Type == SourceType.PressRelease)
             {
                 Field("type", "Press release");
             }
@@ -204,9 +206,9 @@ public static class BibliographyExporter
             }
             var publisherField = s.Type switch
             {
-                "journal-article" or "news" => "journaltitle",
-                "web-page" => "organization",
-                "report" => "institution",
+                SourceType.JournalArticle or SourceType.News => "journaltitle",
+                SourceType.WebPage => "organization",
+                SourceType.Report => "institution",
                 _ => "publisher",
             };
             Field(publisherField, s.Publisher);
@@ -226,7 +228,7 @@ public static class BibliographyExporter
             Field("pmid", s.Pmid);
             Field("langid", s.Lang);
             Field("volume", s.Volume);
-            Field(s.Type is "journal-article" or "news" ? "number" : "issue", s.Issue);
+            Field(s.Type is SourceType.JournalArticle or SourceType.News ? "number" : "issue", s.Issue);
             Field("pages", s.Pages?.Replace("-", "--", StringComparison.Ordinal), raw: true);
             sb.Length -= 2; // the last ",\n"
             sb.Append("\n}\n");
@@ -319,14 +321,14 @@ public static class BibliographyExporter
         {
             var ty = s.Type switch
             {
-                "journal-article" => "JOUR",
-                "news" => "NEWS",
-                "web-page" => "ELEC",
-                "press-release" => "GEN",
-                "report" => "RPRT",
-                "book" => "BOOK",
-                "dataset" => "DATA",
-                "regulatory" => "LEGAL",
+                SourceType.JournalArticle => "JOUR",
+                SourceType.News => "NEWS",
+                SourceType.WebPage => "ELEC",
+                SourceType.PressRelease => "GEN",
+                SourceType.Report => "RPRT",
+                SourceType.Book => "BOOK",
+                SourceType.Dataset => "DATA",
+                SourceType.Regulatory => "LEGAL",
                 _ => "GEN",
             };
             void Tag(string tag, string? value)
@@ -338,7 +340,7 @@ public static class BibliographyExporter
             }
             Tag("TY", ty);
             Tag("ID", s.Id);
-            if (s.Type == "press-release")
+            if (s.Type == SourceType.PressRelease)
             {
                 Tag("M3", "Press release");
             }
@@ -391,14 +393,14 @@ public static class BibliographyExporter
         {
             var (type, parentType) = s.Type switch
             {
-                "journal-article" => ("article", "periodical"),
-                "news" => ("article", "newspaper"),
-                "web-page" => ("web", "web"),
-                "press-release" => ("report", null),
-                "report" => ("report", null),
-                "book" => ("book", null),
-                "dataset" => ("repository", null),
-                "regulatory" => ("legislation", null),
+                SourceType.JournalArticle => ("article", "periodical"),
+                SourceType.News => ("article", "newspaper"),
+                SourceType.WebPage => ("web", "web"),
+                SourceType.PressRelease => ("report", null),
+                SourceType.Report => ("report", null),
+                SourceType.Book => ("book", null),
+                SourceType.Dataset => ("repository", null),
+                SourceType.Regulatory => ("legislation", null),
                 _ => ("misc", (string?)null),
             };
             if (sb.Length > 0)
@@ -415,11 +417,11 @@ public static class BibliographyExporter
             }
             Field("  ", "type", type);
             Field("  ", "title", s.Title);
-            if (s.Type == "press-release")
+            if (s.Type == SourceType.PressRelease)
             {
                 Field("  ", "genre", "Press release");
             }
-            if (s.Type == "dataset")
+            if (s.Type == SourceType.Dataset)
             {
                 Field("  ", "genre", "Dataset");
             }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using EvidenceTracker.Diagnostics;
+using EvidenceTracker.Model;
 using EvidenceTracker.Text;
 
 namespace EvidenceTracker.Bibliography;
@@ -293,7 +294,7 @@ internal static class CslJsonParser
         }
         foreach (var member in item.Members)
         {
-            if (!Consumed.Contains(member.Key) || (member.Key == "genre" && entry.Type != "press-release")
+            if (!Consumed.Contains(member.Key) || (member.Key == "genre" && entry.Type != SourceType.PressRelease)
                 || (member.Key == "container-title" && container != entry.Publisher) || (member.Key == "publisher" && publisher != entry.Publisher))
             {
                 if (member.Value is not JLiteral { Value: null } && Text(member.Value) is not null || member.Value is JObject or JArray)

@@ -258,13 +258,13 @@ public static partial class ReferenceFormatter
         var online = s.Url is not null || s.Doi is not null;
         var mark = s.Type switch
         {
-            "journal-article" => "J",
-            "news" => "N",
-            "web-page" => "EB",
-            "press-release" or "report" => "R",
-            "book" => "M",
-            "dataset" => "DS",
-            "regulatory" => "A",
+            SourceType.JournalArticle => "J",
+            SourceType.News => "N",
+            SourceType.WebPage => "EB",
+            SourceType.PressRelease or SourceType.Report => "R",
+            SourceType.Book => "M",
+            SourceType.Dataset => "DS",
+            SourceType.Regulatory => "A",
             _ => "Z",
         };
         parts.Add($"{s.Title}[{mark}{(online ? "/OL" : "")}]");
@@ -274,7 +274,7 @@ public static partial class ReferenceFormatter
         var issuedYear = date is { } d ? Year(d.Year) : DateParts(s.Accessed) is { } a ? $"[{Year(a.Year)}]" : null;
         switch (s.Type)
         {
-            case "journal-article":
+            case SourceType.JournalArticle:
             {
                 var head = string.Join(", ", new[] { s.Publisher, issuedYear, s.Volume }.Where(x => x is not null));
                 if (s.Issue is not null)
@@ -288,7 +288,7 @@ public static partial class ReferenceFormatter
                 }
                 break;
             }
-            case "news":
+            case SourceType.News:
             {
                 var container = string.Join(", ", new[] { s.Publisher, fullDate }.Where(x => x is not null));
                 if (s.Pages is not null)
@@ -304,9 +304,9 @@ public static partial class ReferenceFormatter
             default:
             {
                 // web pages carry their site as container-title, not publisher: no publisher group for them
-                var publisher = s.Type == "web-page" ? null : s.Publisher;
+                var publisher = s.Type == SourceType.WebPage ? null : s.Publisher;
                 string? pub;
-                if (publisher is not null || s.Pages is not null || s.Type == "book")
+                if (publisher is not null || s.Pages is not null || s.Type == SourceType.Book)
                 {
                     var group = string.Join(", ", new[] { publisher, issuedYear }.Where(x => x is not null));
                     pub = string.Join(": ", new[] { group.Length > 0 ? group : null, s.Pages }.Where(x => x is not null)) + accessed;
@@ -387,11 +387,11 @@ public static partial class ReferenceFormatter
     {
         var (names, more) = AuthorsOf(s);
         // an article's title is in italics when it stands alone: with no journal or newspaper to be part of
-        var italicTitle = s.Type is not ("journal-article" or "news") || s.Publisher is null;
+        var italicTitle = s.Type is not (SourceType.JournalArticle or SourceType.News) || s.Publisher is null;
         var description = s.Type switch
         {
-            "dataset" => " [Data set]",
-            "press-release" => " [Press release]",
+            SourceType.Dataset => " [Data set]",
+            SourceType.PressRelease => " [Press release]",
             _ => "",
         };
         var title = (italicTitle ? Italic(s.Title) : s.Title) + description;
@@ -411,7 +411,7 @@ public static partial class ReferenceFormatter
         string? source = null;
         switch (s.Type)
         {
-            case "journal-article":
+            case SourceType.JournalArticle:
                 if (s.Publisher is not null)
                 {
                     var j = new StringBuilder(Italic(s.Publisher));
@@ -430,7 +430,7 @@ public static partial class ReferenceFormatter
                     source = j.ToString();
                 }
                 break;
-            case "news":
+            case SourceType.News:
                 if (s.Publisher is not null)
                 {
                     source = Italic(s.Publisher) + (s.Pages is null ? "" : ", " + Pages(s.Pages, false, "–"));
@@ -468,7 +468,7 @@ public static partial class ReferenceFormatter
         {
             return "(n.d.)";
         }
-        var full = s.Type is "news" or "web-page" or "press-release";
+        var full = s.Type is SourceType.News or SourceType.WebPage or SourceType.PressRelease;
         if (!full || d.Month is null)
         {
             return $"({Year(d.Year)})";
@@ -524,18 +524,18 @@ public static partial class ReferenceFormatter
             }
             parts.Add(string.Join(", ", shown));
         }
-        var serial = s.Type is "journal-article" or "news";
+        var serial = s.Type is SourceType.JournalArticle or SourceType.News;
         var container = SourceTypes.PublisherIsContainer(s.Type) ? s.Publisher : null;
         // a web page's site comes first, as the title of the whole, and the page's own title after the date
-        var site = s.Type == "web-page" ? container : null;
+        var site = s.Type == SourceType.WebPage ? container : null;
         // a journal article found by its DOI or PMID is cited without its URL, [Internet] and [cited …]; a URL that is
         // only the DOI's own address is never printed (it repeats the doi:…)
-        var identified = s.Type == "journal-article" && (s.Doi is not null || s.Pmid is not null);
+        var identified = s.Type == SourceType.JournalArticle && (s.Doi is not null || s.Pmid is not null);
         var url = identified || DoiUrl(s) ? null : s.Url;
         var internet = url is not null ? "[Internet]" : null;
         var cited = url is not null && DateParts(s.Accessed) is { } a ? $"[cited {VancouverDate(a)}]" : null;
 
-        var genre = s.Type == "press-release" ? "[Press release]" : null;
+        var genre = s.Type == SourceType.PressRelease ? "[Press release]" : null;
         parts.Add(Spaced(site ?? s.Title, genre, container is null || site is not null ? internet : null));
         if (container is not null && site is null)
         {
@@ -546,7 +546,7 @@ public static partial class ReferenceFormatter
         if (serial)
         {
             when = Spaced(date is { } d ? VancouverDate(d) : null, cited);
-            if (s.Type == "news" && s.Pages is not null)
+            if (s.Type == SourceType.News && s.Pages is not null)
             {
                 when = string.Join(":", new[] { when, s.Pages }.Where(x => !string.IsNullOrEmpty(x)));
             }
@@ -554,23 +554,23 @@ public static partial class ReferenceFormatter
         else
         {
             // reports (and press releases, CSL reports) with year and month; everything else with the year
-            var issued = date is { } d ? s.Type is "report" or "press-release" && d.Month is int m ? $"{Year(d.Year)} {ShortMonths[m - 1]}" : Year(d.Year) : null;
+            var issued = date is { } d ? s.Type is SourceType.Report or SourceType.PressRelease && d.Month is int m ? $"{Year(d.Year)} {ShortMonths[m - 1]}" : Year(d.Year) : null;
             when = Spaced(issued, cited);
         }
         string? serialId = null;
-        if (s.Type == "journal-article")
+        if (s.Type == SourceType.JournalArticle)
         {
             var volume = (s.Volume ?? "") + (s.Issue is null ? "" : $"({s.Issue})");
             serialId = string.Join(":", new[] { volume, s.Pages is null ? null : Pages(s.Pages, true, "-") }.Where(x => !string.IsNullOrEmpty(x)));
         }
         var dated = string.Join(";", new[] { when, serialId }.Where(x => !string.IsNullOrEmpty(x)));
-        var publisher = serial || s.Type == "web-page" ? null : s.Publisher;
+        var publisher = serial || s.Type == SourceType.WebPage ? null : s.Publisher;
         var published = string.Join("; ", new[] { publisher, dated }.Where(x => !string.IsNullOrEmpty(x)));
         if (published.Length > 0)
         {
             parts.Add(published);
         }
-        if (!serial && s.Type != "book" && s.Pages is not null)
+        if (!serial && s.Type != SourceType.Book && s.Pages is not null)
         {
             parts.Add("p. " + Pages(s.Pages, true, "-"));
         }

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using EvidenceTracker.Diagnostics;
+using EvidenceTracker.Model;
 
 namespace EvidenceTracker.Bibliography;
 
@@ -193,7 +194,7 @@ internal static partial class RisParser
         else
         {
             entry.Type = TypeOf(ty, First("M3"));
-            if (entry.Type == "press-release")
+            if (entry.Type == SourceType.PressRelease)
             {
                 used.Add("M3");
             }
@@ -213,8 +214,8 @@ internal static partial class RisParser
             }
             entry.Publisher = SourceTypes.PublisherIsContainer(entry.Type)
                 ? First("T2", "JF", "JO", "JA", "J2", "BT") ?? First("PB")
-                : entry.Type == "book" && tags.Any(t => t.Name == "BT") && entry.Title is null ? First("PB") : First("PB") ?? First("T2", "BT");
-            if (entry.Title is null && First("BT") is { } bt && entry.Type == "book")
+                : entry.Type == SourceType.Book && tags.Any(t => t.Name == "BT") && entry.Title is null ? First("PB") : First("PB") ?? First("T2", "BT");
+            if (entry.Title is null && First("BT") is { } bt && entry.Type == SourceType.Book)
             {
                 entry.Title = bt;
             }
@@ -323,7 +324,7 @@ internal static partial class RisParser
         string? First(params string[] n) => first(n);
         var pt = First("TY");
         var dt = First("DT") ?? "";
-        entry.Type = pt == "B" ? "book" : dt.Contains("Proceedings", StringComparison.OrdinalIgnoreCase) || pt is "J" or "S" or "C" ? "journal-article" : "other";
+        entry.Type = pt == "B" ? SourceType.Book : dt.Contains("Proceedings", StringComparison.OrdinalIgnoreCase) || pt is "J" or "S" or "C" ? SourceType.JournalArticle : SourceType.Other;
         entry.Key = First("UT");
         entry.Title = First("TI");
         var names = tags.FirstOrDefault(t => t.Name == "AF" && t.Value.Length > 0) ?? tags.FirstOrDefault(t => t.Name == "AU" && t.Value.Length > 0);
@@ -334,7 +335,7 @@ internal static partial class RisParser
                 entry.Authors.Add(PersonName.Parse(line.Trim()));
             }
         }
-        entry.Publisher = entry.Type == "journal-article" ? First("SO") : First("PU");
+        entry.Publisher = entry.Type == SourceType.JournalArticle ? First("SO") : First("PU");
         var year = First("PY");
         var pd = First("PD");
         entry.Date = year is null ? null : BibDates.Parse(pd is null ? year : $"{pd} {year}") ?? BibDates.Parse(year);
@@ -370,24 +371,24 @@ internal static partial class RisParser
     private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 
     /// <summary>The source type of an RIS reference type (abbreviations, and EndNote's long names).</summary>
-    public static string TypeOf(string ty, string? typeOfWork)
+    public static SourceType TypeOf(string ty, string? typeOfWork)
     {
         if (typeOfWork is not null && SourceTypes.IsPressRelease(typeOfWork))
         {
-            return "press-release";
+            return SourceType.PressRelease;
         }
         return ty.ToUpperInvariant() switch
         {
             "JOUR" or "JFULL" or "ABST" or "INPR" or "EJOUR" or "MGZN" or "CONF" or "CPAPER" or "JOURNAL ARTICLE"
-                or "MAGAZINE ARTICLE" or "CONFERENCE PAPER" or "CONFERENCE PROCEEDINGS" => "journal-article",
-            "NEWS" or "NEWSPAPER ARTICLE" => "news",
-            "ELEC" or "WEB" or "BLOG" or "WEB PAGE" or "ONLINE MULTIMEDIA" => "web-page",
-            "RPRT" or "THES" or "STAND" or "GOVDOC" or "REPORT" or "THESIS" or "STANDARD" or "GOVERNMENT DOCUMENT" => "report",
+                or "MAGAZINE ARTICLE" or "CONFERENCE PAPER" or "CONFERENCE PROCEEDINGS" => SourceType.JournalArticle,
+            "NEWS" or "NEWSPAPER ARTICLE" => SourceType.News,
+            "ELEC" or "WEB" or "BLOG" or "WEB PAGE" or "ONLINE MULTIMEDIA" => SourceType.WebPage,
+            "RPRT" or "THES" or "STAND" or "GOVDOC" or "REPORT" or "THESIS" or "STANDARD" or "GOVERNMENT DOCUMENT" => SourceType.Report,
             "BOOK" or "EBOOK" or "EDBOOK" or "CHAP" or "ECHAP" or "ENCYC" or "DICT" or "SER" or "CLSWK" or "PAMP"
-                or "BOOK SECTION" or "EDITED BOOK" or "ELECTRONIC BOOK" or "ENCYCLOPEDIA" or "DICTIONARY" => "book",
-            "DATA" or "DBASE" or "AGGR" or "DATASET" => "dataset",
-            "BILL" or "UNBILL" or "LEGAL" or "STAT" or "HEAR" or "CASE" or "LEGAL RULE OR REGULATION" or "STATUTE" => "regulatory",
-            _ => "other",
+                or "BOOK SECTION" or "EDITED BOOK" or "ELECTRONIC BOOK" or "ENCYCLOPEDIA" or "DICTIONARY" => SourceType.Book,
+            "DATA" or "DBASE" or "AGGR" or "DATASET" => SourceType.Dataset,
+            "BILL" or "UNBILL" or "LEGAL" or "STAT" or "HEAR" or "CASE" or "LEGAL RULE OR REGULATION" or "STATUTE" => SourceType.Regulatory,
+            _ => SourceType.Other,
         };
     }
 }

@@ -211,7 +211,7 @@ public static class BibliographyImporter
 
     private static BibParseResult ParseFile(string path, string display)
     {
-        if (ImportFormats.Of(path) is not { } format || !ImportFormats.IsBibliography(format))
+        if (ImportFormats.Of(path)?.Bibliography is not { } format)
         {
             throw new BibliographyFileException($"'{display}' is not a bibliography import reads: use {ImportFormats.List(bibliographies: true)}");
         }
@@ -235,17 +235,17 @@ public static class BibliographyImporter
         {
             throw new BibliographyFileException($"cannot read '{display}': {ex.Message}", ex);
         }
-        if (format == ImportFormat.CslJson)
+        if (format == BibliographyFormat.CslJson)
         {
             return CslJsonParser.Parse(bytes, display);
         }
-        if (format == ImportFormat.CslYaml)
+        if (format == BibliographyFormat.CslYaml)
         {
             return CslYaml.Parse(bytes, display);
         }
         var diag = new BibDiagnostics(display);
         var text = Decode(bytes, diag);
-        var parsed = format == ImportFormat.Ris ? RisParser.Parse(text, display) : BibTexParser.Parse(text, display);
+        var parsed = format == BibliographyFormat.Ris ? RisParser.Parse(text, display) : BibTexParser.Parse(text, display);
         parsed.Findings.InsertRange(0, diag.Findings);
         return parsed;
     }
@@ -445,7 +445,7 @@ public static class BibliographyImporter
             var otherFirst = t.Draft is { } d ? d.Authors.FirstOrDefault() : t.Existing!.Authors.Count > 0 ? PersonName.Parse(t.Existing.Authors[0]) : null;
             var first = e.Authors.FirstOrDefault();
             var sameDoi = e.Doi is null || otherDoi is null || otherDoi == e.Doi;
-            var sameType = otherType == e.Type || otherType == "other" || e.Type == "other";
+            var sameType = otherType == e.Type || otherType == SourceType.Other || e.Type == SourceType.Other;
             var sameAuthor = first is null || otherFirst is null || FamilyKey(first) == FamilyKey(otherFirst);
             if (sameDoi && sameType && sameAuthor)
             {
@@ -625,7 +625,7 @@ public static class BibliographyImporter
     /// <summary>The YAML of a new source, in the contract's field order.</summary>
     internal static string Render(string id, BibEntry e) => new YamlWriter()
         .Field("id", id)
-        .Field("type", e.Type)
+        .Field("type", Names.Of(e.Type))
         .Field("title", e.Title)
         .BlockList("authors", [.. e.Authors.Select(a => a.ToString())])
         .Field("publisher", e.Publisher)

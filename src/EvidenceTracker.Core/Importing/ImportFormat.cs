@@ -1,16 +1,17 @@
+using EvidenceTracker.Model;
+
 namespace EvidenceTracker.Importing;
 
-/// <summary>What an input of <c>evidence import</c> is read as.</summary>
-public enum ImportFormat
+/// <summary>
+/// What an input of <c>evidence import</c> is read as: a Markdown article (<see cref="Article"/>: copied to
+/// <c>articles/</c>, its footnotes become sources and draft claims), or a bibliography of <see cref="Bibliography"/>'s
+/// format (each entry becomes a source).
+/// </summary>
+public readonly record struct ImportFormat(BibliographyFormat? Bibliography)
 {
-    /// <summary>A Markdown article: copied to <c>articles/</c>, its footnotes become sources and draft claims.</summary>
-    Article,
-    /// <summary>BibTeX or BibLaTeX: each entry becomes a source.</summary>
-    BibTex,
-    /// <summary>RIS: each record becomes a source.</summary>
-    Ris,
-    /// <summary>CSL-JSON: each item becomes a source.</summary>
-    CslJson,
-    /// <summary>CSL-YAML (Pandoc's <c>references:</c>, or a list of items): each item becomes a source.</summary>
-    CslYaml,
+    public static ImportFormat Article { get; } = new(null);
+
+    public bool IsArticle => Bibliography is null;
+
+    public static implicit operator ImportFormat(BibliographyFormat bibliography) => new(bibliography);
 }

@@ -1,3 +1,5 @@
+using EvidenceTracker.Model;
+
 namespace EvidenceTracker.Importing;
 
 /// <summary>
@@ -13,14 +15,14 @@ public static class ImportFormats
         (".markdown", ImportFormat.Article),
         (".qmd", ImportFormat.Article),
         (".Rmd", ImportFormat.Article),
-        (".bib", ImportFormat.BibTex),
-        (".bibtex", ImportFormat.BibTex),
-        (".biblatex", ImportFormat.BibTex),
-        (".ris", ImportFormat.Ris),
-        (".json", ImportFormat.CslJson),
-        (".csljson", ImportFormat.CslJson),
-        (".yaml", ImportFormat.CslYaml),
-        (".yml", ImportFormat.CslYaml),
+        (".bib", BibliographyFormat.BibTex),
+        (".bibtex", BibliographyFormat.BibTex),
+        (".biblatex", BibliographyFormat.BibTex),
+        (".ris", BibliographyFormat.Ris),
+        (".json", BibliographyFormat.CslJson),
+        (".csljson", BibliographyFormat.CslJson),
+        (".yaml", BibliographyFormat.CslYaml),
+        (".yml", BibliographyFormat.CslYaml),
     ];
 
     /// <summary>The format of a file by its extension (any case); null when import does not read it.</summary>
@@ -38,7 +40,7 @@ public static class ImportFormats
         return null;
     }
 
-    public static bool IsBibliography(ImportFormat format) => format != ImportFormat.Article;
+    public static bool IsBibliography(ImportFormat format) => !format.IsArticle;
 
     /// <summary>The extensions of articles, or of bibliographies, as a message lists them: <c>.md, .markdown</c>.</summary>
     public static string List(bool bibliographies) =>

@@ -1,6 +1,7 @@
 using System.Text;
 using EvidenceTracker.Articles;
 using EvidenceTracker.Authoring;
+using EvidenceTracker.Model;
 using EvidenceTracker.Yaml;
 
 namespace EvidenceTracker.Importing;
@@ -55,15 +56,15 @@ internal sealed partial class ImportPlan
         Citekeys.Add(id, [], new CitekeyResolver.Identifiers(Of("doi"), Of("pmid"), Of("pmcid"), Of("arxiv"), Of("isbn"), Of("url")));
         var type = identifier.Field switch
         {
-            "doi" or "pmid" or "pmcid" or "arxiv" => "journal-article",
-            "isbn" => "book",
-            "url" => "web-page",
-            _ => "other",
+            "doi" or "pmid" or "pmcid" or "arxiv" => SourceType.JournalArticle,
+            "isbn" => SourceType.Book,
+            "url" => SourceType.WebPage,
+            _ => SourceType.Other,
         };
         // the title is the identifier until `evidence lookup` fills the source in
         var yaml = new YamlWriter()
             .Field("id", id)
-            .Field("type", type)
+            .Field("type", Names.Of(type))
             .Text("title", identifier.Field == "url" ? identifier.Value : $"{identifier.Field}:{identifier.Value}")
             .Field(identifier.Field, identifier.Value);
         _sources.Add(new ImportedFile

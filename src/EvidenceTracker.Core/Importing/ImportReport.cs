@@ -1,4 +1,5 @@
 using EvidenceTracker.Diagnostics;
+using EvidenceTracker.Model;
 using EvidenceTracker.Reporting;
 
 namespace EvidenceTracker.Importing;
@@ -10,12 +11,12 @@ namespace EvidenceTracker.Importing;
 /// </summary>
 public static class ImportReport
 {
-    public static void Write(ImportResult result, string format, TextWriter output, TextWriter error)
+    public static void Write(ImportResult result, OutputFormat format, TextWriter output, TextWriter error)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        if (format == "json")
+        if (format == OutputFormat.Json)
         {
             WriteJson(result, output);
         }

@@ -29,8 +29,8 @@ public static class ImportService
         var root = RepositoryLoader.ResolveRoot(settings.Root);
 
         var inputs = Expand(settings, problems);
-        var articles = inputs.Where(i => i.Format == ImportFormat.Article).ToList();
-        var bibliographies = inputs.Where(i => i.Format != ImportFormat.Article).ToList();
+        var articles = inputs.Where(i => i.Format.IsArticle).ToList();
+        var bibliographies = inputs.Where(i => !i.Format.IsArticle).ToList();
         var realRoot = SafeFile.RealDirectory(root);
         foreach (var folder in (ReadOnlySpan<string>)["articles", "sources", "claims"])
         {
@@ -214,7 +214,7 @@ public static class ImportService
                     (ref FileSystemEntry e) => (e.ToFullPath(), (e.Attributes & FileAttributes.ReparsePoint) != 0), options)
                 {
                     ShouldIncludePredicate = (ref FileSystemEntry e) =>
-                        !e.IsDirectory && ImportFormats.Of(e.FileName.ToString()) == ImportFormat.Article,
+                        !e.IsDirectory && ImportFormats.Of(e.FileName.ToString()) is { IsArticle: true },
                     ShouldRecursePredicate = (ref FileSystemEntry e) => (e.Attributes & FileAttributes.ReparsePoint) == 0,
                 }
                     .Where(f => !Path.GetRelativePath(full, f.Path).Split(Path.DirectorySeparatorChar).Any(part => part.StartsWith('.')))
@@ -405,7 +405,7 @@ internal sealed partial class ImportPlan
         }
         var yaml = new YamlWriter()
             .Field("id", id)
-            .Field("type", draft.Type)
+            .Field("type", Names.Of(draft.Type))
             .Text("title", draft.Title)
             .Text("publisher", draft.Publisher)
             .Field("date", draft.Date, date: true)

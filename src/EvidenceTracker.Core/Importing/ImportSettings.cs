@@ -1,3 +1,4 @@
+using EvidenceTracker.Model;
 
 namespace EvidenceTracker.Importing;
 
@@ -15,5 +16,5 @@ public sealed record ImportSettings
     public bool DryRun { get; init; }
     /// <summary>Also make a source of each linked http(s) page and a draft claim of each sentence holding such a link.</summary>
     public bool Links { get; init; }
-    public string Format { get; init; } = "text";
+    public OutputFormat Format { get; init; }
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using EvidenceTracker.Model;
 
 namespace EvidenceTracker.Importing;
 
@@ -24,8 +25,8 @@ public sealed record SourceDraft
     /// <c>journal-article</c> with a DOI or a volume; <c>news</c> with a publisher and a date; <c>web-page</c> with a
     /// URL; else <c>other</c>.
     /// </summary>
-    public string Type => Doi is not null || Volume is not null ? "journal-article"
-        : Publisher is not null && Date is not null ? "news"
-        : Url is not null ? "web-page"
-        : "other";
+    public SourceType Type => Doi is not null || Volume is not null ? SourceType.JournalArticle
+        : Publisher is not null && Date is not null ? SourceType.News
+        : Url is not null ? SourceType.WebPage
+        : SourceType.Other;
 }

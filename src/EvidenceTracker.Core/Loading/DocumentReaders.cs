@@ -140,7 +140,7 @@ public static class DocumentReaders
         {
             Id = id,
             File = sink.File,
-            Type = type ?? "other",
+            Type = type is not null && Names.TryParse(Names.SourceTypes, type, out SourceType t) ? t : SourceType.Other,
             Title = title ?? "",
             Authors = r.TextList("authors").Select(a => a.Value).ToList(),
             Publisher = r.Text("publisher"),

@@ -119,7 +119,7 @@ public static class MetadataReaders
             var lang = item.TryGetProperty("lang", out var l) && l.ValueKind == JsonValueKind.Array ? l.EnumerateArray().Select(x => x.GetString()).FirstOrDefault() : null;
             return new SourceMetadata
             {
-                Type = "journal-article",
+                Type = SourceType.JournalArticle,
                 Title = Clean(Str(item, "title"))?.TrimEnd('.'),
                 Authors = authors,
                 Publisher = Clean(Str(item, "fulljournalname")) ?? Clean(Str(item, "source")),
@@ -163,7 +163,7 @@ public static class MetadataReaders
         var doi = entry.Element(arxiv + "doi")?.Value;
         return new SourceMetadata
         {
-            Type = "report",
+            Type = SourceType.Report,
             Title = Clean(entry.Element(atom + "title")?.Value),
             Authors = entry.Elements(atom + "author").Select(x => WesternName(x.Element(atom + "name")?.Value)).OfType<string>().ToList(),
             Publisher = "arXiv",
@@ -207,10 +207,10 @@ public static class MetadataReaders
             problem = $"{url} gives no title (no citation_title, JSON-LD, og:title or <title>)";
             return null;
         }
-        var type = journal is not null || ld?.Type == "ScholarlyArticle" ? "journal-article"
-            : ld?.Type is "NewsArticle" or "ReportageNewsArticle" ? "news"
-            : ld?.Type == "Report" ? "report"
-            : "web-page";
+        var type = journal is not null || ld?.Type == "ScholarlyArticle" ? SourceType.JournalArticle
+            : ld?.Type is "NewsArticle" or "ReportageNewsArticle" ? SourceType.News
+            : ld?.Type == "Report" ? SourceType.Report
+            : SourceType.WebPage;
         var lang = Meta("citation_language") ?? ld?.Language ?? document.DocumentElement.GetAttribute("lang");
         return new SourceMetadata
         {

@@ -1,3 +1,5 @@
+using EvidenceTracker.Model;
+
 namespace EvidenceTracker.Lookup;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace EvidenceTracker.Lookup;
 /// </summary>
 public sealed record SourceMetadata
 {
-    public string? Type { get; init; }
+    public SourceType? Type { get; init; }
     public string? Title { get; init; }
     public IReadOnlyList<string> Authors { get; init; } = [];
     public string? Publisher { get; init; }
@@ -26,7 +28,7 @@ public sealed record SourceMetadata
     /// <summary>The fields as (source field name, value) pairs, in the source file's order; lists for authors.</summary>
     public IEnumerable<(string Field, object Value)> Fields()
     {
-        foreach (var (name, value) in new (string, string?)[] { ("type", Type), ("title", Title) })
+        foreach (var (name, value) in new (string, string?)[] { ("type", Type is { } t ? Names.Of(t) : null), ("title", Title) })
         {
             if (!string.IsNullOrWhiteSpace(value))
             {

@@ -6,7 +6,8 @@ public sealed record Source
 {
     public required string Id { get; init; }
     public required string File { get; init; }
-    public required string Type { get; init; }
+    /// <summary>The kind of source; <see cref="SourceType.Other"/> when the file's <c>type:</c> is missing or unknown (a <c>schema</c> finding at load).</summary>
+    public required SourceType Type { get; init; }
     public required string Title { get; init; }
     public IReadOnlyList<string> Authors { get; init; } = [];
     public string? Publisher { get; init; }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using EvidenceTracker.Model;
 using EvidenceTracker.Verification;
 
 namespace EvidenceTracker.Reporting;
@@ -6,7 +7,7 @@ namespace EvidenceTracker.Reporting;
 /// <summary>Text and JSON for <c>evidence snapshot SOURCE…</c> (fetched snapshots): results on stdout, failures on stderr.</summary>
 public static class FetchFormatter
 {
-    public static void Write(FetchReport report, string format, TextWriter writer, TextWriter errors)
+    public static void Write(FetchReport report, OutputFormat format, TextWriter writer, TextWriter errors)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(writer);
@@ -19,7 +20,7 @@ public static class FetchFormatter
         {
             errors.WriteLine(TerminalText.Format($"error: {r.Id}: {r.Problem}"));
         }
-        if (format == "json")
+        if (format == OutputFormat.Json)
         {
             WriteJson(report, writer);
             return;
@@ -41,7 +42,7 @@ public static class FetchFormatter
             if (r.Archive is { } archive)
             {
                 archived++;
-                SnapshotFormatter.Write(archive, "text", writer);
+                SnapshotFormatter.Write(archive, OutputFormat.Text, writer);
                 if (r.From is not null)
                 {
                     writer.Write(TerminalText.Format($"  fetched from {r.From}\n"));

@@ -9,11 +9,11 @@ namespace EvidenceTracker.Reporting;
 /// <summary>Text and JSON for <c>evidence list</c> and <c>evidence show</c>.</summary>
 public static class ListingFormatter
 {
-    public static void WriteClaims(IReadOnlyList<ClaimStatus> rows, string format, TextWriter writer)
+    public static void WriteClaims(IReadOnlyList<ClaimStatus> rows, OutputFormat format, TextWriter writer)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(writer);
-        if (format == "json")
+        if (format == OutputFormat.Json)
         {
             Json.Write(writer, json =>
             {
@@ -37,11 +37,11 @@ public static class ListingFormatter
         writer.Write(TerminalText.Format($"{rows.Count} claim{(rows.Count == 1 ? "" : "s")}\n"));
     }
 
-    public static void WriteSources(IReadOnlyList<Source> rows, string format, TextWriter writer)
+    public static void WriteSources(IReadOnlyList<Source> rows, OutputFormat format, TextWriter writer)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(writer);
-        if (format == "json")
+        if (format == OutputFormat.Json)
         {
             Json.Write(writer, json =>
             {
@@ -59,12 +59,12 @@ public static class ListingFormatter
         writer.Write(TerminalText.Format($"{"ID".PadRight(idWidth)}  {"TYPE",-15}  {"LEVEL",-9}  {"DATE",-10}  TITLE\n"));
         foreach (var s in rows)
         {
-            writer.Write(TerminalText.Format($"{s.Id.PadRight(idWidth)}  {s.Type,-15}  {(s.Level is { } l ? Names.Of(l) : "-"),-9}  {s.Date ?? "-",-10}  {Shorten(s.Title, 60)}\n"));
+            writer.Write(TerminalText.Format($"{s.Id.PadRight(idWidth)}  {Names.Of(s.Type),-15}  {(s.Level is { } l ? Names.Of(l) : "-"),-9}  {s.Date ?? "-",-10}  {Shorten(s.Title, 60)}\n"));
         }
         writer.Write(TerminalText.Format($"{rows.Count} source{(rows.Count == 1 ? "" : "s")}\n"));
     }
 
-    public static void WriteArticles(IReadOnlyList<Article> rows, IReadOnlyList<ClaimStatus> claims, string format, TextWriter writer)
+    public static void WriteArticles(IReadOnlyList<Article> rows, IReadOnlyList<ClaimStatus> claims, OutputFormat format, TextWriter writer)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(claims);
@@ -72,7 +72,7 @@ public static class ListingFormatter
         var counts = claims.Where(c => c.Claim.Article is not null).GroupBy(c => c.Claim.Article!, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         int Count(Article a) => counts.GetValueOrDefault(a.Id);
-        if (format == "json")
+        if (format == OutputFormat.Json)
         {
             Json.Write(writer, json =>
             {
@@ -98,11 +98,11 @@ public static class ListingFormatter
         writer.Write(TerminalText.Format($"{rows.Count} article{(rows.Count == 1 ? "" : "s")}\n"));
     }
 
-    public static void WriteShow(ShowResult result, string format, TextWriter writer)
+    public static void WriteShow(ShowResult result, OutputFormat format, TextWriter writer)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(writer);
-        if (format == "json")
+        if (format == OutputFormat.Json)
         {
             Json.Write(writer, json =>
             {
@@ -165,7 +165,7 @@ public static class ListingFormatter
         {
             writer.Write(TerminalText.Format($"source {source.Id}  ({source.File})\n"));
             writer.Write(TerminalText.Format($"  title      {source.Title}\n"));
-            writer.Write(TerminalText.Format($"  type       {source.Type}\n"));
+            writer.Write(TerminalText.Format($"  type       {Names.Of(source.Type)}\n"));
             writer.Write(TerminalText.Format($"  level      {(source.Level is { } l ? Names.Of(l) : "-")}\n"));
             Field(writer, "authors", source.Authors.Count > 0 ? string.Join("; ", source.Authors) : null);
             Field(writer, "publisher", source.Publisher);
@@ -302,7 +302,7 @@ public static class ListingFormatter
         json.WriteStartObject();
         json.WriteString("id", s.Id);
         json.WriteString("file", s.File);
-        json.WriteString("type", s.Type);
+        json.WriteString("type", Names.Of(s.Type));
         json.WriteString("title", s.Title);
         json.WriteStrings("authors", s.Authors);
         json.StringOrNull("publisher", s.Publisher);

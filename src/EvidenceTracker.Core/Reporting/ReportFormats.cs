@@ -1,19 +1,17 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
+using EvidenceTracker.Model;
 
 namespace EvidenceTracker.Reporting;
 
+/// <summary>The formatter of each <see cref="ReportFormat"/> (spelled as <see cref="Names.ReportFormats"/> says).</summary>
 public static class ReportFormats
 {
-    public static readonly string[] Names = ["text", "json", "sarif", "github", "junit"];
-
-    public static IReportFormatter Create(string name, bool color, string toolVersion) => name switch
+    public static IReportFormatter Create(ReportFormat format, bool color, string toolVersion) => format switch
     {
-        "text" => new TextFormatter(color),
-        "json" => new JsonFormatter(),
-        "sarif" => new SarifFormatter(toolVersion),
-        "github" => new GitHubFormatter(),
-        "junit" => new JUnitFormatter(),
-        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "unknown format"),
+        ReportFormat.Text => new TextFormatter(color),
+        ReportFormat.Json => new JsonFormatter(),
+        ReportFormat.Sarif => new SarifFormatter(toolVersion),
+        ReportFormat.Github => new GitHubFormatter(),
+        ReportFormat.Junit => new JUnitFormatter(),
+        _ => throw new ArgumentOutOfRangeException(nameof(format), format, "unknown format"),
     };
 }

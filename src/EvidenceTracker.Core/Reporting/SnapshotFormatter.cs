@@ -1,4 +1,5 @@
 using System.Globalization;
+using EvidenceTracker.Model;
 using EvidenceTracker.Verification;
 
 namespace EvidenceTracker.Reporting;
@@ -6,11 +7,11 @@ namespace EvidenceTracker.Reporting;
 /// <summary>Text and JSON for <c>evidence snapshot</c>.</summary>
 public static class SnapshotFormatter
 {
-    public static void Write(SnapshotArchive archive, string format, TextWriter writer)
+    public static void Write(SnapshotArchive archive, OutputFormat format, TextWriter writer)
     {
         ArgumentNullException.ThrowIfNull(archive);
         ArgumentNullException.ThrowIfNull(writer);
-        if (format == "json")
+        if (format == OutputFormat.Json)
         {
             Json.Write(writer, json =>
             {

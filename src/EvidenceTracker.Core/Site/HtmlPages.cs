@@ -387,7 +387,7 @@ internal sealed class HtmlPages(SiteData data)
             InLang(E("p", Reference.Node(data, s)), s.Title),
             E("dl",
                 E("dt", L.LevelHeading), E("dd", s.Level is { } l ? L.SourceLevel(l) : L.NotRecordedNotPrimary),
-                E("dt", L.Type), E("dd", s.Type),
+                E("dt", L.Type), E("dd", Names.Of(s.Type)),
                 E("dt", L.Id), E("dd", E("code", s.Id)),
                 s.Url is { } url ? All(E("dt", L.Url), E("dd", Link(SafeUrl.IsExternalHttp(url) ? url : null, url))) : null,
                 s.Doi is { } doi ? All(E("dt", "DOI"), E("dd", Link("https://doi.org/" + doi, doi))) : null,

@@ -270,7 +270,7 @@ internal sealed class MarkdownPages(SiteData data)
     {
         var sb = new StringBuilder();
         sb.Append("# ").Append(Esc(s.Title)).Append("\n\n").Append(Notices([s.Id], named: false)).Append(Esc(Reference.Text(data, s))).Append("\n\n");
-        sb.Append($"- {L.LevelHeading}: {(s.Level is { } l ? L.SourceLevel(l) : L.NotRecordedNotPrimary)}\n- {L.Type}: {Esc(s.Type)}\n- {L.Id}: `{s.Id}`\n");
+        sb.Append($"- {L.LevelHeading}: {(s.Level is { } l ? L.SourceLevel(l) : L.NotRecordedNotPrimary)}\n- {L.Type}: {Esc(Names.Of(s.Type))}\n- {L.Id}: `{s.Id}`\n");
         if (s.Url is { } url)
         {
             sb.Append($"- {L.Url}: ").Append(External(url, url)).Append('\n');

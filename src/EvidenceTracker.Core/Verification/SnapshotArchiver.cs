@@ -57,7 +57,7 @@ public static class SnapshotArchiver
         {
             return SnapshotOutcome.NoSuchFile($"'{settings.File}' does not exist");
         }
-        var extension = SnapshotFiles.ExtensionFor(real);
+        var kind = SnapshotFiles.KindFor(real);
         var length = new FileInfo(real).Length;
         if (length == 0)
         {
@@ -68,11 +68,11 @@ public static class SnapshotArchiver
             return SnapshotOutcome.Refused($"'{settings.File}' is {length / (1 << 20)} MB; snapshots larger than {SafeFile.MaxDocumentBytes >> 20} MB are not archived");
         }
         var bytes = File.ReadAllBytes(real);
-        if (extension != "pdf" && PdfText.LooksLikePdf(bytes))
+        if (kind != SnapshotKind.Pdf && PdfText.LooksLikePdf(bytes))
         {
-            extension = "pdf"; // a PDF saved without its extension
+            kind = SnapshotKind.Pdf; // a PDF saved without its extension
         }
-        if (ContentProblem(bytes, extension) is { } bad)
+        if (ContentProblem(bytes, kind) is { } bad)
         {
             return SnapshotOutcome.Refused($"'{settings.File}' {bad}");
         }
@@ -83,7 +83,7 @@ public static class SnapshotArchiver
         var inPlace = realFolder is not null && RealPath.IsInside(realFolder, realRoot) && RealPath.IsInside(real, realRoot)
             && string.Equals(Path.GetDirectoryName(real), realFolder, StringComparison.Ordinal)
             && EvidenceTracker.Model.Values.SnapshotPathProblem($"{SnapshotFiles.Folder}/{Path.GetFileName(real)}") is null;
-        return Store(new StoreRequest(root, realRoot, source, sourcePath, sourceBytes, bytes, extension, settings.Today)
+        return Store(new StoreRequest(root, realRoot, source, sourcePath, sourceBytes, bytes, kind, settings.Today)
         {
             InPlace = inPlace ? real : null,
             AfterStep = settings.AfterStep,
@@ -91,10 +91,10 @@ public static class SnapshotArchiver
     }
 
     /// <summary>
-    /// Why these bytes cannot be a snapshot with this extension, completing "'FILE' …"; null when they can. A PDF
+    /// Why these bytes cannot be a snapshot of this kind, completing "'FILE' …"; null when they can. A PDF
     /// must have a text layer; anything else must be UTF-8 with readable text.
     /// </summary>
-    public static string? ContentProblem(byte[] bytes, string extension)
+    public static string? ContentProblem(byte[] bytes, SnapshotKind kind)
     {
         ArgumentNullException.ThrowIfNull(bytes);
         if (bytes.Length == 0)
@@ -105,7 +105,7 @@ public static class SnapshotArchiver
         {
             return $"is {bytes.LongLength / (1 << 20)} MB; snapshots larger than {SafeFile.MaxDocumentBytes >> 20} MB are not archived";
         }
-        if (extension == "pdf")
+        if (kind == SnapshotKind.Pdf)
         {
             var pdf = PdfText.Extract(bytes);
             return pdf.Text is null ? $"cannot be archived: {pdf.Problem}"
@@ -118,9 +118,9 @@ public static class SnapshotArchiver
             var f = sink.Findings[0];
             return $"at {f.Line}:{f.Column}: {f.Message} first";
         }
-        if (string.IsNullOrWhiteSpace(SnapshotText.Extract(text, extension)))
+        if (string.IsNullOrWhiteSpace(SnapshotText.Extract(text, Names.Of(kind))))
         {
-            return extension == "html"
+            return kind == SnapshotKind.Html
                 ? "has no readable text once the page is reduced to its main text; save the article's page itself"
                 : "holds only white space; there is nothing to archive";
         }
@@ -128,7 +128,7 @@ public static class SnapshotArchiver
     }
 
     /// <summary>What <see cref="Store"/> writes: the bytes of a snapshot for a source already found and read.</summary>
-    internal sealed record StoreRequest(string Root, string RealRoot, Source Source, string SourcePath, byte[] SourceBytes, byte[] Bytes, string Extension, DateOnly Today)
+    internal sealed record StoreRequest(string Root, string RealRoot, Source Source, string SourcePath, byte[] SourceBytes, byte[] Bytes, SnapshotKind Kind, DateOnly Today)
     {
         /// <summary>The real path of a file already directly in <c>sources/snapshots/</c>, recorded where it is.</summary>
         public string? InPlace { get; init; }
@@ -144,9 +144,9 @@ public static class SnapshotArchiver
     /// </summary>
     internal static SnapshotOutcome Store(StoreRequest request)
     {
-        var (root, realRoot, source, sourcePath, sourceBytes, bytes, extension, today) = request;
+        var (root, realRoot, source, sourcePath, sourceBytes, bytes, kind, today) = request;
         var sha = SnapshotFiles.Sha256(bytes);
-        var snapshotValue = request.InPlace is { } real ? $"{SnapshotFiles.Folder}/{Path.GetFileName(real)}" : SnapshotFiles.FieldValue(source.Id, sha, extension);
+        var snapshotValue = request.InPlace is { } real ? $"{SnapshotFiles.Folder}/{Path.GetFileName(real)}" : SnapshotFiles.FieldValue(source.Id, sha, kind);
         var snapshotRelative = $"sources/{snapshotValue}";
         var destination = Path.Combine(root, "sources", snapshotValue);
         var realDestination = RealPath.Resolve(destination);

@@ -19,8 +19,8 @@ public sealed record FetchSettings
     public IReadOnlyList<string> Sources { get; init; } = [];
     /// <summary>Every cited source without a snapshot (with <see cref="Refresh"/>: every cited source with one).</summary>
     public bool All { get; init; }
-    /// <summary><c>url</c>, <c>pubmed</c> or <c>doi</c>; null: the source's url, else its PubMed abstract, else its DOI's landing page.</summary>
-    public string? From { get; init; }
+    /// <summary>Where to fetch from; null: the source's url, else its PubMed abstract, else its DOI's landing page.</summary>
+    public SnapshotOrigin? From { get; init; }
     /// <summary>Fetch again a source that has a snapshot, and report whether each of its quotes is still found.</summary>
     public bool Refresh { get; init; }
     /// <summary>With <see cref="Refresh"/>: archive the new copy (otherwise nothing changes).</summary>
@@ -118,8 +118,8 @@ public static class SnapshotFetcher
         return new FetchReport(results, unknown, client?.Requests ?? 0);
     }
 
-    /// <summary>A fetched copy on its way to the archive: the result so far, and the bytes with their extension.</summary>
-    private sealed record Fetched(FetchResult Result, Source Source, byte[]? Bytes = null, string? Extension = null, string? ArchiveUrl = null);
+    /// <summary>A fetched copy on its way to the archive: the result so far, and the bytes with their kind.</summary>
+    private sealed record Fetched(FetchResult Result, Source Source, byte[]? Bytes = null, SnapshotKind? Kind = null, string? ArchiveUrl = null);
 
     private static async Task<Fetched> FetchOne(FetchSettings settings, PoliteHttpClient? client, Source source, CancellationToken cancel)
     {
@@ -128,43 +128,43 @@ public static class SnapshotFetcher
         {
             return new(new FetchResult { Id = source.Id, Note = $"already archived as sources/{source.Snapshot}; --refresh fetches it again" }, source);
         }
-        var from = settings.From ?? (source.Url is not null ? "url" : source.Pmid is not null ? "pubmed" : source.Doi is not null ? "doi" : null);
-        if (from == "url" && source.Url is { } raw && Values.UrlProblem(raw) is { } badUrl)
+        var from = settings.From ?? (source.Url is not null ? SnapshotOrigin.Url : source.Pmid is not null ? SnapshotOrigin.Pubmed : source.Doi is not null ? SnapshotOrigin.Doi : null);
+        if (from == SnapshotOrigin.Url && source.Url is { } raw && Values.UrlProblem(raw) is { } badUrl)
         {
             return Failed($"{badUrl}; only http(s) pages are fetched");
         }
         Uri? request = from switch
         {
-            "url" when source.Url is not null && Uri.TryCreate(source.Url, UriKind.Absolute, out var u) => u,
-            "pubmed" when source.Pmid is not null => ServiceEndpoints.Under(settings.Lookup.Endpoints.Eutils,
+            SnapshotOrigin.Url when source.Url is not null && Uri.TryCreate(source.Url, UriKind.Absolute, out var u) => u,
+            SnapshotOrigin.Pubmed when source.Pmid is not null => ServiceEndpoints.Under(settings.Lookup.Endpoints.Eutils,
                 $"efetch.fcgi?db=pubmed&id={Uri.EscapeDataString(source.Pmid)}&rettype=abstract&retmode=xml{ApiKey(settings)}"),
-            "doi" when source.Doi is not null => ServiceEndpoints.Under(settings.Lookup.Endpoints.Doi, source.Doi),
+            SnapshotOrigin.Doi when source.Doi is not null => ServiceEndpoints.Under(settings.Lookup.Endpoints.Doi, source.Doi),
             _ => null,
         };
         if (request is null)
         {
-            return Failed(from is null
+            return Failed(from is not { } origin
                 ? $"has no url, pmid or doi to fetch; archive a local copy with `evidence snapshot {source.Id} FILE`"
-                : $"has no {(from == "pubmed" ? "pmid" : from)} to fetch from (--from {from})");
+                : $"has no {(origin == SnapshotOrigin.Pubmed ? "pmid" : Names.Of(origin))} to fetch from (--from {Names.Of(origin)})");
         }
         if (client is null)
         {
             return Failed("--offline: fetching a snapshot needs the network (the cache holds no page copies)");
         }
         var shown = Redacted(settings, request.ToString());
-        var answer = await client.GetAsync(request, from == "pubmed" ? "application/xml,text/xml" : PageAccept, cancel).ConfigureAwait(false);
+        var answer = await client.GetAsync(request, from == SnapshotOrigin.Pubmed ? "application/xml,text/xml" : PageAccept, cancel).ConfigureAwait(false);
         if (answer.Status == 404 && answer.Failure is null)
         {
-            return Failed($"{(from == "doi" ? $"DOI {source.Doi}" : shown)} was not found (HTTP 404)", shown);
+            return Failed($"{(from == SnapshotOrigin.Doi ? $"DOI {source.Doi}" : shown)} was not found (HTTP 404)", shown);
         }
         if (!answer.IsSuccess)
         {
             return Failed(Redacted(settings, answer.Problem), shown);
         }
-        var fetchedFrom = from == "pubmed" ? shown : answer.Url.ToString();
+        var fetchedFrom = from == SnapshotOrigin.Pubmed ? shown : answer.Url.ToString();
         byte[] bytes;
-        string extension;
-        if (from == "pubmed")
+        SnapshotKind snapshotKind;
+        if (from == SnapshotOrigin.Pubmed)
         {
             var text = PubMedAbstract(answer.Body, source.Pmid!, out var why);
             if (text is null)
@@ -172,19 +172,19 @@ public static class SnapshotFetcher
                 return Failed(why!, fetchedFrom);
             }
             bytes = Encoding.UTF8.GetBytes(text);
-            extension = "txt";
+            snapshotKind = SnapshotKind.Text;
         }
         else
         {
             bytes = answer.Body;
             var kind = KindOf(answer.ContentType, bytes);
-            if (kind is null)
+            if (kind is not { } known)
             {
                 return Failed($"{fetchedFrom} answers {answer.ContentType ?? "no content type"}, not HTML, PDF or text", fetchedFrom);
             }
-            extension = kind;
+            snapshotKind = known;
         }
-        if (SnapshotArchiver.ContentProblem(bytes, extension) is { } bad)
+        if (SnapshotArchiver.ContentProblem(bytes, snapshotKind) is { } bad)
         {
             return Failed($"the copy from {fetchedFrom} {bad}", fetchedFrom);
         }
@@ -192,10 +192,10 @@ public static class SnapshotFetcher
         string? note = null;
         if (settings.Wayback)
         {
-            var page = source.Url ?? (from == "pubmed" ? $"https://pubmed.ncbi.nlm.nih.gov/{source.Pmid}/" : fetchedFrom);
+            var page = source.Url ?? (from == SnapshotOrigin.Pubmed ? $"https://pubmed.ncbi.nlm.nih.gov/{source.Pmid}/" : fetchedFrom);
             (archiveUrl, note) = await WaybackCopy(settings, client, page, cancel).ConfigureAwait(false);
         }
-        return new(new FetchResult { Id = source.Id, From = fetchedFrom, Note = note, ArchiveUrl = archiveUrl }, source, bytes, extension, archiveUrl);
+        return new(new FetchResult { Id = source.Id, From = fetchedFrom, Note = note, ArchiveUrl = archiveUrl }, source, bytes, snapshotKind, archiveUrl);
     }
 
     /// <summary>Stores a fetched copy, or with <c>--refresh</c> and without <c>--update</c> only looks its quotes up in it.</summary>
@@ -203,7 +203,7 @@ public static class SnapshotFetcher
     {
         var result = fetched.Result;
         var rechecks = new List<QuoteRecheck>();
-        if (settings.Refresh && quotes.Count > 0 && TextOf(fetched.Bytes!, fetched.Extension!) is { } text)
+        if (settings.Refresh && quotes.Count > 0 && TextOf(fetched.Bytes!, fetched.Kind!.Value) is { } text)
         {
             var matcher = QuoteMatcher.Build(text);
             foreach (var q in quotes)
@@ -227,29 +227,29 @@ public static class SnapshotFetcher
         var (source, path, sourceBytes) = located.Value;
         var extra = fetched.ArchiveUrl is { } a ? new List<(string, string)> { ("archive-url", a) } : [];
         var outcome = SnapshotArchiver.Store(new SnapshotArchiver.StoreRequest(root, RealPath.Resolve(root) ?? root, source, path, sourceBytes,
-            fetched.Bytes!, fetched.Extension!, settings.Lookup.Today) { Extra = extra });
+            fetched.Bytes!, fetched.Kind!.Value, settings.Lookup.Today) { Extra = extra });
         return outcome.Archive is { } archive ? result with { Archive = archive } : result with { Problem = outcome.Message };
     }
 
     /// <summary>The text quotes are looked up in, for bytes that passed <see cref="SnapshotArchiver.ContentProblem"/>.</summary>
-    private static string? TextOf(byte[] bytes, string extension) => extension == "pdf"
+    private static string? TextOf(byte[] bytes, SnapshotKind kind) => kind == SnapshotKind.Pdf
         ? PdfText.Extract(bytes).Text
-        : SnapshotText.Extract(Encoding.UTF8.GetString(bytes.AsSpan().StartsWith("\uFEFF"u8) ? bytes.AsSpan(3) : bytes), extension);
+        : SnapshotText.Extract(Encoding.UTF8.GetString(bytes.AsSpan().StartsWith("\uFEFF"u8) ? bytes.AsSpan(3) : bytes), Names.Of(kind));
 
-    /// <summary>html, pdf or txt for an answer, from its bytes first (a PDF says so) and then its content type; null for anything else.</summary>
-    internal static string? KindOf(string? contentType, byte[] body)
+    /// <summary>A web page, a PDF or text for an answer, from its bytes first (a PDF says so) and then its content type; null for anything else.</summary>
+    internal static SnapshotKind? KindOf(string? contentType, byte[] body)
     {
         if (PdfText.LooksLikePdf(body))
         {
-            return "pdf";
+            return SnapshotKind.Pdf;
         }
         var type = (contentType ?? "").Split(';')[0].Trim().ToLowerInvariant();
         return type switch
         {
-            "text/html" or "application/xhtml+xml" => "html",
-            "application/pdf" => "pdf", // not a PDF's bytes: ContentProblem says so
-            "text/plain" => "txt",
-            "" => body.AsSpan().TrimStart(" \t\r\n"u8).StartsWith("<"u8) ? "html" : null,
+            "text/html" or "application/xhtml+xml" => SnapshotKind.Html,
+            "application/pdf" => SnapshotKind.Pdf, // not a PDF's bytes: ContentProblem says so
+            "text/plain" => SnapshotKind.Text,
+            "" => body.AsSpan().TrimStart(" \t\r\n"u8).StartsWith("<"u8) ? SnapshotKind.Html : null,
             _ => null,
         };
     }

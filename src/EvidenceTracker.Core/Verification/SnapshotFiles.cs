@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
+using EvidenceTracker.Model;
 
 namespace EvidenceTracker.Verification;
 
@@ -12,30 +13,30 @@ public static partial class SnapshotFiles
     /// <summary>How many hex digits of the content's SHA-256 a snapshot's name carries.</summary>
     public const int HashDigits = 12;
 
-    /// <summary>The extension a snapshot is stored under: html for a web page, pdf for a PDF, md for Markdown, txt for anything else.</summary>
-    public static string ExtensionFor(string inputPath)
+    /// <summary>What a file holds, by its extension: a web page (html, htm, xhtml), a PDF, Markdown (md, markdown), else text.</summary>
+    public static SnapshotKind KindFor(string inputPath)
     {
         ArgumentNullException.ThrowIfNull(inputPath);
         var ext = Path.GetExtension(inputPath).TrimStart('.').ToLowerInvariant();
         return ext switch
         {
-            "html" or "htm" or "xhtml" => "html",
-            "md" or "markdown" => "md",
-            "pdf" => "pdf",
-            _ => "txt",
+            "html" or "htm" or "xhtml" => SnapshotKind.Html,
+            "md" or "markdown" => SnapshotKind.Markdown,
+            "pdf" => SnapshotKind.Pdf,
+            _ => SnapshotKind.Text,
         };
     }
 
     /// <summary>A name to suggest for a file the user copies into the folder by hand: <c>snapshots/&lt;id&gt;.&lt;ext&gt;</c>.</summary>
-    public static string FieldValue(string sourceId, string extension) => $"{Folder}/{sourceId}.{extension}";
+    public static string FieldValue(string sourceId, SnapshotKind kind) => $"{Folder}/{sourceId}.{Model.Names.Of(kind)}";
 
     /// <summary>
     /// The <c>snapshot</c> value of a snapshot the tool writes: <c>snapshots/&lt;id&gt;.&lt;first 12 hex digits of
     /// its SHA-256&gt;.&lt;ext&gt;</c>. New content gets a new name, so the file the source refers to is never
     /// replaced: the source file's rewrite is the one step that moves the source from its old snapshot to its new.
     /// </summary>
-    public static string FieldValue(string sourceId, string sha256, string extension) =>
-        $"{Folder}/{sourceId}.{sha256[..HashDigits]}.{extension}";
+    public static string FieldValue(string sourceId, string sha256, SnapshotKind kind) =>
+        $"{Folder}/{sourceId}.{sha256[..HashDigits]}.{Model.Names.Of(kind)}";
 
     /// <summary>Lowercase hex SHA-256 of the bytes, as <c>snapshot-sha256</c> records it.</summary>
     public static string Sha256(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));

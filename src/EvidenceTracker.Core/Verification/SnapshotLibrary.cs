@@ -52,7 +52,7 @@ public static class SnapshotLibrary
     {
         var relative = $"sources/{source.Snapshot}";
         var at = source.Positions.Value("snapshot");
-        var isHtml = SnapshotFiles.ExtensionFor(relative) == "html";
+        var isHtml = SnapshotFiles.KindFor(relative) == SnapshotKind.Html;
         Snapshot Unusable(SnapshotState state, string message)
         {
             sink.Add(Rules.Schema, message, at);
@@ -94,7 +94,7 @@ public static class SnapshotLibrary
                         $"re-run `evidence snapshot {source.Id} FILE` to archive it again", source.Positions.Value("snapshot-sha256") ?? at);
                 }
             }
-            if (SnapshotFiles.ExtensionFor(relative) == "pdf")
+            if (SnapshotFiles.KindFor(relative) == SnapshotKind.Pdf)
             {
                 var pdf = PdfText.Extract(bytes);
                 if (pdf.Text is null)

@@ -19,7 +19,7 @@ public sealed record SnapshotSettings
     /// <summary>The date recorded as <c>archived</c> (the command passes today's UTC date).</summary>
     public required DateOnly Today { get; init; }
 
-    public string Format { get; init; } = "text";
+    public OutputFormat Format { get; init; }
 
     /// <summary>How long to wait while another edit of the sources folder finishes (<see cref="EditLock.DefaultTimeout"/> when null).</summary>
     public TimeSpan? LockTimeout { get; init; }

@@ -1,5 +1,6 @@
 using EvidenceTracker.App;
 using EvidenceTracker.Checking;
+using EvidenceTracker.Model;
 using EvidenceTracker.Tests.Support;
 using EvidenceTracker.Verification;
 
@@ -15,7 +16,7 @@ public class WorkingDirectoryTests
         repo.Write("sources/a.yaml", "id: a\ntype: report\ntitle: Alpha\n");
         var result = ExportService.Run(new ExportSettings
         {
-            Root = repo.Root, Format = "bibtex", Output = "out/refs.bib", WorkingDirectory = repo.Full("work"),
+            Root = repo.Root, Format = BibliographyFormat.BibTex, Output = "out/refs.bib", WorkingDirectory = repo.Full("work"),
         });
         Assert.Equal((null, 1, 0), (result.Text, result.Exported, result.BrokenFiles));
         Assert.Contains("Alpha", File.ReadAllText(repo.Full("work/out/refs.bib")), StringComparison.Ordinal);
@@ -27,7 +28,7 @@ public class WorkingDirectoryTests
         using var repo = new TempRepo();
         repo.Write("sources/a.yaml", "id: a\ntype: report\ntitle: Alpha\n");
         repo.Write("sources/b.yaml", "id: [unclosed\n");
-        var result = ExportService.Run(new ExportSettings { Root = repo.Root, Format = "ris", WorkingDirectory = repo.Root });
+        var result = ExportService.Run(new ExportSettings { Root = repo.Root, Format = BibliographyFormat.Ris, WorkingDirectory = repo.Root });
         Assert.Contains("TI  - Alpha", result.Text, StringComparison.Ordinal);
         Assert.Equal((1, 1, true), (result.Exported, result.BrokenFiles, result.Partial));
     }

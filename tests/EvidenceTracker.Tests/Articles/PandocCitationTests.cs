@@ -99,8 +99,8 @@ public class PandocCitationTests
     {
         var resolver = new CitekeyResolver(
         [
-            new Source { Id = "cao-2023", File = "sources/cao-2023.yaml", Type = "journal-article", Title = "T", Keys = ["Cao2023Panda"], Doi = "10.1038/s41591-023-02640-w" },
-            new Source { Id = "smith2020", File = "sources/smith2020.yaml", Type = "book", Title = "U", Pmid = "123", Url = "https://Example.org/a/" },
+            new Source { Id = "cao-2023", File = "sources/cao-2023.yaml", Type = SourceType.JournalArticle, Title = "T", Keys = ["Cao2023Panda"], Doi = "10.1038/s41591-023-02640-w" },
+            new Source { Id = "smith2020", File = "sources/smith2020.yaml", Type = SourceType.Book, Title = "U", Pmid = "123", Url = "https://Example.org/a/" },
         ]);
         Assert.Equal("cao-2023", resolver.Resolve("Cao2023Panda"));
         Assert.Equal("cao-2023", resolver.Resolve("cao2023panda"));

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using EvidenceTracker.Bibliography;
 using EvidenceTracker.Diagnostics;
+using EvidenceTracker.Model;
 
 namespace EvidenceTracker.Tests.Bibliography;
 
@@ -126,13 +127,13 @@ public class BibTexParserTests
     [InlineData("misc", null, "other")]
     [InlineData("patent", null, "other")]
     public void Entry_types_map_onto_source_types(string type, string? subtype, string expected) =>
-        Assert.Equal(expected, BibTexEntryMapper.TypeOf(type, subtype, null, false));
+        Assert.Equal(expected, Names.Of(BibTexEntryMapper.TypeOf(type, subtype, null, false)));
 
     [Fact]
     public void A_misc_entry_with_an_access_date_is_a_web_page_and_a_press_release_type_is_kept() 
     {
-        Assert.Equal("web-page", BibTexEntryMapper.TypeOf("misc", null, null, hasUrlDate: true));
-        Assert.Equal("press-release", BibTexEntryMapper.TypeOf("misc", null, "Press release", false));
+        Assert.Equal(SourceType.WebPage, BibTexEntryMapper.TypeOf("misc", null, null, hasUrlDate: true));
+        Assert.Equal(SourceType.PressRelease, BibTexEntryMapper.TypeOf("misc", null, "Press release", false));
     }
 
     [Fact]
@@ -286,7 +287,7 @@ public class RisParserTests
     public void DA_gives_the_full_date_Y2_the_access_date_and_LA_the_language()
     {
         var e = Assert.Single(Parse("TY  - NEWS\nTI  - T\nPY  - 2025\nDA  - 2025/06/25\nY2  - 2025/06/26\nLA  - Chinese\nER  - \n").Entries);
-        Assert.Equal(("news", "2025-06-25", "2025-06-26", "zh"), (e.Type, e.Date, e.Accessed, e.Lang));
+        Assert.Equal((SourceType.News, "2025-06-25", "2025-06-26", "zh"), (e.Type, e.Date, e.Accessed, e.Lang));
     }
 
     [Fact]
@@ -346,7 +347,7 @@ public class RisParserTests
     [InlineData("LEGAL", "regulatory")]
     [InlineData("GEN", "other")]
     public void Reference_types_map_onto_source_types(string ty, string type) =>
-        Assert.Equal(type, RisParser.TypeOf(ty, null));
+        Assert.Equal(type, Names.Of(RisParser.TypeOf(ty, null)));
 
     [Fact]
     public void Web_of_Science_exports_are_read()
@@ -388,7 +389,7 @@ public class CslJsonParserTests
     [InlineData("legislation", null, "regulatory")]
     [InlineData("software", null, "other")]
     public void Types_map_onto_source_types(string type, string? genre, string expected) =>
-        Assert.Equal(expected, SourceTypes.FromCsl(type, genre));
+        Assert.Equal(expected, Names.Of(SourceTypes.FromCsl(type, genre)));
 
     [Fact]
     public void Invalid_json_is_one_error_with_its_line_and_column()

@@ -9,7 +9,7 @@ public class PartialAuthorListTests
     {
         Id = "hu-2025-grape",
         File = "sources/hu-2025-grape.yaml",
-        Type = "journal-article",
+        Type = SourceType.JournalArticle,
         Title = "AI-based large-scale screening of gastric cancer from noncontrast CT imaging",
         Authors = ["Hu, Can", "Zhang, Ling", "others"],
         Publisher = "Nature Medicine",

@@ -7,8 +7,13 @@ namespace EvidenceTracker.Tests.Bibliography;
 
 public class ReferenceFormatterTests
 {
+    // the type as a source file spells it
     private static Source Src(string id, string type, string title, params string[] authors) =>
-        new() { Id = id, File = $"sources/{id}.yaml", Type = type, Title = title, Authors = authors };
+        new()
+        {
+            Id = id, File = $"sources/{id}.yaml", Title = title, Authors = authors,
+            Type = Names.TryParse(Names.SourceTypes, type, out SourceType t) ? t : throw new ArgumentException($"not a source type: {type}", nameof(type)),
+        };
 
     private static readonly Source Journal4 = Src("cao-2023", "journal-article",
             "Large-scale pancreatic cancer detection via non-contrast CT and deep learning", "Cao, Kai", "Xia, Yingda", "Yao, Jiawen", "Zhang, Ling") with

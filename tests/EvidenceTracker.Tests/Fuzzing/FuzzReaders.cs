@@ -3,6 +3,7 @@ using EvidenceTracker.App;
 using EvidenceTracker.Bibliography;
 using EvidenceTracker.Importing;
 using EvidenceTracker.Loading;
+using EvidenceTracker.Model;
 using EvidenceTracker.Quotes;
 using EvidenceTracker.Reporting;
 using EvidenceTracker.Site;
@@ -54,8 +55,8 @@ public abstract class FuzzReader
         {
             var report = EvidenceQueries.Check(root);
             using var writer = new StringWriter();
-            ReportFormats.Create("json", false, "0").Write(report, writer);
-            ReportFormats.Create("text", false, "0").Write(report, writer);
+            ReportFormats.Create(ReportFormat.Json, false, "0").Write(report, writer);
+            ReportFormats.Create(ReportFormat.Text, false, "0").Write(report, writer);
             return writer.ToString();
         }
         catch (EvidenceRootException ex)
@@ -146,8 +147,8 @@ internal sealed class BibliographyReader(string name, string extension) : FuzzRe
         {
             var result = BibliographyImporter.Import(workspace.EmptyRepository, [file], dryRun: true);
             using var writer = new StringWriter();
-            ArticleImportReport.Write(result, "json", writer, writer);
-            ArticleImportReport.Write(result, "text", writer, writer);
+            ArticleImportReport.Write(result, OutputFormat.Json, writer, writer);
+            ArticleImportReport.Write(result, OutputFormat.Text, writer, writer);
             return new FuzzOutcome(writer.ToString());
         }
         catch (BibliographyFileException ex)
@@ -173,12 +174,12 @@ internal sealed class ArticleImportReader : FuzzReader
             Paths = [file],
             WorkingDirectory = workspace.EmptyRepository,
             DryRun = true,
-            Format = "json",
+            Format = OutputFormat.Json,
         });
         using var output = new StringWriter();
         using var error = new StringWriter();
-        ArticleImportReport.Write(result, "json", output, error);
-        ArticleImportReport.Write(result, "text", output, error);
+        ArticleImportReport.Write(result, OutputFormat.Json, output, error);
+        ArticleImportReport.Write(result, OutputFormat.Text, output, error);
         return new FuzzOutcome($"outcome {result.Outcome}\n{output}\n{error}");
     }
 }

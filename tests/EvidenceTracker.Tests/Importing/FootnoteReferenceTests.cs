@@ -1,4 +1,5 @@
 using EvidenceTracker.Importing;
+using EvidenceTracker.Model;
 
 namespace EvidenceTracker.Tests.Importing;
 
@@ -14,7 +15,7 @@ public class FootnoteReferenceTests
         Assert.Equal("量子位", d.Publisher);
         Assert.Equal("2025-06-25", d.Date);
         Assert.Equal("2025-06-25", d.Accessed);
-        Assert.Equal("news", d.Type);
+        Assert.Equal(SourceType.News, d.Type);
     }
 
     [Fact]
@@ -67,7 +68,7 @@ public class FootnoteReferenceTests
         Assert.Equal("量子位：这个AI能救命", d.Title);
         Assert.Equal("2025-06-25", d.Date);
         Assert.Null(d.Publisher);
-        Assert.Equal("web-page", d.Type);
+        Assert.Equal(SourceType.WebPage, d.Type);
     }
 
     [Fact]
@@ -102,7 +103,7 @@ public class FootnoteReferenceTests
         Assert.Equal("Sales figures compiled by the author from dealer surveys", d.Title);
         Assert.Null(d.Url);
         Assert.Null(d.Publisher);
-        Assert.Equal("other", d.Type);
+        Assert.Equal(SourceType.Other, d.Type);
     }
 
     [Fact]
@@ -165,7 +166,7 @@ public class FootnoteReferenceTests
         Assert.Equal("Journal of Things", d.Publisher);
         Assert.Equal(("12", "3", "45-67"), (d.Volume, d.Issue, d.Pages));
         Assert.Equal("10.1000/xyz.1", d.Doi);
-        Assert.Equal("journal-article", d.Type);
+        Assert.Equal(SourceType.JournalArticle, d.Type);
     }
 
     [Fact]

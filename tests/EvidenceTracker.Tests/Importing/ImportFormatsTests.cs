@@ -1,6 +1,7 @@
 using System.Text.Json;
 using EvidenceTracker.Importing;
 using EvidenceTracker.Loading;
+using EvidenceTracker.Model;
 using EvidenceTracker.Tests.Support;
 
 namespace EvidenceTracker.Tests.Importing;
@@ -11,11 +12,11 @@ public class ImportFormatsTests
     private const string Article = "# Heat\n\nHeat pumps heat 15% of homes.[^1]\n\n[^1]: Example Agency, \"Heat pump statistics\", 2024-01-15, https://example.org/stats\n";
 
     /// <summary>A small input of each format, with one entry or one cited footnote that becomes a source.</summary>
-    private static string Content(ImportFormat format) => format switch
+    private static string Content(ImportFormat format) => format.Bibliography switch
     {
-        ImportFormat.Article => Article,
-        ImportFormat.BibTex => "@article{alpha2020, title = {Alpha}, year = 2020}\n",
-        ImportFormat.Ris => "TY  - JOUR\nTI  - Alpha\nPY  - 2020\nER  - \n",
+        null => Article,
+        BibliographyFormat.BibTex => "@article{alpha2020, title = {Alpha}, year = 2020}\n",
+        BibliographyFormat.Ris => "TY  - JOUR\nTI  - Alpha\nPY  - 2020\nER  - \n",
         _ => """[{"id": "alpha2020", "type": "article-journal", "title": "Alpha", "issued": {"date-parts": [[2020]]}}]""",
     };
 
@@ -33,7 +34,7 @@ public class ImportFormatsTests
         var set = RepositoryLoader.Load(repo.Root);
         Assert.Single(set.Sources);
         Assert.Empty(set.LoadFindings);
-        if (format == ImportFormat.Article)
+        if (format.IsArticle)
         {
             // kept with its extension, as the table spells it (.md, .markdown, .qmd, .Rmd)
             Assert.True(File.Exists(repo.Full("articles/in" + extension)));
@@ -59,7 +60,7 @@ public class ImportFormatsTests
     public void A_csljson_file_imports_its_items_as_sources()
     {
         using var repo = new TempRepo();
-        repo.Write("zotero.csljson", Content(ImportFormat.CslJson));
+        repo.Write("zotero.csljson", Content(BibliographyFormat.CslJson));
         var result = CliRunner.Run(repo.Root, "import", "zotero.csljson");
         Assert.Equal((0, ""), (result.ExitCode, result.Error));
         Assert.StartsWith("create  sources/alpha2020.yaml  from zotero.csljson:1:2 item 1 (alpha2020)\n", result.Out);
@@ -70,7 +71,7 @@ public class ImportFormatsTests
     public void A_file_of_another_extension_is_a_usage_error_that_lists_the_table()
     {
         using var repo = new TempRepo();
-        repo.Write("refs.csl", Content(ImportFormat.CslJson));
+        repo.Write("refs.csl", Content(BibliographyFormat.CslJson));
         var result = CliRunner.Run(repo.Root, "import", "refs.csl");
         Assert.Equal(2, result.ExitCode);
         Assert.Equal(
@@ -84,7 +85,7 @@ public class ImportFormatsTests
     {
         using var repo = new TempRepo();
         repo.Write("a.md", Article);
-        repo.Write("refs.bib", Content(ImportFormat.BibTex));
+        repo.Write("refs.bib", Content(BibliographyFormat.BibTex));
         var result = CliRunner.Run(repo.Root, "import", "a.md", "refs.bib", "--format", "json");
         Assert.Equal((0, ""), (result.ExitCode, result.Error));
         using var json = JsonDocument.Parse(result.Out);
@@ -102,7 +103,7 @@ public class ImportFormatsTests
     {
         using var repo = new TempRepo();
         repo.Write("a.md", Article);
-        repo.Write("refs.bib", Content(ImportFormat.BibTex));
+        repo.Write("refs.bib", Content(BibliographyFormat.BibTex));
         var result = CliRunner.Run(repo.Root, "import", "a.md", "refs.bib", "--id", "heat");
         Assert.Equal((2, "error: --id names an article; it does not apply to bibliographies\nnothing was imported\n"), (result.ExitCode, result.Error));
         Assert.Empty(Directory.EnumerateFileSystemEntries(repo.Full("sources")));
@@ -115,7 +116,7 @@ public class ImportFormatsTests
         using var repo = new TempRepo();
         repo.Write("posts/one.md", Article);
         repo.Write("posts/two.markdown", Article.Replace("15%", "16%", StringComparison.Ordinal));
-        repo.Write("posts/refs.bib", Content(ImportFormat.BibTex));
+        repo.Write("posts/refs.bib", Content(BibliographyFormat.BibTex));
         var result = CliRunner.Run(repo.Root, "import", "posts");
         Assert.Equal((0, ""), (result.ExitCode, result.Error));
         Assert.True(File.Exists(repo.Full("articles/one.md")));

@@ -168,6 +168,36 @@ public sealed class SnapshotFetchTests : IDisposable
     }
 
     [Fact]
+    public void From_doi_fetches_the_landing_page_of_a_source_that_has_a_pmid_first_and_archives_it_as_html()
+    {
+        _server.On("/doi/10.1038/s41591-023-02640-w", new Reply(200, Page.Replace("Inspectors found", "PANDA achieved a sensitivity of 92.9% for lesion detection. Inspectors found", StringComparison.Ordinal), "text/html"));
+        var result = Run("snapshot", "panda", "--from", "doi");
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Matches(@"snapshot: snapshots/panda\.[0-9a-f]{12}\.html\n", _repo.Read("sources/panda.yaml"));
+        Assert.Equal(["/doi/10.1038/s41591-023-02640-w"], _server.Requests.Select(r => r.PathAndQuery));
+    }
+
+    [Theory]
+    [InlineData("leaks-page", "pubmed", "error: leaks-page: has no pmid to fetch from (--from pubmed)\n")]
+    [InlineData("leaks-page", "doi", "error: leaks-page: has no doi to fetch from (--from doi)\n")]
+    [InlineData("panda", "url", "error: panda: has no url to fetch from (--from url)\n")]
+    public void From_names_what_a_source_lacks_by_its_spelling(string id, string from, string expected)
+    {
+        var result = Run("snapshot", id, "--from", from);
+        Assert.Equal((1, expected), (result.ExitCode, result.Error));
+        Assert.Empty(_server.Requests);
+    }
+
+    [Fact]
+    public void An_unknown_from_is_the_parser_usage_error_listing_the_spellings()
+    {
+        var result = Run("snapshot", "panda", "--from", "Pubmed");
+        Assert.Equal((2, "error: Argument 'Pubmed' not recognized. Must be one of:\\n\t'url'\\n\t'pubmed'\\n\t'doi'\nRun 'evidence snapshot --help' for usage.\n"),
+            (result.ExitCode, result.Error));
+        Assert.Contains("--from <doi|pubmed|url>", Run("snapshot", "--help").Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Offline_fetches_nothing_and_says_so_per_source()
     {
         var result = Run("snapshot", "leaks-page", "--offline");

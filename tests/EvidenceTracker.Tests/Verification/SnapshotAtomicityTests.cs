@@ -135,7 +135,7 @@ public class SnapshotAtomicityTests
     private static string CliRunnerOutput(SnapshotArchive archive)
     {
         using var writer = new StringWriter();
-        Reporting.SnapshotFormatter.Write(archive, "text", writer);
+        Reporting.SnapshotFormatter.Write(archive, EvidenceTracker.Model.OutputFormat.Text, writer);
         return writer.ToString();
     }
 
