@@ -20,6 +20,7 @@ public static partial class ArticleParser
         .UseYamlFrontMatter()
         .Use<AdmonitionExtension>()
         .UsePreciseSourceLocation()
+        .Use<InlineBudgetExtension>()
         .Build();
 
     /// <summary>Markers longer than this are not markers (a stray <c>[^</c> followed by prose).</summary>
@@ -332,6 +333,12 @@ public static partial class ArticleParser
                         at(Math.Max(0, block.Span.Start))));
                     break;
                 case ParagraphBlock or HeadingBlock when block is LeafBlock { Inline: { } inline }:
+                    if (InlineBudgetExtension.ReadAsText(block))
+                    {
+                        problems.Add(new ArticleProblem(Rules.Schema, Severity.Error,
+                            $"line {at(Math.Max(0, block.Span.Start)).Line}: the paragraph holds more than {InlineBudgetExtension.MaxMarks} brackets, emphasis marks and links; it is read as plain text (its links, emphasis and citations are not parsed)",
+                            at(Math.Max(0, block.Span.Start))));
+                    }
                     var kind = block is HeadingBlock ? ArticleBlockKind.Heading : ArticleBlockKind.Paragraph;
                     if (Build(kind, inQuote, inline, builder, blocks.Count, defined, at) is { } built)
                     {

@@ -23,6 +23,7 @@ public static class ArticleRenderer
         .UseAutoLinks()
         .Use<Articles.AdmonitionExtension>()
         .UsePreciseSourceLocation()
+        .Use<Articles.InlineBudgetExtension>()
         .Build();
 
     /// <param name="title">The page's title, already shown as its heading: a first-level heading that opens the

@@ -18,6 +18,7 @@ internal static class MarkdownTwin
         .UseFootnotes()
         .UsePipeTables()
         .UsePreciseSourceLocation()
+        .Use<Articles.InlineBudgetExtension>()
         .Build();
 
     private sealed record Edit(int Start, int End, string Text);
@@ -59,11 +60,11 @@ internal static class MarkdownTwin
                 case LinkReferenceDefinition definition when !Safe(definition.Url):
                     edits.Add(new Edit(Span(block, text).Start, Span(block, text).End, ""));
                     break;
-                case LeafBlock { Inline: { } inline } when !Articles.ArticleParser.InlineTooDeep(inline):
+                case LeafBlock { Inline: { } inline } when !Articles.ArticleParser.InlineTooDeep(inline) && !Articles.InlineBudgetExtension.ReadAsText(block):
                     Inlines(inline, text, edits, code, literals);
                     break;
                 case LeafBlock { Inline: not null } deep:
-                    // Nested deeper than check accepts: the paragraph as escaped text.
+                    // Nested deeper than check accepts, or read as plain text (InlineBudgetExtension): the paragraph as escaped text.
                     edits.Add(new Edit(Span(deep, text).Start, Span(deep, text).End, MarkdownPages.Esc(text[Span(deep, text).Start..Span(deep, text).End])));
                     break;
                 default:

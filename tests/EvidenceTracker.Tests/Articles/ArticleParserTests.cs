@@ -270,6 +270,39 @@ public class ArticleParserTests
         Assert.Equal(14 + opens.Length - 1, block.SourceOffset(14 + opens.Length - 1));
     }
 
+    [Theory]
+    [InlineData("[^", "]")]
+    [InlineData("[a][", "")]
+    [InlineData("_a ", "")]
+    [InlineData("**a ", "")]
+    [InlineData("http://a.example/ ", "")]
+    public void A_paragraph_holding_more_brackets_emphasis_marks_and_links_than_prose_does_is_read_as_plain_text(string open, string close)
+    {
+        // Markdig's time grows with the square of these (8,000 of them: up to a second); over the budget the
+        // paragraph is plain text, one error says so, and the paragraphs around it are parsed as usual
+        var run = string.Concat(Enumerable.Repeat(open, 8_000)) + string.Concat(Enumerable.Repeat(close, 8_000));
+        var doc = ArticleParser.Parse($"Before [a link](https://example.org/a) 5%.\n\nRates rose {run} 5%.\n\nAfter **bold** 6%.\n");
+        Assert.Equal(3, doc.Blocks.Count);
+        Assert.Equal("Before a link 5%.", doc.Blocks[0].Text);
+        Assert.Equal($"Rates rose {run} 5%.", doc.Blocks[1].Text);
+        Assert.Equal("After bold 6%.", doc.Blocks[2].Text);
+        var problem = Assert.Single(doc.Problems);
+        Assert.Equal(Severity.Error, problem.Severity);
+        Assert.Equal(new Position(3, 1), problem.Position);
+        Assert.Contains("read as plain text", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_paragraph_with_as_many_links_and_emphasis_marks_as_the_budget_allows_is_parsed_as_markdown()
+    {
+        // 128 links with emphasised text: 128 '[' + 256 '*' + 128 '://' = 512 marks, the most a paragraph may hold
+        var links = string.Join(" ", Enumerable.Range(0, 128).Select(i => $"[*s{i}*](https://example.org/{i})"));
+        var doc = ArticleParser.Parse(links + "\n");
+        Assert.Empty(doc.Problems);
+        Assert.Equal(string.Join(" ", Enumerable.Range(0, 128).Select(i => $"s{i}")), Assert.Single(doc.Blocks).Text);
+        Assert.Equal(128, doc.Blocks[0].Links.Count);
+    }
+
     [Fact]
     public void Marker_groups_in_one_sentence_are_passages_of_one_text_cut_once()
     {

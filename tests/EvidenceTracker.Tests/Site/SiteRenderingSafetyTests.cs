@@ -190,6 +190,28 @@ public sealed class SiteRenderingSafetyTests
     private const string ArticleParserHeld = "\uE000";
 
     [Fact]
+    public void A_paragraph_read_as_plain_text_shows_its_links_as_text_on_the_page_and_in_the_twin()
+    {
+        // over InlineBudgetExtension's budget: Markdig does not parse the paragraph, so no link in it may become one
+        var run = string.Concat(Enumerable.Repeat("**a ", 600));
+        using var repo = new TempRepo("clean");
+        repo.Write("articles/coffee-study.md",
+            $"# Coffee\n\nA trial found that [coffee](javascript:alert(1)) cut sleep. {run}\n\nThen [the trial](https://example.org/trial) and [x](javascript:alert(2)).\n");
+        var site = Site(repo);
+        var html = Page(site, "articles/coffee-study.html");
+        using var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+        var paragraphs = page.QuerySelectorAll("article p");
+        Assert.StartsWith("A trial found that [coffee](javascript:alert(1)) cut sleep.", paragraphs[0].TextContent, StringComparison.Ordinal);
+        Assert.Contains(run.TrimEnd(), paragraphs[0].TextContent, StringComparison.Ordinal);
+        Assert.Empty(paragraphs[0].QuerySelectorAll("a:not([href^='#']), strong, em"));
+        Assert.Equal("https://example.org/trial", paragraphs[1].QuerySelector("a")!.GetAttribute("href"));
+        Assert.DoesNotContain("javascript:", string.Concat(page.QuerySelectorAll("a").Select(a => a.GetAttribute("href"))), StringComparison.Ordinal);
+        var twin = Page(site, "articles/coffee-study.md");
+        Assert.Contains(@"A trial found that \[coffee\]\(javascript:alert\(1\)\) cut sleep.", twin, StringComparison.Ordinal);
+        Assert.DoesNotContain("](javascript:", twin, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_excerpt_that_quotes_raw_html_as_written_is_highlighted_over_the_text_the_page_shows()
     {
         var site = SiteBuilder.Build(EvidenceQueries.Check(Path.Combine(TestPaths.Fixtures, "site", "hostile")));
