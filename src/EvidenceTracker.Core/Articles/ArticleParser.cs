@@ -133,7 +133,14 @@ public static partial class ArticleParser
     /// <summary>Container nesting beyond which an article is not parsed (Markdig's own limit is of the same order).</summary>
     public const int MaxNesting = 100;
 
-    /// <summary>The first line whose container prefix (spaces, tabs, &gt;, list bullets) is deeper than <see cref="MaxNesting"/> levels.</summary>
+    /// <summary>
+    /// The first line (1-based) whose container prefix is deeper than <see cref="MaxNesting"/> levels; null when none is.
+    /// Markdig opens such containers in time that grows with the square of their depth before it gives up: the site's
+    /// renderers ask this first, as the parser does.
+    /// </summary>
+    internal static int? TooDeep(string text) => TooDeep(text, LineIndex.Of(text));
+
+    /// <summary>The first line whose container prefix (spaces, tabs, &gt;, list bullets, ordered-list numbers) is deeper than <see cref="MaxNesting"/> levels.</summary>
     private static int? TooDeep(string text, LineIndex lineStarts)
     {
         for (var l = 0; l < lineStarts.Count; l++)
@@ -154,6 +161,11 @@ public static partial class ArticleParser
                 {
                     quotes++; // a quote marker, or a list bullet (a rule such as ***** is not nesting)
                 }
+                else if (OrderedMarkerEnd(text, i) is int end)
+                {
+                    quotes++; // an ordered list's number: 1. or 1)
+                    i = end - 1;
+                }
                 else
                 {
                     break;
@@ -165,6 +177,17 @@ public static partial class ArticleParser
             }
         }
         return null;
+    }
+
+    /// <summary>The offset of the space after an ordered-list marker (1 to 9 digits, then '.' or ')') at <paramref name="i"/>.</summary>
+    private static int? OrderedMarkerEnd(string text, int i)
+    {
+        var k = i;
+        while (k < text.Length && k - i < 9 && char.IsAsciiDigit(text[k]))
+        {
+            k++;
+        }
+        return k > i && k + 1 < text.Length && text[k] is '.' or ')' && text[k + 1] is ' ' or '\t' ? k + 1 : null;
     }
 
     /// <summary>Whether inline Markdown (emphasis, links) nests deeper than <see cref="MaxNesting"/>: measured without recursion.</summary>

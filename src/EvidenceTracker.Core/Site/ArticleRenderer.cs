@@ -36,6 +36,10 @@ public static class ArticleRenderer
         ArgumentNullException.ThrowIfNull(markdown);
         ArgumentNullException.ThrowIfNull(highlights);
         markdown = WithoutGeneratorSyntax(markdown);
+        if (Articles.ArticleParser.TooDeep(markdown) is not null)
+        {
+            return RenderInParts(markdown); // nested deeper than check accepts: Markdig would take long to refuse it
+        }
         MarkdownDocument document;
         try
         {
@@ -116,6 +120,10 @@ public static class ArticleRenderer
             string body;
             try
             {
+                if (Articles.ArticleParser.TooDeep(content) is not null)
+                {
+                    throw new InvalidOperationException("nested deeper than check accepts"); // shown as text below
+                }
                 var document = HeldParentheses.Parse(content, Pipeline);
                 FlattenTooDeep(document, content);
                 Sanitize(document);
@@ -158,6 +166,11 @@ public static class ArticleRenderer
         {
             if (part.AsSpan().Trim().Length == 0)
             {
+                continue;
+            }
+            if (Articles.ArticleParser.TooDeep(part) is not null)
+            {
+                sb.Append(new Element("pre", new TextNode(part)).Class("unparsed")).Append('\n');
                 continue;
             }
             try

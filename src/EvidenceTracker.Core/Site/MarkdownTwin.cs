@@ -27,6 +27,10 @@ internal static class MarkdownTwin
     {
         var text = article.Text;
         var bodyStart = text.Length - MarkdownPages.StripFrontMatter(text).Length;
+        if (Articles.ArticleParser.TooDeep(text) is not null)
+        {
+            return Fenced(text[bodyStart..]); // nested deeper than check accepts: the article as text
+        }
         MarkdownDocument document;
         try
         {

@@ -254,6 +254,20 @@ public class ArticleParserTests
         Assert.Contains(ArticleParser.Parse(list).Problems, p => p.Message.Contains("nested"));
     }
 
+    [Theory]
+    [InlineData("1. ")]
+    [InlineData("12) ")]
+    public void Ordered_list_numbers_count_as_nesting_like_bullets(string marker)
+    {
+        // "1. 1. 1. … x" on one line is a list 3,000 deep: Markdig takes seconds to refuse it, the parser refuses it at once
+        var doc = ArticleParser.Parse("Intro 5%.\n\n" + string.Concat(Enumerable.Repeat(marker, 3_000)) + "x\n");
+        var problem = Assert.Single(doc.Problems);
+        Assert.Equal(new Position(3, 1), problem.Position);
+        Assert.Contains("nested more than", problem.Message, StringComparison.Ordinal);
+        // a version number or a sentence ending in a number is no list marker
+        Assert.Empty(ArticleParser.Parse(string.Concat(Enumerable.Repeat("2.5 ", 3_000)) + "x\n").Problems);
+    }
+
     [Fact]
     public void Link_openings_that_never_close_read_as_their_text_and_a_real_link_after_them_as_a_link()
     {
