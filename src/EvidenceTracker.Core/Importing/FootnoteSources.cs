@@ -55,7 +55,7 @@ public static partial class FootnoteSources
     public static IReadOnlyList<SourceDraft> Parse(string definition)
     {
         ArgumentNullException.ThrowIfNull(definition);
-        var text = string.Join(' ', definition.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        var text = Collapse(definition);
         var links = Links(text);
         if (links.Count == 0)
         {
@@ -85,8 +85,19 @@ public static partial class FootnoteSources
         return drafts;
     }
 
-    /// <summary>Whether a definition is an explanatory note: it names no source.</summary>
-    public static bool IsNote(string definition) => Parse(definition).Count == 0;
+    /// <summary>
+    /// Whether a definition is an explanatory note: it names no source (<see cref="Parse"/> finds none). Decided without
+    /// reading the sources: a definition with a link names at least one, one without names one when it is bibliographic.
+    /// </summary>
+    public static bool IsNote(string definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        var text = Collapse(definition);
+        return Links(text).Count == 0 && !IsBibliographic(text);
+    }
+
+    /// <summary>The text with every run of white space made one space, trimmed.</summary>
+    private static string Collapse(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>The http(s) links of a text, Markdown links and bare URLs, in order.</summary>
     private static List<(int Start, int End, string Url)> Links(string text)

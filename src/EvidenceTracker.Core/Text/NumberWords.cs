@@ -30,6 +30,11 @@ internal static class NumberWords
         ["fifths"] = 5, ["sixth"] = 6, ["sixths"] = 6, ["eighth"] = 8, ["eighths"] = 8, ["tenth"] = 10, ["tenths"] = 10,
     };
 
+    // Words are looked up as spans of the text: no string is made for each word a scan passes.
+    private static readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> UnitLookup = Units.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> TenLookup = Tens.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> DenominatorLookup = Denominators.GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static readonly (string Word, decimal Scale)[] Scales =
     [
         ("thousand", 1_000m), ("million", 1_000_000m), ("billion", 1_000_000_000m), ("trillion", 1_000_000_000_000m),
@@ -42,7 +47,7 @@ internal static class NumberWords
     {
         reading = default;
         int end = WordEnd(s, i);
-        string word = s[i..end];
+        var word = s.AsSpan(i, end - i);
         if (word.Equals("twice", StringComparison.OrdinalIgnoreCase))
         {
             reading = new Reading(end, true, 2m, false, 1m, false);
@@ -61,14 +66,14 @@ internal static class NumberWords
             return true;
         }
 
-        if (word is "a" or "A" or "an" && NextWord(s, end) is var (ds, de) && ds > end && Denominators.TryGetValue(s[ds..de], out int den)
+        if (word is "a" or "A" or "an" && NextWord(s, end) is var (ds, de) && ds > end && DenominatorLookup.TryGetValue(s.AsSpan(ds, de - ds), out int den)
             && den > 2 && NextWord(s, de) is var (os, oe) && os > de && s.AsSpan(os, oe - os).Equals("of", StringComparison.OrdinalIgnoreCase))
         {
             reading = new Reading(de, true, 100m / den, true, 1m, false); // a third of
             return true;
         }
 
-        if (word.EndsWith("fold", StringComparison.OrdinalIgnoreCase) && Units.TryGetValue(word[..^4], out int folded))
+        if (word.EndsWith("fold", StringComparison.OrdinalIgnoreCase) && UnitLookup.TryGetValue(word[..^4], out int folded))
         {
             reading = new Reading(end, true, folded, false, 1m, false); // twofold
             return true;
@@ -83,14 +88,14 @@ internal static class NumberWords
         decimal scale = 1m;
         var (ns, ne) = NextWord(s, end);
         bool hyphen = CharInfo.At(s, end, '-');
-        string next = ns < ne && (ns > end || hyphen) ? s[ns..ne] : string.Empty;
+        var next = ns < ne && (ns > end || hyphen) ? s.AsSpan(ns, ne - ns) : [];
         if (ns == end + 1 && hyphen && next.Equals("fold", StringComparison.OrdinalIgnoreCase))
         {
             reading = new Reading(ne, true, value, false, 1m, false); // two-fold
             return true;
         }
 
-        if (Denominators.TryGetValue(next, out int denominator) && denominator > 2 && (value > 1 || next.EndsWith('s') || hyphen || IsOf(s, ne)))
+        if (DenominatorLookup.TryGetValue(next, out int denominator) && denominator > 2 && (value > 1 || (next.Length > 0 && next[^1] == 's') || hyphen || IsOf(s, ne)))
         {
             reading = new Reading(ne, true, value * 100m / denominator, true, 1m, false); // two-thirds, one third of
             return true;
@@ -140,7 +145,7 @@ internal static class NumberWords
         }
 
         int we = WordEnd(s, i);
-        string word = s[i..we];
+        var word = s.AsSpan(i, we - i);
         if (word is "a" or "A" && NextWord(s, we) is var (hs, he) && hs > we && s.AsSpan(hs, he - hs).Equals("hundred", StringComparison.OrdinalIgnoreCase))
         {
             value = 100m;
@@ -149,18 +154,18 @@ internal static class NumberWords
         }
 
         int n;
-        if (Tens.TryGetValue(word, out int tens))
+        if (TenLookup.TryGetValue(word, out int tens))
         {
             n = tens;
             end = we;
             if ((CharInfo.At(s, we, '-') || CharInfo.At(s, we, ' ')) && WordEnd(s, we + 1) is int ue && ue > we + 1
-                && Units.TryGetValue(s[(we + 1)..ue], out int unit) && unit < 10)
+                && UnitLookup.TryGetValue(s.AsSpan(we + 1, ue - we - 1), out int unit) && unit < 10)
             {
                 n += unit;
                 end = ue;
             }
         }
-        else if (Units.TryGetValue(word, out int units))
+        else if (UnitLookup.TryGetValue(word, out int units))
         {
             n = units;
             end = we;

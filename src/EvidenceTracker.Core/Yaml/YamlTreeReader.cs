@@ -13,7 +13,15 @@ public static class YamlTreeReader
 {
     public const int MaxDepth = 64;
 
-    public static YNode? Read(string text, FindingSink sink)
+    public static YNode? Read(string text, FindingSink sink) => Read(text, sink, fast: true);
+
+    /// <summary>
+    /// Reads with YamlDotNet alone, never through <see cref="YamlFastReader"/>: the reference the fast reader is tested
+    /// against.
+    /// </summary>
+    internal static YNode? ReadWithYamlDotNet(string text, FindingSink sink) => Read(text, sink, fast: false);
+
+    private static YNode? Read(string text, FindingSink sink, bool fast)
     {
         ArgumentNullException.ThrowIfNull(sink);
         ArgumentNullException.ThrowIfNull(text);
@@ -25,6 +33,10 @@ public static class YamlTreeReader
             var column = nul - text.LastIndexOf('\n', Math.Max(0, nul - 1));
             sink.Add(Rules.YamlSyntax, "the file holds a NUL character (a zero byte), which YAML does not allow; save it as text", new Position(line, column));
             return null;
+        }
+        if (fast && YamlFastReader.TryRead(text, out var plain))
+        {
+            return plain;
         }
         var last = new Position(1, 1);
         try

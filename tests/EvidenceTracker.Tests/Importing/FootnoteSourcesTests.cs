@@ -78,4 +78,29 @@ public class FootnoteSourcesTests
     {
         Assert.Single(FootnoteSources.Parse("[Report](https://example.org/r) (https://example.org/r)"));
     }
+
+    /// <summary>
+    /// IsNote decides without reading the sources; it must agree with Parse finding none, on definitions made of
+    /// notes, links, bare URLs, identifiers, quoted titles, author-year shapes and dates (seeded; EVIDENCE_FUZZ_SEED
+    /// picks another seed).
+    /// </summary>
+    [Fact]
+    public void Is_note_agrees_with_parse_finding_no_source_on_seeded_definitions()
+    {
+        string[] parts =
+        [
+            "I think we rocked this one.", "Ibid.", "See also the appendix", "[Report](https://example.org/r)", "[x](javascript:alert(1))",
+            "https://example.org/a", "(https://example.org/b)", "doi:10.1038/s41591-023-02640-w", "PMID: 37985692", "“Heat pumps in cold climates”",
+            "《自然·医学》", "Smith, J. (2020). Cameras in public spaces.", "*The Book*", "2023", "2023-03-08", "Nordic Heating Council,", "and", "·",
+            "检索日期2025/6/25", "Wikipedia:", "[Site](https://example.org)", "ISBN 978-3-16-148410-0", "arXiv: 2101.00001", "\"quoted\"", "a note",
+            "[broken](", "mailto:x@example.org", "[A](http://example.org/a) and [B](http://example.org/b)",
+        ];
+        var random = new Random(int.TryParse(Environment.GetEnvironmentVariable("EVIDENCE_FUZZ_SEED"), out var seed) ? seed : 3);
+        for (var n = 0; n < 2000; n++)
+        {
+            var count = random.Next(1, 5);
+            var definition = string.Join(random.Next(3) == 0 ? "" : " ", Enumerable.Range(0, count).Select(_ => parts[random.Next(parts.Length)]));
+            Assert.True(FootnoteSources.IsNote(definition) == (FootnoteSources.Parse(definition).Count == 0), definition);
+        }
+    }
 }
