@@ -11,53 +11,6 @@ using EvidenceTracker.Storage;
 
 namespace EvidenceTracker.Verification;
 
-/// <summary>What <c>evidence snapshot SOURCE… [--all] [--from] [--refresh [--update]] [--wayback]</c> is asked to do.</summary>
-public sealed record FetchSettings
-{
-    /// <summary>The repository, the services, the day, <c>--offline</c>.</summary>
-    public required LookupSettings Lookup { get; init; }
-    public IReadOnlyList<string> Sources { get; init; } = [];
-    /// <summary>Every cited source without a snapshot (with <see cref="Refresh"/>: every cited source with one).</summary>
-    public bool All { get; init; }
-    /// <summary>Where to fetch from; null: the source's url, else its PubMed abstract, else its DOI's landing page.</summary>
-    public SnapshotOrigin? From { get; init; }
-    /// <summary>Fetch again a source that has a snapshot, and report whether each of its quotes is still found.</summary>
-    public bool Refresh { get; init; }
-    /// <summary>With <see cref="Refresh"/>: archive the new copy (otherwise nothing changes).</summary>
-    public bool Update { get; init; }
-    /// <summary>Record <c>archive-url</c> from the Wayback Machine's closest copy.</summary>
-    public bool Wayback { get; init; }
-    public TimeSpan? LockTimeout { get; init; }
-    /// <summary>Called with a line as each source of a long batch is done (the command writes it to stderr).</summary>
-    public Action<string>? Progress { get; init; }
-}
-
-/// <summary>A quote of a claim, looked up in a copy fetched again.</summary>
-public sealed record QuoteRecheck(string Claim, string Quote, bool Found, double Similarity);
-
-/// <summary>One source's outcome.</summary>
-public sealed record FetchResult
-{
-    public required string Id { get; init; }
-    /// <summary>The URL the copy came from (after redirects), when it was fetched.</summary>
-    public string? From { get; init; }
-    public SnapshotArchive? Archive { get; init; }
-    /// <summary>Why the source was not archived, in one line; null when it was (or when it was only refreshed).</summary>
-    public string? Problem { get; init; }
-    /// <summary>Not a failure: why nothing was done (it already has a snapshot) or what could not be added (no Wayback copy).</summary>
-    public string? Note { get; init; }
-    /// <summary>With <c>--refresh</c>: each quote of the source, in the copy fetched again.</summary>
-    public IReadOnlyList<QuoteRecheck> Quotes { get; init; } = [];
-    /// <summary>With <c>--refresh</c> and without <c>--update</c>: whether the copy fetched again has other bytes than the archived one.</summary>
-    public bool? Differs { get; init; }
-    public string? ArchiveUrl { get; init; }
-}
-
-public sealed record FetchReport(IReadOnlyList<FetchResult> Results, IReadOnlyList<string> UnknownIds, int Requests)
-{
-    public bool AnyFailed => UnknownIds.Count > 0 || Results.Any(r => r.Problem is not null);
-}
-
 /// <summary>
 /// Fetches sources and archives them as snapshots: the page at the source's <c>url</c> (HTML or PDF), its PubMed
 /// abstract (efetch XML reduced to its title and abstract, archived as text), or its DOI's landing page. Requests go

@@ -6,36 +6,6 @@ using EvidenceTracker.Yaml;
 
 namespace EvidenceTracker.Authoring;
 
-/// <summary>What <c>evidence mv</c> or <c>evidence rm</c> did: each file changed (relative paths), or why nothing was.</summary>
-public sealed record RepositoryEditResult
-{
-    public string? Id { get; init; }
-    /// <summary>One line per change: <c>renamed A -> B</c>, <c>edited F (…)</c>, <c>removed F</c>, <c>kept F (…)</c>.</summary>
-    public IReadOnlyList<string> Changes { get; init; } = [];
-    public IReadOnlyList<string> Problems { get; init; } = [];
-
-    public bool Ok => Problems.Count == 0;
-
-    public static RepositoryEditResult Refused(params string[] problems) => new() { Problems = problems };
-}
-
-/// <summary>Settings shared by <c>mv</c> and <c>rm</c>.</summary>
-public sealed record RepositoryEditSettings
-{
-    public required string Root { get; init; }
-    /// <summary>The id to rename or remove.</summary>
-    public required string Id { get; init; }
-    /// <summary>For <c>mv</c>: the new id.</summary>
-    public string? NewId { get; init; }
-    /// <summary>For <c>rm</c>: also remove the references to a source.</summary>
-    public bool Force { get; init; }
-    /// <summary><c>claim</c> or <c>source</c> where one id names both; null to find it.</summary>
-    public string? Kind { get; init; }
-    public TimeSpan? LockTimeout { get; init; }
-    /// <summary>The file-system steps (tests inject failures); the disk when null.</summary>
-    public IFileSteps? Steps { get; init; }
-}
-
 /// <summary>The files of a repository as <c>mv</c> and <c>rm</c> read them: under the locks of every folder they may change.</summary>
 internal sealed class RepositoryFiles : IDisposable
 {
