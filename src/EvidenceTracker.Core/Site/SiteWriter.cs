@@ -20,14 +20,14 @@ public static class SiteWriter
     public static SiteWriteResult Write(string outDir, IReadOnlyDictionary<string, byte[]> files, SiteWriteOptions options)
     {
         ArgumentNullException.ThrowIfNull(files);
-        return Write(outDir, sink => Parallel.ForEach(files, pair => sink(pair.Key, pair.Value)), options);
+        return Write(outDir, sink => Parallel.ForEach(files, pair => sink(pair.Key, PageContent.FromBytes(pair.Value))), options);
     }
 
     /// <summary>
     /// Compares (and, unless <see cref="SiteWriteOptions.CheckOnly"/>, writes) each page as <paramref name="build"/> hands
     /// it over — from several threads at once, as <see cref="SiteBuilder.Build(CheckReport, Action{string, byte[]})"/> does.
     /// </summary>
-    public static SiteWriteResult Write(string outDir, Action<Action<string, byte[]>> build, SiteWriteOptions options)
+    public static SiteWriteResult Write(string outDir, Action<Action<string, PageContent>> build, SiteWriteOptions options)
     {
         ArgumentNullException.ThrowIfNull(build);
         return Write(outDir, [new PageGroup("", null, build)], options);
@@ -210,8 +210,13 @@ public static class SiteWriter
             }
         }
 
-        void Sink(string relative, byte[] bytes)
+        void Sink(string relative, PageContent content)
         {
+            if (content.Bytes is not { } bytes)
+            {
+                SinkStreamed(relative, content);
+                return;
+            }
             var hash = SiteManifest.Hash(bytes);
             if (!seen.TryAdd(relative, hash))
             {
@@ -245,6 +250,56 @@ public static class SiteWriter
             }
             queue.Add((path, bytes, exists), writerFailed.Token);
             written[relative] = hash;
+        }
+
+        // A whole-site page: rendered straight into its file's folder through a stream that hashes it, compares it with
+        // the file there and writes it to a temporary file only from its first differing byte (see PageFileStream), on
+        // the rendering thread (whole-site pages render one at a time), never held whole in memory or in the queue.
+        void SinkStreamed(string relative, PageContent content)
+        {
+            if (!seen.TryAdd(relative, ""))
+            {
+                throw new InvalidOperationException($"the site has two pages at {relative}");
+            }
+            var path = Path.Combine(outDir, relative);
+            var throughLink = folder.LinkOnTheWay(relative);
+            if (throughLink is not null && !checkOnly)
+            {
+                throw new SiteOutputException($"'{Path.Combine(outDir, throughLink)}' is a link; the build never writes through a link: remove it, or give another folder");
+            }
+            var exists = throughLink is null && folder.Files.Contains(relative);
+            try
+            {
+                if (!checkOnly)
+                {
+                    Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                }
+                using var page = new PageFileStream(path, exists, checkOnly ? null : TempPath(path));
+                content.WriteTo(page);
+                var same = page.Finish();
+                seen[relative] = page.Hash;
+                if (same && throughLink is null)
+                {
+                    Interlocked.Increment(ref unchanged);
+                    written[relative] = page.Hash;
+                    return;
+                }
+                changed.Add(relative);
+                if (checkOnly)
+                {
+                    return;
+                }
+                if (exists && !owned.ContainsKey(relative) && !options.Force)
+                {
+                    throw new SiteOutputException($"'{path}' was not written by a build (it is not in {SiteManifest.FileName}); move it away, or --force to replace it");
+                }
+                page.Commit(path, replace: exists);
+                written[relative] = page.Hash;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new IOException($"cannot write '{path}': {e.Message}", e);
+            }
         }
 
         // Files an earlier build wrote that this one does not: removed, unless changed since (then kept, no longer listed).
@@ -305,11 +360,14 @@ public static class SiteWriter
 
     private static long _counter;
 
+    /// <summary>A temporary file beside <paramref name="path"/> (same folder: the rename is atomic), removed by the next build if left.</summary>
+    private static string TempPath(string path) => Path.Combine(Path.GetDirectoryName(path)!,
+        $"{TempPrefix}{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}-{Interlocked.Increment(ref _counter).ToString(CultureInfo.InvariantCulture)}");
+
     /// <summary>Writes a file through a temporary file in the same folder, renamed into place: never an empty or torn file.</summary>
     private static void WriteFile(string path, byte[] bytes, bool replace)
     {
-        var temp = Path.Combine(Path.GetDirectoryName(path)!,
-            $"{TempPrefix}{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}-{Interlocked.Increment(ref _counter).ToString(CultureInfo.InvariantCulture)}");
+        var temp = TempPath(path);
         try
         {
             using (var handle = File.OpenHandle(temp, FileMode.CreateNew, FileAccess.Write))
