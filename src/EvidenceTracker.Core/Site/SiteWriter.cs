@@ -321,12 +321,12 @@ public static class SiteWriter
                 File.Delete(Path.Combine(outDir, f));
             }
             RemoveEmptiedFolders(outDir, folder, removed);
-            var entries = new Dictionary<string, string>(seen, StringComparer.Ordinal);
+            // The pages seen are the manifest's entries (not copied: at 100,000 claims they are 250,000).
+            var entries = seen;
             var newInputs = new Dictionary<string, string>(inputs, StringComparer.Ordinal);
             if (contents is null || !SameEntries(contents.Files, entries) || !SameEntries(contents.Inputs, newInputs))
             {
-                WriteFile(Path.Combine(outDir, SiteManifest.FileName), SiteManifest.Serialize(entries, newInputs),
-                    replace: contents is not null || folder.Files.Contains(SiteManifest.FileName));
+                WriteManifest(outDir, entries, newInputs, replace: contents is not null || folder.Files.Contains(SiteManifest.FileName));
             }
         }
         var writtenList = changed.Order(StringComparer.Ordinal).ToList();
@@ -339,7 +339,7 @@ public static class SiteWriter
         };
     }
 
-    private static bool SameEntries(Dictionary<string, string> a, Dictionary<string, string> b) =>
+    private static bool SameEntries(Dictionary<string, string> a, IReadOnlyDictionary<string, string> b) =>
         a.Count == b.Count && a.All(e => b.TryGetValue(e.Key, out var h) && h == e.Value);
 
     private static void TryWriteManifest(string outDir, Dictionary<string, string> entries)
@@ -349,12 +349,29 @@ public static class SiteWriter
             if (Directory.Exists(outDir))
             {
                 // No inputs: the next build renders every group again and compares it with what is there.
-                WriteFile(Path.Combine(outDir, SiteManifest.FileName), SiteManifest.Serialize(entries, new Dictionary<string, string>()), replace: true);
+                WriteManifest(outDir, entries, new Dictionary<string, string>(), replace: true);
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // The build's own failure is the one to report; the next build finds the pages unlisted and identical.
+        }
+    }
+
+    /// <summary>Writes the manifest straight to a temporary file renamed into place (never held whole in memory).</summary>
+    private static void WriteManifest(string outDir, IReadOnlyDictionary<string, string> entries, Dictionary<string, string> inputs, bool replace)
+    {
+        var path = Path.Combine(outDir, SiteManifest.FileName);
+        try
+        {
+            using var file = new PageFileStream(path, exists: false, TempPath(path));
+            SiteManifest.Write(file, entries, inputs);
+            file.Finish();
+            file.Commit(path, replace);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"cannot write '{path}': {e.Message}", e);
         }
     }
 

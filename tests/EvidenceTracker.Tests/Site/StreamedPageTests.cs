@@ -240,6 +240,18 @@ public sealed class StreamedPageTests
         Assert.Equal(H.E("tbody", H.All(H.E("tr", H.E("td", "a<b").Attr("data-text", "a<b\"")), H.E("tr", H.E("td", "c&d").Attr("data-text", "c&d\"")))).ToString(), html);
     }
 
+    [Fact]
+    public void The_manifest_of_a_large_site_reaches_its_stream_in_chunks()
+    {
+        var entries = Enumerable.Range(0, 20_000).ToDictionary(i => $"claims/page-{i:D5}.html", i => Sha256([(byte)i, (byte)(i >> 8)]), StringComparer.Ordinal);
+        using var recorder = new WriteRecorder();
+
+        SiteManifest.Write(recorder, entries, new Dictionary<string, string>());
+
+        Assert.True(recorder.Total > 1_000_000, $"{recorder.Total} bytes");
+        Assert.True(recorder.Largest <= 140_000, $"the manifest reached its stream in a write of {recorder.Largest} bytes");
+    }
+
     /// <summary>A stream that keeps only the number of bytes written to it and the largest single write.</summary>
     private sealed class WriteRecorder : Stream
     {
