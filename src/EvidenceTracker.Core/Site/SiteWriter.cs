@@ -109,8 +109,9 @@ public static class SiteWriter
         var reused = 0;
         // One writer thread: creating or renaming files in a folder holds the folder's lock in the kernel, so
         // writers in parallel only wait (or spin) for each other, taking the cores that render pages. The
-        // bounded queue keeps rendering from running far ahead of the disk.
-        using var queue = new BlockingCollection<(string Path, byte[] Bytes, bool Replace)>(boundedCapacity: 512);
+        // bounded queue keeps rendering from running far ahead of the disk; it is short (64 pages), because pages that
+        // wait in it live through collections and are promoted, which raised the peak memory of a 100,000-claim build.
+        using var queue = new BlockingCollection<(string Path, byte[] Bytes, bool Replace)>(boundedCapacity: 64);
         using var writerFailed = new CancellationTokenSource();
         var written = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         var writer = checkOnly ? Task.CompletedTask : Task.Factory.StartNew(() =>
