@@ -237,6 +237,9 @@ public static class H
 
     public static Fragment All(params Node?[] children) => new(children);
 
+    /// <summary>A node per item, each made only when it is written (<see cref="LazyFragment"/>): rows of a whole-site table.</summary>
+    public static LazyFragment Each<T>(IEnumerable<T> items, Func<T, Node?> node) => new(items.Select(node));
+
     /// <summary>A link when the URL is allowed, else the text alone.</summary>
     public static Node Link(string? url, Node text) => SafeUrl.IsAllowed(url) ? new Element("a", text).Href(url) : text;
 }

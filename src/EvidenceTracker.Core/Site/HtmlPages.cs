@@ -95,23 +95,17 @@ internal sealed class HtmlPages(SiteData data)
         return sb.ToString();
     }
 
-    private static readonly UTF8Encoding Utf8 = new(false);
-
     /// <summary>
-    /// <see cref="Document"/> as UTF-8 bytes, written from the element tree straight into the buffer: a whole-site page
-    /// (a row per claim) is never also held as a string of twice its size.
+    /// Writes <see cref="Document"/> to <paramref name="writer"/> from the element tree as it goes: a whole-site page (a
+    /// row per claim, its rows made as they are written, see <see cref="LazyFragment"/>) is never held whole.
     /// </summary>
-    public static byte[] DocumentBytes(Element html)
+    public static void WriteDocument(Element html, TextWriter writer)
     {
         ArgumentNullException.ThrowIfNull(html);
-        using var buffer = new MemoryStream();
-        using (var writer = new StreamWriter(buffer, Utf8, 1 << 16, leaveOpen: true))
-        {
-            writer.Write("<!DOCTYPE html>\n");
-            html.WriteTo(writer);
-            writer.Write('\n');
-        }
-        return buffer.ToArray();
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Write("<!DOCTYPE html>\n");
+        html.WriteTo(writer);
+        writer.Write('\n');
     }
 
     private Node ClaimLink(string id, int depth, Node? text = null) =>
@@ -125,7 +119,7 @@ internal sealed class HtmlPages(SiteData data)
 
     // ---------------------------------------------------------------- index
 
-    public byte[] Index()
+    public void Index(TextWriter writer)
     {
         var summary = data.Report.Summary;
         var levels = Enum.GetValues<SupportLevel>().Reverse().Where(l => l != SupportLevel.Draft || summary.Support[l] > 0).ToList();
@@ -149,7 +143,7 @@ internal sealed class HtmlPages(SiteData data)
                 Filters(),
                 E("p", L.NoClaimsMatch).Id("no-match").Class("no-match").Attr("role", "status").Attr("hidden", null),
                 E("div", ClaimsTable(ClaimOrder.WeakestFirst(data.Claims), 0)).Class("table-wrap")).Attr("aria-labelledby", "claims-heading"));
-        return DocumentBytes(Page(data.Title, 0, body, script: true));
+        WriteDocument(Page(data.Title, 0, body, script: true), writer);
     }
 
     private Element Filters()
@@ -188,12 +182,12 @@ internal sealed class HtmlPages(SiteData data)
     /// </summary>
     private Element ClaimsTable(IEnumerable<ClaimStatus> claims, int depth)
     {
-        var rows = E("tbody");
-        foreach (var c in claims)
+        // The rows are made one at a time as the table is written (the index has a row per claim).
+        var rows = E("tbody", Each(claims, c =>
         {
             var claim = c.Claim;
             var search = string.Join(' ', [claim.Id, claim.Statement, claim.Excerpt ?? "", string.Join(' ', claim.Tags)]).ToLowerInvariant();
-            rows.Add(E("tr",
+            return E("tr",
                     E("td",
                         E("p", ClaimLink(claim.Id, depth, DataText("span", claim.Statement))).Class("statement"),
                         string.IsNullOrWhiteSpace(claim.Excerpt) ? null : E("p", DataText("span", claim.Excerpt.Trim())).Class("excerpt")).Class("claim"),
@@ -204,8 +198,8 @@ internal sealed class HtmlPages(SiteData data)
                 .Attr("data-level", LevelKey(c))
                 .Attr("data-verdict", VerdictKey(claim.Verdict))
                 .Attr("data-tags", string.Join(' ', claim.Tags))
-                .Attr("data-text", search));
-        }
+                .Attr("data-text", search);
+        }));
         return E("table",
             E("thead", E("tr", E("th", L.Claim).Attr("scope", "col"),
                 E("th", L.Support).Attr("scope", "col"), E("th", L.VerdictHeading).Attr("scope", "col"), E("th", L.Tags).Attr("scope", "col"))),
@@ -416,14 +410,14 @@ internal sealed class HtmlPages(SiteData data)
     /// Every source with its publisher, date, level, the claims citing it (how many, and which: a disclosure list) and
     /// its identifiers as links, most cited first: a reader sees at once which sources the map rests on.
     /// </summary>
-    public byte[] SourcesPage()
+    public void SourcesPage(TextWriter writer)
     {
         var sources = MostCitedFirst(data);
-        var rows = E("tbody");
-        foreach (var s in sources)
+        // A row per source, made as the table is written.
+        var rows = E("tbody", Each(sources, s =>
         {
             var citing = ClaimOrder.WeakestFirst(data.ClaimsCiting(s.Id));
-            rows.Add(E("tr",
+            return E("tr",
                 E("td", E("p", SourceLink(s.Id, 0, DataText("span", s.Title))).Class("statement"),
                     E("p", E("code", s.Id)).Class("excerpt")).Class("claim"),
                 E("td", s.Publisher is { } p ? DataText("span", p) : E("span", "—").Class("muted")).Attr("data-label", L.PublisherColumn),
@@ -433,8 +427,8 @@ internal sealed class HtmlPages(SiteData data)
                     ? E("span", L.NotCited).Class("muted")
                     : E("details", E("summary", L.Count(citing.Count, Noun.Claim)),
                         E("ul", citing.Select(c => (Node?)E("li", ClaimLink(c.Claim.Id, 0, DataText("span", c.Claim.Statement)), " ", Badge(c), " ", Verdict(c.Claim.Verdict)))))).Attr("data-label", L.CitedByColumn).Attr("data-count", citing.Count.ToString(CultureInfo.InvariantCulture)),
-                E("td", Identifiers(s)).Attr("data-label", L.LinksColumn)).Attr("data-id", s.Id));
-        }
+                E("td", Identifiers(s)).Attr("data-label", L.LinksColumn)).Attr("data-id", s.Id);
+        }));
         var body = All(
             E("h1", L.NavSources),
             E("p", L.SourcesIntro, MostCitedSentence(data, sources) is { } most ? " " + most : null),
@@ -444,7 +438,7 @@ internal sealed class HtmlPages(SiteData data)
                     E("thead", E("tr", E("th", L.Source).Attr("scope", "col"), E("th", L.PublisherColumn).Attr("scope", "col"), E("th", L.DateColumn).Attr("scope", "col"),
                         E("th", L.LevelHeading).Attr("scope", "col"), E("th", L.CitedByColumn).Attr("scope", "col"), E("th", L.LinksColumn).Attr("scope", "col"))),
                     rows).Id("sources").Class("sources cards")).Class("table-wrap"));
-        return DocumentBytes(Page(L.NavSources, 0, body));
+        WriteDocument(Page(L.NavSources, 0, body), writer);
     }
 
     /// <summary>A source's PubMed id, DOI and URL as links (a URL only when it is http(s)).</summary>
@@ -556,7 +550,7 @@ internal sealed class HtmlPages(SiteData data)
 
     public const int MaxMatrixCells = 200_000;
 
-    public byte[] Matrix()
+    public void Matrix(TextWriter writer)
     {
         var sources = data.Sources.Where(s => data.CitedBy.ContainsKey(s.Id)).ToList();
         var claims = data.Claims.Where(c => c.Claim.Citations.Count > 0).ToList();
@@ -568,8 +562,8 @@ internal sealed class HtmlPages(SiteData data)
             {
                 head.Add(E("th", SourceLink(s.Id, 0)).Attr("scope", "col"));
             }
-            var rows = E("tbody");
-            foreach (var c in claims)
+            // A row per claim, made as the table is written.
+            var rows = E("tbody", Each(claims, c =>
             {
                 var row = E("tr", E("th", ClaimLink(c.Claim.Id, 0), " ", Badge(c.Support)).Attr("scope", "row").Class("claim"));
                 foreach (var s in sources)
@@ -577,20 +571,15 @@ internal sealed class HtmlPages(SiteData data)
                     var cites = c.Claim.Citations.Where(x => x.Source == s.Id).ToList();
                     row.Add(E("td", cites.Count == 0 ? null : string.Join("; ", cites.Select(L.CellText))));
                 }
-                rows.Add(row);
-            }
+                return row;
+            }));
             table = E("div", E("table", E("thead", head), rows).Class("matrix")).Class("table-wrap");
         }
         else
         {
-            var rows = E("tbody");
-            foreach (var c in claims)
-            {
-                foreach (var x in c.Claim.Citations)
-                {
-                    rows.Add(E("tr", E("td", ClaimLink(c.Claim.Id, 0)), E("td", SourceLink(x.Source, 0)), E("td", L.CellText(x))));
-                }
-            }
+            // A row per citation, made as the table is written.
+            var rows = E("tbody", Each(claims.SelectMany(c => c.Claim.Citations.Select(x => (c, x))), cx =>
+                E("tr", E("td", ClaimLink(cx.c.Claim.Id, 0)), E("td", SourceLink(cx.x.Source, 0)), E("td", L.CellText(cx.x)))));
             table = All(
                 E("p", L.MatrixTooLarge(claims.Count, sources.Count)).Class("muted"),
                 E("div", E("table", E("thead", E("tr", E("th", L.Claim), E("th", L.Source), E("th", L.Citation))), rows)).Class("table-wrap"));
@@ -599,7 +588,7 @@ internal sealed class HtmlPages(SiteData data)
             E("h1", L.MatrixTitle),
             E("p", L.MatrixIntro),
             table);
-        return DocumentBytes(Page(L.MatrixTitle, 0, body));
+        WriteDocument(Page(L.MatrixTitle, 0, body), writer);
     }
 }
 

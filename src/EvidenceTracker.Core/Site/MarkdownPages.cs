@@ -117,33 +117,40 @@ internal sealed class MarkdownPages(SiteData data)
 
     private string ClaimTableHead => $"| {L.Claim} | {L.Support} | {L.VerdictHeading} |\n|---|---|---|";
 
-    public string Index()
+    public void Index(TextWriter w)
     {
+        ArgumentNullException.ThrowIfNull(w);
         var s = data.Report.Summary;
-        var sb = new StringBuilder();
-        sb.Append("# ").Append(Esc(data.Title)).Append("\n\n");
-        sb.Append($"{L.Count(s.Claims, Noun.Claim)}, {L.Count(s.Sources, Noun.Source)}, {L.Count(s.Articles, Noun.Article)}. {L.Check}{L.Count(s.Errors, Noun.Error)}, {L.Count(s.Warnings, Noun.Warning)}, {L.Count(s.Notes, Noun.Note)}.\n\n");
-        sb.Append($"## {L.Support}\n\n| {L.FilterLevel} | {L.Claims} |\n|---|---:|\n");
+        w.Write("# ");
+        w.Write(Esc(data.Title));
+        w.Write("\n\n");
+        w.Write($"{L.Count(s.Claims, Noun.Claim)}, {L.Count(s.Sources, Noun.Source)}, {L.Count(s.Articles, Noun.Article)}. {L.Check}{L.Count(s.Errors, Noun.Error)}, {L.Count(s.Warnings, Noun.Warning)}, {L.Count(s.Notes, Noun.Note)}.\n\n");
+        w.Write($"## {L.Support}\n\n| {L.FilterLevel} | {L.Claims} |\n|---|---:|\n");
         foreach (var l in Enum.GetValues<SupportLevel>().Reverse().Where(l => l != SupportLevel.Draft || s.Support[l] > 0))
         {
-            sb.Append($"| {Level(l)} | {s.Support[l]} |\n");
+            w.Write($"| {Level(l)} | {s.Support[l]} |\n");
         }
-        sb.Append($"\n## {L.Articles}\n\n");
+        w.Write($"\n## {L.Articles}\n\n");
         foreach (var a in data.Articles)
         {
-            sb.Append($"- {Link(data.ArticleTitles[a.Id], $"articles/{a.Id}.md")} — {L.Count(data.Claims.Count(c => c.Claim.Article == a.Id), Noun.Claim)}\n");
+            w.Write($"- {Link(data.ArticleTitles[a.Id], $"articles/{a.Id}.md")} — {L.Count(data.Claims.Count(c => c.Claim.Article == a.Id), Noun.Claim)}\n");
         }
         if (data.Articles.Count == 0)
         {
-            sb.Append(L.NoArticles).Append('\n');
+            w.Write(L.NoArticles);
+            w.Write('\n');
         }
-        sb.Append($"\n## {L.Claims}\n\n").Append(Esc(L.SortOrder)).Append("\n\n").Append(ClaimTableHead).Append('\n');
+        w.Write($"\n## {L.Claims}\n\n");
+        w.Write(Esc(L.SortOrder));
+        w.Write("\n\n");
+        w.Write(ClaimTableHead);
+        w.Write('\n');
         foreach (var c in ClaimOrder.WeakestFirst(data.Claims))
         {
-            sb.Append(ClaimRow(c, 0)).Append('\n');
+            w.Write(ClaimRow(c, 0));
+            w.Write('\n');
         }
-        sb.Append('\n').Append(Link(L.NavSources, "sources.md")).Append(" · ").Append(Link(L.MatrixTitle, "matrix.md")).Append(" · ").Append(Link("evidence.json", "evidence.json")).Append('\n');
-        return sb.ToString();
+        w.Write($"\n{Link(L.NavSources, "sources.md")} · {Link(L.MatrixTitle, "matrix.md")} · {Link("evidence.json", "evidence.json")}\n");
     }
 
     public string Claim(ClaimStatus status)
@@ -306,17 +313,21 @@ internal sealed class MarkdownPages(SiteData data)
     }
 
     /// <summary>Every source, most cited first: publisher, date, level, how many claims cite it (linked to its page, which lists them), its links.</summary>
-    public string SourcesPage()
+    public void SourcesPage(TextWriter w)
     {
-        var sb = new StringBuilder();
+        ArgumentNullException.ThrowIfNull(w);
         var sources = HtmlPages.MostCitedFirst(data);
-        sb.Append("# ").Append(L.NavSources).Append("\n\n").Append(Esc(L.SourcesIntro));
+        w.Write("# ");
+        w.Write(L.NavSources);
+        w.Write("\n\n");
+        w.Write(Esc(L.SourcesIntro));
         if (HtmlPages.MostCitedSentence(data, sources) is { } most)
         {
-            sb.Append(' ').Append(Esc(most));
+            w.Write(' ');
+            w.Write(Esc(most));
         }
-        sb.Append("\n\n");
-        sb.Append($"| {L.Source} | {L.PublisherColumn} | {L.DateColumn} | {L.LevelHeading} | {L.CitedByColumn} | {L.LinksColumn} |\n|---|---|---|---|---:|---|\n");
+        w.Write("\n\n");
+        w.Write($"| {L.Source} | {L.PublisherColumn} | {L.DateColumn} | {L.LevelHeading} | {L.CitedByColumn} | {L.LinksColumn} |\n|---|---|---|---|---:|---|\n");
         foreach (var s in sources)
         {
             var count = data.ClaimsCiting(s.Id).Count;
@@ -333,11 +344,12 @@ internal sealed class MarkdownPages(SiteData data)
             {
                 links.Add(SafeUrl.IsExternalHttp(url) ? External(url, HtmlPages.UrlText(url)) : Esc(url, autolinks: false));
             }
-            sb.Append($"| {Link(s.Title, $"sources/{s.Id}.md")} | {(s.Publisher is { } p ? Esc(p) : "—")} | {Esc(s.Date ?? "—")} | {(s.Level is { } l ? L.SourceLevel(l) : L.LevelNotRecorded)} | ")
-                .Append(count == 0 ? L.NotCited : Link(L.Count(count, Noun.Claim), $"sources/{s.Id}.md")).Append(" | ")
-                .Append(links.Count == 0 ? "—" : string.Join(" · ", links)).Append(" |\n");
+            w.Write($"| {Link(s.Title, $"sources/{s.Id}.md")} | {(s.Publisher is { } p ? Esc(p) : "—")} | {Esc(s.Date ?? "—")} | {(s.Level is { } l ? L.SourceLevel(l) : L.LevelNotRecorded)} | ");
+            w.Write(count == 0 ? L.NotCited : Link(L.Count(count, Noun.Claim), $"sources/{s.Id}.md"));
+            w.Write(" | ");
+            w.Write(links.Count == 0 ? "—" : string.Join(" · ", links));
+            w.Write(" |\n");
         }
-        return sb.ToString();
     }
 
     /// <summary>
@@ -383,16 +395,16 @@ internal sealed class MarkdownPages(SiteData data)
         return t;
     }
 
-    public string Matrix()
+    public void Matrix(TextWriter w)
     {
-        var sb = new StringBuilder($"# {L.MatrixTitle}\n\n{L.MatrixRows}\n\n| {L.Claim} | {L.Source} | {L.Citation} |\n|---|---|---|\n");
+        ArgumentNullException.ThrowIfNull(w);
+        w.Write($"# {L.MatrixTitle}\n\n{L.MatrixRows}\n\n| {L.Claim} | {L.Source} | {L.Citation} |\n|---|---|---|\n");
         foreach (var c in data.Claims)
         {
             foreach (var x in c.Claim.Citations)
             {
-                sb.Append($"| {Link(c.Claim.Id, $"claims/{c.Claim.Id}.md")} | {(data.SourceById.ContainsKey(x.Source) ? Link(x.Source, $"sources/{x.Source}.md") : Esc(x.Source))} | {L.CellText(x)} |\n");
+                w.Write($"| {Link(c.Claim.Id, $"claims/{c.Claim.Id}.md")} | {(data.SourceById.ContainsKey(x.Source) ? Link(x.Source, $"sources/{x.Source}.md") : Esc(x.Source))} | {L.CellText(x)} |\n");
             }
         }
-        return sb.ToString();
     }
 }

@@ -6,7 +6,7 @@ namespace EvidenceTracker.Site;
 /// <see cref="Stem"/> plus an extension (<c>claims/x</c> → <c>claims/x.html</c>, <c>claims/x.md</c>), which is how the
 /// manifest ties a group's recorded digest to its files. A null <see cref="Inputs"/> means the group is always rendered.
 /// </summary>
-public sealed record PageGroup(string Stem, string? Inputs, Action<Action<string, byte[]>> Render)
+public sealed record PageGroup(string Stem, string? Inputs, Action<Action<string, PageContent>> Render)
 {
     /// <summary>
     /// A page of the whole site (index, matrix, sources, README, evidence.json): each is as large as the evidence, so

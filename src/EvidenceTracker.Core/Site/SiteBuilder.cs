@@ -25,11 +25,12 @@ public static class SiteBuilder
     /// <summary>
     /// Hands each page to <paramref name="sink"/> as soon as it is rendered, from several threads at once, so
     /// that a writer can compare or write it and let it go: the pages of a large site are never all in memory.
+    /// (Whole-site pages are rendered into memory here; <see cref="SiteWriter"/> streams them to their files.)
     /// </summary>
     public static void Build(CheckReport report, Action<string, byte[]> sink)
     {
         ArgumentNullException.ThrowIfNull(sink);
-        PageGroup.RenderAll(Groups(report), group => group.Render(sink));
+        PageGroup.RenderAll(Groups(report), group => group.Render((path, content) => sink(path, content.ToArray())));
     }
 
     /// <summary>
@@ -44,26 +45,32 @@ public static class SiteBuilder
         var inputs = new PageInputs(data);
         var html = new HtmlPages(data);
         var md = new MarkdownPages(data);
-        static void Put(Action<string, byte[]> sink, string path, string text) => sink(path, Utf8.GetBytes(text));
-        PageGroup Whole(string path, Func<byte[]> render) =>
-            new(PageGroup.StemOf(path), inputs.Everything, sink => sink(path, render())) { WholeSite = true };
+        static void Put(Action<string, PageContent> sink, string path, string text) => sink(path, Utf8.GetBytes(text));
+        // A whole-site page is handed over as how to write it: the writer streams it to its file (never held whole).
+        static PageContent Text(Action<TextWriter> write) => PageContent.Streamed(stream =>
+        {
+            using var writer = new StreamWriter(stream, Utf8, 1 << 16, leaveOpen: true);
+            write(writer);
+        });
+        PageGroup Whole(string path, PageContent page) =>
+            new(PageGroup.StemOf(path), inputs.Everything, sink => sink(path, page)) { WholeSite = true };
 
         var groups = new List<PageGroup>
         {
-            Whole("index.html", html.Index),
-            Whole("evidence.json", () => EvidenceJson(data)),
+            Whole("index.html", Text(html.Index)),
+            Whole("evidence.json", PageContent.Streamed(stream => EvidenceJson(data, stream))),
             new("matrix", inputs.Everything, sink =>
             {
-                sink("matrix.html", html.Matrix());
-                Put(sink, "matrix.md", md.Matrix());
+                sink("matrix.html", Text(html.Matrix));
+                sink("matrix.md", Text(md.Matrix));
             }) { WholeSite = true },
-            Whole("README.md", () => Utf8.GetBytes(md.Index())),
+            Whole("README.md", Text(md.Index)),
             new("assets/style", inputs.Tool, sink => Put(sink, "assets/style.css", SiteAssets.Css)),
             new("assets/filter", inputs.Tool, sink => Put(sink, "assets/filter.js", SiteAssets.FilterJs)),
             new("sources", inputs.Everything, sink =>
             {
-                sink("sources.html", html.SourcesPage());
-                Put(sink, "sources.md", md.SourcesPage());
+                sink("sources.html", Text(html.SourcesPage));
+                sink("sources.md", Text(md.SourcesPage));
             }) { WholeSite = true },
         };
         foreach (var a in data.Articles)
@@ -95,13 +102,12 @@ public static class SiteBuilder
 
     /// <summary>All data with computed levels, for other tools.</summary>
     /// <remarks>
-    /// Written by <see cref="Utf8JsonWriter"/> straight into a UTF-8 buffer (the same bytes as <see cref="Json.Write"/>),
-    /// not through a string: at 100,000 claims the file is hundreds of megabytes.
+    /// Written by <see cref="Utf8JsonWriter"/> straight to the stream (the same bytes as <see cref="Json.Write"/>), flushed
+    /// every <see cref="JsonChunk"/> bytes: at 100,000 claims the file is hundreds of megabytes, never held whole.
     /// </remarks>
-    private static byte[] EvidenceJson(SiteData data)
+    private static void EvidenceJson(SiteData data, Stream stream)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, Json.Options))
+        using (var json = new Utf8JsonWriter(stream, Json.Options))
         {
             json.WriteStartObject();
             json.WriteNumber("version", 1);
@@ -132,6 +138,7 @@ public static class SiteBuilder
                         }
                         j.WriteEndArray();
                     });
+                FlushChunk(json);
             }
             json.WriteEndArray();
             json.WriteStartArray("sources");
@@ -139,17 +146,29 @@ public static class SiteBuilder
             {
                 ListingFormatter.WriteSource(json, s, citedBy: data.ClaimsCiting(s.Id),
                     extra: j => j.WriteString("reference", Reference.Text(data, s)));
+                FlushChunk(json);
             }
             json.WriteEndArray();
             json.WriteStartArray("findings");
             foreach (var f in data.Report.Findings)
             {
                 JsonFormatter.WriteFinding(json, f);
+                FlushChunk(json);
             }
             json.WriteEndArray();
             json.WriteEndObject();
         }
-        buffer.WriteByte((byte)'\n');
-        return buffer.ToArray();
+        stream.WriteByte((byte)'\n');
+    }
+
+    /// <summary>How much JSON <see cref="EvidenceJson"/> lets the writer hold before it flushes to the stream.</summary>
+    private const int JsonChunk = 1 << 16;
+
+    private static void FlushChunk(Utf8JsonWriter json)
+    {
+        if (json.BytesPending >= JsonChunk)
+        {
+            json.Flush();
+        }
     }
 }

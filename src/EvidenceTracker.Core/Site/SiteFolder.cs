@@ -165,7 +165,8 @@ internal static class SiteManifest
                 {
                     return null;
                 }
-                entries[file.Name] = file.Value.GetString()!;
+                // The folder's own string of the path where it has the file (one copy of 250,000 paths, not two).
+                entries[folder.Files.TryGetValue(file.Name, out var path) ? path : file.Name] = file.Value.GetString()!;
             }
             var inputs = new Dictionary<string, string>(StringComparer.Ordinal);
             if (doc.RootElement.TryGetProperty("inputs", out var groups) && groups.ValueKind == JsonValueKind.Object)
@@ -188,10 +189,12 @@ internal static class SiteManifest
         path.Length > 0 && path.Length < 1024 && !path.Contains('\\', StringComparison.Ordinal) && !path.Contains('\0', StringComparison.Ordinal)
         && path.Split('/').All(part => part.Length > 0 && !part.StartsWith('.'));
 
-    /// <summary>The manifest's bytes: the files, then the inputs, sorted by ordinal path, one per line, so that a diff reads well.</summary>
-    public static byte[] Serialize(IReadOnlyDictionary<string, string> entries, IReadOnlyDictionary<string, string> inputs)
+    /// <summary>
+    /// Writes the manifest to <paramref name="stream"/>: the files, then the inputs, sorted by ordinal path, one per line,
+    /// so that a diff reads well; flushed as it goes (at 100,000 claims it lists 250,000 files).
+    /// </summary>
+    public static void Write(Stream stream, IReadOnlyDictionary<string, string> entries, IReadOnlyDictionary<string, string> inputs)
     {
-        using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
@@ -201,6 +204,10 @@ internal static class SiteManifest
             foreach (var (path, hash) in entries.OrderBy(e => e.Key, StringComparer.Ordinal))
             {
                 json.WriteString(path, hash);
+                if (json.BytesPending >= 1 << 16)
+                {
+                    json.Flush();
+                }
             }
             json.WriteEndObject();
             if (inputs.Count > 0)
@@ -215,7 +222,6 @@ internal static class SiteManifest
             json.WriteEndObject();
         }
         stream.WriteByte((byte)'\n');
-        return stream.ToArray();
     }
 
     public static string Describe(IReadOnlyCollection<string> files) =>

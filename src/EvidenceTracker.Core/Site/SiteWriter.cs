@@ -20,14 +20,14 @@ public static class SiteWriter
     public static SiteWriteResult Write(string outDir, IReadOnlyDictionary<string, byte[]> files, SiteWriteOptions options)
     {
         ArgumentNullException.ThrowIfNull(files);
-        return Write(outDir, sink => Parallel.ForEach(files, pair => sink(pair.Key, pair.Value)), options);
+        return Write(outDir, sink => Parallel.ForEach(files, pair => sink(pair.Key, PageContent.FromBytes(pair.Value))), options);
     }
 
     /// <summary>
     /// Compares (and, unless <see cref="SiteWriteOptions.CheckOnly"/>, writes) each page as <paramref name="build"/> hands
     /// it over — from several threads at once, as <see cref="SiteBuilder.Build(CheckReport, Action{string, byte[]})"/> does.
     /// </summary>
-    public static SiteWriteResult Write(string outDir, Action<Action<string, byte[]>> build, SiteWriteOptions options)
+    public static SiteWriteResult Write(string outDir, Action<Action<string, PageContent>> build, SiteWriteOptions options)
     {
         ArgumentNullException.ThrowIfNull(build);
         return Write(outDir, [new PageGroup("", null, build)], options);
@@ -109,8 +109,9 @@ public static class SiteWriter
         var reused = 0;
         // One writer thread: creating or renaming files in a folder holds the folder's lock in the kernel, so
         // writers in parallel only wait (or spin) for each other, taking the cores that render pages. The
-        // bounded queue keeps rendering from running far ahead of the disk.
-        using var queue = new BlockingCollection<(string Path, byte[] Bytes, bool Replace)>(boundedCapacity: 512);
+        // bounded queue keeps rendering from running far ahead of the disk; it is short (64 pages), because pages that
+        // wait in it live through collections and are promoted, which raised the peak memory of a 100,000-claim build.
+        using var queue = new BlockingCollection<(string Path, byte[] Bytes, bool Replace)>(boundedCapacity: 64);
         using var writerFailed = new CancellationTokenSource();
         var written = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         var writer = checkOnly ? Task.CompletedTask : Task.Factory.StartNew(() =>
@@ -210,8 +211,13 @@ public static class SiteWriter
             }
         }
 
-        void Sink(string relative, byte[] bytes)
+        void Sink(string relative, PageContent content)
         {
+            if (content.Bytes is not { } bytes)
+            {
+                SinkStreamed(relative, content);
+                return;
+            }
             var hash = SiteManifest.Hash(bytes);
             if (!seen.TryAdd(relative, hash))
             {
@@ -247,6 +253,56 @@ public static class SiteWriter
             written[relative] = hash;
         }
 
+        // A whole-site page: rendered straight into its file's folder through a stream that hashes it, compares it with
+        // the file there and writes it to a temporary file only from its first differing byte (see PageFileStream), on
+        // the rendering thread (whole-site pages render one at a time), never held whole in memory or in the queue.
+        void SinkStreamed(string relative, PageContent content)
+        {
+            if (!seen.TryAdd(relative, ""))
+            {
+                throw new InvalidOperationException($"the site has two pages at {relative}");
+            }
+            var path = Path.Combine(outDir, relative);
+            var throughLink = folder.LinkOnTheWay(relative);
+            if (throughLink is not null && !checkOnly)
+            {
+                throw new SiteOutputException($"'{Path.Combine(outDir, throughLink)}' is a link; the build never writes through a link: remove it, or give another folder");
+            }
+            var exists = throughLink is null && folder.Files.Contains(relative);
+            try
+            {
+                if (!checkOnly)
+                {
+                    Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                }
+                using var page = new PageFileStream(path, exists, checkOnly ? null : TempPath(path));
+                content.WriteTo(page);
+                var same = page.Finish();
+                seen[relative] = page.Hash;
+                if (same && throughLink is null)
+                {
+                    Interlocked.Increment(ref unchanged);
+                    written[relative] = page.Hash;
+                    return;
+                }
+                changed.Add(relative);
+                if (checkOnly)
+                {
+                    return;
+                }
+                if (exists && !owned.ContainsKey(relative) && !options.Force)
+                {
+                    throw new SiteOutputException($"'{path}' was not written by a build (it is not in {SiteManifest.FileName}); move it away, or --force to replace it");
+                }
+                page.Commit(path, replace: exists);
+                written[relative] = page.Hash;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new IOException($"cannot write '{path}': {e.Message}", e);
+            }
+        }
+
         // Files an earlier build wrote that this one does not: removed, unless changed since (then kept, no longer listed).
         var removed = new List<string>();
         var kept = new List<string>();
@@ -266,12 +322,12 @@ public static class SiteWriter
                 File.Delete(Path.Combine(outDir, f));
             }
             RemoveEmptiedFolders(outDir, folder, removed);
-            var entries = new Dictionary<string, string>(seen, StringComparer.Ordinal);
+            // The pages seen are the manifest's entries (not copied: at 100,000 claims they are 250,000).
+            var entries = seen;
             var newInputs = new Dictionary<string, string>(inputs, StringComparer.Ordinal);
             if (contents is null || !SameEntries(contents.Files, entries) || !SameEntries(contents.Inputs, newInputs))
             {
-                WriteFile(Path.Combine(outDir, SiteManifest.FileName), SiteManifest.Serialize(entries, newInputs),
-                    replace: contents is not null || folder.Files.Contains(SiteManifest.FileName));
+                WriteManifest(outDir, entries, newInputs, replace: contents is not null || folder.Files.Contains(SiteManifest.FileName));
             }
         }
         var writtenList = changed.Order(StringComparer.Ordinal).ToList();
@@ -284,7 +340,7 @@ public static class SiteWriter
         };
     }
 
-    private static bool SameEntries(Dictionary<string, string> a, Dictionary<string, string> b) =>
+    private static bool SameEntries(Dictionary<string, string> a, IReadOnlyDictionary<string, string> b) =>
         a.Count == b.Count && a.All(e => b.TryGetValue(e.Key, out var h) && h == e.Value);
 
     private static void TryWriteManifest(string outDir, Dictionary<string, string> entries)
@@ -294,7 +350,7 @@ public static class SiteWriter
             if (Directory.Exists(outDir))
             {
                 // No inputs: the next build renders every group again and compares it with what is there.
-                WriteFile(Path.Combine(outDir, SiteManifest.FileName), SiteManifest.Serialize(entries, new Dictionary<string, string>()), replace: true);
+                WriteManifest(outDir, entries, new Dictionary<string, string>(), replace: true);
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -303,13 +359,33 @@ public static class SiteWriter
         }
     }
 
+    /// <summary>Writes the manifest straight to a temporary file renamed into place (never held whole in memory).</summary>
+    private static void WriteManifest(string outDir, IReadOnlyDictionary<string, string> entries, Dictionary<string, string> inputs, bool replace)
+    {
+        var path = Path.Combine(outDir, SiteManifest.FileName);
+        try
+        {
+            using var file = new PageFileStream(path, exists: false, TempPath(path));
+            SiteManifest.Write(file, entries, inputs);
+            file.Finish();
+            file.Commit(path, replace);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"cannot write '{path}': {e.Message}", e);
+        }
+    }
+
     private static long _counter;
+
+    /// <summary>A temporary file beside <paramref name="path"/> (same folder: the rename is atomic), removed by the next build if left.</summary>
+    private static string TempPath(string path) => Path.Combine(Path.GetDirectoryName(path)!,
+        $"{TempPrefix}{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}-{Interlocked.Increment(ref _counter).ToString(CultureInfo.InvariantCulture)}");
 
     /// <summary>Writes a file through a temporary file in the same folder, renamed into place: never an empty or torn file.</summary>
     private static void WriteFile(string path, byte[] bytes, bool replace)
     {
-        var temp = Path.Combine(Path.GetDirectoryName(path)!,
-            $"{TempPrefix}{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}-{Interlocked.Increment(ref _counter).ToString(CultureInfo.InvariantCulture)}");
+        var temp = TempPath(path);
         try
         {
             using (var handle = File.OpenHandle(temp, FileMode.CreateNew, FileAccess.Write))

@@ -57,7 +57,7 @@ public sealed class WholeSitePageTests
         var groups = new List<PageGroup>
         {
             new("index", "inputs", _ => throw new InvalidOperationException("index failed")) { WholeSite = true },
-            new("claims/a", "inputs", sink => sink("claims/a.html", [1])),
+            new("claims/a", "inputs", sink => sink("claims/a.html", new byte[] { 1 })),
         };
 
         var e = Assert.Throws<AggregateException>(() => SiteWriter.Write(repo.Full("out"), groups, new SiteWriteOptions()));
