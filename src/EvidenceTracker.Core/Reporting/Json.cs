@@ -22,7 +22,7 @@ public static class Json
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(body);
-        using (var stream = new TextWriterStream(writer))
+        using (var stream = new TextWriterStream(writer, escapeBidi: true))
         using (var json = new Utf8JsonWriter(stream, Options))
         {
             body(json);
@@ -79,9 +79,15 @@ public static class Json
     }
 }
 
-/// <summary>A write-only stream that decodes the UTF-8 written to it onto a <see cref="TextWriter"/>.</summary>
-internal sealed class TextWriterStream(TextWriter writer) : Stream
+/// <summary>
+/// A write-only stream that decodes the UTF-8 written to it onto a <see cref="TextWriter"/>. With
+/// <paramref name="escapeBidi"/> (JSON), the bidi embeddings, overrides and isolates that the JSON encoder lets through
+/// are written as <c>\uXXXX</c> escapes, so that a report shown in a terminal or a CI log reads in the order it is
+/// written: in JSON such a character can only stand inside a string, where the escape means the same character.
+/// </summary>
+internal sealed class TextWriterStream(TextWriter writer, bool escapeBidi = false) : Stream
 {
+    private static readonly System.Buffers.SearchValues<char> Bidi = System.Buffers.SearchValues.Create("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069");
     private readonly Decoder _decoder = new UTF8Encoding(false).GetDecoder();
     private char[] _chars = [];
 
@@ -101,7 +107,18 @@ internal sealed class TextWriterStream(TextWriter writer) : Stream
             _chars = new char[Math.Max(needed, 1024)];
         }
         var written = _decoder.GetChars(buffer, _chars, flush: false);
-        writer.Write(_chars, 0, written);
+        Put(_chars.AsSpan(0, written));
+    }
+
+    private void Put(ReadOnlySpan<char> chars)
+    {
+        while (escapeBidi && chars.IndexOfAny(Bidi) is var at and >= 0)
+        {
+            writer.Write(chars[..at]);
+            writer.Write(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"\\u{(int)chars[at]:X4}"));
+            chars = chars[(at + 1)..];
+        }
+        writer.Write(chars);
     }
 
     public override void Flush() => writer.Flush();
@@ -112,7 +129,7 @@ internal sealed class TextWriterStream(TextWriter writer) : Stream
         {
             // bytes of an incomplete character left at the end become U+FFFD rather than vanish
             var written = _decoder.GetChars(ReadOnlySpan<byte>.Empty, _chars.Length >= 2 ? _chars : _chars = new char[2], flush: true);
-            writer.Write(_chars, 0, written);
+            Put(_chars.AsSpan(0, written));
         }
         base.Dispose(disposing);
     }

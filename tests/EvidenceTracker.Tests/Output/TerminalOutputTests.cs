@@ -130,6 +130,21 @@ public class TerminalOutputTests
         Assert.Contains(strings, s => s.Contains("gone\u001b[31m", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("list")]
+    [InlineData("show")]
+    public void Json_listings_carry_bidi_overrides_as_escapes_that_read_back_as_the_same_text(string command)
+    {
+        using var repo = HostileRepo();
+        var result = command == "list" ? CliRunner.Run(repo.Root, "list", "claims", "--format", "json") : CliRunner.Run(repo.Root, "show", "hostile", "--format", "json");
+        AssertNoUnsafeCharacter(result.Out);
+        Assert.Contains("after \\u202Ereversed", result.Out, StringComparison.Ordinal);
+        using var doc = JsonDocument.Parse(result.Out);
+        var strings = new List<string>();
+        Collect(doc.RootElement, strings);
+        Assert.Contains("before \u001b[2K\u001b]0;title\u0007 after \u202Ereversed", strings);
+    }
+
     [Fact]
     public void Junit_reports_carry_no_control_characters()
     {
