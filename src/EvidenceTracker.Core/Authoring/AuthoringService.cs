@@ -43,27 +43,13 @@ public static class AuthoringService
         {
             problems.Add($"a source with id '{s.Id}' already exists (sources/{s.Id}.yaml); choose another --id, or leave --id out to derive one");
         }
-        var text = new YamlWriter()
-            .Field("id", id)
-            .Field("type", Names.Of(s.Type))
-            .Field("title", s.Title)
-            .BlockList("authors", s.Authors)
-            .Field("publisher", s.Publisher)
-            .Field("date", s.Date, date: true)
-            .Field("accessed", s.Accessed, date: true)
-            .Field("url", s.Url)
-            .Field("doi", doi ?? s.Doi)
-            .Field("pmid", s.Pmid)
-            .Field("lang", s.Lang)
-            .Field("level", s.Level)
-            .FlowList("reports-on", s.ReportsOn)
-            .Field("volume", s.Volume)
-            .Field("issue", s.Issue)
-            .Field("pages", s.Pages)
-            .Field("pmcid", s.Pmcid)
-            .Field("arxiv", s.Arxiv is { } ax ? Values.NormalizeArxiv(ax) ?? ax : null)
-            .Field("isbn", s.Isbn)
-            .ToString();
+        var text = new NewSourceYaml
+        {
+            Id = id, Type = s.Type, Title = s.Title, Authors = s.Authors, Publisher = s.Publisher, Date = s.Date, Accessed = s.Accessed,
+            Url = s.Url, Doi = doi ?? s.Doi, Pmid = s.Pmid, Lang = s.Lang, Level = s.Level, ReportsOn = s.ReportsOn, ReportsOnOnOneLine = true,
+            Volume = s.Volume, Issue = s.Issue, Pages = s.Pages, Pmcid = s.Pmcid,
+            Arxiv = s.Arxiv is { } ax ? Values.NormalizeArxiv(ax) ?? ax : null, Isbn = s.Isbn,
+        }.ToString();
         var path = $"sources/{id}.yaml";
         var sink = new FindingSink(path);
         var source = DocumentReaders.ReadSource(YamlTreeReader.Read(text, sink), sink);

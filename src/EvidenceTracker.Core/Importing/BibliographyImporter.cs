@@ -623,28 +623,13 @@ public static class BibliographyImporter
     // ------------------------------------------------------------------ writing
 
     /// <summary>The YAML of a new source, in the contract's field order.</summary>
-    internal static string Render(string id, BibEntry e) => new YamlWriter()
-        .Field("id", id)
-        .Field("type", Names.Of(e.Type))
-        .Field("title", e.Title)
-        .BlockList("authors", [.. e.Authors.Select(a => a.ToString())])
-        .Field("publisher", e.Publisher)
-        .Field("date", e.Date, date: true)
-        .Field("accessed", e.Accessed, date: true)
-        .Field("url", e.Url)
-        .Field("doi", e.Doi)
-        .Field("pmid", e.Pmid)
-        .Field("lang", e.Lang)
-        .Field("level", e.Level)
-        .BlockList("reports-on", e.ReportsOn)
-        .Field("snapshot", e.Snapshot)
-        .Field("snapshot-sha256", e.SnapshotSha256)
-        .Field("archived", e.Archived, date: true)
-        .Field("volume", e.Volume)
-        .Field("issue", e.Issue)
-        .Field("pages", e.Pages)
-        .BlockList("keys", e.CitationKeys, quoted: true)
-        .ToString();
+    internal static string Render(string id, BibEntry e) => new NewSourceYaml
+    {
+        Id = id, Type = e.Type, Title = e.Title, Authors = [.. e.Authors.Select(a => a.ToString())], Publisher = e.Publisher, Date = e.Date,
+        Accessed = e.Accessed, Url = e.Url, Doi = e.Doi, Pmid = e.Pmid, Lang = e.Lang, Level = e.Level, ReportsOn = e.ReportsOn,
+        Snapshot = e.Snapshot, SnapshotSha256 = e.SnapshotSha256, Archived = e.Archived, Volume = e.Volume, Issue = e.Issue, Pages = e.Pages,
+        Keys = e.CitationKeys,
+    }.ToString();
 
     private static int Problems(string file, string yaml)
     {

@@ -30,6 +30,23 @@ public static class Json
         writer.Write('\n');
     }
 
+    /// <summary>Writes a JSON array of <paramref name="items"/>, each by <paramref name="item"/>, as it goes.</summary>
+    public static void WriteArray<T>(TextWriter writer, IEnumerable<T> items, Action<Utf8JsonWriter, T> item)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(item);
+        Write(writer, json =>
+        {
+            json.WriteStartArray();
+            foreach (var x in items)
+            {
+                item(json, x);
+                json.FlushIfFull();
+            }
+            json.WriteEndArray();
+        });
+    }
+
     /// <summary>Hands what the writer holds on once it holds 64 KB.</summary>
     public static void FlushIfFull(this Utf8JsonWriter json)
     {

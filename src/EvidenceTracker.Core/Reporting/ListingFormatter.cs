@@ -15,16 +15,7 @@ public static class ListingFormatter
         ArgumentNullException.ThrowIfNull(writer);
         if (format == OutputFormat.Json)
         {
-            Json.Write(writer, json =>
-            {
-                json.WriteStartArray();
-                foreach (var row in rows)
-                {
-                    WriteClaim(json, row, full: false);
-                    json.FlushIfFull();
-                }
-                json.WriteEndArray();
-            });
+            Json.WriteArray(writer, rows, (json, row) => WriteClaim(json, row, full: false));
             return;
         }
         var idWidth = rows.Count == 0 ? 2 : Math.Min(48, rows.Max(r => r.Claim.Id.Length));
@@ -43,16 +34,7 @@ public static class ListingFormatter
         ArgumentNullException.ThrowIfNull(writer);
         if (format == OutputFormat.Json)
         {
-            Json.Write(writer, json =>
-            {
-                json.WriteStartArray();
-                foreach (var s in rows)
-                {
-                    WriteSource(json, s);
-                    json.FlushIfFull();
-                }
-                json.WriteEndArray();
-            });
+            Json.WriteArray(writer, rows, (json, s) => WriteSource(json, s));
             return;
         }
         var idWidth = rows.Count == 0 ? 2 : Math.Min(48, rows.Max(r => r.Id.Length));

@@ -240,17 +240,28 @@ public static class SiteWriter
                 written[relative] = hash;
                 return;
             }
+            if (!Changed(relative, path, exists))
+            {
+                return;
+            }
+            queue.Add((path, bytes, exists), writerFailed.Token);
+            written[relative] = hash;
+        }
+
+        // A page that differs from its file: listed as changed; false when only checking (nothing is written); refused
+        // when the file there was not written by a build, unless forced.
+        bool Changed(string relative, string path, bool exists)
+        {
             changed.Add(relative);
             if (checkOnly)
             {
-                return;
+                return false;
             }
             if (exists && !owned.ContainsKey(relative) && !options.Force)
             {
                 throw new SiteOutputException($"'{path}' was not written by a build (it is not in {SiteManifest.FileName}); move it away, or --force to replace it");
             }
-            queue.Add((path, bytes, exists), writerFailed.Token);
-            written[relative] = hash;
+            return true;
         }
 
         // A whole-site page: rendered straight into its file's folder through a stream that hashes it, compares it with
@@ -285,14 +296,9 @@ public static class SiteWriter
                     written[relative] = page.Hash;
                     return;
                 }
-                changed.Add(relative);
-                if (checkOnly)
+                if (!Changed(relative, path, exists))
                 {
                     return;
-                }
-                if (exists && !owned.ContainsKey(relative) && !options.Force)
-                {
-                    throw new SiteOutputException($"'{path}' was not written by a build (it is not in {SiteManifest.FileName}); move it away, or --force to replace it");
                 }
                 page.Commit(path, replace: exists);
                 written[relative] = page.Hash;
