@@ -359,7 +359,7 @@ public static partial class ArticleParser
                     if (InlineBudgetExtension.ReadAsText(block))
                     {
                         problems.Add(new ArticleProblem(Rules.Schema, Severity.Error,
-                            $"line {at(Math.Max(0, block.Span.Start)).Line}: the paragraph holds more than {InlineBudgetExtension.MaxMarks} brackets, emphasis marks and links; it is read as plain text (its links, emphasis and citations are not parsed)",
+                            $"line {at(Math.Max(0, block.Span.Start)).Line}: the paragraph holds more than {InlineBudgetExtension.MaxMarks} brackets, emphasis marks and links, or a line of more than {InlineBudgetExtension.MaxCells} table cells; it is read as plain text (its links, emphasis and citations are not parsed)",
                             at(Math.Max(0, block.Span.Start))));
                     }
                     var kind = block is HeadingBlock ? ArticleBlockKind.Heading : ArticleBlockKind.Paragraph;

@@ -9,20 +9,25 @@ namespace EvidenceTracker.Articles;
 
 /// <summary>
 /// Keeps Markdig's inline parsing linear: a paragraph or heading that holds more link brackets, emphasis marks and bare
-/// links than any prose does (<see cref="MaxMarks"/>) is read as plain text, its lines as literal text at their source
+/// links than any prose does (<see cref="MaxMarks"/>), or a line of more table cells than any table has
+/// (<see cref="MaxCells"/>), is read as plain text, its lines as literal text at their source
 /// positions, and <see cref="ReadAsText"/> says so.
 /// </summary>
 /// <remarks>
 /// Markdig's inline parsers look back over every open bracket or delimiter, or forward over the rest of the paragraph,
 /// at each new one: time that grows with the square of their number. Measured on one paragraph (Release build, this
 /// project's pipelines): <c>[^</c> 4,000 times then <c>]</c> 4,000 times, 11 KB, 0.65 s; <c>http://a.b/ </c> 32,000
-/// times, 375 KB, 17.8 s; <c>_a </c>, <c>**a </c>, <c>[a][</c> 8,000 times, 0.3–0.5 s. At 512 marks each of them costs
+/// times, 375 KB, 17.8 s; <c>_a </c>, <c>**a </c>, <c>[a][</c> 8,000 times, 0.3–0.5 s; <c>|---|</c> 41,000 times on one
+/// line (206 KB, the pipe-table extension of the article page) 17.4 s. At 512 marks each of them costs
 /// under 3 ms, and no paragraph of real prose comes near that many.
 /// </remarks>
 public sealed class InlineBudgetExtension : IMarkdownExtension
 {
     /// <summary>The most <c>[</c>, <c>*</c>, <c>_</c> and <c>://</c> one paragraph or heading may hold and be parsed as Markdown.</summary>
     public const int MaxMarks = 512;
+
+    /// <summary>The most <c>|</c> one line of a paragraph may hold and be parsed as Markdown (a table row of 256 cells).</summary>
+    public const int MaxCells = 256;
 
     private static readonly object Key = new();
 
@@ -77,6 +82,10 @@ public sealed class InlineBudgetExtension : IMarkdownExtension
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines.Lines[i].Slice.AsSpan();
+            if (line.Count('|') > MaxCells)
+            {
+                return true; // a table row of more cells than any table has: the pipe-table parser's time grows with their square
+            }
             // a bracket closed before a held parenthesis ([a]( that never closes, see ArticleParser.HoldOpenDestinations)
             // is read in constant time: it does not count
             marks += line.Count('[') - line.Count(Held) + line.Count('*') + line.Count('_') + line.Count("://");

@@ -290,6 +290,7 @@ public class ArticleParserTests
     [InlineData("_a ", "")]
     [InlineData("**a ", "")]
     [InlineData("http://a.example/ ", "")]
+    [InlineData("| a ", "")]
     public void A_paragraph_holding_more_brackets_emphasis_marks_and_links_than_prose_does_is_read_as_plain_text(string open, string close)
     {
         // Markdig's time grows with the square of these (8,000 of them: up to a second); over the budget the
