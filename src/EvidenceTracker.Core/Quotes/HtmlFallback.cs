@@ -220,8 +220,10 @@ internal static class HtmlFallback
             i++;
         }
 
+        // A tag name runs, as the HTML tokenizer reads it, from its first letter to white space, '/' or '>': in
+        // "<title<b>" the name is "title<b" (no raw-text title element), so the tags after it count as AngleSharp sees them.
         int nameStart = i;
-        while (i < html.Length && (char.IsAsciiLetterOrDigit(html[i]) || html[i] is '-' or ':' or '_'))
+        while (i < html.Length && html[i] is not (' ' or '\t' or '\n' or '\f' or '\r' or '/' or '>'))
         {
             i++;
         }
