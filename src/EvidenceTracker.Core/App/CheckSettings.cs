@@ -1,4 +1,3 @@
-using EvidenceTracker.Checking;
 using EvidenceTracker.Model;
 
 namespace EvidenceTracker.App;

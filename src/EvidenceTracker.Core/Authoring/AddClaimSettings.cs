@@ -1,5 +1,3 @@
-using EvidenceTracker.Model;
-
 namespace EvidenceTracker.Authoring;
 
 public sealed record AddClaimSettings

@@ -1,4 +1,3 @@
-using EvidenceTracker.Model;
 using EvidenceTracker.Storage;
 
 namespace EvidenceTracker.Authoring;

@@ -1,7 +1,6 @@
 using EvidenceTracker.Diagnostics;
 using EvidenceTracker.Verification;
 using EvidenceTracker.Yaml;
-using YamlDotNet.Core;
 
 namespace EvidenceTracker.Authoring;
 

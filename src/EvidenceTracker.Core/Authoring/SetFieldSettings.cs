@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using EvidenceTracker.Model;
 
 namespace EvidenceTracker.Authoring;

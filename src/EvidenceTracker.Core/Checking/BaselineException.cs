@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace EvidenceTracker.Checking;
 
 /// <summary>A baseline file that cannot be used: missing, not JSON, of another version, or not a baseline.</summary>

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace EvidenceTracker.Checking;
 
 /// <summary>An observer that hands the timings to a delegate.</summary>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using EvidenceTracker.Diagnostics;
 using EvidenceTracker.Loading;
 using EvidenceTracker.Model;

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using EvidenceTracker.Model;
 
 namespace EvidenceTracker.Checking;

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using EvidenceTracker.Diagnostics;
 
 namespace EvidenceTracker.Checking;

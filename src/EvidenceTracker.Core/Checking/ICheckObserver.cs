@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace EvidenceTracker.Checking;
 
 /// <summary>Told where the time of a check went; for benchmarks (EVIDENCE_TIMINGS=1 prints it). Optional: a check

@@ -1,5 +1,3 @@
-using EvidenceTracker.Model;
-
 namespace EvidenceTracker.Loading;
 
 /// <summary>What a field holds, as the readers check it and as the JSON Schemas describe it.</summary>

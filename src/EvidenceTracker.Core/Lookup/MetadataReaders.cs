@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using System.Xml;
 using System.Xml.Linq;
 using AngleSharp.Html.Parser;
 using EvidenceTracker.Bibliography;

@@ -1,4 +1,3 @@
-using EvidenceTracker.Articles;
 using EvidenceTracker.Diagnostics;
 
 namespace EvidenceTracker.Model;

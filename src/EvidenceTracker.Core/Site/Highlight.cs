@@ -1,10 +1,3 @@
-using Markdig;
-using Markdig.Extensions.Footnotes;
-using Markdig.Extensions.Yaml;
-using Markdig.Renderers;
-using Markdig.Syntax;
-using Markdig.Syntax.Inlines;
-
 namespace EvidenceTracker.Site;
 
 /// <summary>

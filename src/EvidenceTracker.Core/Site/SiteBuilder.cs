@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
 using EvidenceTracker.Checking;
-using EvidenceTracker.Model;
 using EvidenceTracker.Reporting;
 
 namespace EvidenceTracker.Site;

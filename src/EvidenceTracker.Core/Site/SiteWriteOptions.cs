@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace EvidenceTracker.Site;
 
 /// <summary>How <see cref="SiteWriter"/> treats the output folder.</summary>

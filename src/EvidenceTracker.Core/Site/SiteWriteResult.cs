@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace EvidenceTracker.Site;
 
 /// <summary>What writing (or checking) the site found: the files written, unchanged, removed, or stale.</summary>

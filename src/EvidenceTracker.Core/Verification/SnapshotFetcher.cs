@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using System.Xml;
 using System.Xml.Linq;
 using EvidenceTracker.Loading;
 using EvidenceTracker.Lookup;

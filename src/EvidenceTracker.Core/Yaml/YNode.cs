@@ -1,5 +1,4 @@
 using EvidenceTracker.Diagnostics;
-using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
 namespace EvidenceTracker.Yaml;

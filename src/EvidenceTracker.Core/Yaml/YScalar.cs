@@ -1,6 +1,5 @@
 using EvidenceTracker.Diagnostics;
 using YamlDotNet.Core;
-using YamlDotNet.Core.Events;
 
 namespace EvidenceTracker.Yaml;
 
