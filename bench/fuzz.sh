@@ -32,7 +32,11 @@ while :; do
   [ "$code" -le 1 ] && { [ "$code" -eq 1 ] && final=1; break; }
   final=1
   { read -r reader; read -r place; read -r n; read -r k; } < "$out/input.where"
-  if [ "$code" -ne 3 ]; then
+  if [ "$place" = "(generating)" ]; then
+    echo "HARNESS CRASH making input $k ($reader input $n, exit $code): a bug of the fuzzer, not of a reader; fix it and resume with: $0 $seed $((count - (k - start))) $k" | tee -a "$log"
+    final=2
+    break
+  elif [ "$code" -ne 3 ]; then
     # the process died on an input: keep it as a regression fixture
     ext=".${place##*.}"
     name=$(sha256sum "$out/input" | cut -c1-12)$ext

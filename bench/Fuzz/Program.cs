@@ -57,6 +57,11 @@ for (var k = options.Start; k < options.Start + options.Count; k++)
     }
     var r = (int)(k % readers.Length);
     var n = k / readers.Length;
+    if (options.Current is { } marking)
+    {
+        // a crash while the input is being made is the harness's, not a reader's: bench/fuzz.sh tells them apart by this
+        File.WriteAllText(Path.Combine(marking, "input.where"), $"{readers[r].Name}\n(generating)\n{n}\n{k}\n");
+    }
     var (place, input) = FuzzHarness.Input(seeds[r], all, readers[r].Name, options.Seed, n, options.MaxBytes);
     if (options.Current is { } current)
     {

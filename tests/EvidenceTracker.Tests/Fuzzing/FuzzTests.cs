@@ -33,6 +33,16 @@ public class FuzzTests
         FuzzReader.All.SelectMany(r => FuzzHarness.Regressions(TestPaths.Fixtures, r.Name)
             .Select(k => new TheoryDataRow<string, string>(r.Name, Path.GetFileName(k.File)) { Skip = k.Skip }));
 
+    [Fact]
+    public void An_input_whose_making_once_overflowed_is_made_and_kept_within_the_size_asked()
+    {
+        // input 580,134 of bench/fuzz.sh seed 7 (snapshot input 58,013): a piece of an input grown by earlier steps,
+        // repeated thousands of times, overflowed the size of one array and stopped the run
+        var target = FuzzReader.Named("snapshot");
+        var (_, input) = FuzzHarness.Input(FuzzHarness.Seeds(TestPaths.Fixtures, target), FuzzHarness.AllFixtures(TestPaths.Fixtures), "snapshot", 7, 58_013, 4 << 20);
+        Assert.InRange(input.Length, 1, 4 << 20);
+    }
+
     [Theory]
     [MemberData(nameof(Readers))]
     public void Mutated_fixtures_never_crash_hang_or_read_differently_twice(string reader)

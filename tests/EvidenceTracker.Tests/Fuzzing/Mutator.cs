@@ -146,8 +146,12 @@ public static class Mutator
     /// <summary>Mostly a few hundred characters, sometimes up to 200,000.</summary>
     private static int Length(Random random) => random.Next(4) == 0 ? 1000 + random.Next(200_000) : 1 + random.Next(1000);
 
+    /// <summary>The most bytes one repetition makes (a piece of a grown input repeated thousands of times would overflow).</summary>
+    private const int MaxRepeat = 1 << 24;
+
     private static byte[] Repeat(byte[] unit, int times)
     {
+        times = (int)Math.Min(times, MaxRepeat / Math.Max(1L, unit.Length));
         var result = new byte[unit.Length * times];
         for (var i = 0; i < times; i++)
         {
