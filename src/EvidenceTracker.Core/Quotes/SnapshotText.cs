@@ -125,10 +125,15 @@ public static class SnapshotText
                 main = element;
             }
 
-            IHtmlCollection<IElement> children = element.Children;
-            for (int i = children.Length - 1; i >= 0; i--)
+            // ChildNodes, not Children: AngleSharp's Children filters the child nodes again at each index, which made a
+            // page of 13,000 sibling elements quadratic (858 KB: 1.3 s)
+            INodeList nodes = element.ChildNodes;
+            for (int i = nodes.Length - 1; i >= 0; i--)
             {
-                stack.Push(children[i]);
+                if (nodes[i] is IElement child)
+                {
+                    stack.Push(child);
+                }
             }
         }
 
