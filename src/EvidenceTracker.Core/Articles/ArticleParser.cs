@@ -146,7 +146,7 @@ public static partial class ArticleParser
         for (var l = 0; l < lineStarts.Count; l++)
         {
             int width = 0, quotes = 0;
-            for (var i = lineStarts[l]; i < text.Length; i++)
+            for (var i = FootnoteLabelEnd(text, lineStarts[l]); i < text.Length; i++)
             {
                 var c = text[i];
                 if (c == ' ')
@@ -177,6 +177,20 @@ public static partial class ArticleParser
             }
         }
         return null;
+    }
+
+    /// <summary>
+    /// Where a footnote definition's content starts on a line that opens one (<c>[^label]:</c>, the label under
+    /// <see cref="MaxLabelLength"/>): its content nests as a block of its own on the article page. Else <paramref name="start"/>.
+    /// </summary>
+    private static int FootnoteLabelEnd(string text, int start)
+    {
+        if (start + 1 >= text.Length || text[start] != '[' || text[start + 1] != '^')
+        {
+            return start;
+        }
+        var close = text.AsSpan(start, Math.Min(MaxLabelLength + 4, text.Length - start)).IndexOf("]:", StringComparison.Ordinal);
+        return close > 2 ? start + close + 2 : start;
     }
 
     /// <summary>The offset of the space after an ordered-list marker (1 to 9 digits, then '.' or ')') at <paramref name="i"/>.</summary>

@@ -254,6 +254,17 @@ public class ArticleParserTests
         Assert.Contains(ArticleParser.Parse(list).Problems, p => p.Message.Contains("nested"));
     }
 
+    [Fact]
+    public void A_footnote_whose_content_is_a_list_nested_past_the_limit_is_the_nesting_problem_at_its_line()
+    {
+        // the article page parses a footnote's content as blocks: "[^3]:- - - …" 7,000 deep took it 0.86 s for 15 KB
+        var doc = ArticleParser.Parse("Rates rose 5%.[^3]\n\n[^3]:" + string.Concat(Enumerable.Repeat("- ", 3_000)) + "x\n");
+        var problem = Assert.Single(doc.Problems);
+        Assert.Equal(new Position(3, 1), problem.Position);
+        Assert.Contains("nested more than", problem.Message, StringComparison.Ordinal);
+        Assert.Empty(ArticleParser.Parse("Rates rose 5%.[^3]\n\n[^3]: - a list item\n").Problems);
+    }
+
     [Theory]
     [InlineData("1. ")]
     [InlineData("12) ")]
