@@ -87,23 +87,35 @@ public static class Checker
         ArgumentNullException.ThrowIfNull(claim);
         ArgumentNullException.ThrowIfNull(sourceExists);
         ArgumentNullException.ThrowIfNull(quotes);
-        var existing = claim.Citations.Select((c, i) => (Citation: c, Index: i)).Where(x => sourceExists(x.Citation.Source)).ToList();
-        if (existing.Any(x => x.Citation.Stance == Stance.Refutes))
+        // one pass, no allocation: this runs for every claim of the repository
+        bool anyExisting = false, anySupportingQuote = false, anyVerified = false;
+        for (var i = 0; i < claim.Citations.Count; i++)
         {
-            return SupportLevel.Contradicted;
+            var c = claim.Citations[i];
+            if (!sourceExists(c.Source))
+            {
+                continue;
+            }
+            if (c.Stance == Stance.Refutes)
+            {
+                return SupportLevel.Contradicted;
+            }
+            anyExisting = true;
+            if (c.Stance == Stance.Supports && !string.IsNullOrWhiteSpace(c.Quote))
+            {
+                anySupportingQuote = true;
+                anyVerified |= i < quotes.Count && quotes[i].Status == QuoteStatus.Verified;
+            }
         }
-        if (existing.Count == 0)
+        if (!anyExisting)
         {
             return SupportLevel.Unsupported;
         }
-        var supportingQuotes = existing.Where(x => x.Citation.Stance == Stance.Supports && !string.IsNullOrWhiteSpace(x.Citation.Quote)).ToList();
-        if (supportingQuotes.Count == 0)
+        if (!anySupportingQuote)
         {
             return SupportLevel.Cited;
         }
-        return !figureMismatch && supportingQuotes.Any(x => x.Index < quotes.Count && quotes[x.Index].Status == QuoteStatus.Verified)
-            ? SupportLevel.Verified
-            : SupportLevel.Quoted;
+        return !figureMismatch && anyVerified ? SupportLevel.Verified : SupportLevel.Quoted;
     }
 
     private static void CheckClaim(Claim claim, Dictionary<string, Source> sources, HashSet<string> articles,
@@ -126,16 +138,9 @@ public static class Checker
                     citation.SourcePosition) with { Source = citation.Source });
             }
         }
-        var seen = new HashSet<(string, string?)>();
-        foreach (var citation in claim.Citations)
+        if (claim.Citations.Count > 1)
         {
-            if (!seen.Add((citation.Source, citation.Locator)))
-            {
-                findings.Add(At(Rules.Schema, citation.Locator is null
-                        ? $"claim cites source '{citation.Source}' more than once without a locator; give each citation its own locator, or merge them"
-                        : $"claim cites source '{citation.Source}' more than once with the locator '{citation.Locator}'; give each citation its own locator, or merge them",
-                    citation.SourcePosition) with { Source = citation.Source, Severity = Severity.Warning });
-            }
+            ReportRepeatedCitations(claim, findings);
         }
         if (claim.Article is { } article && !articles.Contains(article))
         {
@@ -166,6 +171,22 @@ public static class Checker
         if (Drafts.IsPlaceholder(claim.Statement))
         {
             level = SupportLevel.Draft; // counted and shown as a draft, never as cited
+        }
+    }
+
+    /// <summary>A claim that cites one source more than once with the same locator (or none).</summary>
+    private static void ReportRepeatedCitations(Claim claim, List<Finding> findings)
+    {
+        var seen = new HashSet<(string, string?)>();
+        foreach (var citation in claim.Citations)
+        {
+            if (!seen.Add((citation.Source, citation.Locator)))
+            {
+                findings.Add(Make(Rules.Schema, citation.Locator is null
+                        ? $"claim cites source '{citation.Source}' more than once without a locator; give each citation its own locator, or merge them"
+                        : $"claim cites source '{citation.Source}' more than once with the locator '{citation.Locator}'; give each citation its own locator, or merge them",
+                    claim.File, citation.SourcePosition) with { Claim = claim.Id, Source = citation.Source, Severity = Severity.Warning });
+            }
         }
     }
 

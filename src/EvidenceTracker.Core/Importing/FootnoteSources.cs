@@ -93,7 +93,34 @@ public static partial class FootnoteSources
     {
         ArgumentNullException.ThrowIfNull(definition);
         var text = Collapse(definition);
-        return Links(text).Count == 0 && !IsBibliographic(text);
+        return !HasLink(text) && !IsBibliographic(text);
+    }
+
+    /// <summary>Punctuation that ends a sentence after a bare URL rather than the URL itself.</summary>
+    private static readonly char[] UrlTrailers = ['.', ',', ';', ':', '!', '?', ')', ']', '\''];
+
+    /// <summary>Whether <see cref="Links"/> would find any link, decided at the first one (checks read every footnote).</summary>
+    private static bool HasLink(string text)
+    {
+        if (!text.Contains("http", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+        for (var m = FootnoteReference.LinkRegex().Match(text); m.Success; m = m.NextMatch())
+        {
+            if (Values.IsHttpUrl(m.Groups["u"].Value))
+            {
+                return true;
+            }
+        }
+        for (var m = BareUrlRegex().Match(text); m.Success; m = m.NextMatch())
+        {
+            if (Values.IsHttpUrl(m.Value.TrimEnd(UrlTrailers)))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>The text with every run of white space made one space, trimmed.</summary>
@@ -112,7 +139,7 @@ public static partial class FootnoteSources
         }
         foreach (Match m in BareUrlRegex().Matches(text))
         {
-            var url = m.Value.TrimEnd('.', ',', ';', ':', '!', '?', ')', ']', '\'');
+            var url = m.Value.TrimEnd(UrlTrailers);
             if (Values.IsHttpUrl(url) && !links.Any(l => m.Index < l.End && m.Index + m.Length > l.Start))
             {
                 links.Add((m.Index, m.Index + url.Length, url));

@@ -31,7 +31,9 @@ public static class SafeFile
                 sink.Add(rule, "cannot read the file: it is no longer there (removed while the repository was read?)", null);
                 return null;
             }
-            return ReadText(fullPath, info.Exists ? info.Length : 0, info.LinkTarget is not null, realRoot, maxBytes, sink, rule);
+            // An existing entry's attributes come from the lstat above (a link is a reparse point): no further call.
+            var isLink = info.Exists ? (info.Attributes & FileAttributes.ReparsePoint) != 0 : info.LinkTarget is not null;
+            return ReadText(fullPath, info.Exists ? info.Length : 0, isLink, realRoot, maxBytes, sink, rule);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

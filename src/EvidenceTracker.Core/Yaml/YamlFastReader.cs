@@ -30,6 +30,16 @@ internal sealed class YamlFastReader
     /// <summary>YAML's limit on a key's length (longer keys are an error there).</summary>
     private const int MaxKeyLength = 1000;
 
+    /// <summary>
+    /// The field names of claims, sources and settings: a key that is one of them is this string, not a new copy (a
+    /// repository's files repeat a few dozen keys hundreds of thousands of times, and field positions keep them).
+    /// </summary>
+    private static readonly HashSet<string> KnownKeys = [.. Loading.DocumentReaders.ClaimFields, .. Loading.DocumentReaders.CitationFields,
+        .. Loading.DocumentReaders.SourceFields, .. Loading.DocumentReaders.ConfigFields];
+
+    private static string Key(ReadOnlySpan<char> text) =>
+        KnownKeys.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text, out var known) ? known : text.ToString();
+
     private YamlFastReader(string text)
     {
         _text = text;
@@ -176,7 +186,7 @@ internal sealed class YamlFastReader
 
     private YMapping? ReadMappingEntries(int indent, int first)
     {
-        var entries = new List<KeyValuePair<YScalar, YNode>>();
+        var entries = new List<KeyValuePair<YScalar, YNode>>(8);
         var start = new Position(_line, first + 1);
         var offset = first;
         while (true)
@@ -191,7 +201,7 @@ internal sealed class YamlFastReader
             {
                 return null;
             }
-            var keyText = _text[keyStart..i];
+            var keyText = Key(_text.AsSpan(keyStart, i - keyStart));
             foreach (var entry in entries)
             {
                 if (string.Equals(entry.Key.Value, keyText, StringComparison.Ordinal))
