@@ -487,6 +487,10 @@ public static class ArticleRules
     {
         ArgumentNullException.ThrowIfNull(text);
         var (collapsed, complete) = CollapsedPrefix(text, QuoteLength * 8);
+        if (complete && collapsed.Length <= QuoteLength)
+        {
+            return collapsed; // no more text elements than characters: short enough without counting them
+        }
         var info = new System.Globalization.StringInfo(collapsed);
         var elements = info.LengthInTextElements;
         if (complete && elements <= QuoteLength)

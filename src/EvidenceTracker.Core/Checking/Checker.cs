@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using EvidenceTracker.Diagnostics;
 using EvidenceTracker.Loading;
 using EvidenceTracker.Model;
@@ -357,7 +358,65 @@ public static class Checker
             }
         }
         result.Sort(CompareFindings);
-        return result;
+        return Capped(result);
+    }
+
+    /// <summary>The most findings of one rule a report lists for one file (see <see cref="Capped"/>).</summary>
+    public const int MaxFindingsPerRuleAndFile = 1_000;
+
+    /// <summary>
+    /// At most <see cref="MaxFindingsPerRuleAndFile"/> findings of one rule for one file, the first in file order, then
+    /// one finding of that rule saying how many more there are (at the first one left out, with the most severe
+    /// severity of those left out, so that counts and the exit code tell the same story). A file built to give a finding
+    /// every few bytes (an article of 800,000 "A 5." sentences) would otherwise make a report 65 times its size;
+    /// a compiler stops at its first errors for the same reason.
+    /// </summary>
+    private static List<Finding> Capped(List<Finding> sorted)
+    {
+        if (sorted.Count <= MaxFindingsPerRuleAndFile)
+        {
+            return sorted;
+        }
+        var counts = new Dictionary<(string?, string, bool), int>();
+        var over = false;
+        foreach (var f in sorted)
+        {
+            var key = (f.File, f.Rule, f.Suppressed);
+            var n = counts[key] = counts.GetValueOrDefault(key) + 1;
+            over |= n > MaxFindingsPerRuleAndFile;
+        }
+        if (!over)
+        {
+            return sorted;
+        }
+        var kept = new List<Finding>(sorted.Count);
+        var left = new Dictionary<(string?, string, bool), (Finding First, Severity Worst, int Count)>();
+        counts.Clear();
+        foreach (var f in sorted)
+        {
+            var key = (f.File, f.Rule, f.Suppressed);
+            if ((counts[key] = counts.GetValueOrDefault(key) + 1) <= MaxFindingsPerRuleAndFile)
+            {
+                kept.Add(f);
+            }
+            else
+            {
+                left[key] = left.TryGetValue(key, out var l)
+                    ? (l.First, l.Worst > f.Severity ? l.Worst : f.Severity, l.Count + 1)
+                    : (f, f.Severity, 1);
+            }
+        }
+        foreach (var (_, (first, worst, count)) in left)
+        {
+            kept.Add(first with
+            {
+                Severity = worst,
+                Message = string.Create(CultureInfo.InvariantCulture,
+                    $"and {count:N0} more {first.Rule} findings in this file from here on, not listed (a report lists at most {MaxFindingsPerRuleAndFile:N0} per rule and file)"),
+            });
+        }
+        kept.Sort(CompareFindings);
+        return kept;
     }
 
     /// <summary>

@@ -8,6 +8,8 @@ internal sealed partial class FigureScanner
     private static bool[] BuildExclusions(string s)
     {
         var excluded = new bool[s.Length];
+        // once, not at each position: a sentence whose code was blanked to 72,000 spaces took 1.8 s
+        int textStart = LeadingSpaces(s);
         int i = 0;
         while (i < s.Length)
         {
@@ -26,7 +28,7 @@ internal sealed partial class FigureScanner
             {
                 end = codeEnd;
             }
-            else if (i == LeadingSpaces(s) && TryEnumeration(s, i, out int enumEnd))
+            else if (i == textStart && TryEnumeration(s, i, out int enumEnd))
             {
                 end = enumEnd;
             }

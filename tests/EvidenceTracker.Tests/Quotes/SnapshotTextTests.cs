@@ -127,6 +127,18 @@ public class SnapshotTextTests
     }
 
     [Fact]
+    public async Task A_run_of_a_million_angle_brackets_is_text_read_in_one_pass()
+    {
+        // each '<' of a run was read as the start of a tag name running to the end of the run: a fuzzed 131 KB page of
+        // 130,000 took 10 s; a million would take hours. Capped like the fuzz harness: a hang fails, time is not measured.
+        string html = "<html><body><p>Hello " + new string('<', 1_000_000) + " world</p></body></html>";
+        var (cost, text) = await Task.Run(() => (HtmlFallback.EstimateTreeBuildingCost(html), SnapshotText.Extract(html, "html")),
+            TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+        Assert.Equal(0, cost);
+        Assert.Contains("Hello " + new string('<', 1_000_000) + " world", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Page_metadata_behind_tags_nested_too_deep_is_read_from_the_head_alone_or_refused()
     {
         string deepBody = "<body>" + string.Concat(Enumerable.Repeat("<div>", 20_000)) + "x</body></html>";
