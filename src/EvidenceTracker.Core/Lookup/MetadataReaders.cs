@@ -183,13 +183,13 @@ public static class MetadataReaders
         ArgumentNullException.ThrowIfNull(body);
         problem = null;
         var text = Encoding.UTF8.GetString(body);
-        if (Quotes.HtmlFallback.EstimateTreeBuildingCost(text) > Quotes.HtmlFallback.TreeBuildingBudget)
+        if (Quotes.HtmlFallback.TooDeepForTreeBuilding(text))
         {
             // tags nested so deep that the tree builder would take time quadratic in their depth: the metadata is
             // read from the head alone, if the head is not so deep itself
             var headEnd = text.IndexOf("</head>", StringComparison.OrdinalIgnoreCase);
             text = headEnd < 0 ? "" : text[..headEnd];
-            if (text.Length == 0 || Quotes.HtmlFallback.EstimateTreeBuildingCost(text) > Quotes.HtmlFallback.TreeBuildingBudget)
+            if (text.Length == 0 || Quotes.HtmlFallback.TooDeepForTreeBuilding(text))
             {
                 problem = $"{url} nests its tags too deep to be read (its head could not be read alone)";
                 return null;

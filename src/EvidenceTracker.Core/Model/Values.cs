@@ -184,16 +184,23 @@ public static partial class Values
     {
         string? best = null;
         var bestDistance = int.MaxValue;
+        var limit = Math.Max(1, Math.Min(3, word.Length / 3));
+        var lower = word.ToLowerInvariant();
         foreach (var c in candidates)
         {
-            var d = EditDistance(word.ToLowerInvariant(), c);
+            // the distance is at least the difference in length: a candidate further off than the limit cannot be
+            // suggested, and is not compared (a 337 KB misspelt rule name was compared with every rule id)
+            if (Math.Abs(lower.Length - c.Length) > limit)
+            {
+                continue;
+            }
+            var d = EditDistance(lower, c);
             if (d < bestDistance)
             {
                 best = c;
                 bestDistance = d;
             }
         }
-        var limit = Math.Max(1, Math.Min(3, word.Length / 3));
         return bestDistance <= limit ? best : null;
     }
 

@@ -62,7 +62,7 @@ public static class SnapshotText
 
     private static string ExtractHtml(string content)
     {
-        if (HtmlFallback.EstimateTreeBuildingCost(content) > HtmlFallback.TreeBuildingBudget)
+        if (HtmlFallback.TooDeepForTreeBuilding(content))
         {
             return HtmlFallback.Extract(content, FallbackDropped, Blocks);
         }

@@ -199,4 +199,20 @@ public class ArticleRuleTests
         Assert.Equal(1, result.ExitCode);
         Golden.Verify($"check-articles-en.{format}.{(format == "json" ? "json" : "txt")}", result.Out);
     }
+
+    [Fact]
+    public void An_undefined_footnote_gets_a_did_you_mean_hint_for_the_first_64_distinct_labels_only()
+    {
+        // each hint compares the label with every label defined: thousands of undefined markers against thousands of
+        // definitions took a fuzzed 130 KB article a second
+        using var repo = new TempRepo();
+        var markers = string.Concat(Enumerable.Range(1, 70).Select(i => $"Claim {i}.[^smithx{i}] "));
+        repo.Write("articles/hints.md", $"# Hints\n\n{markers}\n\n[^smithx]: Smith, J. (2023). A study. Journal.\n");
+
+        var undefined = EvidenceQueries.Check(repo.Root).Findings.Where(f => f.Rule == "undefined-footnote").ToList();
+
+        Assert.Equal(70, undefined.Count);
+        Assert.Equal(64, undefined.Count(f => f.Message.EndsWith("did you mean [^smithx]?", StringComparison.Ordinal)));
+        Assert.Equal("footnote [^smithx70] is cited but never defined", undefined[^1].Message);
+    }
 }

@@ -108,7 +108,7 @@ public class SnapshotTextTests
         string html = "<html><head><title>T</title></head><body>" + string.Concat(Enumerable.Repeat("<div><span>", 50_000))
             + "<nav>menu <nav>inner</nav> more menu</nav><script>var x = '</div>';</script><p>deep &amp; text</p><!-- note -->"
             + string.Concat(Enumerable.Repeat("</span></div>", 50_000)) + "<footer>foot</footer></body></html>";
-        Assert.True(HtmlFallback.EstimateTreeBuildingCost(html) > HtmlFallback.TreeBuildingBudget);
+        Assert.True(HtmlFallback.TooDeepForTreeBuilding(html));
 
         // its time (budget 10 s) is measured by bench/QuoteBench
         string text = SnapshotText.Extract(html, "html");
@@ -122,7 +122,7 @@ public class SnapshotTextTests
         // nested <b> of a fuzzed page count, and the page is read by the linear fallback (it took 0.7 s, and 4.5 s at
         // four times the size, through the tree builder)
         string html = "<html><head><title<b>" + string.Concat(Enumerable.Repeat("<b>", 9_400)) + "x</title></head><body><p>Rates rose 5%.</p></body></html>";
-        Assert.True(HtmlFallback.EstimateTreeBuildingCost(html) > HtmlFallback.TreeBuildingBudget);
+        Assert.True(HtmlFallback.TooDeepForTreeBuilding(html));
         Assert.Contains("Rates rose 5%.", SnapshotText.Extract(html, "html"), StringComparison.Ordinal);
     }
 
@@ -136,6 +136,25 @@ public class SnapshotTextTests
             TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
         Assert.Equal(0, cost);
         Assert.Contains("Hello " + new string('<', 1_000_000) + " world", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_small_page_of_thousands_of_unclosed_groups_is_read_by_the_linear_fallback()
+    {
+        // a fuzzed 74 KB page: 1,885 times "<nav><ul><li><a ver</span></header>", each group left open; under a fixed
+        // budget the tree builder took it (0.55 s); the budget now grows with the page's length from a million
+        string html = "<html><body><p>Rates rose 5%.</p>" + string.Concat(Enumerable.Repeat("<nav><ul><li><a ver</span></header>\n", 1_885)) + "</body></html>";
+        Assert.True(HtmlFallback.EstimateTreeBuildingCost(html) > HtmlFallback.TreeBuildingBudget(html.Length));
+        Assert.True(HtmlFallback.TooDeepForTreeBuilding(html));
+        Assert.Contains("Rates rose 5%.", SnapshotText.Extract(html, "html"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_large_ordinary_page_is_within_the_tree_building_budget()
+    {
+        string page = Fixtures.Read("cluttered-page.html");
+        string large = string.Concat(Enumerable.Repeat(page, 200));
+        Assert.False(HtmlFallback.TooDeepForTreeBuilding(large));
     }
 
     [Fact]
