@@ -248,6 +248,9 @@ internal static class HtmlFallback
         string name = html[nameStart..i].ToLowerInvariant();
         bool selfClosing = false;
         char quote = '\0';
+        // A quote opens a value only after '=' (and white space), as the tokenizer reads it: in content=\v"a b<b>…
+        // the '"' is part of an unquoted value, and the tag ends at the first '>'.
+        bool afterEquals = false;
         for (; i < html.Length; i++)
         {
             char c = html[i];
@@ -258,14 +261,23 @@ internal static class HtmlFallback
                     quote = '\0';
                 }
             }
-            else if (c is '"' or '\'')
+            else if (c is '"' or '\'' && afterEquals)
             {
                 quote = c;
+                afterEquals = false;
+            }
+            else if (c == '=')
+            {
+                afterEquals = true;
             }
             else if (c == '>')
             {
                 selfClosing = html[i - 1] == '/';
                 return new Tag(name, isEnd, selfClosing, i + 1);
+            }
+            else if (c is not (' ' or '\t' or '\n' or '\f' or '\r'))
+            {
+                afterEquals = false;
             }
         }
 

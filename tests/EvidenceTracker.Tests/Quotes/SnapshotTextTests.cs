@@ -150,6 +150,19 @@ public class SnapshotTextTests
     }
 
     [Fact]
+    public void A_quote_opens_an_attribute_value_only_after_an_equals_sign_as_the_tokenizer_reads_it()
+    {
+        // a fuzzed page: content=\v"Household leak repairs and<b><b>… — the vertical tab is no HTML white space, so the
+        // '"' is part of an unquoted value and the meta tag ends at the first '>': 18,000 nested <b> follow, which the
+        // estimate had read as one quoted value (the tree builder then took 0.35 s for 56 KB)
+        string html = "<html><head><meta name=\"citation_title\" content=\v\"Household leak repairs and<b>"
+            + string.Concat(Enumerable.Repeat("<b>", 18_000)) + "</head><body><p>Rates rose 5%.</p></body></html>";
+        Assert.True(HtmlFallback.TooDeepForTreeBuilding(html));
+        Assert.Contains("Rates rose 5%.", SnapshotText.Extract(html, "html"), StringComparison.Ordinal);
+        Assert.Equal("Quoted > here", SnapshotText.Extract("<p title = \"a>b\">Quoted &gt; here</p>", "html").Trim());
+    }
+
+    [Fact]
     public void A_large_ordinary_page_is_within_the_tree_building_budget()
     {
         string page = Fixtures.Read("cluttered-page.html");
