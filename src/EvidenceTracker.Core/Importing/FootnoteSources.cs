@@ -106,7 +106,8 @@ public static partial class FootnoteSources
         {
             return false;
         }
-        for (var m = FootnoteReference.LinkRegex().Match(text); m.Success; m = m.NextMatch())
+        // a Markdown link has "](" (the pattern's matcher allocates its stack at every call: checks read every footnote)
+        for (var m = text.Contains("](", StringComparison.Ordinal) ? FootnoteReference.LinkRegex().Match(text) : Match.Empty; m.Success; m = m.NextMatch())
         {
             if (Values.IsHttpUrl(m.Groups["u"].Value))
             {
