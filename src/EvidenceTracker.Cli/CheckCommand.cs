@@ -59,6 +59,7 @@ internal static class CheckCommand
         {
             report = known.Apply(report);
         }
+        var checkedAt = System.Diagnostics.Stopwatch.GetTimestamp();
         var formatter = ReportFormats.Create(settings.Format, color, EvidenceCli.Version);
         if (settings.Output is { } path)
         {
@@ -75,6 +76,9 @@ internal static class CheckCommand
         }
         if (timings is { } t)
         {
+            var stages = string.Join(", ", t.Stages.Select(s => FormattableString.Invariant($"{s.Key} {s.Value.TotalSeconds:0.000} s")));
+            context.Error.WriteLine(FormattableString.Invariant(
+                $"timings: stages {stages}; report {System.Diagnostics.Stopwatch.GetElapsedTime(checkedAt).TotalSeconds:0.000} s"));
             var full = GC.GetGCMemoryInfo(GCKind.FullBlocking);
             context.Error.WriteLine(FormattableString.Invariant(
                 $"timings: load {t.Load.TotalSeconds:0.000} s (cpu {t.LoadCpu.TotalSeconds:0.000} s), rules {t.Rules.TotalSeconds:0.000} s, verification {t.Verification.TotalSeconds:0.000} s (cpu {t.VerificationCpu.TotalSeconds:0.000} s; snapshots {t.Snapshotting.TotalSeconds:0.000} s, claims {t.Claims.TotalSeconds:0.000} s; {t.Snapshots} snapshots, {t.Quotes} quotes looked up)"));

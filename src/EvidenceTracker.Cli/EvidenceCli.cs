@@ -36,12 +36,14 @@ public static class EvidenceCli
         }
         try
         {
-            return parsed.Invoke(new InvocationConfiguration
+            var code = parsed.Invoke(new InvocationConfiguration
             {
                 Output = stdout,
                 Error = stderr,
                 EnableDefaultExceptionHandler = false,
             });
+            stdout.Flush(); // a failing write (a full disk behind a redirect) is reported here, not as a trace at disposal
+            return code;
         }
         catch (EvidenceRootException ex)
         {

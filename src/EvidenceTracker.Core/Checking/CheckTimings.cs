@@ -16,4 +16,7 @@ public sealed record CheckTimings(TimeSpan Load, TimeSpan Rules, TimeSpan Verifi
 
     /// <summary>Processor time (all threads) spent verifying.</summary>
     public TimeSpan VerificationCpu { get; init; }
+
+    /// <summary>The wall time of each stage of the rules, in the order they ran (verification included).</summary>
+    public IReadOnlyList<KeyValuePair<string, TimeSpan>> Stages { get; init; } = [];
 }

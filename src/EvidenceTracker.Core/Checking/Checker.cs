@@ -14,6 +14,14 @@ public static class Checker
     {
         ArgumentNullException.ThrowIfNull(set);
         var total = Stopwatch.StartNew();
+        var stages = new List<KeyValuePair<string, TimeSpan>>();
+        var stageStart = TimeSpan.Zero;
+        void Stage(string name)
+        {
+            var now = total.Elapsed;
+            stages.Add(new(name, now - stageStart));
+            stageStart = now;
+        }
         var findings = new List<Finding>(set.LoadFindings);
         var sources = IndexById(set.Sources, s => s.Id, s => s.File, s => s.Positions, "source", findings, (f, id) => f with { Source = id });
         _ = IndexById(set.Claims, c => c.Id, c => c.File, c => c.Positions, "claim", findings, (f, id) => f with { Claim = id });
@@ -21,6 +29,7 @@ public static class Checker
 
         CheckSources(set.Sources, sources, findings);
         DuplicateSources.Run(set.Sources, findings);
+        Stage("sources");
 
         var verifying = Stopwatch.StartNew();
         var cpu = Environment.CpuUsage.TotalTime;
@@ -28,6 +37,7 @@ public static class Checker
         cpu = Environment.CpuUsage.TotalTime - cpu;
         verifying.Stop();
         findings.AddRange(verification.Findings);
+        Stage("verification");
         // A figure mismatch keeps a claim from `verified` unless the rule is turned off.
         var compareFigures = !(set.Config.RuleSeverities.TryGetValue(Rules.FigureMismatch, out var fs) && fs == Severity.Off);
 
@@ -40,11 +50,15 @@ public static class Checker
             CheckClaim(claim, sources, articles, cited, findings, quotes, compareFigures && verification.FigureMismatch[i], out var level);
             statuses.Add(new ClaimStatus(claim, level) { Quotes = quotes });
         }
+        Stage("claims");
 
         var resolver = new Articles.CitekeyResolver(set.Sources);
         ArticleRules.Run(set, findings, resolver);
+        Stage("articles");
         var citedByKey = CitekeyRule.Run(set, resolver, findings);
+        Stage("citation keys");
         var notices = RetractionRule.Run(set, sources, findings);
+        Stage("retractions");
 
         foreach (var source in set.Sources)
         {
@@ -56,6 +70,7 @@ public static class Checker
         }
 
         CheckStraySnapshots(set, findings);
+        Stage("orphans");
 
         var report = new CheckReport
         {
@@ -64,12 +79,14 @@ public static class Checker
             Claims = statuses,
             Notices = notices,
         };
+        Stage("configure");
         observer?.Timed(new CheckTimings(TimeSpan.Zero, total.Elapsed - verifying.Elapsed, verifying.Elapsed,
             verification.Snapshots, verification.QuotesLookedUp)
         {
             Snapshotting = verification.SnapshotTime,
             Claims = verification.ClaimTime,
             VerificationCpu = cpu,
+            Stages = stages,
         });
         return report;
     }

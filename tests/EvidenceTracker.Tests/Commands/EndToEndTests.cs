@@ -10,7 +10,7 @@ namespace EvidenceTracker.Tests.Commands;
 /// </summary>
 public class EndToEndTests
 {
-    private static string Executable
+    internal static string Executable
     {
         get
         {
