@@ -15,7 +15,14 @@ public static class SiteService
         var root = RepositoryLoader.ResolveRoot(settings.Root);
         var outDir = Path.TrimEndingDirectorySeparator(Path.GetFullPath(settings.Out ?? Path.Combine(root, "site"), root));
         RefuseUnsafeOutput(root, outDir, settings.Out ?? outDir);
-        var report = EvidenceQueries.Check(root);
+        var set = RepositoryLoader.Load(root);
+        // The repository the last build read, unchanged, and its pages all there: no rule to run, no page to render.
+        var repository = settings.CheckOnly ? null : RepositoryDigest.Of(set);
+        if (repository is not null && !settings.Full && SiteWriter.UpToDate(outDir, repository) is { } upToDate)
+        {
+            return (upToDate, outDir, upToDate.Files);
+        }
+        var report = Checking.Checker.Run(set);
         var options = new SiteWriteOptions
         {
             CheckOnly = settings.CheckOnly,
@@ -23,6 +30,7 @@ public static class SiteService
             Full = settings.Full,
             // The default site/ of a repository built before manifests existed: its pages are the build's.
             AdoptPages = settings.Out is null || PathsEqual(outDir, Path.Combine(root, "site")),
+            Repository = repository,
         };
         try
         {

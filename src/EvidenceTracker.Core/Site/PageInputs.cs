@@ -75,7 +75,7 @@ public sealed class PageInputs
     }
 
     /// <summary>What identifies this build of the tool: its version and the identity of the module that renders.</summary>
-    private static string ToolIdentity
+    internal static string ToolIdentity
     {
         get
         {

@@ -118,8 +118,14 @@ internal sealed class SiteFolder
 /// </summary>
 internal static class SiteManifest
 {
-    /// <summary>What a manifest lists: path → SHA-256 of the file written; group stem → digest of its inputs.</summary>
-    internal sealed record Contents(Dictionary<string, string> Files, Dictionary<string, string> Inputs);
+    /// <summary>
+    /// What a manifest lists: path → SHA-256 of the file written; group stem → digest of its inputs; and the digest of
+    /// the whole repository the build read (<see cref="RepositoryDigest"/>), when it finished.
+    /// </summary>
+    internal sealed record Contents(Dictionary<string, string> Files, Dictionary<string, string> Inputs)
+    {
+        public string? Repository { get; init; }
+    }
 
     public const string FileName = ".evidence-site.json";
 
@@ -176,7 +182,10 @@ internal static class SiteManifest
                     inputs[group.Name] = group.Value.GetString()!;
                 }
             }
-            return new Contents(entries, inputs);
+            var repository = doc.RootElement.TryGetProperty("repository", out var digest) && digest.ValueKind == JsonValueKind.String
+                ? digest.GetString()
+                : null;
+            return new Contents(entries, inputs) { Repository = repository };
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
         {
@@ -193,13 +202,17 @@ internal static class SiteManifest
     /// Writes the manifest to <paramref name="stream"/>: the files, then the inputs, sorted by ordinal path, one per line,
     /// so that a diff reads well; flushed as it goes (at 100,000 claims it lists 250,000 files).
     /// </summary>
-    public static void Write(Stream stream, IReadOnlyDictionary<string, string> entries, IReadOnlyDictionary<string, string> inputs)
+    public static void Write(Stream stream, IReadOnlyDictionary<string, string> entries, IReadOnlyDictionary<string, string> inputs, string? repository = null)
     {
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
             json.WriteNumber("version", 1);
             json.WriteString("written-by", "evidence build");
+            if (repository is not null)
+            {
+                json.WriteString("repository", repository);
+            }
             json.WriteStartObject("files");
             foreach (var (path, hash) in entries.OrderBy(e => e.Key, StringComparer.Ordinal))
             {

@@ -17,4 +17,7 @@ public sealed record SiteWriteOptions
 
     /// <summary>Render every page and compare it with the folder, whatever inputs the manifest recorded.</summary>
     public bool Full { get; init; }
+
+    /// <summary>The digest of the repository the pages are built from (<see cref="RepositoryDigest"/>), recorded in the manifest when the build succeeds.</summary>
+    public string? Repository { get; init; }
 }

@@ -14,4 +14,10 @@ public sealed record SiteWriteResult(IReadOnlyList<string> Written, int Unchange
     /// what the manifest recorded, and the files are still there as the build wrote them.
     /// </summary>
     public int Reused { get; init; }
+
+    /// <summary>
+    /// Whether the repository was the one the last build recorded (<see cref="RepositoryDigest"/>) and every page still
+    /// there: nothing was checked or rendered (every file is counted in <see cref="Reused"/>).
+    /// </summary>
+    public bool UpToDate { get; init; }
 }

@@ -24,6 +24,42 @@ public static class SiteWriter
     }
 
     /// <summary>
+    /// The result of a build that has nothing to do, or null: the folder's manifest recorded <paramref name="repository"/>
+    /// as the repository of the last build, which finished, and every file it lists is still there (none of them behind a
+    /// link), no page folder is a link and no temporary file of an interrupted build is left. Nothing is read but the
+    /// folder's listing and the manifest; nothing is written. (As when a group's inputs are unchanged, a page edited by
+    /// hand is left as it is: <c>--full</c> renders every page.)
+    /// </summary>
+    public static SiteWriteResult? UpToDate(string outDir, string repository)
+    {
+        ArgumentNullException.ThrowIfNull(repository);
+        if (!Directory.Exists(outDir) || new DirectoryInfo(outDir).LinkTarget is not null)
+        {
+            return null;
+        }
+        var folder = SiteFolder.Read(outDir);
+        if (SiteManifest.Read(outDir, folder) is not { Inputs.Count: > 0 } contents || contents.Repository != repository
+            || PageFolders.Any(folder.Links.Contains)
+            || folder.Files.Any(f => f.Split('/')[^1].StartsWith(TempPrefix, StringComparison.Ordinal)))
+        {
+            return null;
+        }
+        foreach (var path in contents.Files.Keys)
+        {
+            if (!folder.Files.Contains(path) || folder.LinkOnTheWay(path) is not null)
+            {
+                return null;
+            }
+        }
+        return new SiteWriteResult([], contents.Files.Count, [], [])
+        {
+            Files = contents.Files.Count,
+            Reused = contents.Files.Count,
+            UpToDate = true,
+        };
+    }
+
+    /// <summary>
     /// Compares (and, unless <see cref="SiteWriteOptions.CheckOnly"/>, writes) each page as <paramref name="build"/> hands
     /// it over — from several threads at once, as <see cref="SiteBuilder.Build(CheckReport, Action{string, byte[]})"/> does.
     /// </summary>
@@ -331,9 +367,9 @@ public static class SiteWriter
             // The pages seen are the manifest's entries (not copied: at 100,000 claims they are 250,000).
             var entries = seen;
             var newInputs = new Dictionary<string, string>(inputs, StringComparer.Ordinal);
-            if (contents is null || !SameEntries(contents.Files, entries) || !SameEntries(contents.Inputs, newInputs))
+            if (contents is null || !SameEntries(contents.Files, entries) || !SameEntries(contents.Inputs, newInputs) || contents.Repository != options.Repository)
             {
-                WriteManifest(outDir, entries, newInputs, replace: contents is not null || folder.Files.Contains(SiteManifest.FileName));
+                WriteManifest(outDir, entries, newInputs, replace: contents is not null || folder.Files.Contains(SiteManifest.FileName), options.Repository);
             }
         }
         var writtenList = changed.Order(StringComparer.Ordinal).ToList();
@@ -366,13 +402,14 @@ public static class SiteWriter
     }
 
     /// <summary>Writes the manifest straight to a temporary file renamed into place (never held whole in memory).</summary>
-    private static void WriteManifest(string outDir, IReadOnlyDictionary<string, string> entries, Dictionary<string, string> inputs, bool replace)
+    private static void WriteManifest(string outDir, IReadOnlyDictionary<string, string> entries, Dictionary<string, string> inputs, bool replace,
+        string? repository = null)
     {
         var path = Path.Combine(outDir, SiteManifest.FileName);
         try
         {
             using var file = new PageFileStream(path, exists: false, TempPath(path));
-            SiteManifest.Write(file, entries, inputs);
+            SiteManifest.Write(file, entries, inputs, repository);
             file.Finish();
             file.Commit(path, replace);
         }

@@ -73,6 +73,72 @@ public sealed class IncrementalBuildTests
     }
 
     [Fact]
+    public void A_build_of_the_repository_the_last_build_read_with_every_page_there_checks_and_renders_nothing()
+    {
+        using var repo = Repo();
+        var site = repo.Full("out");
+        Assert.False(Build(repo.Root, site).UpToDate);
+        Age(site);
+
+        var again = Build(repo.Root, site);
+
+        Assert.True(again.UpToDate);
+        Assert.Equal(again.Files, again.Reused);
+        Assert.Equal(again.Files, again.Unchanged);
+        Assert.Empty(again.Written);
+        Assert.Empty(Touched(site));
+        var manifest = File.ReadAllText(Path.Combine(site, ".evidence-site.json"));
+        Assert.Matches("\n  \"repository\": \"[0-9a-f]{64}\",\n", manifest);
+    }
+
+    [Fact]
+    public void A_full_build_renders_every_page_though_the_repository_is_unchanged()
+    {
+        using var repo = Repo();
+        var site = repo.Full("out");
+        Build(repo.Root, site);
+
+        var full = Build(repo.Root, site, full: true);
+
+        Assert.False(full.UpToDate);
+        Assert.Equal(0, full.Reused);
+        Assert.Equal(full.Files, full.Unchanged);
+        Assert.True(Build(repo.Root, site).UpToDate);
+    }
+
+    [Theory]
+    [InlineData("a link in sources/")]
+    [InlineData("a snapshot named outside sources/")]
+    [InlineData("a named pipe in sources/")]
+    public void A_repository_whose_inputs_cannot_all_be_read_has_no_digest_and_is_checked_at_every_build(string what)
+    {
+        using var repo = Repo();
+        switch (what)
+        {
+            case "a link in sources/":
+                File.CreateSymbolicLink(repo.Full("sources/snapshots/elsewhere.txt"), repo.Full("articles/coffee-study.md"));
+                break;
+            case "a snapshot named outside sources/":
+                repo.Write("articles/page.html", "<p>An archived page kept beside the articles.</p>");
+                repo.Write("sources/kept-elsewhere.yaml", "id: kept-elsewhere\ntype: webpage\ntitle: Kept elsewhere\nurl: https://example.org/k\nsnapshot: ../articles/page.html\n");
+                break;
+            default:
+                Assert.Equal(0, Mkfifo(repo.Full("sources/snapshots/pipe"), Convert.ToUInt32("644", 8)));
+                break;
+        }
+        var site = repo.Full("out");
+        Build(repo.Root, site);
+
+        Assert.Null(RepositoryDigest.Of(EvidenceTracker.Loading.RepositoryLoader.Load(repo.Root)));
+        var again = Build(repo.Root, site);
+        Assert.False(again.UpToDate);
+        Assert.Equal(again.Files, again.Reused); // each group's inputs still spare the rendering
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "mkfifo", SetLastError = true)]
+    private static extern int Mkfifo(string path, uint mode);
+
+    [Fact]
     public void A_change_to_one_claim_rewrites_only_the_pages_that_show_it()
     {
         using var repo = Repo();
@@ -150,14 +216,21 @@ public sealed class IncrementalBuildTests
             ("the retracted-source rule turned off", () => Edit("evidence.yaml", "citation-scope: run", "citation-scope: run\nrules:\n  retracted-source: off")),
             ("a cached notice changed while the rule is off", () => Notice(repo, "10.1234/jse.2023.001", "retraction")),
             ("a claim file that no longer reads", () => repo.Write("claims/new-claim.yaml", "id: [new-claim\n")),
+            ("a stray file in sources/snapshots/", () => repo.Write("sources/snapshots/stray.txt", "Nobody refers to this.")),
+            ("the stray file renamed", () => File.Move(repo.Full("sources/snapshots/stray.txt"), repo.Full("sources/snapshots/stray-2.txt"))),
+            ("the stray file removed", () => File.Delete(repo.Full("sources/snapshots/stray-2.txt"))),
+            ("a source file that does not parse", () => repo.Write("sources/broken.yaml", "id: [broken\nsnapshot: snapshots/smith-2023-caffeine.txt\n")),
+            ("a snapshot emptied", () => File.WriteAllText(repo.Full("sources/snapshots/smith-2023-caffeine.txt"), "")),
         };
         foreach (var (what, apply) in edits)
         {
             apply();
-            Build(repo.Root, site);
+            var result = Build(repo.Root, site);
             try
             {
+                Assert.False(result.UpToDate, "the edit went unnoticed: the build took the repository for the last one");
                 AssertSameAsFromNothing(repo, site);
+                Assert.True(Build(repo.Root, site).UpToDate, "a build right after a build renders nothing");
             }
             catch (Exception e) when (e is Xunit.Sdk.XunitException)
             {
