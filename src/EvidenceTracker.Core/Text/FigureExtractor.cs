@@ -36,12 +36,22 @@ public static class FigureExtractor
         return new FigureScanner(text, numberWords: true).Run();
     }
 
-    /// <summary>Returns the version and model numbers of <paramref name="text"/> (QNX 8.0, GPT-4o, iOS 17, H100), in order.</summary>
-    public static IReadOnlyList<VersionIdentifier> ExtractVersions(string text)
+    /// <summary>
+    /// Returns the version and model numbers of <paramref name="text"/> (QNX 8.0, GPT-4o, iOS 17, H100), in order. A
+    /// word read as part of a number is never the name of one: "eleven17" is eleven and 17, not version 17 of "eleven"
+    /// (nor is "five percent1" version 1 of "percent").
+    /// </summary>
+    public static IReadOnlyList<VersionIdentifier> ExtractVersions(string text) => ExtractAll(text).Versions;
+
+    /// <summary>
+    /// The figures of <see cref="ExtractWithNumberWords"/> and the versions of <see cref="ExtractVersions"/> in one pass
+    /// over the text (the figure-mismatch rule wants both of every statement, excerpt and supporting quote).
+    /// </summary>
+    public static (IReadOnlyList<Figure> Figures, IReadOnlyList<VersionIdentifier> Versions) ExtractAll(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var scanner = new FigureScanner(text, numberWords: false, versions: true);
-        scanner.Run();
-        return scanner.Versions;
+        var scanner = new FigureScanner(text, numberWords: true, versions: true);
+        var figures = scanner.Run();
+        return (figures, scanner.Versions);
     }
 }

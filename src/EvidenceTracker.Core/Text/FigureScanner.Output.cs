@@ -60,10 +60,20 @@ internal sealed partial class FigureScanner
             }
         }
 
-        foreach (var (phrase, qualifier) in EnglishPrefixes)
+        if (k <= _lastEnd || k >= start)
         {
+            return FigureQualifier.Exact;
+        }
+
+        // the last character first, as OrdinalIgnoreCase compares ASCII: most figures follow no English qualifier (a
+        // non-ASCII character, which might upper-case to ASCII, is compared in full)
+        char last = _s[k - 1] < 0x80 ? char.ToUpperInvariant(_s[k - 1]) : '\0';
+        for (int p = 0; p < EnglishPrefixes.Length; p++)
+        {
+            var (phrase, qualifier) = EnglishPrefixes[p];
             int s = k - phrase.Length;
-            if (s >= _lastEnd && k < start && CharInfo.StartsAtIgnoreCase(_s, s, phrase) && (s == 0 || !CharInfo.IsLatinLetterOrDigit(_s[s - 1])))
+            if ((last == '\0' || EnglishPrefixLastChars[p] == last) && s >= _lastEnd && CharInfo.StartsAtIgnoreCase(_s, s, phrase)
+                && (s == 0 || !CharInfo.IsLatinLetterOrDigit(_s[s - 1])))
             {
                 qualifierStart = s;
                 return qualifier;

@@ -34,6 +34,9 @@ internal sealed partial class FigureScanner
         ("at least", FigureQualifier.AtLeast), ("no less than", FigureQualifier.AtLeast), ("no fewer than", FigureQualifier.AtLeast),
     ]);
 
+    /// <summary>The last character of each of <see cref="EnglishPrefixes"/>, upper-cased as OrdinalIgnoreCase compares it.</summary>
+    private static readonly char[] EnglishPrefixLastChars = [.. EnglishPrefixes.Select(p => char.ToUpperInvariant(p.Phrase[^1]))];
+
     private static readonly (string Phrase, FigureQualifier Qualifier)[] ChineseSuffixes =
     [
         ("左右", FigureQualifier.About), ("上下", FigureQualifier.About), ("以上", FigureQualifier.AtLeast),

@@ -297,9 +297,21 @@ public static class EvidenceVerifier
         {
             return false;
         }
-        // the claim's own figures first: most claims are settled without reading their quotes' figures twice
+        // the claim's own figures first: most claims are settled without reading their quotes' figures at all; each text
+        // is scanned once, for its figures and its versions together
         List<Figure>? stated = null;
         List<VersionIdentifier>? statedVersions = null;
+        void ReadQuotes()
+        {
+            stated = [];
+            statedVersions = [];
+            foreach (var quote in supporting)
+            {
+                var (figures, versions) = FigureExtractor.ExtractAll(quote);
+                stated.AddRange(figures);
+                statedVersions.AddRange(versions);
+            }
+        }
         var mismatch = false;
         foreach (var (field, text) in (ReadOnlySpan<(string, string?)>)[("statement", claim.Statement), ("excerpt", claim.Excerpt)])
         {
@@ -307,17 +319,17 @@ public static class EvidenceVerifier
             {
                 continue;
             }
-            var seen = new HashSet<string>(StringComparer.Ordinal);
+            HashSet<string>? seen = null;
+            var (figuresOfText, versions) = FigureExtractor.ExtractAll(text);
             // Versions are identifiers: a quote naming QNX 8.0 does not state QNX 8.5 (a quote that names no QNX is silent).
-            var versions = FigureExtractor.ExtractVersions(text);
-            if (versions.Count > 0)
+            if (versions.Count > 0 && statedVersions is null)
             {
-                statedVersions ??= supporting.SelectMany(FigureExtractor.ExtractVersions).ToList();
+                ReadQuotes();
             }
             foreach (var version in versions)
             {
                 var named = statedVersions!.Where(version.SameName).ToList();
-                if (named.Count == 0 || named.Any(version.SameVersion) || !seen.Add("version " + version.Text))
+                if (named.Count == 0 || named.Any(version.SameVersion) || !(seen ??= new(StringComparer.Ordinal)).Add("version " + version.Text))
                 {
                     continue;
                 }
@@ -326,14 +338,17 @@ public static class EvidenceVerifier
                 findings.Add(At(claim, Rules.FigureMismatch,
                     $"version '{version.Text}' ({field}) is not the one the supporting quotes name ({names})", claim.Positions.Value(field)));
             }
-            foreach (var figure in FigureExtractor.ExtractWithNumberWords(text))
+            foreach (var figure in figuresOfText)
             {
                 if (!IsChecked(figure))
                 {
                     continue;
                 }
-                stated ??= supporting.SelectMany(FigureExtractor.ExtractWithNumberWords).ToList();
-                if (FigureComparer.IsStatedBy(figure, stated) || !seen.Add(figure.Normalized))
+                if (stated is null)
+                {
+                    ReadQuotes();
+                }
+                if (FigureComparer.IsStatedBy(figure, stated!) || !(seen ??= new(StringComparer.Ordinal)).Add(figure.Normalized))
                 {
                     continue;
                 }

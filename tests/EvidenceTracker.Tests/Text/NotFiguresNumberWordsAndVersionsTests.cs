@@ -132,4 +132,60 @@ public class NotFiguresNumberWordsAndVersionsTests
         Assert.True(c.SameName(q));
         Assert.Equal(same, c.SameVersion(q));
     }
+
+    [Theory]
+    [InlineData("eleven17 units")]
+    [InlineData("twenty3 more")]
+    [InlineData("ninety-nine-3 left")]
+    [InlineData("five percent1 more")]
+    public void A_number_word_glued_to_digits_is_never_the_name_of_a_version(string text) =>
+        Assert.Empty(FigureExtractor.ExtractVersions(text));
+
+    /// <summary>
+    /// One pass gives what two did, over seeded soups of number words, digits, product names and versions: the figures
+    /// of ExtractWithNumberWords (reading versions too changes none of them), and, where no word is glued to digits
+    /// (eleven17, five percent1), the versions that a pass reading no number words finds.
+    /// </summary>
+    [Fact]
+    public void Figures_and_versions_read_in_one_pass_are_those_read_one_at_a_time()
+    {
+        string[] numberWords = ["one", "two", "twenty-one", "a third", "half", "a dozen", "five", "two-fold", "hundred", "million", "first", "twice", "eleven"];
+        string[] others =
+        [
+            "in", "of", "out of", "GPT-4", "GPT", "-", "4o", "iOS", "17", "version", "release", "2.0", "v1.28", "H100s", "Windows", "11",
+            "3", "4.5%", "五", "三成", "两倍", "百分之", "第三", ",", ".", "March", "No.", "Phase", "COVID-19", "1 in 5", "Rust", "1.64",
+            "Kubernetes", "QNX", "8.0", "1,000", "about", "over", "nearly", "percent", " ", "十二个", "一半", "倍", "(", ")", "B2", "-3",
+            "—", "/", "_", "Model 3", "iPhone", "15", "2024", "in 2024", "2025-06", "the",
+        ];
+        var random = new Random(20261202);
+        var compared = 0;
+        for (var n = 0; n < 20_000; n++)
+        {
+            var text = new System.Text.StringBuilder();
+            var glued = false; // a Latin word followed at once by digits or by - or _ and digits
+            for (var k = random.Next(1, 14); k > 0; k--)
+            {
+                var token = random.Next(3) == 0 ? numberWords[random.Next(numberWords.Length)] : others[random.Next(others.Length)];
+                glued |= text.Length > 0 && char.IsAsciiLetter(text[^1]) && (char.IsAsciiDigit(token[0]) || token[0] is '-' or '_');
+                text.Append(token);
+                if (random.Next(3) > 0)
+                {
+                    text.Append(' ');
+                }
+            }
+            var s = text.ToString();
+            var (figures, versions) = FigureExtractor.ExtractAll(s);
+            Assert.Equal(FigureExtractor.ExtractWithNumberWords(s).Select(f => f.ToString()), figures.Select(f => f.ToString()));
+            if (!glued)
+            {
+                var withoutNumberWords = new FigureScanner(s, numberWords: false, versions: true);
+                withoutNumberWords.Run();
+                Assert.Equal(
+                    withoutNumberWords.Versions.Select(v => (v.Name, v.Version, v.Start, v.Text)),
+                    versions.Select(v => (v.Name, v.Version, v.Start, v.Text)));
+                compared++;
+            }
+        }
+        Assert.True(compared > 5_000, $"{compared} soups without a glued number word");
+    }
 }
