@@ -152,23 +152,23 @@ public static class ImportReport
         int Count(ImportKind kind, ImportAction action) => files.Count(f => f.Kind == kind && f.Action == action);
         var parts = new List<string>
         {
-            Plural(Count(ImportKind.Article, ImportAction.Create), "article"),
-            Plural(Count(ImportKind.Source, ImportAction.Create), "source"),
-            Plural(Count(ImportKind.Claim, ImportAction.Create), "draft claim"),
+            Reporting.TextFormatter.Plural(Count(ImportKind.Article, ImportAction.Create), "article"),
+            Reporting.TextFormatter.Plural(Count(ImportKind.Source, ImportAction.Create), "source"),
+            Reporting.TextFormatter.Plural(Count(ImportKind.Claim, ImportAction.Create), "draft claim"),
         };
         var head = result.DryRun ? "dry run: would create " : "import: created ";
         var tail = new List<string>();
         if (Count(ImportKind.Article, ImportAction.Unchanged) is > 0 and var unchanged)
         {
-            tail.Add($"{Plural(unchanged, "article")} unchanged");
+            tail.Add($"{Reporting.TextFormatter.Plural(unchanged, "article")} unchanged");
         }
         if (Count(ImportKind.Source, ImportAction.Reuse) is > 0 and var reused)
         {
-            tail.Add($"{Plural(reused, "existing source")} reused");
+            tail.Add($"{Reporting.TextFormatter.Plural(reused, "existing source")} reused");
         }
         if (result.Skipped.Count > 0)
         {
-            tail.Add($"{Plural(result.Skipped.Count, "file")} skipped");
+            tail.Add($"{Reporting.TextFormatter.Plural(result.Skipped.Count, "file")} skipped");
         }
         var text = head + $"{parts[0]}, {parts[1]} and {parts[2]}";
         if (tail.Count > 0)
@@ -178,7 +178,6 @@ public static class ImportReport
         return result.DryRun ? text + "; nothing written" : text;
     }
 
-    private static string Plural(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 
     private static void WriteJson(ImportResult result, TextWriter output) => Json.Write(output, json =>
     {

@@ -50,7 +50,8 @@ public sealed class GitHubFormatter : IReportFormatter
             writer.Write($"::{command} {string.Join(',', props)}::{Data(f.Message)}\n");
         }
         var s = report.Summary;
-        writer.Write($"evidence check: {s.Errors} errors, {s.Warnings} warnings, {s.Notes} notes in {s.Claims} claims, {s.Sources} sources, {s.Articles} articles"
+        writer.Write($"evidence check: {TextFormatter.Plural(s.Errors, "error")}, {TextFormatter.Plural(s.Warnings, "warning")}, {TextFormatter.Plural(s.Notes, "note")} in "
+            + $"{TextFormatter.Plural(s.Claims, "claim")}, {TextFormatter.Plural(s.Sources, "source")}, {TextFormatter.Plural(s.Articles, "article")}"
             + (s.Suppressed > 0 ? $"; {s.Suppressed} suppressed" : "") + TextFormatter.BaselineNote(s) + "\n");
         if (hidden.Count > 0)
         {

@@ -25,7 +25,7 @@ public static class GitHubStepSummary
         }
         var s = report.Summary;
         writer.Write("## evidence check\n\n");
-        writer.Write($"**{Plural(s.Errors, "error")}, {Plural(s.Warnings, "warning")}, {Plural(s.Notes, "note")}** in {Plural(s.Claims, "claim")}, {Plural(s.Sources, "source")}, {Plural(s.Articles, "article")}");
+        writer.Write($"**{TextFormatter.Plural(s.Errors, "error")}, {TextFormatter.Plural(s.Warnings, "warning")}, {TextFormatter.Plural(s.Notes, "note")}** in {TextFormatter.Plural(s.Claims, "claim")}, {TextFormatter.Plural(s.Sources, "source")}, {TextFormatter.Plural(s.Articles, "article")}");
         writer.Write(s.Suppressed > 0 ? $"; {s.Suppressed} suppressed" : "");
         writer.Write(Escape(TextFormatter.BaselineNote(s)));
         writer.Write("\n\n| support | claims |\n|---|---:|\n");
@@ -51,7 +51,6 @@ public static class GitHubStepSummary
         writer.Write('\n');
     }
 
-    private static string Plural(int n, string word) => n == 1 ? $"1 {word}" : $"{n} {word}s";
 
     private static string Where(Finding f, string? linkBase)
     {

@@ -73,7 +73,8 @@ public sealed class TextFormatter(bool color) : IReportFormatter
         return s.BaselineFixed > 0 ? note + $", {s.BaselineFixed} fixed (run `evidence baseline` to drop them)" : note;
     }
 
-    private static string Plural(int n, string word) => n == 1 ? $"1 {word}" : $"{n} {word}s";
+    /// <summary>"1 claim", "2 claims": a count and its noun (regular plurals only).</summary>
+    internal static string Plural(int n, string word) => n == 1 ? $"1 {word}" : $"{n} {word}s";
 
     private static string SeverityColor(Severity s) => s switch
     {
