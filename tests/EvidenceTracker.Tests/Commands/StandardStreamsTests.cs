@@ -32,22 +32,8 @@ public class StandardStreamsTests
     public async Task The_published_cli_keeps_the_report_before_a_later_warning_when_both_streams_go_to_one_file()
     {
         using var repo = new TempRepo("rules");
-        var info = new ProcessStartInfo("/bin/sh")
-        {
-            WorkingDirectory = repo.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-        };
         // the job summary cannot be written (its folder does not exist): a warning on stderr after the whole report
-        foreach (var a in (string[])["-c", "GITHUB_STEP_SUMMARY=\"$PWD/missing/summary.md\" exec \"$0\" check --format github 2>&1", EndToEndTests.Executable])
-        {
-            info.ArgumentList.Add(a);
-        }
-        using var process = Process.Start(info)!;
-        process.StandardInput.Close();
-        var both = await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        Assert.True(process.WaitForExit(60_000), "the CLI did not finish within 60 s");
+        var (_, both, _) = await Shell(repo.Root, "GITHUB_STEP_SUMMARY=\"$PWD/missing/summary.md\" exec \"$0\" check --format github 2>&1");
 
         var lines = both.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var warning = Array.FindIndex(lines, l => l.StartsWith("warning: cannot write the job summary", StringComparison.Ordinal));
@@ -81,23 +67,31 @@ public class StandardStreamsTests
     [Fact]
     public async Task A_report_that_cannot_be_written_to_standard_output_is_a_one_line_error_and_exit_2()
     {
+        var (exitCode, _, stderr) = await Shell(TestPaths.Fixture("rules"), "exec \"$0\" check > /dev/full");
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal("error: No space left on device\n", stderr);
+    }
+
+    /// <summary>Runs a shell script with the published CLI as <c>$0</c>: its exit code, standard output and standard error.</summary>
+    private static async Task<(int ExitCode, string Out, string Error)> Shell(string workingDirectory, string script)
+    {
         var info = new ProcessStartInfo("/bin/sh")
         {
-            WorkingDirectory = TestPaths.Fixture("rules"),
+            WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
         };
-        foreach (var a in (string[])["-c", "exec \"$0\" check > /dev/full", EndToEndTests.Executable])
+        foreach (var a in (string[])["-c", script, EndToEndTests.Executable])
         {
             info.ArgumentList.Add(a);
         }
         using var process = Process.Start(info)!;
         process.StandardInput.Close();
-        var stderr = await process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
         Assert.True(process.WaitForExit(60_000), "the CLI did not finish within 60 s");
-
-        Assert.Equal(2, process.ExitCode);
-        Assert.Equal("error: No space left on device\n", stderr);
+        return (process.ExitCode, await stdout, await stderr);
     }
 }
