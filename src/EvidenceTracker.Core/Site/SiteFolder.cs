@@ -120,7 +120,7 @@ internal static class SiteManifest
 {
     /// <summary>
     /// What a manifest lists: path → SHA-256 of the file written; group stem → digest of its inputs; and the digest of
-    /// the whole repository the build read (<see cref="RepositoryDigest"/>), when it finished.
+    /// the whole repository the build read (<see cref="RepositoryDigest"/>), when it had one.
     /// </summary>
     internal sealed record Contents(Dictionary<string, string> Files, Dictionary<string, string> Inputs)
     {
@@ -185,6 +185,14 @@ internal static class SiteManifest
             var repository = doc.RootElement.TryGetProperty("repository", out var digest) && digest.ValueKind == JsonValueKind.String
                 ? digest.GetString()
                 : null;
+            var seal = doc.RootElement.TryGetProperty("seal", out var sealValue) && sealValue.ValueKind == JsonValueKind.String
+                ? sealValue.GetString()
+                : null;
+            if (inputs.Count > 0 && seal != Seal(repository, entries, inputs))
+            {
+                // Edited by hand, or merged from two builds: its list may lack pages, so no group is taken as built.
+                return new Contents(entries, new Dictionary<string, string>(StringComparer.Ordinal));
+            }
             return new Contents(entries, inputs) { Repository = repository };
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
@@ -204,19 +212,17 @@ internal static class SiteManifest
     /// </summary>
     public static void Write(Stream stream, IReadOnlyDictionary<string, string> entries, IReadOnlyDictionary<string, string> inputs, string? repository = null)
     {
+        using var seal = inputs.Count == 0 ? null : new Sealer(repository);
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
             json.WriteNumber("version", 1);
             json.WriteString("written-by", "evidence build");
-            if (repository is not null)
-            {
-                json.WriteString("repository", repository);
-            }
             json.WriteStartObject("files");
             foreach (var (path, hash) in entries.OrderBy(e => e.Key, StringComparer.Ordinal))
             {
                 json.WriteString(path, hash);
+                seal?.Add("file", path, hash);
                 if (json.BytesPending >= 1 << 16)
                 {
                     json.Flush();
@@ -229,12 +235,64 @@ internal static class SiteManifest
                 foreach (var (stem, digest) in inputs.OrderBy(e => e.Key, StringComparer.Ordinal))
                 {
                     json.WriteString(stem, digest);
+                    seal?.Add("inputs", stem, digest);
                 }
                 json.WriteEndObject();
+            }
+            if (repository is not null && seal is not null)
+            {
+                json.WriteString("repository", repository);
+            }
+            if (seal is not null)
+            {
+                json.WriteString("seal", seal.Finish());
             }
             json.WriteEndObject();
         }
         stream.WriteByte((byte)'\n');
+    }
+
+    /// <summary>
+    /// What a manifest records under <c>seal</c> beside its inputs: the digest of its files, inputs and repository digest
+    /// as the build wrote them. A manifest edited by hand, or merged from two builds, no longer matches it, and its
+    /// inputs are not trusted (every page is rendered and compared).
+    /// </summary>
+    public static string Seal(string? repository, IReadOnlyDictionary<string, string> files, IReadOnlyDictionary<string, string> inputs)
+    {
+        using var seal = new Sealer(repository);
+        foreach (var (path, hash) in files.OrderBy(e => e.Key, StringComparer.Ordinal))
+        {
+            seal.Add("file", path, hash);
+        }
+        foreach (var (stem, digest) in inputs.OrderBy(e => e.Key, StringComparer.Ordinal))
+        {
+            seal.Add("inputs", stem, digest);
+        }
+        return seal.Finish();
+    }
+
+    private sealed class Sealer : IDisposable
+    {
+        private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+
+        public Sealer(string? repository) => Add("repository", repository ?? "none", "");
+
+        public void Add(string kind, string key, string value)
+        {
+            // each part length-prefixed: no two lists give the same bytes
+            Span<byte> length = stackalloc byte[4];
+            foreach (var part in (ReadOnlySpan<string>)[kind, key, value])
+            {
+                var bytes = System.Text.Encoding.UTF8.GetBytes(part);
+                System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(length, bytes.Length);
+                _hash.AppendData(length);
+                _hash.AppendData(bytes);
+            }
+        }
+
+        public string Finish() => Convert.ToHexStringLower(_hash.GetHashAndReset());
+
+        public void Dispose() => _hash.Dispose();
     }
 
     public static string Describe(IReadOnlyCollection<string> files) =>

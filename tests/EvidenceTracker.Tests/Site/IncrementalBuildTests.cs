@@ -88,7 +88,26 @@ public sealed class IncrementalBuildTests
         Assert.Empty(again.Written);
         Assert.Empty(Touched(site));
         var manifest = File.ReadAllText(Path.Combine(site, ".evidence-site.json"));
-        Assert.Matches("\n  \"repository\": \"[0-9a-f]{64}\",\n", manifest);
+        Assert.Matches("\n  \"repository\": \"[0-9a-f]{64}\",\n  \"seal\": \"[0-9a-f]{64}\"\n}\n$", manifest);
+    }
+
+    [Fact]
+    public void A_manifest_whose_list_was_edited_is_not_taken_for_the_last_builds_and_the_missing_pages_are_written()
+    {
+        using var repo = Repo();
+        var site = repo.Full("out");
+        Build(repo.Root, site);
+        // the page and its line in the manifest both gone (an edit by hand, or a merge of two builds)
+        var manifest = Path.Combine(site, ".evidence-site.json");
+        var lines = File.ReadAllLines(manifest).Where(l => !l.Contains("\"claims/unrelated-claim.md\"", StringComparison.Ordinal));
+        File.WriteAllText(manifest, string.Join('\n', lines) + "\n");
+        File.Delete(Path.Combine(site, "claims", "unrelated-claim.md"));
+
+        var again = Build(repo.Root, site);
+
+        Assert.False(again.UpToDate);
+        Assert.Equal(["claims/unrelated-claim.md"], again.Written);
+        AssertSameAsFromNothing(repo, site);
     }
 
     [Fact]
