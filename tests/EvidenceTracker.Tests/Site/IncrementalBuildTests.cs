@@ -111,6 +111,19 @@ public sealed class IncrementalBuildTests
     }
 
     [Fact]
+    public void A_seal_tells_apart_lists_that_differ_in_one_character_of_a_key_longer_than_its_buffer()
+    {
+        var key = new string('a', 100_000);
+        var other = key[..^1] + "b";
+        Dictionary<string, string> List(string k) => new(StringComparer.Ordinal) { ["index.html"] = "1", [k] = "2" };
+        var inputs = new Dictionary<string, string>(StringComparer.Ordinal) { ["index"] = "3" };
+
+        Assert.Equal(SiteManifest.Seal("r", List(key), inputs), SiteManifest.Seal("r", List(key), inputs));
+        Assert.NotEqual(SiteManifest.Seal("r", List(key), inputs), SiteManifest.Seal("r", List(other), inputs));
+        Assert.NotEqual(SiteManifest.Seal("r", List(key), inputs), SiteManifest.Seal(null, List(key), inputs));
+    }
+
+    [Fact]
     public void A_full_build_renders_every_page_though_the_repository_is_unchanged()
     {
         using var repo = Repo();
