@@ -1,3 +1,4 @@
+using System.IO.Enumeration;
 using System.Security.Cryptography;
 using System.Text.Json;
 
@@ -46,25 +47,37 @@ internal sealed class SiteFolder
         var folder = new SiteFolder(root);
         if (Directory.Exists(root) && new DirectoryInfo(root).LinkTarget is null)
         {
-            folder.Walk(new DirectoryInfo(root), "");
+            folder.Walk(root, "");
         }
         return folder;
     }
 
-    private void Walk(DirectoryInfo dir, string prefix)
+    /// <summary>Every entry, hidden ones included, as the listing gives it; an unreadable folder fails the build.</summary>
+    private static readonly EnumerationOptions Listing = new()
     {
-        foreach (var entry in dir.EnumerateFileSystemInfos())
+        RecurseSubdirectories = false,
+        IgnoreInaccessible = false,
+        AttributesToSkip = 0,
+        ReturnSpecialDirectories = false,
+    };
+
+    private void Walk(string dir, string prefix)
+    {
+        // Names and types straight from the directory listing (no FileInfo per entry: a site has a quarter of a million).
+        var entries = new FileSystemEnumerable<(string Name, bool Directory, bool Link)>(dir,
+            (ref FileSystemEntry e) => (e.FileName.ToString(), e.IsDirectory, (e.Attributes & FileAttributes.ReparsePoint) != 0), Listing);
+        foreach (var (name, isDirectory, isLink) in entries)
         {
-            var relative = prefix + entry.Name;
-            // The type the directory listing gives (no readlink per entry): a link, of any kind, is never entered.
-            if ((entry.Attributes & FileAttributes.ReparsePoint) != 0 || entry.LinkTarget is not null && entry is DirectoryInfo)
+            var relative = prefix + name;
+            // A link, of any kind, is never entered (a folder is asked for its link target too: a junction on Windows).
+            if (isLink || isDirectory && new DirectoryInfo(Path.Combine(dir, name)).LinkTarget is not null)
             {
                 Links.Add(relative);
             }
-            else if (entry is DirectoryInfo sub)
+            else if (isDirectory)
             {
                 Folders.Add(relative);
-                Walk(sub, relative + "/");
+                Walk(Path.Combine(dir, name), relative + "/");
             }
             else
             {
