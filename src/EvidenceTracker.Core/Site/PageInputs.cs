@@ -163,21 +163,15 @@ public sealed class PageInputs
     /// </summary>
     private static string? Hash(IEnumerable<string?> parts)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        Span<byte> length = stackalloc byte[4];
+        using var digest = new PartsDigest();
         foreach (var part in parts)
         {
             if (part is null)
             {
                 return null;
             }
-            var bytes = Encoding.UTF8.GetBytes(part);
-            System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(length, bytes.Length);
-            hash.AppendData(length);
-            hash.AppendData(bytes);
+            digest.Add(part);
         }
-        Span<byte> result = stackalloc byte[SHA256.HashSizeInBytes];
-        hash.GetHashAndReset(result);
-        return Convert.ToHexStringLower(result[..16]);
+        return digest.Finish(bytes: 16);
     }
 }

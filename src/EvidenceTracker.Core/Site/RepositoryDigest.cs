@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using EvidenceTracker.Loading;
 
 namespace EvidenceTracker.Site;
@@ -121,15 +120,11 @@ public static class RepositoryDigest
 
     private static string Hash(List<string> parts)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        Span<byte> length = stackalloc byte[4];
+        using var digest = new PartsDigest();
         foreach (var part in parts)
         {
-            var bytes = Encoding.UTF8.GetBytes(part);
-            System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(length, bytes.Length);
-            hash.AppendData(length);
-            hash.AppendData(bytes);
+            digest.Add(part);
         }
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
+        return digest.Finish();
     }
 }

@@ -284,52 +284,23 @@ internal static class SiteManifest
         return seal.Finish();
     }
 
+    /// <summary>A <see cref="PartsDigest"/> of the repository digest, then of each entry as three parts.</summary>
     private sealed class Sealer : IDisposable
     {
-        private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-
-        // parts are gathered into one buffer and hashed 64 KB at a time (250,000 entries, three parts each)
-        private readonly byte[] _buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(1 << 16);
-        private int _used;
+        private readonly PartsDigest _digest = new();
 
         public Sealer(string? repository) => Add("repository", repository ?? "none", "");
 
         public void Add(string kind, string key, string value)
         {
-            // each part length-prefixed: no two lists give the same bytes
-            foreach (var part in (ReadOnlySpan<string>)[kind, key, value])
-            {
-                var length = System.Text.Encoding.UTF8.GetByteCount(part);
-                if (_used + 4 + length > _buffer.Length)
-                {
-                    _hash.AppendData(_buffer, 0, _used);
-                    _used = 0;
-                }
-                if (4 + length > _buffer.Length)
-                {
-                    // the buffer was just emptied: the prefix goes through it, the part straight to the hash
-                    System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(_buffer, length);
-                    _hash.AppendData(_buffer, 0, 4);
-                    _hash.AppendData(System.Text.Encoding.UTF8.GetBytes(part));
-                    continue;
-                }
-                System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(_buffer.AsSpan(_used), length);
-                _used += 4 + System.Text.Encoding.UTF8.GetBytes(part, _buffer.AsSpan(_used + 4));
-            }
+            _digest.Add(kind);
+            _digest.Add(key);
+            _digest.Add(value);
         }
 
-        public string Finish()
-        {
-            _hash.AppendData(_buffer, 0, _used);
-            _used = 0;
-            return Convert.ToHexStringLower(_hash.GetHashAndReset());
-        }
+        public string Finish() => _digest.Finish();
 
-        public void Dispose()
-        {
-            _hash.Dispose();
-            System.Buffers.ArrayPool<byte>.Shared.Return(_buffer);
-        }
+        public void Dispose() => _digest.Dispose();
     }
 
     public static string Describe(IReadOnlyCollection<string> files) =>
