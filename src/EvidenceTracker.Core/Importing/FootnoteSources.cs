@@ -106,7 +106,16 @@ public static partial class FootnoteSources
         {
             return false;
         }
-        // a Markdown link has "](" (the pattern's matcher allocates its stack at every call: checks read every footnote)
+        // Bare URLs first, matched without a Match object (a Markdown link's address is one too, so most definitions with
+        // a link are settled here); then Markdown links, whose pattern has "](" (its matcher allocates its stack at every
+        // call: checks read every footnote).
+        foreach (var m in BareUrlRegex().EnumerateMatches(text))
+        {
+            if (Values.IsHttpUrl(text.AsSpan(m.Index, m.Length).TrimEnd(UrlTrailers).ToString()))
+            {
+                return true;
+            }
+        }
         for (var m = text.Contains("](", StringComparison.Ordinal) ? FootnoteReference.LinkRegex().Match(text) : Match.Empty; m.Success; m = m.NextMatch())
         {
             if (Values.IsHttpUrl(m.Groups["u"].Value))
@@ -114,18 +123,21 @@ public static partial class FootnoteSources
                 return true;
             }
         }
-        for (var m = BareUrlRegex().Match(text); m.Success; m = m.NextMatch())
-        {
-            if (Values.IsHttpUrl(m.Value.TrimEnd(UrlTrailers)))
-            {
-                return true;
-            }
-        }
         return false;
     }
 
-    /// <summary>The text with every run of white space made one space, trimmed.</summary>
-    private static string Collapse(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    /// <summary>The text with every run of white space made one space, trimmed (the text itself when it is so already).</summary>
+    internal static string Collapse(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsWhiteSpace(text[i]) && (text[i] != ' ' || i == 0 || i == text.Length - 1 || char.IsWhiteSpace(text[i + 1])))
+            {
+                return string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+            }
+        }
+        return text;
+    }
 
     /// <summary>The http(s) links of a text, Markdown links and bare URLs, in order.</summary>
     private static List<(int Start, int End, string Url)> Links(string text)

@@ -103,4 +103,28 @@ public class FootnoteSourcesTests
             Assert.True(FootnoteSources.IsNote(definition) == (FootnoteSources.Parse(definition).Count == 0), definition);
         }
     }
+
+    /// <summary>Collapsing white space: the text itself when it has none to collapse, else every run made one space, trimmed.</summary>
+    [Fact]
+    public void White_space_is_collapsed_as_splitting_and_joining_would_collapse_it()
+    {
+        char[] alphabet = ['a', 'h', ' ', ' ', ' ', '\n', '\t', '\r', '\u00a0', '\u3000', '[', ']', '('];
+        var random = new Random(20261202);
+        for (var n = 0; n < 20_000; n++)
+        {
+            var text = new string(Enumerable.Range(0, random.Next(0, 12)).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray());
+            Assert.Equal(string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)), FootnoteSources.Collapse(text));
+        }
+        const string plain = "Smith J. A study. 2020.";
+        Assert.Same(plain, FootnoteSources.Collapse(plain));
+    }
+
+    [Theory]
+    [InlineData("[A study](https://example.org/a).", false)]
+    [InlineData("See https://example.org/a, then.", false)]
+    [InlineData("[A study](https://example.org/a)[b]", false)]
+    [InlineData("[A study](ftp://example.org/a)", true)]
+    [InlineData("An aside that links nowhere.", true)]
+    public void A_definition_with_an_http_link_in_either_form_names_a_source(string definition, bool note) =>
+        Assert.Equal(note, FootnoteSources.IsNote(definition));
 }
