@@ -106,19 +106,17 @@ public static partial class FootnoteSources
         {
             return false;
         }
-        // Bare URLs first, matched without a Match object (a Markdown link's address is one too, so most definitions with
-        // a link are settled here); then Markdown links, whose pattern has "](" (its matcher allocates its stack at every
-        // call: checks read every footnote).
-        foreach (var m in BareUrlRegex().EnumerateMatches(text))
+        // a Markdown link has "](" (the pattern's matcher allocates its stack at every call: checks read every footnote)
+        for (var m = text.Contains("](", StringComparison.Ordinal) ? FootnoteReference.LinkRegex().Match(text) : Match.Empty; m.Success; m = m.NextMatch())
         {
-            if (Values.IsHttpUrl(text.AsSpan(m.Index, m.Length).TrimEnd(UrlTrailers).ToString()))
+            if (Values.IsHttpUrl(m.Groups["u"].Value))
             {
                 return true;
             }
         }
-        for (var m = text.Contains("](", StringComparison.Ordinal) ? FootnoteReference.LinkRegex().Match(text) : Match.Empty; m.Success; m = m.NextMatch())
+        foreach (var m in BareUrlRegex().EnumerateMatches(text))
         {
-            if (Values.IsHttpUrl(m.Groups["u"].Value))
+            if (Values.IsHttpUrl(text.AsSpan(m.Index, m.Length).TrimEnd(UrlTrailers).ToString()))
             {
                 return true;
             }
