@@ -136,7 +136,7 @@ internal sealed class HtmlPages(SiteData data)
                 data.Articles.Count == 0
                     ? E("p", L.NoArticles).Class("muted")
                     : E("ul", data.Articles.Select(a => (Node?)E("li", ArticleLink(a.Id, 0),
-                        $" — {L.Count(data.Claims.Count(c => c.Claim.Article == a.Id), Noun.Claim)}")))),
+                        $" — {L.Count(data.ClaimsOfArticle(a.Id).Count, Noun.Claim)}")))),
             E("section",
                 E("h2", L.Claims).Id("claims-heading"),
                 E("p", L.SortOrder).Class("muted"),
@@ -484,7 +484,7 @@ internal sealed class HtmlPages(SiteData data)
 
     public string Article(Model.Article article, IReadOnlyList<(int Start, int End, string What)> uncited)
     {
-        var claims = data.Claims.Where(c => c.Claim.Article == article.Id).ToList();
+        var claims = data.ClaimsOfArticle(article.Id);
         var highlights = claims.Where(c => !string.IsNullOrEmpty(c.Claim.Excerpt))
             .Select(c => new Highlight(article.Document.ExcerptSourceSpans(c.Claim.Excerpt!), $"claim {Tone(c.Support, c.Claim.Verdict)}",
                 L.HighlightLabel(c.Support, c.Claim.Verdict), $"../claims/{c.Claim.Id}.html", L.HighlightDescription(c.Claim.Id, c.Support, c.Claim.Verdict))

@@ -133,7 +133,7 @@ internal sealed class MarkdownPages(SiteData data)
         w.Write($"\n## {L.Articles}\n\n");
         foreach (var a in data.Articles)
         {
-            w.Write($"- {Link(data.ArticleTitles[a.Id], $"articles/{a.Id}.md")} — {L.Count(data.Claims.Count(c => c.Claim.Article == a.Id), Noun.Claim)}\n");
+            w.Write($"- {Link(data.ArticleTitles[a.Id], $"articles/{a.Id}.md")} — {L.Count(data.ClaimsOfArticle(a.Id).Count, Noun.Claim)}\n");
         }
         if (data.Articles.Count == 0)
         {
@@ -359,7 +359,7 @@ internal sealed class MarkdownPages(SiteData data)
     /// </summary>
     public string Article(Model.Article article)
     {
-        var claims = data.Claims.Where(c => c.Claim.Article == article.Id).ToList();
+        var claims = data.ClaimsOfArticle(article.Id);
         var sb = new StringBuilder();
         sb.Append("# ").Append(Esc(data.ArticleTitles[article.Id])).Append("\n\n");
         sb.Append(L.TwinIntro(claims.Count)).Append("\n\n---\n\n");

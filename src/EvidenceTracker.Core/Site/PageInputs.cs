@@ -31,7 +31,6 @@ public sealed class PageInputs
     private readonly Dictionary<string, string?> _claims = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string?> _sources = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string?> _articles = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<ClaimStatus>> _claimsOfArticle = new(StringComparer.Ordinal);
     private readonly string? _allSources;
     private readonly string? _everything;
 
@@ -51,10 +50,6 @@ public sealed class PageInputs
         foreach (var c in data.Claims)
         {
             _claims[c.Claim.Id] = ClaimDigest(c);
-            if (c.Claim.Article is { } article)
-            {
-                (_claimsOfArticle.TryGetValue(article, out var list) ? list : _claimsOfArticle[article] = []).Add(c);
-            }
         }
         foreach (var s in data.Sources)
         {
@@ -133,7 +128,7 @@ public sealed class PageInputs
     {
         ArgumentNullException.ThrowIfNull(article);
         var parts = new List<string?> { "article page", _articles.GetValueOrDefault(article.Id), _allSources };
-        parts.AddRange((_claimsOfArticle.TryGetValue(article.Id, out var claims) ? claims : []).Select(c => _claims.GetValueOrDefault(c.Claim.Id)));
+        parts.AddRange(_data.ClaimsOfArticle(article.Id).Select(c => _claims.GetValueOrDefault(c.Claim.Id)));
         return Digest(parts);
     }
 

@@ -31,6 +31,25 @@ public class SiteTests
     }
 
     [Fact]
+    public void Each_articles_claims_are_those_naming_it_in_the_order_of_the_claims_and_the_index_counts_them()
+    {
+        using var repo = new TempRepo("clean");
+        repo.Write("claims/zz-late.yaml", "id: zz-late\nstatement: A late claim.\narticle: coffee-study\n");
+        repo.Write("claims/aa-early.yaml", "id: aa-early\nstatement: An early claim.\narticle: coffee-study\n");
+        repo.Write("claims/no-article.yaml", "id: no-article\nstatement: A claim of no article.\n");
+        var data = new SiteData(EvidenceQueries.Check(repo.Root));
+
+        var expected = data.Claims.Where(c => c.Claim.Article == "coffee-study").Select(c => c.Claim.Id).ToList();
+        Assert.Contains("aa-early", expected);
+        Assert.Contains("zz-late", expected);
+        Assert.Equal(expected, data.ClaimsOfArticle("coffee-study").Select(c => c.Claim.Id));
+        Assert.Empty(data.ClaimsOfArticle("no-such-article"));
+        Assert.DoesNotContain(data.ClaimsByArticle.Values.SelectMany(c => c), c => c.Claim.Id == "no-article");
+        var index = Text(SiteBuilder.Build(EvidenceQueries.Check(repo.Root)), "README.md");
+        Assert.Contains($"coffee-study.md) — {expected.Count} claims", index, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_whole_site_of_the_clean_fixture_matches_its_golden_copy()
     {
         var site = Build(TestPaths.Fixture("clean"));
