@@ -171,36 +171,78 @@ internal static class SiteManifest
         }
         try
         {
+            // Read with a forward-only reader, not a JsonDocument: at 100,000 claims the manifest is 32 MB, and a
+            // document's index of it is rented from the shared array pool, which keeps it (32 MB, once per thread that
+            // read a manifest) for the rest of the build.
             var bytes = File.ReadAllBytes(Path.Combine(outDir, FileName));
-            using var doc = JsonDocument.Parse(bytes);
-            if (!doc.RootElement.TryGetProperty("files", out var files) || files.ValueKind != JsonValueKind.Object)
+            Dictionary<string, string>? entries = null;
+            var inputs = new Dictionary<string, string>(StringComparer.Ordinal);
+            string? repository = null, seal = null;
+            var reader = Reader(bytes);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
                 return null;
             }
-            var entries = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var file in files.EnumerateObject())
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (file.Value.ValueKind != JsonValueKind.String || !SafeRelative(file.Name))
+                // A property given twice counts the last time, as a JSON document reads it.
+                var name = reader.GetString();
+                reader.Read();
+                switch (name)
                 {
-                    return null;
+                    case "files" when reader.TokenType == JsonTokenType.StartObject:
+                        entries = new Dictionary<string, string>(StringComparer.Ordinal);
+                        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                        {
+                            var file = reader.GetString()!;
+                            reader.Read();
+                            if (reader.TokenType != JsonTokenType.String || !SafeRelative(file))
+                            {
+                                return null;
+                            }
+                            // The folder's own string of the path where it has the file (one copy of 250,000 paths, not two).
+                            entries[folder.Files.TryGetValue(file, out var path) ? path : file] = reader.GetString()!;
+                        }
+                        break;
+                    case "files":
+                        return null;
+                    case "inputs" when reader.TokenType == JsonTokenType.StartObject:
+                        inputs.Clear();
+                        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                        {
+                            var stem = reader.GetString()!;
+                            reader.Read();
+                            if (reader.TokenType == JsonTokenType.String)
+                            {
+                                inputs[stem] = reader.GetString()!;
+                            }
+                            else
+                            {
+                                reader.Skip();
+                            }
+                        }
+                        break;
+                    case "inputs":
+                        inputs.Clear();
+                        reader.Skip();
+                        break;
+                    case "repository":
+                        repository = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                        reader.Skip();
+                        break;
+                    case "seal":
+                        seal = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                        reader.Skip();
+                        break;
+                    default:
+                        reader.Skip();
+                        break;
                 }
-                // The folder's own string of the path where it has the file (one copy of 250,000 paths, not two).
-                entries[folder.Files.TryGetValue(file.Name, out var path) ? path : file.Name] = file.Value.GetString()!;
             }
-            var inputs = new Dictionary<string, string>(StringComparer.Ordinal);
-            if (doc.RootElement.TryGetProperty("inputs", out var groups) && groups.ValueKind == JsonValueKind.Object)
+            if (reader.TokenType != JsonTokenType.EndObject || reader.Read() || entries is null)
             {
-                foreach (var group in groups.EnumerateObject().Where(g => g.Value.ValueKind == JsonValueKind.String))
-                {
-                    inputs[group.Name] = group.Value.GetString()!;
-                }
+                return null;
             }
-            var repository = doc.RootElement.TryGetProperty("repository", out var digest) && digest.ValueKind == JsonValueKind.String
-                ? digest.GetString()
-                : null;
-            var seal = doc.RootElement.TryGetProperty("seal", out var sealValue) && sealValue.ValueKind == JsonValueKind.String
-                ? sealValue.GetString()
-                : null;
             if (inputs.Count > 0 && seal != Seal(repository, entries, inputs))
             {
                 // Edited by hand, or merged from two builds: its list may lack pages, so no group is taken as built.
@@ -212,6 +254,56 @@ internal static class SiteManifest
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// The <c>repository</c> a folder's manifest records, read without building its lists (null when there is no readable
+    /// manifest, or it records none): a build whose repository differs need not look further for a shortcut. The manifest
+    /// must be a file of the folder, not a link.
+    /// </summary>
+    public static string? RepositoryOf(string outDir)
+    {
+        var path = Path.Combine(outDir, FileName);
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists || info.LinkTarget is not null)
+            {
+                return null;
+            }
+            var reader = Reader(File.ReadAllBytes(path));
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return null;
+            }
+            string? repository = null;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isRepository = reader.ValueTextEquals("repository"u8);
+                reader.Read();
+                if (isRepository)
+                {
+                    repository = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                }
+                reader.Skip();
+            }
+            return repository;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A reader of a manifest's bytes (a byte order mark, which no build writes, is allowed as a document's reader allows it).</summary>
+    private static Utf8JsonReader Reader(byte[] bytes)
+    {
+        ReadOnlySpan<byte> span = bytes;
+        if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            span = span[3..];
+        }
+        return new Utf8JsonReader(span);
     }
 
     /// <summary>A relative path with '/' separators, no empty, '.' or '..' part, no hidden part, no backslash or NUL.</summary>

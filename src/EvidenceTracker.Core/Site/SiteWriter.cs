@@ -33,7 +33,8 @@ public static class SiteWriter
     public static SiteWriteResult? UpToDate(string outDir, string repository)
     {
         ArgumentNullException.ThrowIfNull(repository);
-        if (!Directory.Exists(outDir) || new DirectoryInfo(outDir).LinkTarget is not null)
+        if (!Directory.Exists(outDir) || new DirectoryInfo(outDir).LinkTarget is not null
+            || SiteManifest.RepositoryOf(outDir) != repository)
         {
             return null;
         }

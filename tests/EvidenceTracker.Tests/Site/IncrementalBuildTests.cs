@@ -124,6 +124,53 @@ public sealed class IncrementalBuildTests
     }
 
     [Fact]
+    public void A_manifest_is_read_back_as_written_with_or_without_a_byte_order_mark_and_refused_with_anything_after_it()
+    {
+        using var repo = Repo();
+        var site = repo.Full("out");
+        Build(repo.Root, site);
+        var path = Path.Combine(site, SiteManifest.FileName);
+        var bytes = File.ReadAllBytes(path);
+        var written = SiteManifest.Read(site, SiteFolder.Read(site));
+        Assert.NotNull(written);
+        Assert.Equal(Directory.EnumerateFiles(site, "*", SearchOption.AllDirectories).Count() - 1, written.Files.Count);
+        Assert.NotEmpty(written.Inputs);
+        Assert.Matches("^[0-9a-f]{64}$", written.Repository);
+        Assert.Equal(written.Repository, SiteManifest.RepositoryOf(site));
+
+        File.WriteAllBytes(path, [0xEF, 0xBB, 0xBF, .. bytes]);
+        var withMark = SiteManifest.Read(site, SiteFolder.Read(site));
+        Assert.NotNull(withMark);
+        Assert.Equal(written.Files, withMark.Files);
+        Assert.Equal(written.Inputs, withMark.Inputs);
+        Assert.Equal(written.Repository, SiteManifest.RepositoryOf(site));
+
+        File.WriteAllBytes(path, [.. bytes, .. "{}"u8]);
+        Assert.Null(SiteManifest.Read(site, SiteFolder.Read(site)));
+
+        // a repository given twice counts the last time, for the shortcut's first look as for the full read
+        var text = System.Text.Encoding.UTF8.GetString(bytes);
+        File.WriteAllText(path, text.Replace("\"version\": 1,", "\"repository\": \"other\", \"version\": 1,", StringComparison.Ordinal));
+        Assert.Equal(written.Repository, SiteManifest.RepositoryOf(site));
+        Assert.Equal(written.Repository, SiteManifest.Read(site, SiteFolder.Read(site))?.Repository);
+    }
+
+    [Fact]
+    public void A_manifest_that_is_a_link_gives_no_repository_and_the_build_checks_again()
+    {
+        using var repo = Repo();
+        var site = repo.Full("out");
+        Build(repo.Root, site);
+        var path = Path.Combine(site, SiteManifest.FileName);
+        var elsewhere = repo.Full("manifest-elsewhere.json");
+        File.Move(path, elsewhere);
+        File.CreateSymbolicLink(path, elsewhere);
+
+        Assert.Null(SiteManifest.RepositoryOf(site));
+        Assert.Null(SiteWriter.UpToDate(site, "any"));
+    }
+
+    [Fact]
     public void A_full_build_renders_every_page_though_the_repository_is_unchanged()
     {
         using var repo = Repo();
