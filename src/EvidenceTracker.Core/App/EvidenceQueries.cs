@@ -13,10 +13,13 @@ public static class EvidenceQueries
     {
         var loading = System.Diagnostics.Stopwatch.StartNew();
         var cpu = Environment.CpuUsage.TotalTime;
+        var allocated = GC.GetTotalAllocatedBytes();
         var set = RepositoryLoader.Load(root);
         cpu = Environment.CpuUsage.TotalTime - cpu;
+        allocated = GC.GetTotalAllocatedBytes() - allocated;
         loading.Stop();
-        return Checker.Run(set, observer is null ? null : new CheckObserver(t => observer.Timed(t with { Load = loading.Elapsed, LoadCpu = cpu })));
+        return Checker.Run(set, observer is null ? null
+            : new CheckObserver(t => observer.Timed(t with { Load = loading.Elapsed, LoadCpu = cpu, LoadAllocated = allocated })));
     }
 
     /// <summary>The rows of <c>evidence list</c>, filtered; claims carry their status.</summary>

@@ -17,6 +17,12 @@ public sealed record CheckTimings(TimeSpan Load, TimeSpan Rules, TimeSpan Verifi
     /// <summary>Processor time (all threads) spent verifying.</summary>
     public TimeSpan VerificationCpu { get; init; }
 
-    /// <summary>The wall time of each stage of the rules, in the order they ran (verification included).</summary>
-    public IReadOnlyList<KeyValuePair<string, TimeSpan>> Stages { get; init; } = [];
+    /// <summary>Bytes allocated (all threads) while loading.</summary>
+    public long LoadAllocated { get; init; }
+
+    /// <summary>Each stage of the rules, in the order they ran (verification included).</summary>
+    public IReadOnlyList<CheckStage> Stages { get; init; } = [];
 }
+
+/// <summary>One stage of a check: its wall time and the bytes allocated (all threads) while it ran.</summary>
+public readonly record struct CheckStage(string Name, TimeSpan Time, long Allocated);

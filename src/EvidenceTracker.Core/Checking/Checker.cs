@@ -14,13 +14,16 @@ public static class Checker
     {
         ArgumentNullException.ThrowIfNull(set);
         var total = Stopwatch.StartNew();
-        var stages = new List<KeyValuePair<string, TimeSpan>>();
+        var stages = new List<CheckStage>();
         var stageStart = TimeSpan.Zero;
+        var stageAllocated = GC.GetTotalAllocatedBytes();
         void Stage(string name)
         {
             var now = total.Elapsed;
-            stages.Add(new(name, now - stageStart));
+            var allocated = GC.GetTotalAllocatedBytes();
+            stages.Add(new(name, now - stageStart, allocated - stageAllocated));
             stageStart = now;
+            stageAllocated = allocated;
         }
         var findings = new List<Finding>(set.LoadFindings);
         var sources = IndexById(set.Sources, s => s.Id, s => s.File, s => s.Positions, "source", findings, (f, id) => f with { Source = id });
