@@ -30,34 +30,54 @@ public static class Checker
         _ = IndexById(set.Claims, c => c.Id, c => c.File, c => c.Positions, "claim", findings, (f, id) => f with { Claim = id });
         var articles = set.Articles.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
 
-        CheckSources(set.Sources, sources, findings);
-        DuplicateSources.Run(set.Sources, findings);
-        Stage("sources");
-
-        var verifying = Stopwatch.StartNew();
-        var cpu = Environment.CpuUsage.TotalTime;
-        var verification = EvidenceVerifier.Run(set, sources);
-        cpu = Environment.CpuUsage.TotalTime - cpu;
-        verifying.Stop();
-        findings.AddRange(verification.Findings);
-        Stage("verification");
+        // Stages that read the model and nothing else run beside one another where one of them would leave a core idle:
+        // the source rules (serial) beside verification (spread over the cores), then the claim rules (serial) beside
+        // the article rules, whose excerpt look-up is serial too. Each keeps its findings apart; they are joined in the
+        // order the stages ran one after the other, so the report is the same.
+        var sourceFindings = new List<Finding>();
+        VerificationResult? verification = null;
+        var verifying = new Stopwatch();
+        var cpu = TimeSpan.Zero;
+        Parallel.Invoke(
+            () =>
+            {
+                CheckSources(set.Sources, sources, sourceFindings);
+                DuplicateSources.Run(set.Sources, sourceFindings);
+            },
+            () =>
+            {
+                verifying.Start();
+                cpu = Environment.CpuUsage.TotalTime;
+                verification = EvidenceVerifier.Run(set, sources);
+                cpu = Environment.CpuUsage.TotalTime - cpu;
+                verifying.Stop();
+            });
+        findings.AddRange(sourceFindings);
+        findings.AddRange(verification!.Findings);
+        Stage("sources and verification");
         // A figure mismatch keeps a claim from `verified` unless the rule is turned off.
         var compareFigures = !(set.Config.RuleSeverities.TryGetValue(Rules.FigureMismatch, out var fs) && fs == Severity.Off);
 
         var cited = new HashSet<string>(StringComparer.Ordinal);
         var statuses = new List<ClaimStatus>(set.Claims.Count);
-        for (var i = 0; i < set.Claims.Count; i++)
-        {
-            var claim = set.Claims[i];
-            var quotes = verification.Quotes[i];
-            CheckClaim(claim, sources, articles, cited, findings, quotes, compareFigures && verification.FigureMismatch[i], out var level);
-            statuses.Add(new ClaimStatus(claim, level) { Quotes = quotes });
-        }
-        Stage("claims");
-
+        var claimFindings = new List<Finding>();
+        var articleFindings = new List<Finding>();
         var resolver = new Articles.CitekeyResolver(set.Sources);
-        ArticleRules.Run(set, findings, resolver);
-        Stage("articles");
+        Parallel.Invoke(
+            () =>
+            {
+                for (var i = 0; i < set.Claims.Count; i++)
+                {
+                    var claim = set.Claims[i];
+                    var quotes = verification.Quotes[i];
+                    CheckClaim(claim, sources, articles, cited, claimFindings, quotes, compareFigures && verification.FigureMismatch[i], out var level);
+                    statuses.Add(new ClaimStatus(claim, level) { Quotes = quotes });
+                }
+            },
+            () => ArticleRules.Run(set, articleFindings, resolver));
+        findings.AddRange(claimFindings);
+        findings.AddRange(articleFindings);
+        Stage("claims and articles");
         var citedByKey = CitekeyRule.Run(set, resolver, findings);
         Stage("citation keys");
         var notices = RetractionRule.Run(set, sources, findings);
