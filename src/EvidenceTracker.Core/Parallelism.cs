@@ -19,6 +19,26 @@ internal static class Parallelism
     public const int ClaimVerifications = 64;
     public const int RenderedSources = 256;
 
+    /// <summary>
+    /// Runs <paramref name="first"/> and <paramref name="second"/>, which must not touch each other's data: one after the
+    /// other when <paramref name="count"/> (the items they work through) is below <paramref name="threshold"/>, else at
+    /// once (for a serial stage beside one that does not keep every core busy).
+    /// </summary>
+    public static void Beside(int count, int threshold, Action first, Action second)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(second);
+        if (count < threshold)
+        {
+            first();
+            second();
+        }
+        else
+        {
+            Parallel.Invoke(first, second);
+        }
+    }
+
     /// <summary>Runs <paramref name="body"/> for 0 … <paramref name="count"/> − 1: in order when
     /// <paramref name="count"/> is below <paramref name="threshold"/>, else in parallel.</summary>
     public static void For(int count, int threshold, Action<int> body)

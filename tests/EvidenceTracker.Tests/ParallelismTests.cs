@@ -23,4 +23,27 @@ public class ParallelismTests
         Assert.Equal(Enumerable.Range(0, 7), seen.Select(s => s.Index));
         Assert.All(seen, s => Assert.Equal(caller, s.Thread));
     }
+
+    [Fact]
+    public void Two_stages_below_the_threshold_run_one_after_the_other_on_the_calling_thread()
+    {
+        var caller = Environment.CurrentManagedThreadId;
+        var seen = new List<(string Stage, int Thread)>();
+        Parallelism.Beside(7, 8, () => seen.Add(("first", Environment.CurrentManagedThreadId)), () => seen.Add(("second", Environment.CurrentManagedThreadId)));
+        Assert.Equal(["first", "second"], seen.Select(s => s.Stage));
+        Assert.All(seen, s => Assert.Equal(caller, s.Thread));
+    }
+
+    [Fact]
+    public void Two_stages_at_the_threshold_run_at_once()
+    {
+        // Each waits for the other to have started: they finish only if they run at the same time.
+        using var first = new ManualResetEventSlim();
+        using var second = new ManualResetEventSlim();
+        var both = 0;
+        Parallelism.Beside(8, 8,
+            () => { first.Set(); if (second.Wait(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken)) { Interlocked.Increment(ref both); } },
+            () => { second.Set(); if (first.Wait(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken)) { Interlocked.Increment(ref both); } });
+        Assert.Equal(2, both);
+    }
 }

@@ -38,7 +38,7 @@ public static class Checker
         VerificationResult? verification = null;
         var verifying = new Stopwatch();
         var cpu = TimeSpan.Zero;
-        Parallel.Invoke(
+        Parallelism.Beside(set.Claims.Count, Parallelism.ClaimVerifications,
             () =>
             {
                 CheckSources(set.Sources, sources, sourceFindings);
@@ -63,7 +63,7 @@ public static class Checker
         var claimFindings = new List<Finding>();
         var articleFindings = new List<Finding>();
         var resolver = new Articles.CitekeyResolver(set.Sources);
-        Parallel.Invoke(
+        Parallelism.Beside(set.Claims.Count, Parallelism.ClaimVerifications,
             () =>
             {
                 for (var i = 0; i < set.Claims.Count; i++)
