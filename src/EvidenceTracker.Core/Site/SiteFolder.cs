@@ -250,8 +250,9 @@ internal static class SiteManifest
             }
             return new Contents(entries, inputs) { Repository = repository };
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a string that is not UTF-8, which the reader finds only when asked for it.
             return null;
         }
     }
@@ -289,8 +290,9 @@ internal static class SiteManifest
             }
             return repository;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a string that is not UTF-8, which the reader finds only when asked for it.
             return null;
         }
     }

@@ -148,6 +148,20 @@ public sealed class IncrementalBuildTests
         File.WriteAllBytes(path, [.. bytes, .. "{}"u8]);
         Assert.Null(SiteManifest.Read(site, SiteFolder.Read(site)));
 
+        // a path or a repository that is not UTF-8: untrusted, not a crash
+        var broken = System.Text.Encoding.UTF8.GetBytes("{\"files\": {\"index.html\": \"x\", \"a\u00e9.html\": \"y\"}, \"repository\": \"r\u00e9\"}");
+        var invalid = broken.AsSpan().IndexOf("\u00e9"u8);
+        Assert.True(invalid > 0);
+        foreach (var (at, repository) in new[] { (invalid, "r\u00e9"), (broken.AsSpan().LastIndexOf("\u00e9"u8), null) })
+        {
+            var copy = (byte[])broken.Clone();
+            copy[at] = 0xFF;
+            File.WriteAllBytes(path, copy);
+            Assert.Null(SiteManifest.Read(site, SiteFolder.Read(site)));
+            // the first look reads the repository alone: a broken path is found by the full read
+            Assert.Equal(repository, SiteManifest.RepositoryOf(site));
+        }
+
         // a repository given twice counts the last time, for the shortcut's first look as for the full read
         var text = System.Text.Encoding.UTF8.GetString(bytes);
         File.WriteAllText(path, text.Replace("\"version\": 1,", "\"repository\": \"other\", \"version\": 1,", StringComparison.Ordinal));

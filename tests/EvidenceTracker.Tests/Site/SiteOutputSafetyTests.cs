@@ -181,6 +181,25 @@ public sealed class SiteOutputSafetyTests
     }
 
     [Fact]
+    public void A_manifest_that_is_not_utf8_is_not_trusted_and_the_build_says_so_in_one_line()
+    {
+        using var repo = new TempRepo("clean");
+        Assert.Equal(0, CliRunner.Run(repo.Root, "build", "--out", "public").ExitCode);
+        var manifest = repo.Full("public/" + Manifest);
+        var bytes = File.ReadAllBytes(manifest);
+        bytes[bytes.AsSpan().IndexOf("index.html"u8)] = 0xFF;
+        File.WriteAllBytes(manifest, bytes);
+
+        var result = CliRunner.Run(repo.Root, "build", "--out", "public");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Single(result.Error.TrimEnd('\n').Split('\n'));
+        Assert.Contains($"its {Manifest} cannot be read", result.Error, StringComparison.Ordinal);
+        Assert.Equal(0, CliRunner.Run(repo.Root, "build", "--out", "public", "--force").ExitCode);
+        Assert.Equal(0, CliRunner.Run(repo.Root, "build", "--out", "public", "--check").ExitCode);
+    }
+
+    [Fact]
     public void The_first_build_of_a_default_site_without_a_manifest_adopts_its_pages_and_writes_the_manifest()
     {
         using var repo = new TempRepo("clean");
