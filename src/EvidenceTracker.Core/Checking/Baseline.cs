@@ -76,6 +76,11 @@ public sealed class Baseline
 
     public static Baseline Parse(ReadOnlySpan<byte> utf8, string shown)
     {
+        if (!System.Text.Unicode.Utf8.IsValid(utf8))
+        {
+            // The JSON reader finds such text only when a string is read, as an InvalidOperationException.
+            throw new BaselineException($"baseline '{shown}' is not UTF-8 text; write it again with `evidence baseline`");
+        }
         JsonDocument doc;
         try
         {
@@ -153,9 +158,9 @@ public sealed class Baseline
                 && doc.RootElement.TryGetProperty("tool", out var tool) && tool.ValueKind == JsonValueKind.String && tool.GetString() == "evidence"
                 && doc.RootElement.TryGetProperty("findings", out _);
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
-            return false;
+            return false; // not JSON, or a string that is not UTF-8
         }
     }
 

@@ -46,9 +46,9 @@ public static class MetadataReaders
                 isbn = doc.RootElement.TryGetProperty("ISBN", out var i) ? (i.ValueKind == JsonValueKind.Array ? i.EnumerateArray().Select(x => x.ToString()).FirstOrDefault() : i.ToString()) : null;
             }
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
-            // the parser above already read what it could
+            // the parser above already read what it could (InvalidOperationException: a string that is not UTF-8)
         }
         var doi = e.Doi is null ? null : Values.NormalizeDoi(e.Doi);
         return new SourceMetadata
@@ -133,8 +133,9 @@ public static class MetadataReaders
                 Updates = updates,
             };
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a string that is not UTF-8, found only when it is read
             problem = $"the answer is not PubMed's JSON: {OneLine(ex.Message)}";
             return null;
         }
@@ -275,8 +276,9 @@ public static class MetadataReaders
             }
             return notices;
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a string that is not UTF-8, found only when it is read
             problem = $"the answer is not Crossref's JSON: {OneLine(ex.Message)}";
             return null;
         }
@@ -317,9 +319,9 @@ public static class MetadataReaders
                     return new LinkedData(type, Clean(Str(node, "headline") ?? Str(node, "name")), authors, Clean(publisher), Str(node, "datePublished"), Str(node, "inLanguage"));
                 }
             }
-            catch (JsonException)
+            catch (Exception ex) when (ex is JsonException or InvalidOperationException or ArgumentException)
             {
-                // a page's broken JSON-LD is skipped; the other sources of metadata remain
+                // a page's broken JSON-LD is skipped (not JSON, or text that cannot be transcoded); the other sources of metadata remain
             }
         }
         return null;

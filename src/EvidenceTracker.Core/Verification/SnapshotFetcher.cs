@@ -278,8 +278,9 @@ public static class SnapshotFetcher
                     : (value, null);
             }
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a string that is not UTF-8, found only when it is read
             return (null, "no archive-url: the Wayback Machine's answer is not JSON");
         }
         return (null, $"no archive-url: the Wayback Machine has no copy of {page}");

@@ -131,6 +131,24 @@ public class BaselineTests
     }
 
     [Fact]
+    public void A_baseline_that_is_not_utf8_is_a_one_line_error_and_is_not_replaced()
+    {
+        using var repo = new TempRepo("clean");
+        byte[] broken = [.. "{\"version\": 1, \"tool\": \"evid"u8, 0xFF, .. "ence\", \"findings\": [{\"key\": \"a"u8, 0xFF, .. "b\"}]}\n"u8];
+        File.WriteAllBytes(repo.Full("base.json"), broken);
+
+        var check = CliRunner.Run(repo.Root, "check", "--baseline", repo.Full("base.json"));
+        Assert.Equal(2, check.ExitCode);
+        var line = Assert.Single(check.Error.TrimEnd('\n').Split('\n'));
+        Assert.Contains("is not UTF-8 text", line, StringComparison.Ordinal);
+
+        var write = CliRunner.Run(repo.Root, "baseline", "--output", repo.Full("base.json"));
+        Assert.Equal(1, write.ExitCode);
+        Assert.Contains("is not an evidence baseline", write.Error, StringComparison.Ordinal);
+        Assert.Equal(broken, File.ReadAllBytes(repo.Full("base.json")));
+    }
+
+    [Fact]
     public void Baseline_replaces_an_earlier_baseline()
     {
         using var repo = new TempRepo();

@@ -122,6 +122,21 @@ public sealed class SnapshotFetchTests : IDisposable
         Assert.Contains("archive-url: https://web.archive.org/web/20250625000000/https://example.org/page\n", _repo.Read("sources/leaks-page.yaml"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_wayback_answer_that_is_not_utf8_gives_no_archive_url_and_the_snapshot_stands()
+    {
+        _server.On("/page", new Reply(200, Page, "text/html"));
+        _server.On($"/wayback?url={Uri.EscapeDataString(_server.Base + "/page")}", Reply.Json("") with
+        {
+            Bytes = [.. "{\"archived_snapshots\":{\"closest\":{\"available\":true,\"url\":\"http://web.archive.org/web/2025/"u8, 0xFF, .. "\"}}}"u8],
+        });
+        var result = Run("snapshot", "leaks-page", "--wayback");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("the Wayback Machine's answer is not JSON", result.Out + result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("archive-url", _repo.Read("sources/leaks-page.yaml"), StringComparison.Ordinal);
+        Assert.Contains("snapshot: snapshots/", _repo.Read("sources/leaks-page.yaml"), StringComparison.Ordinal);
+    }
+
     public static TheoryData<string, string> BadAnswers => new()
     {
         { "unknown-doi", "DOI 10.9999/nothing was not found (HTTP 404)" },

@@ -1,0 +1,40 @@
+using EvidenceTracker.Lookup;
+
+namespace EvidenceTracker.Tests.Lookup;
+
+/// <summary>
+/// The services' JSON answers that are not UTF-8, or hold a lone surrogate escape: JSON readers find either only when
+/// the string is read, as an <see cref="InvalidOperationException"/>. Each reader says the answer is unreadable.
+/// </summary>
+public class MalformedAnswerTests
+{
+    private static byte[] WithByte(string before, byte bad, string after) =>
+        [.. System.Text.Encoding.UTF8.GetBytes(before), bad, .. System.Text.Encoding.UTF8.GetBytes(after)];
+
+    [Fact]
+    public void A_pubmed_summary_with_a_title_that_is_not_utf8_is_a_problem_not_a_crash()
+    {
+        var body = WithByte("{\"result\":{\"uids\":[\"1\"],\"1\":{\"uid\":\"1\",\"title\":\"Heat", 0xFF, " pumps\"}}}");
+        Assert.Null(MetadataReaders.FromPubMedSummary(body, "1", out var problem));
+        Assert.StartsWith("the answer is not PubMed's JSON", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_crossref_work_with_a_notice_that_is_not_utf8_is_a_problem_not_a_crash()
+    {
+        var body = WithByte("{\"message\":{\"DOI\":\"10.1/x\",\"updated-by\":[{\"type\":\"retraction\",\"DOI\":\"10.1/", 0xFF, "\"}]}}");
+        Assert.Null(MetadataReaders.FromCrossrefWork(body, out var problem));
+        Assert.StartsWith("the answer is not Crossref's JSON", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_pages_json_ld_with_a_lone_surrogate_is_skipped_and_its_meta_tags_still_read()
+    {
+        var html = "<html><head><meta name=\"citation_title\" content=\"Heat pumps\">"
+            + "<script type=\"application/ld+json\">{\"@type\":\"ScholarlyArticle\",\"headline\":\"\\ud800\",\"author\":{\"name\":\"\\udfff\"}}</script>"
+            + "</head><body></body></html>";
+        var read = MetadataReaders.FromHtml(System.Text.Encoding.UTF8.GetBytes(html), "https://example.org/a", out var problem);
+        Assert.Null(problem);
+        Assert.Equal("Heat pumps", read!.Title);
+    }
+}
