@@ -92,33 +92,46 @@ public sealed class Baseline
         }
         using (doc)
         {
-            var root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("version", out var version))
+            try
             {
-                throw new BaselineException($"baseline '{shown}' is not an evidence baseline (no \"version\")");
+                return Read(doc.RootElement, shown);
             }
-            if (version.ValueKind != JsonValueKind.Number || !version.TryGetInt32(out var v) || v != Version)
+            catch (InvalidOperationException)
             {
-                throw new BaselineException($"baseline '{shown}' has version {OneLine(version.GetRawText())}; this evidence reads version {Version} (write it again with `evidence baseline`)");
+                // A lone surrogate escape ("\ud800") in a name or a string: JSON, but no text. The reader finds it only
+                // when the name is compared or the string read.
+                throw new BaselineException($"baseline '{shown}' holds a lone surrogate escape (\\ud800 and the like), which is no text; write it again with `evidence baseline`");
             }
-            if (!root.TryGetProperty("findings", out var findings) || findings.ValueKind != JsonValueKind.Array)
-            {
-                throw new BaselineException($"baseline '{shown}' has no \"findings\" list");
-            }
-            var keys = new List<string>(findings.GetArrayLength());
-            var i = 0;
-            foreach (var item in findings.EnumerateArray())
-            {
-                if (item.ValueKind != JsonValueKind.Object || !item.TryGetProperty("key", out var key) || key.ValueKind != JsonValueKind.String)
-                {
-                    throw new BaselineException($"baseline '{shown}': finding {i + 1} has no \"key\"");
-                }
-                keys.Add(key.GetString()!);
-                i++;
-            }
-            keys.Sort(StringComparer.Ordinal);
-            return new Baseline(keys);
         }
+    }
+
+    private static Baseline Read(JsonElement root, string shown)
+    {
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("version", out var version))
+        {
+            throw new BaselineException($"baseline '{shown}' is not an evidence baseline (no \"version\")");
+        }
+        if (version.ValueKind != JsonValueKind.Number || !version.TryGetInt32(out var v) || v != Version)
+        {
+            throw new BaselineException($"baseline '{shown}' has version {OneLine(version.GetRawText())}; this evidence reads version {Version} (write it again with `evidence baseline`)");
+        }
+        if (!root.TryGetProperty("findings", out var findings) || findings.ValueKind != JsonValueKind.Array)
+        {
+            throw new BaselineException($"baseline '{shown}' has no \"findings\" list");
+        }
+        var keys = new List<string>(findings.GetArrayLength());
+        var i = 0;
+        foreach (var item in findings.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.Object || !item.TryGetProperty("key", out var key) || key.ValueKind != JsonValueKind.String)
+            {
+                throw new BaselineException($"baseline '{shown}': finding {i + 1} has no \"key\"");
+            }
+            keys.Add(key.GetString()!);
+            i++;
+        }
+        keys.Sort(StringComparer.Ordinal);
+        return new Baseline(keys);
     }
 
     /// <summary>

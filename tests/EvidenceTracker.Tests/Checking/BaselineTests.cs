@@ -104,6 +104,7 @@ public class BaselineTests
     [InlineData("{\"version\": 2, \"tool\": \"evidence\", \"findings\": []}", "has version 2; this evidence reads version 1")]
     [InlineData("[1, 2]", "is not an evidence baseline")]
     [InlineData("{\"version\": 1, \"findings\": [{\"rule\": \"schema\"}]}", "finding 1 has no \"key\"")]
+    [InlineData("{\"version\": 1, \"findings\": [{\"key\": \"\\ud800\"}]}", "holds a lone surrogate escape")]
     public void A_bad_baseline_is_a_one_line_error_with_exit_2(string? content, string expected)
     {
         using var repo = new TempRepo("clean");

@@ -35,6 +35,8 @@ public abstract class FuzzReader
         new BibliographyReader("csl-json", ".json"),
         new ArticleImportReader(),
         new ArticleSiteReader(),
+        new BaselineReader(),
+        new SiteManifestReader(),
     ];
 
     public static FuzzReader Named(string name) =>
@@ -138,7 +140,8 @@ internal sealed class BibliographyReader(string name, string extension) : FuzzRe
 {
     public override string Name => name;
 
-    public override bool Seeds(FixturePlace place) => place.Repository is null && place.Extension == extension;
+    public override bool Seeds(FixturePlace place) =>
+        place.Repository is null && place.Extension == extension && !BaselineReader.Owns(place) && !SiteManifestReader.Owns(place);
 
     public override FuzzOutcome Run(byte[] input, FixturePlace place, FuzzWorkspace workspace)
     {
@@ -193,4 +196,53 @@ internal sealed class ArticleSiteReader : FuzzReader
 
     public override FuzzOutcome Run(byte[] input, FixturePlace place, FuzzWorkspace workspace) =>
         new(ArticleRenderer.Render(Encoding.UTF8.GetString(input), [], "Title"));
+}
+
+/// <summary>A baseline, read as <c>check --baseline FILE</c> reads it (JSON, but not a bibliography's).</summary>
+internal sealed class BaselineReader : FuzzReader
+{
+    public override string Name => "baseline";
+
+    /// <summary>The baseline fixtures and the regression inputs kept for this reader.</summary>
+    public static bool Owns(FixturePlace place) =>
+        place.Path.StartsWith("baselines/", StringComparison.Ordinal) || place.Path.StartsWith("fuzz-regressions/baseline/", StringComparison.Ordinal);
+
+    public override bool Seeds(FixturePlace place) => place.Repository is null && place.Path.StartsWith("baselines/", StringComparison.Ordinal);
+
+    public override FuzzOutcome Run(byte[] input, FixturePlace place, FuzzWorkspace workspace)
+    {
+        try
+        {
+            var baseline = EvidenceTracker.Checking.Baseline.Parse(input, "baseline.json");
+            return new FuzzOutcome($"{baseline.Keys.Count} keys\n{string.Join('\n', baseline.Keys)}");
+        }
+        catch (EvidenceTracker.Checking.BaselineException ex)
+        {
+            return new FuzzOutcome("", ex.Message);
+        }
+    }
+}
+
+/// <summary>The manifest of a site folder (<c>.evidence-site.json</c>), read as <c>build</c> reads it: in full, and its first look.</summary>
+internal sealed class SiteManifestReader : FuzzReader
+{
+    public override string Name => "site-manifest";
+
+    /// <summary>The manifest fixtures and the regression inputs kept for this reader.</summary>
+    public static bool Owns(FixturePlace place) =>
+        place.Path.StartsWith("site-manifests/", StringComparison.Ordinal) || place.Path.StartsWith("fuzz-regressions/site-manifest/", StringComparison.Ordinal);
+
+    public override bool Seeds(FixturePlace place) => place.Repository is null && place.Path.StartsWith("site-manifests/", StringComparison.Ordinal);
+
+    public override FuzzOutcome Run(byte[] input, FixturePlace place, FuzzWorkspace workspace)
+    {
+        var folder = workspace.Folder(SiteManifest.FileName, input);
+        var contents = SiteManifest.Read(folder, SiteFolder.Read(folder));
+        var repository = SiteManifest.RepositoryOf(folder);
+        var up = SiteWriter.UpToDate(folder, repository ?? "none");
+        return new FuzzOutcome(contents is null
+            ? $"no manifest; first look: {repository ?? "none"}; up to date: {up is not null}"
+            : $"{contents.Files.Count} files, {contents.Inputs.Count} inputs, repository {contents.Repository ?? "none"}; first look: {repository ?? "none"}; up to date: {up is not null}\n"
+              + string.Join('\n', contents.Files.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key} {f.Value}")));
+    }
 }

@@ -74,6 +74,22 @@ public sealed class FuzzWorkspace : IDisposable
         return _input;
     }
 
+    /// <summary>
+    /// A folder holding <paramref name="input"/> as its one file, named <paramref name="fileName"/> (a site folder and its
+    /// manifest); returns the folder.
+    /// </summary>
+    public string Folder(string fileName, byte[] input)
+    {
+        var folder = Path.Combine(_root, "folder");
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        Directory.CreateDirectory(folder);
+        File.WriteAllBytes(Path.Combine(folder, fileName), input);
+        return folder;
+    }
+
     public void Dispose()
     {
         try
