@@ -141,7 +141,7 @@ internal sealed class BibliographyReader(string name, string extension) : FuzzRe
     public override string Name => name;
 
     public override bool Seeds(FixturePlace place) =>
-        place.Repository is null && place.Extension == extension && !BaselineReader.Owns(place) && !SiteManifestReader.Owns(place);
+        place.Repository is null && place.Extension == extension && !All.OfType<OwnFolderReader>().Any(r => r.Owns(place));
 
     public override FuzzOutcome Run(byte[] input, FixturePlace place, FuzzWorkspace workspace)
     {
@@ -198,17 +198,23 @@ internal sealed class ArticleSiteReader : FuzzReader
         new(ArticleRenderer.Render(Encoding.UTF8.GetString(input), [], "Title"));
 }
 
-/// <summary>A baseline, read as <c>check --baseline FILE</c> reads it (JSON, but not a bibliography's).</summary>
-internal sealed class BaselineReader : FuzzReader
+/// <summary>
+/// A reader of the files of one fixture folder of its own (JSON the CSL-JSON reader leaves alone), seeded by them; the
+/// regression inputs kept for it are its own too.
+/// </summary>
+internal abstract class OwnFolderReader(string name, string folder) : FuzzReader
 {
-    public override string Name => "baseline";
+    public override string Name => name;
 
-    /// <summary>The baseline fixtures and the regression inputs kept for this reader.</summary>
-    public static bool Owns(FixturePlace place) =>
-        place.Path.StartsWith("baselines/", StringComparison.Ordinal) || place.Path.StartsWith("fuzz-regressions/baseline/", StringComparison.Ordinal);
+    public bool Owns(FixturePlace place) =>
+        place.Path.StartsWith(folder + "/", StringComparison.Ordinal) || place.Path.StartsWith($"fuzz-regressions/{name}/", StringComparison.Ordinal);
 
-    public override bool Seeds(FixturePlace place) => place.Repository is null && place.Path.StartsWith("baselines/", StringComparison.Ordinal);
+    public override bool Seeds(FixturePlace place) => place.Repository is null && place.Path.StartsWith(folder + "/", StringComparison.Ordinal);
+}
 
+/// <summary>A baseline, read as <c>check --baseline FILE</c> reads it.</summary>
+internal sealed class BaselineReader() : OwnFolderReader("baseline", "baselines")
+{
     public override FuzzOutcome Run(byte[] input, FixturePlace place, FuzzWorkspace workspace)
     {
         try
@@ -224,16 +230,8 @@ internal sealed class BaselineReader : FuzzReader
 }
 
 /// <summary>The manifest of a site folder (<c>.evidence-site.json</c>), read as <c>build</c> reads it: in full, and its first look.</summary>
-internal sealed class SiteManifestReader : FuzzReader
+internal sealed class SiteManifestReader() : OwnFolderReader("site-manifest", "site-manifests")
 {
-    public override string Name => "site-manifest";
-
-    /// <summary>The manifest fixtures and the regression inputs kept for this reader.</summary>
-    public static bool Owns(FixturePlace place) =>
-        place.Path.StartsWith("site-manifests/", StringComparison.Ordinal) || place.Path.StartsWith("fuzz-regressions/site-manifest/", StringComparison.Ordinal);
-
-    public override bool Seeds(FixturePlace place) => place.Repository is null && place.Path.StartsWith("site-manifests/", StringComparison.Ordinal);
-
     public override FuzzOutcome Run(byte[] input, FixturePlace place, FuzzWorkspace workspace)
     {
         var folder = workspace.Folder(SiteManifest.FileName, input);
