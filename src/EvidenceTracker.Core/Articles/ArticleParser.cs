@@ -392,16 +392,16 @@ public static partial class ArticleParser
     private static ArticleBlock? Build(ArticleBlockKind kind, bool inQuote, ContainerInline inline, PlainTextBuilder builder, int index,
         HashSet<string> defined, Func<int, Position> at)
     {
-        var (raw, rawMap, code) = builder.Build(inline);
-        var links = builder.Links;
+        var raw = builder.Build(inline);
         if (raw.AsSpan().Trim().Length == 0)
         {
             return null;
         }
+        var rawMap = builder.Map;
+        var code = builder.Code.Count == 0 ? null : builder.Code;
+        var links = builder.Links;
 
         // Find the markers and the Pandoc citations in the plain text (not in code), and remove them (an in-text key stays).
-        var text = new StringBuilder(raw.Length);
-        var map = new List<int>(raw.Length + 1);
         var markers = new List<FootnoteMarker>();
         var citations = new List<CitationKeyUse>();
         var cuts = new List<(int Anchor, int CutStart, int CutEnd, int Marker, PandocCitations.Found? Citation)>();
@@ -441,6 +441,14 @@ public static partial class ArticleParser
             }
             cuts.Sort((a, b) => a.Anchor.CompareTo(b.Anchor));
         }
+        if (cuts.Count == 0)
+        {
+            // Nothing to remove: the plain text is the rendered text (the common paragraph without markers).
+            return new ArticleBlock(kind, inQuote, raw, MapWithEnd(rawMap), Sentences(raw, rawMap, at), []) { Links = links };
+        }
+        var text = builder.CutText.Clear();
+        var map = builder.CutMap;
+        map.Clear();
         var next = 0;
         foreach (var (anchor, cutStart, cutEnd, markerLength, found) in cuts)
         {
@@ -476,17 +484,33 @@ public static partial class ArticleParser
         }
         AppendRange(raw, rawMap, next, raw.Length, text, map);
         var plain = text.ToString();
-        map.Add(map.Count > 0 ? map[^1] + 1 : (rawMap.Length > 0 ? rawMap[^1] : 0));
+        map.Add(map.Count > 0 ? map[^1] + 1 : (rawMap.Count > 0 ? rawMap[^1] : 0));
+        return new ArticleBlock(kind, inQuote, plain, [.. map], Sentences(plain, map, at), markers)
+        {
+            Citations = citations.Count == 0 ? [] : citations, Links = links,
+        };
+    }
 
+    /// <summary>A block's map: each character's offset in the source, then one past the last character's.</summary>
+    private static int[] MapWithEnd(List<int> map)
+    {
+        var result = new int[map.Count + 1];
+        map.CopyTo(result);
+        result[^1] = map.Count > 0 ? map[^1] + 1 : 0;
+        return result;
+    }
+
+    private static List<ArticleSentence> Sentences(string plain, List<int> map, Func<int, Position> at)
+    {
         var sentences = new List<ArticleSentence>();
         foreach (var segment in SentenceSplitter.Split(plain))
         {
             sentences.Add(new ArticleSentence(segment.Start, segment.Length, segment.Of(plain), at(map[segment.Start])));
         }
-        return new ArticleBlock(kind, inQuote, plain, map.ToArray(), sentences, markers) { Citations = citations, Links = links };
+        return sentences;
     }
 
-    private static void AppendRange(string raw, int[] rawMap, int from, int to, StringBuilder text, List<int> map)
+    private static void AppendRange(string raw, List<int> rawMap, int from, int to, StringBuilder text, List<int> map)
     {
         text.Append(raw, from, to - from);
         for (var i = from; i < to; i++)

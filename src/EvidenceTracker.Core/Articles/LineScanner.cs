@@ -25,26 +25,28 @@ internal static class LineScanner
     {
         var starts = LineIndex.Of(text);
         var lineCount = starts.Count;
-        string Line(int i)
+        // A line without its line break: a view of the text (a line is looked at several times; none is copied).
+        ReadOnlySpan<char> Line(int i)
         {
             var s = starts[i];
             var e = i + 1 < lineCount ? starts[i + 1] : text.Length;
-            return text[s..e].TrimEnd('\n', '\r');
+            return text.AsSpan(s, e - s).TrimEnd("\n\r");
         }
 
         var first = 0;
         var kind = FrontMatterKind.None;
         var fmEnd = -1;
-        var opening = lineCount > 0 ? Line(0).TrimEnd() : "";
+        var opening = lineCount > 0 ? Line(0).TrimEnd() : [];
         if (opening is "---" or "+++")
         {
+            var yaml = opening is "---";
             kind = FrontMatterKind.Unclosed;
             for (var i = 1; i < lineCount; i++)
             {
                 var l = Line(i).TrimEnd();
-                if (opening == "---" ? l is "---" or "..." : l == "+++")
+                if (yaml ? l is "---" or "..." : l is "+++")
                 {
-                    kind = opening == "---" ? FrontMatterKind.Yaml : FrontMatterKind.Toml;
+                    kind = yaml ? FrontMatterKind.Yaml : FrontMatterKind.Toml;
                     fmEnd = i;
                     first = i + 1;
                     break;
@@ -68,7 +70,7 @@ internal static class LineScanner
                 n++;
                 continue;
             }
-            if (IsFence(line, out var fc, out var flen, out var info) && (fc == '~' || !info.Contains('`', StringComparison.Ordinal)))
+            if (IsFence(line, out var fc, out var flen, out var info) && (fc == '~' || !info.Contains('`')))
             {
                 fence = fc;
                 fenceLength = flen;
@@ -78,7 +80,7 @@ internal static class LineScanner
             if (TryDefinition(line, out var label, out var labelOffset, out var contentOffset))
             {
                 var start = starts[n];
-                var content = new List<string> { line[contentOffset..].Trim() };
+                var content = new List<string> { line[contentOffset..].Trim().ToString() };
                 var j = n + 1;
                 var last = n;
                 while (j < lineCount)
@@ -103,7 +105,7 @@ internal static class LineScanner
                     {
                         break;
                     }
-                    content.Add(l.Trim());
+                    content.Add(l.Trim().ToString());
                     last = j;
                     j++;
                 }
@@ -123,10 +125,10 @@ internal static class LineScanner
         {
             lines.RemoveAt(lines.Count - 1);
         }
-        return string.Join('\n', lines).Trim();
+        return lines.Count == 1 ? lines[0] : string.Join('\n', lines).Trim();
     }
 
-    private static int Indent(string line)
+    private static int Indent(ReadOnlySpan<char> line)
     {
         var width = 0;
         foreach (var c in line)
@@ -147,13 +149,13 @@ internal static class LineScanner
         return width;
     }
 
-    private static bool IsIndented(string line) => Indent(line) >= 4;
+    private static bool IsIndented(ReadOnlySpan<char> line) => Indent(line) >= 4;
 
-    private static bool IsFence(string line, out char c, out int length, out string rest)
+    private static bool IsFence(ReadOnlySpan<char> line, out char c, out int length, out ReadOnlySpan<char> rest)
     {
         c = '\0';
         length = 0;
-        rest = "";
+        rest = [];
         if (Indent(line) > 3)
         {
             return false;
@@ -173,7 +175,7 @@ internal static class LineScanner
     }
 
     /// <summary>A line such as <c>[^1]: text</c> (at most three spaces of indentation).</summary>
-    internal static bool TryDefinition(string line, out string label, out int labelOffset, out int contentOffset)
+    internal static bool TryDefinition(ReadOnlySpan<char> line, out string label, out int labelOffset, out int contentOffset)
     {
         label = "";
         labelOffset = contentOffset = 0;
@@ -186,22 +188,22 @@ internal static class LineScanner
         {
             return false;
         }
-        var close = line.IndexOf(']', i + 2);
-        if (close <= i + 2 || close + 1 >= line.Length || line[close + 1] != ':' || line.AsSpan(i + 2, close - i - 2).Contains('['))
+        var close = line[(i + 2)..].IndexOf(']') is var c and >= 0 ? c + i + 2 : -1;
+        if (close <= i + 2 || close + 1 >= line.Length || line[close + 1] != ':' || line.Slice(i + 2, close - i - 2).Contains('['))
         {
             return false;
         }
-        label = line[(i + 2)..close];
-        if (label.Trim().Length == 0)
+        if (line[(i + 2)..close].Trim().Length == 0)
         {
             return false;
         }
+        label = line[(i + 2)..close].ToString();
         labelOffset = i;
         contentOffset = close + 2;
         return true;
     }
 
-    private static bool InterruptsParagraph(string line)
+    private static bool InterruptsParagraph(ReadOnlySpan<char> line)
     {
         var t = line.TrimStart();
         if (t.Length == 0)

@@ -18,18 +18,34 @@ internal sealed class PlainTextBuilder(string source, HashSet<int>? held = null)
 
     public string Source { get; } = source;
 
-    /// <summary>The http(s) links of the inlines of the last <see cref="Build"/>, in order.</summary>
-    public IReadOnlyList<InlineLink> Links => [.. _links];
+    /// <summary>The http(s) links of the inlines of the last <see cref="Build"/>, in order (a copy).</summary>
+    public IReadOnlyList<InlineLink> Links => _links.Count == 0 ? [] : [.. _links];
 
-    public (string Text, int[] Map, List<(int Start, int End)> Code) Build(ContainerInline inline)
+    /// <summary>
+    /// The plain text of <paramref name="inline"/>; <see cref="Map"/> and <see cref="Code"/> describe it until the
+    /// next call (the builder reuses them from block to block).
+    /// </summary>
+    public string Build(ContainerInline inline)
     {
         _text.Clear();
         _map.Clear();
         _code.Clear();
         _links.Clear();
         Walk(inline);
-        return (_text.ToString(), _map.ToArray(), [.. _code]);
+        return _text.ToString();
     }
+
+    /// <summary>For each character of the last <see cref="Build"/>'s text, its offset in the source.</summary>
+    public List<int> Map => _map;
+
+    /// <summary>The [start, end) ranges of the last <see cref="Build"/>'s text that came from code spans, in order.</summary>
+    public List<(int Start, int End)> Code => _code;
+
+    /// <summary>Buffers the parser reuses from block to block while it cuts markers and citations out of the text.</summary>
+    public StringBuilder CutText { get; } = new();
+
+    /// <inheritdoc cref="CutText"/>
+    public List<int> CutMap { get; } = [];
 
     private void Walk(ContainerInline container)
     {
