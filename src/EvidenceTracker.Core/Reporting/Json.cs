@@ -104,7 +104,6 @@ public static class Json
 /// </summary>
 internal sealed class TextWriterStream(TextWriter writer, bool escapeBidi = false) : Stream
 {
-    private static readonly System.Buffers.SearchValues<char> Bidi = System.Buffers.SearchValues.Create("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069");
     private readonly Decoder _decoder = new UTF8Encoding(false).GetDecoder();
     private char[] _chars = [];
 
@@ -129,13 +128,33 @@ internal sealed class TextWriterStream(TextWriter writer, bool escapeBidi = fals
 
     private void Put(ReadOnlySpan<char> chars)
     {
-        while (escapeBidi && chars.IndexOfAny(Bidi) is var at and >= 0)
+        while (escapeBidi && IndexOfBidi(chars) is var at and >= 0)
         {
             writer.Write(chars[..at]);
             writer.Write(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"\\u{(int)chars[at]:X4}"));
             chars = chars[(at + 1)..];
         }
         writer.Write(chars);
+    }
+
+    /// <summary>
+    /// The first bidi embedding, override or isolate (U+202A–U+202E, U+2066–U+2069), or -1. A search for the range
+    /// between them runs vectorised; a <c>SearchValues</c> of the nine characters fell back to a probabilistic map that
+    /// took 0.4 s of a 63 MB report with Chinese text.
+    /// </summary>
+    internal static int IndexOfBidi(ReadOnlySpan<char> chars)
+    {
+        var offset = 0;
+        while (chars.IndexOfAnyInRange('\u202a', '\u2069') is var at and >= 0)
+        {
+            if (chars[at] is <= '\u202e' or >= '\u2066')
+            {
+                return offset + at;
+            }
+            chars = chars[(at + 1)..]; // ‰, ※ and the like, between the two ranges
+            offset += at + 1;
+        }
+        return -1;
     }
 
     public override void Flush() => writer.Flush();

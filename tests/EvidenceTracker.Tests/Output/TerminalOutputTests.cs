@@ -189,6 +189,21 @@ public class TerminalOutputTests
     }
 
     [Fact]
+    public void The_json_writer_finds_each_bidi_character_past_the_characters_between_the_two_ranges()
+    {
+        // U+2030 ‰, U+203B ※, U+2065 lie between U+202E and U+2066: the search passes them and stops at the first bidi character.
+        foreach (var bidi in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+        {
+            Assert.Equal(6, TextWriterStream.IndexOfBidi($"中文‰※\u2065x{bidi}y\u202a"));
+        }
+        Assert.Equal(-1, TextWriterStream.IndexOfBidi("中文 5‰ ※ \u2029\u2065\u206a\u2027"));
+        Assert.Equal(-1, TextWriterStream.IndexOfBidi(""));
+        var json = new StringWriter();
+        EvidenceTracker.Reporting.Json.Write(json, w => w.WriteStringValue("a‰\u202eb※\u2069c"));
+        Assert.Equal("\"a‰\\u202Eb※\\u2069c\"\n", json.ToString());
+    }
+
+    [Fact]
     public void Format_keeps_its_literal_line_breaks_and_escapes_values_with_their_alignment()
     {
         var value = "x\ny";
