@@ -15,7 +15,7 @@ public static class SiteService
         var root = RepositoryLoader.ResolveRoot(settings.Root);
         var outDir = Path.TrimEndingDirectorySeparator(Path.GetFullPath(settings.Out ?? Path.Combine(root, "site"), root));
         RefuseUnsafeOutput(root, outDir, settings.Out ?? outDir);
-        var set = RepositoryLoader.Load(root);
+        var set = RepositoryLoader.Load(root, contentHashes: true); // pages are keyed on their inputs' digests
         // The repository the last build read, unchanged, and its pages all there: no rule to run, no page to render.
         var repository = settings.CheckOnly ? null : RepositoryDigest.Of(set);
         if (repository is not null && !settings.Full && SiteWriter.UpToDate(outDir, repository) is { } upToDate)

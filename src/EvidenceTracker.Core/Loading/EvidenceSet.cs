@@ -16,8 +16,14 @@ public sealed record EvidenceSet
 
     /// <summary>
     /// A digest of the text of each file read (relative path → <see cref="ContentHash"/>): evidence.yaml and every claim,
-    /// source and article file. The site build keys its pages on them (a page whose inputs did not change is not
+    /// source and article file, when loading was asked for them (<see cref="HasContentHashes"/>); else empty. The site build keys its pages on them (a page whose inputs did not change is not
     /// rendered again); a file missing here counts as changed.
     /// </summary>
     public IReadOnlyDictionary<string, string> ContentHashes { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether <see cref="ContentHashes"/> was filled (<see cref="RepositoryLoader.Load"/> with <c>contentHashes</c>).
+    /// Without it nothing may be taken as unchanged: the repository has no digest and every page counts as changed.
+    /// </summary>
+    public bool HasContentHashes { get; init; }
 }

@@ -39,7 +39,12 @@ public static class RepositoryLoader
         return full;
     }
 
-    public static EvidenceSet Load(string root)
+    /// <summary>
+    /// Loads the repository at <paramref name="root"/>. With <paramref name="contentHashes"/> each file's text is also
+    /// digested into <see cref="EvidenceSet.ContentHashes"/> (the site build keys its pages on them; a check has no use
+    /// for them, and at 100,000 claims they cost a SHA-256 pass over every file and 15 MB kept).
+    /// </summary>
+    public static EvidenceSet Load(string root, bool contentHashes = false)
     {
         var full = ResolveRoot(root);
         var real = SafeFile.RealDirectory(full);
@@ -57,7 +62,10 @@ public static class RepositoryLoader
             }
             else if (SafeFile.ReadText(configPath, real, SafeFile.MaxYamlBytes, sink, Rules.YamlSyntax) is { } text)
             {
-                hashes[ConfigFile] = ContentHash.Of(text);
+                if (contentHashes)
+                {
+                    hashes[ConfigFile] = ContentHash.Of(text);
+                }
                 config = DocumentReaders.ReadConfig(YamlTreeReader.Read(text, sink), sink);
             }
             findings.AddRange(sink.Findings);
@@ -65,11 +73,12 @@ public static class RepositoryLoader
 
         var claimFiles = Enumerate(full, real, "claims", "*.yaml", recursive: true, Rules.YamlSyntax, findings);
         var sourceFiles = Enumerate(full, real, "sources", "*.yaml", recursive: false, Rules.YamlSyntax, findings);
-        var claims = LoadAll(claimFiles, full, real, DocumentReaders.ReadClaim, findings, hashes);
-        var sources = LoadAll(sourceFiles, full, real, DocumentReaders.ReadSource, findings, hashes);
+        var digests = contentHashes ? hashes : null;
+        var claims = LoadAll(claimFiles, full, real, DocumentReaders.ReadClaim, findings, digests);
+        var sources = LoadAll(sourceFiles, full, real, DocumentReaders.ReadSource, findings, digests);
 
         var articleFiles = Enumerate(full, real, "articles", "", recursive: false, Rules.Schema, findings).Where(f => ArticleFiles.Extension(f) is not null).ToArray();
-        var articles = LoadArticles(articleFiles, full, real, findings, hashes);
+        var articles = LoadArticles(articleFiles, full, real, findings, digests);
 
         return new EvidenceSet
         {
@@ -80,11 +89,12 @@ public static class RepositoryLoader
             Articles = articles,
             LoadFindings = findings,
             ContentHashes = hashes,
+            HasContentHashes = contentHashes,
         };
     }
 
     /// <summary>Reads and parses the articles (in parallel when there are many); each is parsed once, here.</summary>
-    private static List<Article> LoadArticles(string[] files, string root, string real, List<Finding> findings, Dictionary<string, string> hashes)
+    private static List<Article> LoadArticles(string[] files, string root, string real, List<Finding> findings, Dictionary<string, string>? hashes)
     {
         var results = new Article[files.Length];
         var sinks = new FindingSink[files.Length];
@@ -102,7 +112,7 @@ public static class RepositoryLoader
                 sink.Add(Rules.Schema, $"article id '{id}' (its file name) {problem}; rename the file", null);
             }
             var text = SafeFile.ReadText(file, real, SafeFile.MaxDocumentBytes, sink, Rules.Schema);
-            digests[i] = text is null ? null : ContentHash.Of(text);
+            digests[i] = text is null || hashes is null ? null : ContentHash.Of(text);
             var document = text is null ? ArticleDocument.Empty : ArticleParser.Parse(text);
             if (text is not null)
             {
@@ -135,7 +145,7 @@ public static class RepositoryLoader
 
     /// <summary>Reads and parses the claim or source files (in parallel when there are many), each on its own.</summary>
     private static List<T> LoadAll<T>(string[] files, string root, string real, Func<YNode?, FindingSink, T?> read, List<Finding> findings,
-        Dictionary<string, string> hashes)
+        Dictionary<string, string>? hashes)
         where T : class
     {
         var results = new T?[files.Length];
@@ -150,7 +160,7 @@ public static class RepositoryLoader
             {
                 return;
             }
-            digests[i] = ContentHash.Of(text);
+            digests[i] = hashes is null ? null : ContentHash.Of(text);
             var tree = YamlTreeReader.Read(text, sink);
             if (sink.Findings.Any(f => f.Rule == Rules.YamlSyntax))
             {
@@ -164,14 +174,14 @@ public static class RepositoryLoader
     }
 
     /// <summary>Gathers, in file order, the findings and the content hashes of files read in parallel.</summary>
-    private static void Collect(FindingSink[] sinks, string?[] digests, List<Finding> findings, Dictionary<string, string> hashes)
+    private static void Collect(FindingSink[] sinks, string?[] digests, List<Finding> findings, Dictionary<string, string>? hashes)
     {
         for (var i = 0; i < sinks.Length; i++)
         {
             findings.AddRange(sinks[i].Findings);
             if (digests[i] is { } digest)
             {
-                hashes[sinks[i].File] = digest;
+                hashes![sinks[i].File] = digest;
             }
         }
     }

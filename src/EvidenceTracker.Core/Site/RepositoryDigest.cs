@@ -10,13 +10,18 @@ namespace EvidenceTracker.Site;
 /// finding of loading (files that could not be read, links, bad names); and every file under <c>sources/</c>, which is
 /// where the rules read beyond loading: snapshots (quotes and stray files), the look-up cache (retraction notices) and
 /// source files that could not be parsed. Null — no shortcut — when any of that cannot be known for sure: a link under
-/// <c>sources/</c>, a file there that cannot be read, or a snapshot named outside <c>sources/</c>.
+/// <c>sources/</c>, a file there that cannot be read, a snapshot named outside <c>sources/</c>, or a set loaded without
+/// its files' digests.
 /// </summary>
 public static class RepositoryDigest
 {
     public static string? Of(EvidenceSet set)
     {
         ArgumentNullException.ThrowIfNull(set);
+        if (!set.HasContentHashes)
+        {
+            return null; // loaded without file digests: nothing can be known to be unchanged
+        }
         var sourcesFolder = Path.Combine(set.Root, "sources");
         foreach (var source in set.Sources)
         {

@@ -54,6 +54,23 @@ public sealed class IncrementalBuildTests
     }
 
     [Fact]
+    public void Files_are_digested_only_when_loading_is_asked_for_it_and_a_set_without_digests_has_no_repository_digest()
+    {
+        using var repo = Repo();
+        var plain = EvidenceTracker.Loading.RepositoryLoader.Load(repo.Root);
+        Assert.False(plain.HasContentHashes);
+        Assert.Empty(plain.ContentHashes);
+        Assert.Null(RepositoryDigest.Of(plain)); // nothing can be taken as unchanged
+
+        var digested = EvidenceTracker.Loading.RepositoryLoader.Load(repo.Root, contentHashes: true);
+        Assert.True(digested.HasContentHashes);
+        var loaded = digested.Claims.Select(c => c.File).Concat(digested.Sources.Select(s => s.File)).Concat(digested.Articles.Select(a => a.File));
+        Assert.Equal(loaded.Order(StringComparer.Ordinal), digested.ContentHashes.Keys.Where(k => k != "evidence.yaml").Order(StringComparer.Ordinal));
+        Assert.All(digested.ContentHashes.Values, h => Assert.Matches("^[0-9a-f]{32}$", h));
+        Assert.NotNull(RepositoryDigest.Of(digested));
+    }
+
+    [Fact]
     public void A_second_build_with_nothing_changed_renders_nothing_and_writes_no_file()
     {
         using var repo = Repo();
@@ -222,7 +239,7 @@ public sealed class IncrementalBuildTests
         var site = repo.Full("out");
         Build(repo.Root, site);
 
-        Assert.Null(RepositoryDigest.Of(EvidenceTracker.Loading.RepositoryLoader.Load(repo.Root)));
+        Assert.Null(RepositoryDigest.Of(EvidenceTracker.Loading.RepositoryLoader.Load(repo.Root, contentHashes: true)));
         var again = Build(repo.Root, site);
         Assert.False(again.UpToDate);
         Assert.Equal(again.Files, again.Reused); // each group's inputs still spare the rendering
