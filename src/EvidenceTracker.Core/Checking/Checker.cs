@@ -413,7 +413,7 @@ public static class Checker
     /// </summary>
     private static List<Finding> Capped(List<Finding> sorted)
     {
-        if (sorted.Count <= MaxFindingsPerRuleAndFile)
+        if (sorted.Count <= MaxFindingsPerRuleAndFile || !AnyFileOver(sorted))
         {
             return sorted;
         }
@@ -457,6 +457,25 @@ public static class Checker
         }
         kept.Sort(CompareFindings);
         return kept;
+    }
+
+    /// <summary>
+    /// Whether some file has more than <see cref="MaxFindingsPerRuleAndFile"/> findings, of all rules together: the
+    /// findings are sorted by file, so each file's are one run. When none has, no rule of any file can be over the cap,
+    /// and the count by file, rule and suppression (a dictionary of 100,000 keys at 100,000 claims) is not needed.
+    /// </summary>
+    private static bool AnyFileOver(List<Finding> sorted)
+    {
+        var run = 0;
+        for (var i = 0; i < sorted.Count; i++)
+        {
+            run = i > 0 && string.Equals(sorted[i].File, sorted[i - 1].File, StringComparison.Ordinal) ? run + 1 : 1;
+            if (run > MaxFindingsPerRuleAndFile)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>

@@ -57,4 +57,18 @@ public class FindingCapTests
         Assert.Equal(1_400, findings.Count);
         Assert.DoesNotContain(findings, f => f.Message.StartsWith("and ", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_file_with_more_findings_than_the_cap_but_no_rule_over_it_is_listed_whole()
+    {
+        using var repo = new TempRepo();
+        var unused = string.Join("\n", Enumerable.Range(1, 700).Select(i => $"[^n{i}]: A note nobody cites."));
+        repo.Write("articles/a.md", "# A\n\n" + Sentences(700) + "\n\n" + unused + "\n");
+
+        var findings = EvidenceQueries.Check(repo.Root).Findings.Where(f => f.File == "articles/a.md").ToList();
+
+        Assert.Equal(700, findings.Count(f => f.Rule == Rules.UncitedSentence));
+        Assert.Equal(700, findings.Count(f => f.Rule == Rules.UnusedFootnote));
+        Assert.DoesNotContain(findings, f => f.Message.StartsWith("and ", StringComparison.Ordinal));
+    }
 }
