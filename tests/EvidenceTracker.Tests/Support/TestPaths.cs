@@ -65,16 +65,18 @@ public sealed class TempRepo : IDisposable
 
     public string Read(string relative) => File.ReadAllText(Path.Combine(Root, relative));
 
+    /// <summary>
+    /// Deletes the repository. Folders a test made unreadable are opened up first; links are never followed, so
+    /// a link to <c>/dev/null</c> or to a folder outside leaves its target as it was (deleting a file needs no
+    /// permission on the file itself, only on its folder).
+    /// </summary>
     public void Dispose()
     {
         try
         {
-            foreach (var f in Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories))
+            if (!OperatingSystem.IsWindows())
             {
-                if (!OperatingSystem.IsWindows())
-                {
-                    File.SetUnixFileMode(f, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-                }
+                OpenUp(new DirectoryInfo(Root));
             }
             Directory.Delete(Root, recursive: true);
         }
@@ -83,6 +85,20 @@ public sealed class TempRepo : IDisposable
         }
         catch (UnauthorizedAccessException)
         {
+        }
+    }
+
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    private static void OpenUp(DirectoryInfo folder)
+    {
+        if (folder.LinkTarget is not null)
+        {
+            return;
+        }
+        folder.UnixFileMode |= UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+        foreach (var sub in folder.EnumerateDirectories("*", new EnumerationOptions { RecurseSubdirectories = false, AttributesToSkip = FileAttributes.ReparsePoint }))
+        {
+            OpenUp(sub);
         }
     }
 
