@@ -31,11 +31,22 @@ public static class PdfText
             return new PdfTextResult(null, 0, "not a PDF (no %PDF- header)");
         }
         var pages = new List<List<string>>();
+        var budget = new PdfDecodeBudget(bytes.Length);
         try
         {
-            using var document = PdfDocument.Open(bytes, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
+            using var document = PdfDocument.Open(bytes, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true, FilterProvider = budget });
+            var maxPages = MaxPages(bytes.Length);
+            if (document.NumberOfPages > maxPages)
+            {
+                return new PdfTextResult(null, document.NumberOfPages,
+                    $"the PDF claims {document.NumberOfPages:N0} pages in {Kilobytes(bytes.Length)}, more than the {maxPages:N0} read from a file of its size (one page repeated by reference?); not read");
+            }
             foreach (var page in document.GetPages())
             {
+                if (budget.Exceeded)
+                {
+                    break;
+                }
                 var text = ContentOrderTextExtractor.GetText(page);
                 pages.Add([.. text.Split('\n').Select(l => Clean(l)).Where(l => l.Length > 0)]);
             }
@@ -44,10 +55,18 @@ public static class PdfText
         catch (Exception ex)
 #pragma warning restore CA1031
         {
+            if (budget.Exceeded)
+            {
+                return Bomb(bytes.Length, budget, pages.Count);
+            }
             var reason = ex.Message.Contains("password", StringComparison.OrdinalIgnoreCase) || ex.GetType().Name.Contains("Encrypt", StringComparison.Ordinal)
                 ? "the PDF is encrypted; save an unprotected copy"
                 : $"the PDF cannot be read ({ex.GetType().Name}: {OneLine(ex.Message)})";
             return new PdfTextResult(null, pages.Count, reason);
+        }
+        if (budget.Exceeded)
+        {
+            return Bomb(bytes.Length, budget, pages.Count);
         }
         if (pages.Count == 0)
         {
@@ -70,6 +89,20 @@ public static class PdfText
         }
         return new PdfTextResult(sb.ToString(), pages.Count, null);
     }
+
+    /// <summary>
+    /// The most pages a file of <paramref name="fileBytes"/> is read with: a page object takes tens of bytes at the
+    /// least, so a small file with a huge page count repeats one page by reference, and each page costs the reader
+    /// tens of microseconds.
+    /// </summary>
+    internal static int MaxPages(long fileBytes) => (int)Math.Min(int.MaxValue, 1_000 + (fileBytes / 64));
+
+    private static PdfTextResult Bomb(long fileBytes, PdfDecodeBudget budget, int pages) =>
+        new(null, pages,
+            $"the PDF's compressed streams decode to more than {Kilobytes(budget.Limit)} from a file of {Kilobytes(fileBytes)} " +
+            $"(over {PdfDecodeBudget.Ratio} times its size: a decompression bomb?); not read. If it is genuine, archive its text as a .txt snapshot");
+
+    private static string Kilobytes(long bytes) => $"{(bytes + 1023) / 1024:N0} KB";
 
     /// <summary>The 1-based page of an offset of a text <see cref="Extract"/> made.</summary>
     public static int PageOf(string text, int offset)

@@ -78,4 +78,48 @@ public class PdfTextTests
         Assert.True(result.Text is null || result.Text.Contains("Some text", StringComparison.Ordinal));
         Assert.True(result.Text is not null || result.Problem is not null);
     }
+
+    [Fact]
+    public void A_compressed_page_of_ordinary_text_is_read()
+    {
+        var lines = string.Concat(Enumerable.Range(1, 400).Select(i => $"({i} homes were visited in district {i % 7} and {i % 5} leaks found) ' "));
+        var result = PdfText.Extract(TestPdf.Raw($"BT /F1 10 Tf 14 TL 72 712 Td {lines} ET", compress: true));
+        Assert.Null(result.Problem);
+        Assert.Contains("400 homes were visited in district 1 and 0 leaks found", result.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_decompression_bomb_is_refused_before_it_is_inflated()
+    {
+        var bomb = TestPdf.Raw("BT /F1 12 Tf 72 712 Td (" + new string('A', 5_000_000) + ") Tj ET", compress: true);
+        Assert.InRange(bomb.Length, 1, 16 * 1024);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var result = PdfText.Extract(bomb);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Null(result.Text);
+        Assert.StartsWith("the PDF's compressed streams decode to more than ", result.Problem, StringComparison.Ordinal);
+        Assert.Contains("a decompression bomb?", result.Problem, StringComparison.Ordinal);
+        // Reading the 5 MB of text would allocate over 2 GB; the refusal inflates no more than the budget.
+        Assert.InRange(allocated, 0, 32L << 20);
+    }
+
+    [Fact]
+    public void A_small_file_that_repeats_one_page_a_hundred_thousand_times_is_refused()
+    {
+        var pdf = TestPdf.Raw("BT /F1 12 Tf 72 712 Td (31 cases) Tj ET", pageRefs: 100_000);
+        var result = PdfText.Extract(pdf);
+        Assert.Null(result.Text);
+        Assert.Equal(100_000, result.Pages);
+        Assert.StartsWith($"the PDF claims 100,000 pages in {(pdf.Length + 1023) / 1024:N0} KB, more than the ", result.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_file_that_lists_its_one_page_a_few_times_is_still_read()
+    {
+        var result = PdfText.Extract(TestPdf.Raw("BT /F1 12 Tf 72 712 Td (31 cases) Tj ET", pageRefs: 3));
+        Assert.Null(result.Problem);
+        Assert.Equal(3, result.Pages);
+        // The same line on every page is taken for a running head and dropped.
+        Assert.Equal("\f\f", result.Text);
+    }
 }

@@ -62,4 +62,52 @@ public static class TestPdf
         }
         return Pages(pages);
     }
+
+    /// <summary>
+    /// A PDF written byte by byte (as an attacker would): one page whose content stream is <paramref name="content"/>,
+    /// Flate-compressed when asked, and a page tree that lists that one page <paramref name="pageRefs"/> times.
+    /// </summary>
+    public static byte[] Raw(string content, bool compress = false, int pageRefs = 1)
+    {
+        var data = System.Text.Encoding.Latin1.GetBytes(content);
+        if (compress)
+        {
+            using var packed = new MemoryStream();
+            using (var zlib = new System.IO.Compression.ZLibStream(packed, System.IO.Compression.CompressionLevel.SmallestSize))
+            {
+                zlib.Write(data);
+            }
+            data = packed.ToArray();
+        }
+        byte[] stream = [.. Latin($"<< /Length {data.Length}{(compress ? " /Filter /FlateDecode" : "")} >>\nstream\n"), .. data, .. Latin("\nendstream")];
+        var kids = string.Concat(Enumerable.Repeat("3 0 R ", pageRefs));
+        var objects = new List<byte[]>
+        {
+            Latin("<< /Type /Catalog /Pages 2 0 R >>"),
+            Latin($"<< /Type /Pages /Kids [{kids}] /Count {pageRefs} >>"),
+            Latin("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>"),
+            stream,
+            Latin("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"),
+        };
+        using var pdf = new MemoryStream();
+        pdf.Write(Latin("%PDF-1.4\n"));
+        var offsets = new List<long>();
+        for (var i = 0; i < objects.Count; i++)
+        {
+            offsets.Add(pdf.Position);
+            pdf.Write(Latin($"{i + 1} 0 obj\n"));
+            pdf.Write(objects[i]);
+            pdf.Write(Latin("\nendobj\n"));
+        }
+        var xref = pdf.Position;
+        pdf.Write(Latin($"xref\n0 {objects.Count + 1}\n0000000000 65535 f \n"));
+        foreach (var offset in offsets)
+        {
+            pdf.Write(Latin($"{offset:D10} 00000 n \n"));
+        }
+        pdf.Write(Latin($"trailer\n<< /Size {objects.Count + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n"));
+        return pdf.ToArray();
+    }
+
+    private static byte[] Latin(string text) => System.Text.Encoding.Latin1.GetBytes(text);
 }

@@ -234,6 +234,19 @@ public class SnapshotCommandTests
     }
 
     [Fact]
+    public void A_pdf_decompression_bomb_is_refused_in_one_line_and_nothing_is_written()
+    {
+        using var repo = NewRepo();
+        repo.WriteBytes("bomb.pdf", TestPdf.Raw("BT /F1 12 Tf 72 712 Td (" + new string('A', 5_000_000) + ") Tj ET", compress: true));
+        var result = Run(repo, "snapshot", "riverside-report", "bomb.pdf");
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("error: 'bomb.pdf' cannot be archived: the PDF's compressed streams decode to more than ", result.Error, StringComparison.Ordinal);
+        Assert.Single(result.Error.Trim().Split('\n'));
+        Assert.Equal(SourceText, repo.Read("sources/riverside-report.yaml"));
+        Assert.False(Directory.Exists(repo.Full("sources/snapshots")));
+    }
+
+    [Fact]
     public void A_snapshots_folder_that_links_outside_the_repository_is_not_written_to()
     {
         if (OperatingSystem.IsWindows())
