@@ -93,6 +93,9 @@ public sealed class ArticleDocument
         return _raw.Text.Contains(needle, StringComparison.Ordinal);
     }
 
+    /// <summary>The most occurrences of an excerpt looked at (an excerpt of one word may occur thousands of times).</summary>
+    internal const int MaxExcerptSpans = 1_000;
+
     /// <summary>Whether <paramref name="excerpt"/> occurs in the plain text overlapping the given passage.</summary>
     public bool ExcerptOverlaps(string excerpt, CitedPassage passage) => Overlaps(passage, ExcerptSpans(excerpt));
 
@@ -109,13 +112,7 @@ public sealed class ArticleDocument
             return [];
         }
         _plain ??= PlainText();
-        var spans = new List<(int, int)>();
-        for (var at = _plain.Text.IndexOf(needle, StringComparison.Ordinal); at >= 0;
-             at = at + 1 < _plain.Text.Length ? _plain.Text.IndexOf(needle, at + 1, StringComparison.Ordinal) : -1)
-        {
-            spans.Add(_plain.Original(at, needle.Length));
-        }
-        return spans;
+        return [.. new OrdinalSearch(needle).FindAll(_plain.Text, 0, MaxExcerptSpans).Select(at => _plain.Original(at, needle.Length))];
     }
 
     /// <summary>
@@ -143,11 +140,7 @@ public sealed class ArticleDocument
         {
             // An excerpt that quotes the Markdown as written (raw HTML such as <i>, which the page shows as text).
             var raw = _rawMapped ??= new NormalizedText(Text, true);
-            for (var at = raw.Text.IndexOf(needle, StringComparison.Ordinal); at >= 0;
-                 at = at + 1 < raw.Text.Length ? raw.Text.IndexOf(needle, at + 1, StringComparison.Ordinal) : -1)
-            {
-                spans.Add(raw.Original(at, needle.Length));
-            }
+            spans.AddRange(new OrdinalSearch(needle).FindAll(raw.Text, 0, MaxExcerptSpans).Select(at => raw.Original(at, needle.Length)));
         }
         return spans;
     }

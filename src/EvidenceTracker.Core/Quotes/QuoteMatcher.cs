@@ -1,4 +1,5 @@
 using System.Buffers;
+using EvidenceTracker.Text;
 
 namespace EvidenceTracker.Quotes;
 
@@ -92,17 +93,22 @@ public sealed class QuoteMatcher
             return FindPlain(parts[0]);
         }
 
-        const int MaxFirstOccurrences = 10_000;
-        int tries = 0;
-        for (int first = text.IndexOf(parts[0], StringComparison.Ordinal); first >= 0 && tries < MaxFirstOccurrences;
-             first = text.IndexOf(parts[0], first + 1, StringComparison.Ordinal), tries++)
+        // Each occurrence of the first part is tried, until the searching has cost a few times the text and the
+        // quote: a quote of a thousand parts in a text that repeats them would otherwise cost their product.
+        var searchers = Array.ConvertAll(parts, p => new OrdinalSearch(p));
+        long workBudget = (16L * (text.Length + parts.Sum(p => (long)p.Length))) + (1 << 20);
+        long work = 0;
+        for (int first = searchers[0].IndexOf(text); first >= 0 && work <= workBudget;
+             first = searchers[0].IndexOf(text, first + 1))
         {
             int end = first + parts[0].Length;
+            work += parts[0].Length;
             bool all = true;
             for (int k = 1; k < parts.Length && all; k++)
             {
                 int limit = Math.Min(text.Length, end + EditorialQuote.MaxGap + parts[k].Length);
-                int at = text.IndexOf(parts[k], end, limit - end, StringComparison.Ordinal);
+                int at = searchers[k].IndexOf(text.AsSpan(0, limit), end);
+                work += (limit - end) + parts[k].Length;
                 all = at >= 0;
                 end = all ? at + parts[k].Length : end;
             }
@@ -126,7 +132,7 @@ public sealed class QuoteMatcher
             return QuoteMatch.None;
         }
 
-        int exact = text.IndexOf(q, StringComparison.Ordinal);
+        int exact = new OrdinalSearch(q).IndexOf(text);
         if (exact >= 0)
         {
             return Result(found: true, exact, exact + q.Length, 1.0);

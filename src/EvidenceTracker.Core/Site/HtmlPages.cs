@@ -279,7 +279,7 @@ internal sealed class HtmlPages(SiteData data)
     /// <summary>The paragraph (block of text between blank lines) holding the excerpt.</summary>
     private static string? Context(string text, string excerpt)
     {
-        var at = text.IndexOf(excerpt, StringComparison.Ordinal);
+        var at = new Text.OrdinalSearch(excerpt).IndexOf(text);
         if (at < 0)
         {
             return null;

@@ -196,6 +196,28 @@ public class QuoteMatcherTests
     }
 
     [Fact]
+    public void A_periodic_quote_in_a_periodic_snapshot_is_answered_found_or_not()
+    {
+        // The shape of an attack that took 17 s: the exact search compared the quote at every other character.
+        string half = string.Concat(Enumerable.Repeat("ac", 100_000));
+        QuoteMatcher matcher = QuoteMatcher.Build(string.Concat(Enumerable.Repeat("ac", 2_000_000)));
+        Assert.Equal(QuoteMatch.None, matcher.Find(half + "bb" + half));
+        QuoteMatch found = matcher.Find(half + "a");
+        Assert.True(found.Found);
+        Assert.Equal(0, found.Start);
+    }
+
+    [Fact]
+    public void A_quote_of_a_thousand_elided_parts_in_a_text_that_repeats_them_is_answered()
+    {
+        // Trying each occurrence of the first part through all the others cost occurrences × parts × gap: 5.9 s.
+        string part = new('a', 1_000);
+        QuoteMatcher matcher = QuoteMatcher.Build(new string('a', 4_000_000));
+        Assert.False(matcher.Find(string.Join(" … ", Enumerable.Repeat(part, 1_000)) + " … b").Found);
+        Assert.True(matcher.Find(string.Join(" … ", Enumerable.Repeat(part, 1_000))).Found);
+    }
+
+    [Fact]
     public void Find_can_be_called_from_several_threads_at_once()
     {
         string[] quotes =
