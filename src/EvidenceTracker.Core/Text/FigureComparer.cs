@@ -54,7 +54,7 @@ public static class FigureComparer
     }
 
     /// <summary>The claim's precision: one unit in its last stated digit, at its scale (26万 → 10000, 43.2% → 0.1).</summary>
-    private static decimal Unit(Figure claim)
+    internal static decimal Unit(Figure claim)
     {
         decimal unit = claim.Scale;
         for (int i = 0; i < claim.Decimals; i++)
@@ -65,26 +65,30 @@ public static class FigureComparer
         return unit == 0m ? 1m : unit;
     }
 
-    private static bool ValueMatches(decimal claimValue, decimal quoteValue, decimal unit)
-    {
-        if (claimValue == quoteValue)
-        {
-            return true;
-        }
+    /// <summary>
+    /// A claim value and a quote value agree when they are equal or round to the same multiple of the claim's unit
+    /// (the claim is rounded too: a fraction written as words, a third ≈ 33.33%, is stated by 33% or 33.3%).
+    /// </summary>
+    private static bool ValueMatches(decimal claimValue, decimal quoteValue, decimal unit) =>
+        claimValue == quoteValue || (Key(quoteValue, unit) is { } quoteKey && Key(claimValue, unit) == quoteKey);
 
+    /// <summary>
+    /// <paramref name="value"/> in whole units, rounded half away from zero (43.2 at 0.1 → 432); null when it is too
+    /// large to divide by the unit, and then only an equal value agrees with it.
+    /// </summary>
+    internal static decimal? Key(decimal value, decimal unit)
+    {
         try
         {
-            // The claim is rounded too: a fraction written as words (a third ≈ 33.33%) is stated by 33% or 33.3%.
-            decimal quoteRounded = Math.Round(quoteValue / unit, MidpointRounding.AwayFromZero) * unit;
-            return quoteRounded == claimValue || quoteRounded == Math.Round(claimValue / unit, MidpointRounding.AwayFromZero) * unit;
+            return Math.Round(value / unit, MidpointRounding.AwayFromZero);
         }
         catch (OverflowException)
         {
-            return false;
+            return null;
         }
     }
 
-    private static int Direction(FigureQualifier qualifier) => qualifier switch
+    internal static int Direction(FigureQualifier qualifier) => qualifier switch
     {
         FigureQualifier.MoreThan or FigureQualifier.AtLeast => 1,
         FigureQualifier.LessThan or FigureQualifier.UpTo or FigureQualifier.Nearly => -1,

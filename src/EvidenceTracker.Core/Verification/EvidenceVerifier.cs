@@ -299,19 +299,23 @@ public static class EvidenceVerifier
         }
         // the claim's own figures first: most claims are settled without reading their quotes' figures at all; each text
         // is scanned once, for its figures and its versions together
-        List<Figure>? stated = null;
-        List<VersionIdentifier>? statedVersions = null;
+        StatedFigures? stated = null;
+        string? quoted = null;
         void ReadQuotes()
         {
-            stated = [];
-            statedVersions = [];
+            var figures = new List<Figure>();
+            var versions = new List<VersionIdentifier>();
             foreach (var quote in supporting)
             {
-                var (figures, versions) = FigureExtractor.ExtractAll(quote);
-                stated.AddRange(figures);
-                statedVersions.AddRange(versions);
+                var (f, v) = FigureExtractor.ExtractAll(quote);
+                figures.AddRange(f);
+                versions.AddRange(v);
             }
+            stated = new StatedFigures(figures, versions);
         }
+        // the quotes as a finding names them, made once for all the claim's findings
+        string Quoted() => quoted ??= string.Join("; ", supporting.Take(3).Select(q => $"\"{Shorten(q, 80)}\""))
+            + (supporting.Count > 3 ? $"; and {supporting.Count - 3} more" : "");
         var mismatch = false;
         foreach (var (field, text) in (ReadOnlySpan<(string, string?)>)[("statement", claim.Statement), ("excerpt", claim.Excerpt)])
         {
@@ -322,14 +326,14 @@ public static class EvidenceVerifier
             HashSet<string>? seen = null;
             var (figuresOfText, versions) = FigureExtractor.ExtractAll(text);
             // Versions are identifiers: a quote naming QNX 8.0 does not state QNX 8.5 (a quote that names no QNX is silent).
-            if (versions.Count > 0 && statedVersions is null)
+            if (versions.Count > 0 && stated is null)
             {
                 ReadQuotes();
             }
             foreach (var version in versions)
             {
-                var named = statedVersions!.Where(version.SameName).ToList();
-                if (named.Count == 0 || named.Any(version.SameVersion) || !(seen ??= new(StringComparer.Ordinal)).Add("version " + version.Text))
+                var named = stated!.Named(version);
+                if (named.Count == 0 || stated.StatesVersion(version) || !(seen ??= new(StringComparer.Ordinal)).Add("version " + version.Text))
                 {
                     continue;
                 }
@@ -348,15 +352,13 @@ public static class EvidenceVerifier
                 {
                     ReadQuotes();
                 }
-                if (FigureComparer.IsStatedBy(figure, stated!) || !(seen ??= new(StringComparer.Ordinal)).Add(figure.Normalized))
+                if (stated!.States(figure) || !(seen ??= new(StringComparer.Ordinal)).Add(figure.Normalized))
                 {
                     continue;
                 }
                 mismatch = true;
-                var quotes = string.Join("; ", supporting.Take(3).Select(q => $"\"{Shorten(q, 80)}\""))
-                    + (supporting.Count > 3 ? $"; and {supporting.Count - 3} more" : "");
                 findings.Add(At(claim, Rules.FigureMismatch,
-                    $"figure '{figure.Text.Trim()}' ({field}) is not stated by any supporting quote ({quotes})",
+                    $"figure '{figure.Text.Trim()}' ({field}) is not stated by any supporting quote ({Quoted()})",
                     claim.Positions.Value(field)));
             }
         }
