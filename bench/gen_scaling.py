@@ -15,6 +15,12 @@ Writes DIR/evidence.yaml, DIR/claims/, DIR/sources/ (an evidence repository) and
   link-opens   DIR/in.md: an article with one paragraph of N unclosed link openings (`[a](` N times)
   footnotes    DIR/in.md: an article of N paragraphs of one cited sentence, each with its own footnote definition
   paragraphs   DIR/in.md: an article of N ordinary paragraphs (the yardstick for the Markdown shapes)
+  long-number  DIR/in.md: an article of one number of N thousands groups (`1,234,234,…`)
+  adjacent-links DIR/in.md: an article of one line of N inline links with nothing between them but `·`
+  setext       DIR/in.md: an article of `x` and then N lines of `=` (each a setext underline or a paragraph line)
+  figures      DIR/claims/many.yaml: a claim of N percentages whose quote states N others (none agrees)
+  quote-periodic DIR/claims/q.yaml: a quote `acac…bb…acac` of 4N characters, its snapshot `acac…` of 40N
+  quote-parts  DIR/claims/q.yaml: a quote of N/100 elided parts of 100 `a`s and a last `b`, its snapshot 40N `a`s
 Deterministic: the same arguments give the same files.
 """
 import json
@@ -98,5 +104,31 @@ elif shape in ("fn-markers", "link-opens", "footnotes", "paragraphs"):
     else:
         body = "".join(f"Paragraph {i} says the rate was {i % 97}.{i % 10}% in the cohort of the year.\n\n" for i in range(n))
     write("in.md", head + body)
+elif shape in ("long-number", "adjacent-links", "setext"):
+    head = "---\ntitle: Scaling\n---\n\n"
+    if shape == "long-number":
+        body = "The count was 1" + ",234" * n + " cases.\n"
+    elif shape == "adjacent-links":
+        body = "x " + "[T](https://example.com/a)·" * n + "\n"
+    else:
+        body = "x\n" + "=\n" * n
+    write("in.md", head + body)
+elif shape in ("figures", "quote-periodic", "quote-parts"):
+    write("sources/s.yaml", "id: s\ntype: report\nlevel: primary\ntitle: S\n" + ("" if shape == "figures" else "snapshot: snapshots/s.txt\n"))
+    if shape == "figures":
+        statement = ", ".join(f"{i}.5%" for i in range(n))
+        quote = ", ".join(f"{i}.7%" for i in range(n))
+    elif shape == "quote-periodic":
+        statement = "A claim."
+        quote = "ac" * n + "bb" + "ac" * n
+        os.makedirs(os.path.join(out, "sources", "snapshots"), exist_ok=True)
+        write("sources/snapshots/s.txt", "ac" * (20 * n))
+    else:
+        statement = "A claim."
+        quote = " … ".join(["a" * 100] * max(1, n // 100)) + " … b"
+        os.makedirs(os.path.join(out, "sources", "snapshots"), exist_ok=True)
+        write("sources/snapshots/s.txt", "a" * (40 * n))
+    write("claims/q.yaml" if shape != "figures" else "claims/many.yaml",
+          f"id: {'q' if shape != 'figures' else 'many'}\nstatement: {json.dumps(statement)}\ncitations:\n  - source: s\n    quote: {json.dumps(quote, ensure_ascii=False)}\n")
 else:
     sys.exit(f"unknown shape {shape}")

@@ -44,7 +44,8 @@ commands() {
     ris|ris-lines) echo "import:in.ris" ;;
     csl) echo "import:in.json" ;;
     bib) echo "import:in.bib" ;;
-    yaml-nest) echo "check" ;;
+    yaml-nest|figures|quote-periodic|quote-parts) echo "check" ;;
+    long-number|adjacent-links|setext) echo "check build" ;;
     *) echo "check import:in.md" ;;
   esac
 }
@@ -63,8 +64,8 @@ for shape in $shapes; do
       if [ -n "${capped[$shape/$cmd]:-}" ]; then
         continue
       fi
-      if [ "$cmd" = check ]; then
-        args=(check --format json)
+      if [ "$cmd" = check ] || [ "$cmd" = build ]; then
+        [ "$cmd" = check ] && args=(check --format json) || args=(build --force --out "$dir/site")
         input=$(find "$dir/claims" "$dir/articles" -type f 2>/dev/null | head -n1 || true)
       else
         args=(import --dry-run "$dir/${cmd#import:}")

@@ -20,6 +20,7 @@ public static partial class ArticleParser
         .UseYamlFrontMatter()
         .Use<AdmonitionExtension>()
         .UsePreciseSourceLocation()
+        .Use<LinearSetextExtension>()
         .Use<InlineBudgetExtension>()
         .Build();
 

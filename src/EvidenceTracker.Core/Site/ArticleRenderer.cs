@@ -23,6 +23,7 @@ public static class ArticleRenderer
         .UseAutoLinks()
         .Use<Articles.AdmonitionExtension>()
         .UsePreciseSourceLocation()
+        .Use<Articles.LinearSetextExtension>()
         .Use<Articles.InlineBudgetExtension>()
         .Build();
 

@@ -52,6 +52,9 @@ internal sealed class MarkdownPages(SiteData data)
         return sb.ToString();
     }
 
+    /// <summary>The longest URL made an autolink (browsers and servers refuse longer ones; <see cref="Uri"/> stops at 65,519).</summary>
+    internal const int MaxAutolinkLength = 2_048;
+
     /// <summary>The end of an http(s) URL starting at <paramref name="i"/>, trailing punctuation left out; null when none starts there.</summary>
     private static int? UrlEnd(string text, int i)
     {
@@ -63,11 +66,17 @@ internal sealed class MarkdownPages(SiteData data)
         var end = i;
         while (end < text.Length && !char.IsWhiteSpace(text[end]) && !char.IsControl(text[end]) && text[end] is not ('<' or '>' or '"' or '`'))
         {
-            end++;
+            if (++end - i > MaxAutolinkLength)
+            {
+                return null; // each http:// in a long run of text without a space would scan the rest of it again
+            }
         }
+        var opened = text.AsSpan(i, end - i).Count('(');
+        var closed = text.AsSpan(i, end - i).Count(')');
         while (end > i && (text[end - 1] is '.' or ',' or ';' or ':' or '!' or '?' or '\'' or ']' or '}' or '*' or '_' or '~'
-            || (text[end - 1] == ')' && text.AsSpan(i, end - i).Count('(') < text.AsSpan(i, end - i).Count(')'))))
+            || (text[end - 1] == ')' && opened < closed)))
         {
+            closed -= text[end - 1] == ')' ? 1 : 0;
             end--;
         }
         var scheme = text[i + 4] is 's' or 'S' ? 8 : 7;

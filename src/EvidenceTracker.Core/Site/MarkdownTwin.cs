@@ -18,6 +18,7 @@ internal static class MarkdownTwin
         .UseFootnotes()
         .UsePipeTables()
         .UsePreciseSourceLocation()
+        .Use<Articles.LinearSetextExtension>()
         .Use<Articles.InlineBudgetExtension>()
         .Build();
 

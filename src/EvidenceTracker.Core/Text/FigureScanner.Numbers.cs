@@ -76,7 +76,7 @@ internal sealed partial class FigureScanner
 
         if (!ReadNumber(start, out var first))
         {
-            return SkipIdentifier(digitStart);
+            return Math.Max(SkipIdentifier(digitStart), _numberRunEnd);
         }
 
         if (first.IsOrdinal && IsDayOfMonth(first.End))

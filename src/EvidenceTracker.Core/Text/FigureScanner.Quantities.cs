@@ -15,6 +15,7 @@ internal sealed partial class FigureScanner
     private bool ReadNumber(int i, out Quantity q)
     {
         q = default;
+        _numberRunEnd = 0;
         int j = i;
         bool negative = false;
         if (_s[j] == '-')
@@ -36,7 +37,10 @@ internal sealed partial class FigureScanner
             while (intEnd + 3 < Len + 0 && _s[intEnd] == ',' && CharInfo.IsDigit(_s[intEnd + 1]) && CharInfo.IsDigit(_s[intEnd + 2])
                 && CharInfo.IsDigit(_s[intEnd + 3]) && (intEnd + 4 >= Len || !CharInfo.IsDigit(_s[intEnd + 4])))
             {
-                digits.Append(_s, intEnd + 1, 3);
+                if (digits.Length <= 20)
+                {
+                    digits.Append(_s, intEnd + 1, 3);
+                }
                 intEnd += 4;
                 grouped = true;
             }
@@ -44,6 +48,9 @@ internal sealed partial class FigureScanner
 
         if (digits.Length > 20)
         {
+            // too long for a figure; the scan goes on after the whole run, not at each of its groups (which made
+            // one number of N groups cost N²)
+            _numberRunEnd = intEnd;
             return false;
         }
 

@@ -134,6 +134,9 @@ internal sealed partial class FigureScanner
     private readonly List<Figure> _figures = [];
     private int _lastEnd;
 
+    /// <summary>Where the last run of digits too long to be a figure ended (<see cref="ReadNumber"/> sets it).</summary>
+    private int _numberRunEnd;
+
     private readonly List<VersionIdentifier>? _versions;
 
     public FigureScanner(string text, bool numberWords, bool versions = false)

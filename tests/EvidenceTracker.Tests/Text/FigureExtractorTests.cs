@@ -548,4 +548,21 @@ public class TextAnalysisRobustnessTests
             .WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
         Assert.Equal("5%", Assert.Single(figures).Text.Trim());
     }
+
+    [Fact]
+    public async Task A_number_of_400_000_thousands_groups_is_skipped_whole_in_one_pass()
+    {
+        // too long to be a figure, it was read again from each of its groups: 40,000 groups took 4 s, this many would
+        // take minutes. Capped like the fuzz harness: a hang fails, time is not measured.
+        string text = "1" + string.Concat(Enumerable.Repeat(",234", 400_000)) + " cases, of which 5%.";
+        var figures = await Task.Run(() => FigureExtractor.Extract(text), TestContext.Current.CancellationToken)
+            .WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+        Assert.Equal("5%", Assert.Single(figures).Text.Trim());
+    }
+
+    [Fact]
+    public void A_grouped_number_of_up_to_twenty_digits_is_still_a_figure()
+    {
+        Assert.Equal(12_345_678_901_234_567_890m, Assert.Single(FigureExtractor.Extract("We counted 12,345,678,901,234,567,890 grains.")).Low);
+    }
 }
