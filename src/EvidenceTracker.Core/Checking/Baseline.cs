@@ -81,6 +81,10 @@ public sealed class Baseline
             // The JSON reader finds such text only when a string is read, as an InvalidOperationException.
             throw new BaselineException($"baseline '{shown}' is not UTF-8 text; write it again with `evidence baseline`");
         }
+        if (utf8.StartsWith("\uFEFF"u8))
+        {
+            utf8 = utf8[3..]; // a byte order mark, as some editors write: JSON does not allow it, but it says nothing
+        }
         JsonDocument doc;
         try
         {
@@ -88,7 +92,11 @@ public sealed class Baseline
         }
         catch (JsonException ex)
         {
-            throw new BaselineException($"baseline '{shown}' is not JSON: {OneLine(ex.Message)}", ex);
+            // the reader counts lines and bytes from 0; its message repeats them that way
+            var message = OneLine(ex.Message);
+            var counted = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+            var at = ex.LineNumber is { } line ? $" at line {line + 1}, byte {(ex.BytePositionInLine ?? 0) + 1}" : "";
+            throw new BaselineException($"baseline '{shown}' is not JSON{at}: {(counted > 0 ? message[..counted] : message)}", ex);
         }
         using (doc)
         {

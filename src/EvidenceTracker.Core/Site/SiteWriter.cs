@@ -113,7 +113,7 @@ public static class SiteWriter
             if (others.Count > 0 && !options.Force && !checkOnly)
             {
                 throw new SiteOutputException(
-                    $"'{outDir}' holds {SiteManifest.Describe(others)} that no build wrote ({(folder.Files.Contains(SiteManifest.FileName) ? $"its {SiteManifest.FileName} cannot be read or lists a path outside the folder, so none of its files is taken as the build's" : $"there is no {SiteManifest.FileName}")}); give an empty folder, or --force to write beside them (they are kept)");
+                    $"'{outDir}' holds {SiteManifest.Describe(others)} that no build wrote ({(folder.Files.Contains(SiteManifest.FileName) ? $"its {SiteManifest.FileName} cannot be read or lists a path outside the folder, so none of its files is taken as the build's" : $"there is no {SiteManifest.FileName}")}); give an empty folder, or --force to write beside them (a file where the build writes a page, such as index.html, is replaced; the others are kept)");
             }
         }
         if (!checkOnly && PageFolders.FirstOrDefault(folder.Links.Contains) is { } link)

@@ -100,7 +100,8 @@ public class BaselineTests
 
     [Theory]
     [InlineData(null, "does not exist")]
-    [InlineData("not json at all", "is not JSON")]
+    [InlineData("not json at all", "is not JSON at line 1, byte 2: 'not json at all' is an invalid JSON literal")]
+    [InlineData("{\n  \"version\": 1,\n  oops\n}", "is not JSON at line 3, byte 3: ")]
     [InlineData("{\"version\": 2, \"tool\": \"evidence\", \"findings\": []}", "has version 2; this evidence reads version 1")]
     [InlineData("[1, 2]", "is not an evidence baseline")]
     [InlineData("{\"version\": 1, \"findings\": [{\"rule\": \"schema\"}]}", "finding 1 has no \"key\"")]
@@ -118,6 +119,18 @@ public class BaselineTests
         var line = Assert.Single(result.Error.TrimEnd('\n').Split('\n'));
         Assert.StartsWith("error: baseline '", line, StringComparison.Ordinal);
         Assert.Contains(expected, line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_baseline_saved_with_a_byte_order_mark_is_read()
+    {
+        using var repo = new TempRepo("clean");
+        Assert.Equal(0, CliRunner.Run(repo.Root, "baseline").ExitCode);
+        var written = File.ReadAllBytes(repo.Full(".evidence-baseline.json"));
+        File.WriteAllBytes(repo.Full("bom.json"), [0xEF, 0xBB, 0xBF, .. written]);
+        var result = CliRunner.Run(repo.Root, "check", "--baseline", repo.Full("bom.json"));
+        Assert.Equal("", result.Error);
+        Assert.Equal(0, result.ExitCode);
     }
 
     [Fact]

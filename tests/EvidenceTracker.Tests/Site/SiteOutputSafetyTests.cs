@@ -105,6 +105,7 @@ public sealed class SiteOutputSafetyTests
         var refused = CliRunner.Run(repo.Root, "build", "--out", "docs");
         Assert.Equal(2, refused.ExitCode);
         Assert.Contains("that no build wrote", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("--force to write beside them (a file where the build writes a page, such as index.html, is replaced; the others are kept)", refused.Error, StringComparison.Ordinal);
         Assert.Equal("my home page", repo.Read("docs/index.html"));
         Assert.False(File.Exists(repo.Full("docs/claims/trial-size-120.html")));
 
