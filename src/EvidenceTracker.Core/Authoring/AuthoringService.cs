@@ -38,27 +38,30 @@ public static class AuthoringService
         {
             problems.AddRange(Duplicates(root, DuplicateSources.Keys(doi ?? s.Doi, s.Pmid, s.Pmcid, s.Arxiv, s.Url).ToList()));
         }
-        var id = s.Id ?? Slugs.Unique(DeriveSourceId(s), ids.Contains);
+        var baseId = DeriveSourceId(s);
+        var id = s.Id ?? Slugs.Unique(baseId, ids.Contains);
         if (s.Id is not null && ids.Contains(s.Id))
         {
             problems.Add($"a source with id '{s.Id}' already exists (sources/{s.Id}.yaml); choose another --id, or leave --id out to derive one");
         }
-        var text = new NewSourceYaml
+        string TextOf(string id) => new NewSourceYaml
         {
             Id = id, Type = s.Type, Title = s.Title, Authors = s.Authors, Publisher = s.Publisher, Date = s.Date, Accessed = s.Accessed,
             Url = s.Url, Doi = doi ?? s.Doi, Pmid = s.Pmid, Lang = s.Lang, Level = s.Level, ReportsOn = s.ReportsOn, ReportsOnOnOneLine = true,
             Volume = s.Volume, Issue = s.Issue, Pages = s.Pages, Pmcid = s.Pmcid,
             Arxiv = s.Arxiv is { } ax ? Values.NormalizeArxiv(ax) ?? ax : null, Isbn = s.Isbn,
         }.ToString();
-        var path = $"sources/{id}.yaml";
-        var sink = new FindingSink(path);
-        var source = DocumentReaders.ReadSource(YamlTreeReader.Read(text, sink), sink);
+        Source? Read(string id, FindingSink sink) => DocumentReaders.ReadSource(YamlTreeReader.Read(TextOf(id), sink), sink);
+        var sink = new FindingSink($"sources/{id}.yaml");
+        var source = Read(id, sink);
         problems.AddRange(LockedEdit.Errors(sink));
         if (problems.Count > 0)
         {
             return WriteResult.Refused([.. problems]);
         }
-        return Create(root, path, text, id) with { Source = source };
+        var created = CreateNew(root, "sources", id, s.Id is null ? baseId : null, ids, TextOf,
+            s.AllowDuplicate ? null : () => [.. Duplicates(root, DuplicateSources.Keys(doi ?? s.Doi, s.Pmid, s.Pmcid, s.Arxiv, s.Url).ToList())]);
+        return created with { Source = created.Id == id ? source : Read(created.Id ?? id, new FindingSink("")) };
     }
 
     public static WriteResult AddClaim(AddClaimSettings s)
@@ -85,34 +88,36 @@ public static class AuthoringService
         {
             problems.Add($"a claim with id '{s.Id}' already exists; choose another --id, or leave --id out to derive one");
         }
-        var id = s.Id ?? Slugs.Unique(Slugs.ForText(s.Statement, "claim"), claimIds.Contains);
-        var doc = new YamlWriter()
-            .Field("id", id)
-            .Field("statement", s.Statement)
-            .Field("article", s.Article)
-            .Field("excerpt", s.Excerpt);
-        var text = doc.ToString();
-        if (s.Citations.Count > 0)
+        var baseId = Slugs.ForText(s.Statement, "claim");
+        var id = s.Id ?? Slugs.Unique(baseId, claimIds.Contains);
+        string TextOf(string id)
         {
+            var text = new YamlWriter()
+                .Field("id", id)
+                .Field("statement", s.Statement)
+                .Field("article", s.Article)
+                .Field("excerpt", s.Excerpt)
+                .ToString();
             foreach (var c in s.Citations)
             {
                 text = CitationEditor.AddCitation(text, c, out _) ?? text;
             }
+            return new YamlWriter().Raw(text)
+                .Field("verdict", s.Verdict)
+                .Field("note", s.Note)
+                .FlowList("tags", s.Tags)
+                .ToString();
         }
-        text = new YamlWriter().Raw(text)
-            .Field("verdict", s.Verdict)
-            .Field("note", s.Note)
-            .FlowList("tags", s.Tags)
-            .ToString();
-        var path = $"claims/{id}.yaml";
-        var sink = new FindingSink(path);
-        var claim = DocumentReaders.ReadClaim(YamlTreeReader.Read(text, sink), sink);
+        Claim? Read(string id, FindingSink sink) => DocumentReaders.ReadClaim(YamlTreeReader.Read(TextOf(id), sink), sink);
+        var sink = new FindingSink($"claims/{id}.yaml");
+        var claim = Read(id, sink);
         problems.AddRange(LockedEdit.Errors(sink));
         if (problems.Count > 0)
         {
             return WriteResult.Refused([.. problems]);
         }
-        return Create(root, path, text, id) with { Claim = claim };
+        var created = CreateNew(root, "claims", id, s.Id is null ? baseId : null, claimIds, TextOf);
+        return created with { Claim = created.Id == id ? claim : Read(created.Id ?? id, new FindingSink("")) };
     }
 
     public static WriteResult Cite(CiteSettings s)
@@ -239,6 +244,33 @@ public static class AuthoringService
 
     private static bool Same(Citation c, CitationSpec spec) =>
         c.Source == spec.Source && c.Quote == spec.Quote && c.Locator == spec.Locator && c.Stance == (spec.Stance ?? Stance.Supports);
+
+    /// <summary>
+    /// Creates the file of a new claim or source. When its id was derived (<paramref name="baseId"/>: no --id) and
+    /// another command creates a file of that id between the look at the folder and the write, the next free id is
+    /// taken, as it would have been had that file been there before; a given id is refused instead.
+    /// </summary>
+    /// <param name="recheck">Problems the file another command created may have caused (a source of the same DOI):
+    /// when there are any, they are the answer instead of the next id.</param>
+    private static WriteResult CreateNew(string root, string folder, string id, string? baseId, HashSet<string> taken, Func<string, string> textOf,
+        Func<List<string>>? recheck = null)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var path = $"{folder}/{id}.yaml";
+            var result = Create(root, path, textOf(id), id);
+            if (result.Ok || baseId is null || attempt >= 1_000 || File.Exists(Path.Combine(root, path)) is false)
+            {
+                return result;
+            }
+            if (recheck?.Invoke() is { Count: > 0 } problems)
+            {
+                return WriteResult.Refused([.. problems]);
+            }
+            taken.Add(id);
+            id = Slugs.Unique(baseId, taken.Contains);
+        }
+    }
 
     private static WriteResult Create(string root, string path, string text, string id)
     {

@@ -213,6 +213,38 @@ public class WriteSafetyTests
     }
 
     [Fact]
+    public void Concurrent_adds_of_one_statement_without_an_id_all_succeed_each_with_its_own_id()
+    {
+        // Each looks at the folder, derives the first free id, then creates its file; one that finds its id taken
+        // meanwhile moves on to the next free one (4 of 8 racing processes were refused before).
+        using var repo = new TempRepo();
+        const int Rounds = 12, Writers = 8;
+        var results = new WriteResult[Rounds * Writers];
+        for (var round = 0; round < Rounds; round++)
+        {
+            Parallel.For(0, Writers, new ParallelOptions { MaxDegreeOfParallelism = Writers }, i => results[(round * Writers) + i] =
+                AuthoringService.AddClaim(new AddClaimSettings { Root = repo.Root, Statement = "Ten hospitals joined the trial.", Verdict = "unverifiable" }));
+        }
+        Assert.All(results, r => Assert.True(r.Ok, string.Join("; ", r.Problems)));
+        Assert.Equal(Rounds * Writers, results.Select(r => r.Id).Distinct().Count());
+        Assert.Equal(Rounds * Writers, Directory.GetFiles(repo.Full("claims")).Length);
+        Assert.All(results, r => Assert.Equal(r.Id, r.Claim!.Id));
+        Assert.All(results, r => Assert.StartsWith($"id: {r.Id}\n", repo.Read(r.Path!), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Concurrent_adds_of_one_doi_leave_one_source_and_refuse_the_others_as_duplicates()
+    {
+        using var repo = new TempRepo();
+        var results = new WriteResult[8];
+        Parallel.For(0, 8, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i => results[i] =
+            AuthoringService.AddSource(new AddSourceSettings { Root = repo.Root, Type = SourceType.JournalArticle, Title = "A trial", Doi = "10.1000/xyz123" }));
+        Assert.Single(results, r => r.Ok);
+        Assert.Single(Directory.GetFiles(repo.Full("sources")));
+        Assert.All(results.Where(r => !r.Ok), r => Assert.Contains("10.1000/xyz123", string.Join("; ", r.Problems), StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Concurrent_processes_adding_the_same_id_leave_one_file_and_clear_messages()
     {
         var exe = Path.Combine(AppContext.BaseDirectory, "evidence");
