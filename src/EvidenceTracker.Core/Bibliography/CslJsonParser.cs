@@ -12,6 +12,9 @@ internal abstract record JNode(int Offset)
 {
     /// <summary>The first string in this value (itself, a member name or any value inside) that was not valid text.</summary>
     public JFlaw? Flaw { get; init; }
+
+    /// <summary>The first member name in this value (or any inside) that its object has twice: the key, where the second starts.</summary>
+    public JFlaw? Repeated { get; init; }
 }
 
 /// <summary>A string that held invalid UTF-8 or a lone surrogate escape: where it starts and what was wrong.</summary>
@@ -19,7 +22,8 @@ internal sealed record JFlaw(int Offset, string What);
 
 internal sealed record JObject(int Offset, List<KeyValuePair<string, JNode>> Members) : JNode(Offset)
 {
-    public JNode? this[string name] => Members.FirstOrDefault(m => m.Key == name).Value;
+    /// <summary>The member's value; of a name given twice, the last, as JavaScript's JSON.parse (and so citeproc-js) reads it.</summary>
+    public JNode? this[string name] => Members.LastOrDefault(m => m.Key == name).Value;
 }
 
 internal sealed record JArray(int Offset, List<JNode> Items) : JNode(Offset);
@@ -89,6 +93,11 @@ internal static class CslJsonParser
             {
                 diag.Warning($"{entry.Label}: a string holds {flaw.What}; read with U+FFFD in its place", lines.PositionOf(flaw.Offset));
             }
+            if (obj.Repeated is { } twice)
+            {
+                diag.Warning($"{entry.Label}: the key \"{twice.What}\" is given twice in one object; the last value is read, as JSON.parse reads it",
+                    lines.PositionOf(twice.Offset));
+            }
             entries.Add(entry);
         }
         return new BibParseResult(entries, diag.Findings);
@@ -107,26 +116,36 @@ internal static class CslJsonParser
         {
             case JsonTokenType.StartObject:
                 var members = new List<KeyValuePair<string, JNode>>();
+                var names = new HashSet<string>(StringComparer.Ordinal);
                 JFlaw? objectFlaw = null;
+                JFlaw? repeated = null;
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                 {
+                    var nameOffset = (int)reader.TokenStartIndex + baseOffset;
                     var name = ReadString(ref reader, baseOffset, ref objectFlaw);
+                    if (!names.Add(name))
+                    {
+                        repeated ??= new JFlaw(nameOffset, name);
+                    }
                     reader.Read();
                     var value = ReadValue(ref reader, baseOffset);
                     objectFlaw ??= value.Flaw;
+                    repeated ??= value.Repeated;
                     members.Add(new(name, value));
                 }
-                return new JObject(offset, members) { Flaw = objectFlaw };
+                return new JObject(offset, members) { Flaw = objectFlaw, Repeated = repeated };
             case JsonTokenType.StartArray:
                 var items = new List<JNode>();
                 JFlaw? arrayFlaw = null;
+                JFlaw? arrayRepeated = null;
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
                     var item = ReadValue(ref reader, baseOffset);
                     arrayFlaw ??= item.Flaw;
+                    arrayRepeated ??= item.Repeated;
                     items.Add(item);
                 }
-                return new JArray(offset, items) { Flaw = arrayFlaw };
+                return new JArray(offset, items) { Flaw = arrayFlaw, Repeated = arrayRepeated };
             case JsonTokenType.String:
                 JFlaw? flaw = null;
                 var text = ReadString(ref reader, baseOffset, ref flaw);

@@ -417,6 +417,17 @@ public class CslJsonParserTests
     }
 
     [Fact]
+    public void A_key_given_twice_is_a_warning_at_the_second_and_its_last_value_is_read_as_json_parse_reads_it()
+    {
+        var result = Parse("[\n  {\"id\": \"a\", \"title\": \"First\",\n   \"title\": \"Second\"},\n  {\"id\": \"b\", \"author\": [{\"family\": \"X\", \"family\": \"Y\"}]}\n]");
+        Assert.Equal(["Second", null], result.Entries.Select(e => e.Title));
+        Assert.Equal("Y", Assert.Single(result.Entries[1].Authors).Family);
+        Assert.Equal([(BibRules.Value, 3, 4), (BibRules.Value, 4, 42)], result.Findings.Select(f => (f.Rule, f.Line!.Value, f.Column!.Value)));
+        Assert.Contains("item 1 (a): the key \"title\" is given twice in one object; the last value is read", result.Findings[0].Message, StringComparison.Ordinal);
+        Assert.Contains("the key \"family\" is given twice", result.Findings[1].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Invalid_utf8_in_a_string_or_a_member_name_is_a_warning_on_its_item()
     {
         var json = Encoding.UTF8.GetBytes("[{\"id\": \"a\", \"title\": \"caf@\", \"author\": [{\"family\": \"Ok\"}]},\n {\"id\": \"b\", \"title\": \"B\", \"n@me\": 1}]");
