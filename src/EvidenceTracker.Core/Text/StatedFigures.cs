@@ -8,49 +8,78 @@ namespace EvidenceTracker.Text;
 /// </summary>
 internal sealed class StatedFigures
 {
-    private readonly List<Figure> _numbers = [];
-    private readonly HashSet<(int Mask, int? Year, int? Month, int? Day)> _calendar = [];
-    private readonly HashSet<decimal> _ordinals = [];
-    private readonly Dictionary<decimal, UnitKeys> _byUnit = [];
-    private readonly Dictionary<string, List<VersionIdentifier>> _versions = new(StringComparer.OrdinalIgnoreCase);
-    private readonly HashSet<(string Name, string Version)> _versionPrefixes = new(NameVersionComparer.Instance);
+    // the index, made only for a list of IndexFrom figures (or versions) or more
+    private readonly List<Figure> _numbers = null!;
+    private readonly HashSet<(int Mask, int? Year, int? Month, int? Day)> _calendar = null!;
+    private readonly HashSet<decimal> _ordinals = null!;
+    private readonly Dictionary<decimal, UnitKeys> _byUnit = null!;
+    private readonly Dictionary<string, List<VersionIdentifier>> _versions = null!;
+    private readonly HashSet<(string Name, string Version)> _versionPrefixes = null!;
 
-    public StatedFigures(IEnumerable<Figure> figures, IEnumerable<VersionIdentifier> versions)
+    /// <summary>Below this many figures (or versions) the quotes' are compared one by one: most claims cite a
+    /// sentence or two, and building the index would cost more than it saves.</summary>
+    internal const int IndexFrom = 24;
+
+    private readonly IReadOnlyList<Figure> _figures;
+    private readonly IReadOnlyList<VersionIdentifier> _versionList;
+    private readonly bool _indexed;
+    private readonly bool _versionsIndexed;
+
+    public StatedFigures(IReadOnlyList<Figure> figures, IReadOnlyList<VersionIdentifier> versions)
+        : this(figures, versions, IndexFrom)
+    {
+    }
+
+    /// <param name="indexFrom">The count from which lists are indexed (tests give 0 to compare the index with the pairwise rule).</param>
+    internal StatedFigures(IReadOnlyList<Figure> figures, IReadOnlyList<VersionIdentifier> versions, int indexFrom)
     {
         ArgumentNullException.ThrowIfNull(figures);
         ArgumentNullException.ThrowIfNull(versions);
-        foreach (var figure in figures)
+        _figures = figures;
+        _versionList = versions;
+        _indexed = _figures.Count >= indexFrom;
+        _versionsIndexed = _versionList.Count >= indexFrom;
+        if (_indexed)
         {
-            if (figure.Kind is FigureKind.Year or FigureKind.Date)
+            (_numbers, _calendar, _ordinals, _byUnit) = ([], [], [], []);
+            foreach (var figure in _figures)
             {
-                for (var mask = 0; mask < 8; mask++)
+                if (figure.Kind is FigureKind.Year or FigureKind.Date)
                 {
-                    _calendar.Add(Project(mask, figure));
+                    for (var mask = 0; mask < 8; mask++)
+                    {
+                        _calendar.Add(Project(mask, figure));
+                    }
+                }
+                else if (figure.Kind == FigureKind.Ordinal)
+                {
+                    _ordinals.Add(figure.Low);
+                }
+                else
+                {
+                    _numbers.Add(figure);
                 }
             }
-            else if (figure.Kind == FigureKind.Ordinal)
-            {
-                _ordinals.Add(figure.Low);
-            }
-            else
-            {
-                _numbers.Add(figure);
-            }
         }
-        foreach (var version in versions)
+        if (_versionsIndexed)
         {
-            if (!_versions.TryGetValue(version.Name, out var named))
+            _versions = new(StringComparer.OrdinalIgnoreCase);
+            _versionPrefixes = new(NameVersionComparer.Instance);
+            foreach (var version in _versionList)
             {
-                _versions[version.Name] = named = [];
-            }
-            named.Add(version);
-            // 17.2.1 states 17.2.1, 17.2 and 17
-            for (var v = version.Version; ; v = v[..v.LastIndexOf('.')])
-            {
-                _versionPrefixes.Add((version.Name, v));
-                if (!v.Contains('.', StringComparison.Ordinal))
+                if (!_versions.TryGetValue(version.Name, out var named))
                 {
-                    break;
+                    _versions[version.Name] = named = [];
+                }
+                named.Add(version);
+                // 17.2.1 states 17.2.1, 17.2 and 17
+                for (var v = version.Version; ; v = v[..v.LastIndexOf('.')])
+                {
+                    _versionPrefixes.Add((version.Name, v));
+                    if (!v.Contains('.', StringComparison.Ordinal))
+                    {
+                        break;
+                    }
                 }
             }
         }
@@ -60,6 +89,17 @@ internal sealed class StatedFigures
     public bool States(Figure claim)
     {
         ArgumentNullException.ThrowIfNull(claim);
+        if (!_indexed)
+        {
+            for (var i = 0; i < _figures.Count; i++)
+            {
+                if (FigureComparer.Matches(claim, _figures[i]))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
         if (claim.Kind is FigureKind.Year or FigureKind.Date)
         {
             // a year is stated by a year or a date of that year; a date by one that agrees on every part it states
@@ -80,10 +120,12 @@ internal sealed class StatedFigures
 
     /// <summary>The stated versions of the same name as <paramref name="version"/>.</summary>
     public IReadOnlyList<VersionIdentifier> Named(VersionIdentifier version) =>
-        _versions.TryGetValue(version.Name, out var named) ? named : [];
+        !_versionsIndexed ? [.. _versionList.Where(version.SameName)]
+        : _versions.TryGetValue(version.Name, out var named) ? named : [];
 
     /// <summary>Whether a stated version is <paramref name="version"/> or a release of it (<see cref="VersionIdentifier.SameVersion"/>).</summary>
-    public bool StatesVersion(VersionIdentifier version) => _versionPrefixes.Contains((version.Name, version.Version));
+    public bool StatesVersion(VersionIdentifier version) =>
+        _versionsIndexed ? _versionPrefixes.Contains((version.Name, version.Version)) : _versionList.Any(version.SameVersion);
 
     private static (int, int?, int?, int?) Project(int mask, Figure f) =>
         (mask, (mask & 1) != 0 ? f.Year : null, (mask & 2) != 0 ? f.Month : null, (mask & 4) != 0 ? f.Day : null);

@@ -39,7 +39,7 @@ public class StatedFiguresTests
             var claimed = Enumerable.Range(0, random.Next(1, 6)).Select(_ => Shapes[random.Next(Shapes.Length)](random)).ToList();
             var quoted = claimed.Where(_ => random.Next(2) == 0).Concat(Enumerable.Range(0, random.Next(0, 8)).Select(_ => Shapes[random.Next(Shapes.Length)](random)));
             var quoteFigures = FigureExtractor.Extract(string.Join(", and ", quoted.OrderBy(_ => random.Next())) + ".");
-            var index = new StatedFigures(quoteFigures, []);
+            var index = new StatedFigures(quoteFigures, [], indexFrom: 0);
             foreach (var figure in FigureExtractor.Extract(string.Join(", and ", claimed) + "."))
             {
                 var expected = FigureComparer.IsStatedBy(figure, quoteFigures);
@@ -60,15 +60,15 @@ public class StatedFiguresTests
         for (var mask = 0; mask < 1 << 6; mask++)
         {
             var quoted = versions.Where((_, i) => (mask & (1 << (i % 6))) != 0 && i % 2 == mask % 2).ToList();
-            var index = new StatedFigures([], quoted);
+            var index = new StatedFigures([], quoted, indexFrom: 0);
             foreach (var claimed in versions)
             {
                 Assert.Equal(quoted.Any(claimed.SameVersion), index.StatesVersion(claimed));
                 Assert.Equal(quoted.Where(claimed.SameName), index.Named(claimed));
             }
         }
-        var iOS = new StatedFigures([], [versions[3]]);
+        var iOS = new StatedFigures([], [versions[3]], indexFrom: 0);
         Assert.True(iOS.StatesVersion(versions[2]));
-        Assert.False(new StatedFigures([], [versions[2]]).StatesVersion(versions[3]));
+        Assert.False(new StatedFigures([], [versions[2]], indexFrom: 0).StatesVersion(versions[3]));
     }
 }
