@@ -109,7 +109,7 @@ elif shape in ("long-number", "adjacent-links", "setext"):
     if shape == "long-number":
         body = "The count was 1" + ",234" * n + " cases.\n"
     elif shape == "adjacent-links":
-        body = "x " + "[T](https://example.com/a)·" * n + "\n"
+        body = "x " + "[T](https://e.com)·" * n + "\n"
     else:
         body = "x\n" + "=\n" * n
     write("in.md", head + body)

@@ -37,6 +37,7 @@ public abstract class FuzzReader
         new ArticleSiteReader(),
         new BaselineReader(),
         new SiteManifestReader(),
+        new PdfReader(),
     ];
 
     public static FuzzReader Named(string name) =>
@@ -242,5 +243,19 @@ internal sealed class SiteManifestReader() : OwnFolderReader("site-manifest", "s
             ? $"no manifest; first look: {repository ?? "none"}; up to date: {up is not null}"
             : $"{contents.Files.Count} files, {contents.Inputs.Count} inputs, repository {contents.Repository ?? "none"}; first look: {repository ?? "none"}; up to date: {up is not null}\n"
               + string.Join('\n', contents.Files.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key} {f.Value}")));
+    }
+}
+
+/// <summary>A PDF snapshot's text, as <c>snapshot</c> and <c>check</c> read it (PdfPig, with the decode budget).</summary>
+internal sealed class PdfReader() : OwnFolderReader("pdf", "pdfs")
+{
+    public override bool Seeds(FixturePlace place) => base.Seeds(place) && place.Extension == ".pdf";
+
+    public override FuzzOutcome Run(byte[] input, FixturePlace place, FuzzWorkspace workspace)
+    {
+        var result = PdfText.Extract(input);
+        return result.Text is null
+            ? new FuzzOutcome("", result.Problem)
+            : new FuzzOutcome($"{result.Pages} pages\n{result.Text}");
     }
 }

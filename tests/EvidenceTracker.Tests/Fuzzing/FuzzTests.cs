@@ -12,7 +12,7 @@ public class FuzzTests
     /// <summary>The seed of the CI run: the same inputs every time, so a failure reproduces.</summary>
     public const int Seed = 18;
 
-    /// <summary>Inputs per reader per run (twelve readers; each input is read twice).</summary>
+    /// <summary>Inputs per reader per run (thirteen readers; each input is read twice).</summary>
     public const int InputsPerReader = 200;
 
     /// <summary>Inputs of the CI run stay under this size; bench/fuzz.sh makes inputs of up to 4 MB.</summary>
