@@ -7,6 +7,8 @@ usage: gen_pdf.py OUT.pdf [PAGES]
 """
 import sys
 
+from pdf_file import pdf_file
+
 out = sys.argv[1]
 pages = int(sys.argv[2]) if len(sys.argv) > 2 else 30
 words = ("the participants were randomly assigned to one of two groups and followed for twelve weeks while "
@@ -54,14 +56,4 @@ for k in range(1, pages + 1):
 catalog = add(b"<< /Type /Catalog /Pages %d 0 R >>" % pages_id)
 assert add(b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % k for k in kids), pages)) == pages_id
 
-pdf = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-offsets = []
-for i, data in enumerate(objects, start=1):
-    offsets.append(len(pdf))
-    pdf += b"%d 0 obj\n" % i + data + b"\nendobj\n"
-xref = len(pdf)
-pdf += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-for o in offsets:
-    pdf += b"%010d 00000 n \n" % o
-pdf += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, catalog, xref)
-open(out, "wb").write(pdf)
+open(out, "wb").write(pdf_file(objects, catalog))

@@ -84,22 +84,28 @@ internal sealed class OrdinalSearch
             var common = tail.IsEmpty ? 0 : text.Slice(i + headLength, tail.Length).CommonPrefixLength(tail);
             budget -= headLength + common;
             Compared += common + 1;
-            if (common == tail.Length)
+            if (common == tail.Length && Enough(i, found, max, ref first, ref count))
             {
-                first = first < 0 ? i : first;
-                if (found is null)
-                {
-                    return i;
-                }
-                found.Add(i);
-                if (++count >= max)
-                {
-                    break;
-                }
+                break;
             }
             from = i + 1;
         }
         return first;
+    }
+
+    /// <summary>
+    /// Records an occurrence (the first one, and each one in <paramref name="found"/> when all are asked for); true
+    /// when the search is done: the first was all that was asked, or <paramref name="max"/> are found.
+    /// </summary>
+    private static bool Enough(int at, List<int>? found, int max, ref int first, ref int count)
+    {
+        first = first < 0 ? at : first;
+        if (found is null)
+        {
+            return true;
+        }
+        found.Add(at);
+        return ++count >= max;
     }
 
     /// <summary>Knuth–Morris–Pratt from <paramref name="from"/>: each character of the text is read once.</summary>
@@ -112,26 +118,11 @@ internal sealed class OrdinalSearch
         var count = 0;
         for (var i = from; i < text.Length; i++)
         {
-            var c = text[i];
             Compared++;
-            while (k > 0 && c != pattern[k])
-            {
-                k = failure[k - 1];
-            }
-            if (c == pattern[k])
-            {
-                k++;
-            }
+            k = Advance(pattern, failure, k, text[i]);
             if (k == m)
             {
-                var at = i - m + 1;
-                first = first < 0 ? at : first;
-                if (found is null)
-                {
-                    return at;
-                }
-                found.Add(at);
-                if (++count >= max)
+                if (Enough(i - m + 1, found, max, ref first, ref count))
                 {
                     break;
                 }
@@ -148,16 +139,24 @@ internal sealed class OrdinalSearch
         var k = 0;
         for (var i = 1; i < pattern.Length; i++)
         {
-            while (k > 0 && pattern[i] != pattern[k])
-            {
-                k = failure[k - 1];
-            }
-            if (pattern[i] == pattern[k])
-            {
-                k++;
-            }
+            k = Advance(pattern, failure, k, pattern[i]);
             failure[i] = k;
         }
         return failure;
+    }
+
+    /// <summary>
+    /// The length of the pattern's prefix matched after <paramref name="c"/>, when <paramref name="k"/> characters
+    /// of it were matched before: falls back along the failure links until <paramref name="c"/> extends a prefix.
+    /// Reads only the links below <paramref name="k"/>, so it serves the building of the links too.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static int Advance(ReadOnlySpan<char> pattern, int[] failure, int k, char c)
+    {
+        while (k > 0 && c != pattern[k])
+        {
+            k = failure[k - 1];
+        }
+        return c == pattern[k] ? k + 1 : k;
     }
 }
