@@ -4,9 +4,9 @@ namespace EvidenceTracker.Articles;
 /// <summary>A paragraph (list items and block quotes included) or a heading, as plain text with its sentences and markers.</summary>
 public sealed class ArticleBlock
 {
-    private readonly int[] _map;
+    private readonly OffsetMap _map;
 
-    internal ArticleBlock(ArticleBlockKind kind, bool inQuote, string text, int[] map, IReadOnlyList<ArticleSentence> sentences,
+    internal ArticleBlock(ArticleBlockKind kind, bool inQuote, string text, OffsetMap map, IReadOnlyList<ArticleSentence> sentences,
         IReadOnlyList<FootnoteMarker> markers)
     {
         Kind = kind;

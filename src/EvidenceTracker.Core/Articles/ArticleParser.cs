@@ -445,7 +445,10 @@ public static partial class ArticleParser
         if (cuts.Count == 0)
         {
             // Nothing to remove: the plain text is the rendered text (the common paragraph without markers).
-            return new ArticleBlock(kind, inQuote, raw, MapWithEnd(rawMap), Sentences(raw, rawMap, at), []) { Links = links };
+            return new ArticleBlock(kind, inQuote, raw, OffsetMap.Of(rawMap, rawMap.Count > 0 ? rawMap[^1] + 1 : 0), Sentences(raw, rawMap, at), [])
+            {
+                Links = links,
+            };
         }
         var text = builder.CutText.Clear();
         var map = builder.CutMap;
@@ -485,20 +488,11 @@ public static partial class ArticleParser
         }
         AppendRange(raw, rawMap, next, raw.Length, text, map);
         var plain = text.ToString();
-        map.Add(map.Count > 0 ? map[^1] + 1 : (rawMap.Count > 0 ? rawMap[^1] : 0));
-        return new ArticleBlock(kind, inQuote, plain, [.. map], Sentences(plain, map, at), markers)
+        var sentences = Sentences(plain, map, at);
+        return new ArticleBlock(kind, inQuote, plain, OffsetMap.Of(map, map.Count > 0 ? map[^1] + 1 : (rawMap.Count > 0 ? rawMap[^1] : 0)), sentences, markers)
         {
             Citations = citations.Count == 0 ? [] : citations, Links = links,
         };
-    }
-
-    /// <summary>A block's map: each character's offset in the source, then one past the last character's.</summary>
-    private static int[] MapWithEnd(List<int> map)
-    {
-        var result = new int[map.Count + 1];
-        map.CopyTo(result);
-        result[^1] = map.Count > 0 ? map[^1] + 1 : 0;
-        return result;
     }
 
     private static List<ArticleSentence> Sentences(string plain, List<int> map, Func<int, Position> at)

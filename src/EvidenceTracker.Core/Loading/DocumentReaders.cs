@@ -48,7 +48,13 @@ public static class DocumentReaders
         return id ?? Stem(file);
     }
 
-    public static Claim? ReadClaim(YNode? root, FindingSink sink)
+    public static Claim? ReadClaim(YNode? root, FindingSink sink) => ReadClaim(root, sink, null);
+
+    /// <summary>
+    /// Reads a claim; with <paramref name="pool"/>, the values that repeat across a repository's claims (the article,
+    /// cited source ids, locators, tags) are the pool's instances.
+    /// </summary>
+    public static Claim? ReadClaim(YNode? root, FindingSink sink, StringPool? pool)
     {
         ArgumentNullException.ThrowIfNull(sink);
         var map = RootMapping(root, sink, "claim");
@@ -61,7 +67,7 @@ public static class DocumentReaders
         var id = Id(r, sink.File);
         sink.Claim = id;
         var statement = r.Text("statement", required: true);
-        var article = r.Checked("article", v => Values.SlugProblem(v) is { } p ? $"article id '{v}' {p}" : null);
+        var article = pool.ShareOrSelf(r.Checked("article", v => Values.SlugProblem(v) is { } p ? $"article id '{v}' {p}" : null));
         var excerpt = r.Text("excerpt");
         var verdictText = r.Choice("verdict", Names.Verdicts);
         Verdict? verdict = verdictText is not null && Names.TryParse(Names.Verdicts, verdictText, out Verdict v) ? v : null;
@@ -78,16 +84,16 @@ public static class DocumentReaders
             }
             citations.Add(new Citation
             {
-                Source = source,
+                Source = pool.ShareOrSelf(source),
                 Quote = cr.Text("quote"),
-                Locator = cr.Text("locator"),
+                Locator = pool.ShareOrSelf(cr.Text("locator")),
                 Stance = stance,
                 Start = c.Start,
                 SourcePosition = cr.ValuePosition("source") ?? c.Start,
                 QuotePosition = cr.ValuePosition("quote"),
             });
         }
-        var tags = r.TextList("tags").Select(t => t.Value).ToList();
+        var tags = ListValues(r.TextList("tags"), pool);
         return new Claim
         {
             Id = id,
@@ -106,7 +112,13 @@ public static class DocumentReaders
         };
     }
 
-    public static Source? ReadSource(YNode? root, FindingSink sink)
+    public static Source? ReadSource(YNode? root, FindingSink sink) => ReadSource(root, sink, null);
+
+    /// <summary>
+    /// Reads a source; with <paramref name="pool"/>, its id (the instance the claims' citations hold when they were read
+    /// with the same pool), publisher, language, authors and reports-on ids are the pool's instances.
+    /// </summary>
+    public static Source? ReadSource(YNode? root, FindingSink sink, StringPool? pool)
     {
         ArgumentNullException.ThrowIfNull(sink);
         var map = RootMapping(root, sink, "source");
@@ -116,7 +128,7 @@ public static class DocumentReaders
         }
         var positions = new FieldPositions();
         var r = new FieldReader(map, sink, "source", SourceFields, positions);
-        var id = Id(r, sink.File);
+        var id = pool.ShareOrSelf(Id(r, sink.File));
         sink.Source = id;
         var type = r.Choice("type", Names.SourceTypes, required: true);
         var title = r.Text("title", required: true);
@@ -132,7 +144,7 @@ public static class DocumentReaders
             }
             else
             {
-                reportsOn.Add(value);
+                reportsOn.Add(pool.ShareOrSelf(value));
                 reportsOnAt.Add(at);
             }
         }
@@ -142,14 +154,14 @@ public static class DocumentReaders
             File = sink.File,
             Type = type is not null && Names.TryParse(Names.SourceTypes, type, out SourceType t) ? t : SourceType.Other,
             Title = title ?? "",
-            Authors = r.TextList("authors").Select(a => a.Value).ToList(),
-            Publisher = r.Text("publisher"),
+            Authors = ListValues(r.TextList("authors"), pool),
+            Publisher = pool.ShareOrSelf(r.Text("publisher")),
             Date = r.Checked("date", Values.DateProblem),
             Accessed = r.Checked("accessed", Values.DateProblem),
             Url = r.Checked("url", Values.UrlProblem),
             Doi = r.Checked("doi", Values.DoiProblem),
             Pmid = r.Checked("pmid", Values.PmidProblem),
-            Lang = r.Checked("lang", Values.LangProblem),
+            Lang = pool.ShareOrSelf(r.Checked("lang", Values.LangProblem)),
             Level = level,
             ReportsOn = reportsOn,
             ReportsOnPositions = reportsOnAt,
@@ -232,12 +244,31 @@ public static class DocumentReaders
         };
     }
 
+    /// <summary>The values of a list field, shared through <paramref name="pool"/> when there is one; no list when empty.</summary>
+    private static IReadOnlyList<string> ListValues(IReadOnlyList<(string Value, Position At)> items, StringPool? pool)
+    {
+        if (items.Count == 0)
+        {
+            return [];
+        }
+        var values = new string[items.Count];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = pool.ShareOrSelf(items[i].Value);
+        }
+        return values;
+    }
+
     /// <summary>
     /// The <c>suppress:</c> list: each entry names a known rule and gives a reason (in <c>evidence.yaml</c> also the
     /// file); an entry that does not is a <c>schema</c> finding and suppresses nothing.
     /// </summary>
-    private static List<Suppression> ReadSuppressions(FieldReader r, FindingSink sink, string what, string[] fields)
+    private static IReadOnlyList<Suppression> ReadSuppressions(FieldReader r, FindingSink sink, string what, string[] fields)
     {
+        if (!r.Has("suppress"))
+        {
+            return []; // most files suppress nothing: no list kept for each
+        }
         var result = new List<Suppression>();
         var config = fields == ConfigSuppressionFields;
         foreach (var entry in r.MappingList("suppress"))

@@ -74,8 +74,10 @@ public static class RepositoryLoader
         var claimFiles = Enumerate(full, real, "claims", "*.yaml", recursive: true, Rules.YamlSyntax, findings);
         var sourceFiles = Enumerate(full, real, "sources", "*.yaml", recursive: false, Rules.YamlSyntax, findings);
         var digests = contentHashes ? hashes : null;
-        var claims = LoadAll(claimFiles, full, real, DocumentReaders.ReadClaim, findings, digests);
-        var sources = LoadAll(sourceFiles, full, real, DocumentReaders.ReadSource, findings, digests);
+        // one pool for both: a source's id is then the very string its citations hold
+        var pool = new StringPool();
+        var claims = LoadAll(claimFiles, full, real, (tree, sink) => DocumentReaders.ReadClaim(tree, sink, pool), findings, digests);
+        var sources = LoadAll(sourceFiles, full, real, (tree, sink) => DocumentReaders.ReadSource(tree, sink, pool), findings, digests);
 
         var articleFiles = Enumerate(full, real, "articles", "", recursive: false, Rules.Schema, findings).Where(f => ArticleFiles.Extension(f) is not null).ToArray();
         var articles = LoadArticles(articleFiles, full, real, findings, digests);
