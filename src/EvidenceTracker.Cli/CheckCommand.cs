@@ -76,12 +76,12 @@ internal static class CheckCommand
         }
         if (timings is { } t)
         {
-            var stages = string.Join(", ", t.Stages.Select(s => FormattableString.Invariant($"{s.Name} {s.Time.TotalSeconds:0.000} s ({s.Allocated >> 20} MB)")));
+            var stages = string.Join(", ", t.Stages.Select(s => FormattableString.Invariant($"{s.Name} {s.Time.TotalSeconds:0.000} s ({s.Allocated >> 20} MB, paused {s.Paused.TotalSeconds:0.000} s)")));
             context.Error.WriteLine(FormattableString.Invariant(
                 $"timings: stages {stages}; report {System.Diagnostics.Stopwatch.GetElapsedTime(checkedAt).TotalSeconds:0.000} s"));
             var full = GC.GetGCMemoryInfo(GCKind.FullBlocking);
             context.Error.WriteLine(FormattableString.Invariant(
-                $"timings: load {t.Load.TotalSeconds:0.000} s (cpu {t.LoadCpu.TotalSeconds:0.000} s, {t.LoadAllocated >> 20} MB allocated), rules {t.Rules.TotalSeconds:0.000} s, verification {t.Verification.TotalSeconds:0.000} s (cpu {t.VerificationCpu.TotalSeconds:0.000} s; snapshots {t.Snapshotting.TotalSeconds:0.000} s, claims {t.Claims.TotalSeconds:0.000} s; {t.Snapshots} snapshots, {t.Quotes} quotes looked up)"));
+                $"timings: load {t.Load.TotalSeconds:0.000} s (cpu {t.LoadCpu.TotalSeconds:0.000} s, {t.LoadAllocated >> 20} MB allocated, paused {t.LoadPaused.TotalSeconds:0.000} s), rules {t.Rules.TotalSeconds:0.000} s, verification {t.Verification.TotalSeconds:0.000} s (cpu {t.VerificationCpu.TotalSeconds:0.000} s; snapshots {t.Snapshotting.TotalSeconds:0.000} s, claims {t.Claims.TotalSeconds:0.000} s; {t.Snapshots} snapshots, {t.Quotes} quotes looked up)"));
             context.Error.WriteLine(FormattableString.Invariant(
                 $"timings: total {System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds:0.000} s; {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} garbage collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} (gen 0/1/2), {GC.GetTotalPauseDuration().TotalSeconds:0.000} s paused; {GC.GetTotalAllocatedBytes() >> 20} MB allocated; last full blocking collection paused {full.PauseDurations[0].TotalSeconds:0.000} s with {full.HeapSizeBytes >> 20} MB heap"));
         }

@@ -19,6 +19,9 @@ internal static class Parallelism
     public const int ClaimVerifications = 64;
     public const int RenderedSources = 256;
 
+    /// <summary>Below this many items a sort runs on the calling thread (see <see cref="Sort{T}"/>).</summary>
+    public const int SortedItems = 16_384;
+
     /// <summary>
     /// Runs <paramref name="first"/> and <paramref name="second"/>, which must not touch each other's data: one after the
     /// other when <paramref name="count"/> (the items they work through) is below <paramref name="threshold"/>, else at
@@ -55,5 +58,41 @@ internal static class Parallelism
         {
             Parallel.For(0, count, body);
         }
+    }
+
+    /// <summary>
+    /// Sorts <paramref name="items"/> by <paramref name="comparison"/>: with <see cref="SortedItems"/> or more, its two
+    /// halves on two threads, then merged (the left half's item first of two that compare equal), so that the result
+    /// depends only on the list and the comparison. <paramref name="comparison"/> must be safe to call from two threads.
+    /// </summary>
+    public static List<T> Sort<T>(List<T> items, Comparison<T> comparison)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(comparison);
+        if (items.Count < SortedItems)
+        {
+            items.Sort(comparison);
+            return items;
+        }
+        var all = items.ToArray();
+        var half = all.Length / 2;
+        Parallel.Invoke(
+            () => Array.Sort(all, 0, half, Comparer<T>.Create(comparison)),
+            () => Array.Sort(all, half, all.Length - half, Comparer<T>.Create(comparison)));
+        var merged = new List<T>(all.Length);
+        int i = 0, j = half;
+        while (i < half && j < all.Length)
+        {
+            merged.Add(comparison(all[j], all[i]) < 0 ? all[j++] : all[i++]);
+        }
+        while (i < half)
+        {
+            merged.Add(all[i++]);
+        }
+        while (j < all.Length)
+        {
+            merged.Add(all[j++]);
+        }
+        return merged;
     }
 }

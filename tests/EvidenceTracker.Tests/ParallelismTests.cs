@@ -46,4 +46,33 @@ public class ParallelismTests
             () => { second.Set(); if (first.Wait(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken)) { Interlocked.Increment(ref both); } });
         Assert.Equal(2, both);
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(100)]
+    [InlineData(Parallelism.SortedItems - 1)]
+    [InlineData(Parallelism.SortedItems)]
+    [InlineData(50_001)]
+    public void A_sort_on_two_threads_orders_as_a_sort_on_one(int count)
+    {
+        var random = new Random(count);
+        var items = Enumerable.Range(0, count).Select(i => (Key: random.Next(count / 3 + 1), Id: i)).ToList();
+        // distinct items under the comparison: one order is right
+        var expected = items.OrderBy(x => x.Key).ThenBy(x => x.Id).ToList();
+        var sorted = Parallelism.Sort([.. items], (a, b) => a.Key != b.Key ? a.Key.CompareTo(b.Key) : a.Id.CompareTo(b.Id));
+        Assert.Equal(expected, sorted);
+    }
+
+    [Fact]
+    public void A_sort_on_two_threads_keeps_every_item_and_orders_ties_the_same_way_each_run()
+    {
+        var random = new Random(7);
+        var items = Enumerable.Range(0, 40_000).Select(i => (Key: random.Next(100), Id: i)).ToList();
+        Comparison<(int Key, int Id)> byKey = (a, b) => a.Key.CompareTo(b.Key);
+        var first = Parallelism.Sort([.. items], byKey);
+        var second = Parallelism.Sort([.. items], byKey);
+        Assert.Equal(first, second);
+        Assert.Equal(items.OrderBy(x => x.Id), first.OrderBy(x => x.Id));
+        Assert.True(first.Zip(first.Skip(1)).All(p => p.First.Key <= p.Second.Key));
+    }
 }

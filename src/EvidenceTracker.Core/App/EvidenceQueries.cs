@@ -14,12 +14,14 @@ public static class EvidenceQueries
         var loading = System.Diagnostics.Stopwatch.StartNew();
         var cpu = Environment.CpuUsage.TotalTime;
         var allocated = GC.GetTotalAllocatedBytes();
+        var paused = GC.GetTotalPauseDuration();
         var set = RepositoryLoader.Load(root);
         cpu = Environment.CpuUsage.TotalTime - cpu;
         allocated = GC.GetTotalAllocatedBytes() - allocated;
+        paused = GC.GetTotalPauseDuration() - paused;
         loading.Stop();
         return Checker.Run(set, observer is null ? null
-            : new CheckObserver(t => observer.Timed(t with { Load = loading.Elapsed, LoadCpu = cpu, LoadAllocated = allocated })));
+            : new CheckObserver(t => observer.Timed(t with { Load = loading.Elapsed, LoadCpu = cpu, LoadAllocated = allocated, LoadPaused = paused })));
     }
 
     /// <summary>The rows of <c>evidence list</c>, filtered; claims carry their status.</summary>

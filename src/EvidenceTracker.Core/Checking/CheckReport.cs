@@ -25,18 +25,40 @@ public sealed record CheckReport
     /// <summary>The findings that count: all but the suppressed ones.</summary>
     public IEnumerable<Finding> Counted => Findings.Where(f => !f.Suppressed);
 
+    /// <summary>The counts of the report (one pass over its findings and one over its claims).</summary>
     public CheckSummary Summary
     {
         get
         {
-            var support = Enum.GetValues<SupportLevel>().ToDictionary(l => l, l => Claims.Count(c => c.Support == l));
-            return new CheckSummary(Claims.Count, Set.Sources.Count, Set.Articles.Count,
-                Counted.Count(f => f.Severity == Severity.Error),
-                Counted.Count(f => f.Severity == Severity.Warning),
-                Counted.Count(f => f.Severity == Severity.Note),
-                support)
+            int errors = 0, warnings = 0, notes = 0, suppressed = 0;
+            foreach (var f in Findings)
             {
-                Suppressed = Findings.Count(f => f.Suppressed),
+                if (f.Suppressed)
+                {
+                    suppressed++;
+                    continue;
+                }
+                switch (f.Severity)
+                {
+                    case Severity.Error:
+                        errors++;
+                        break;
+                    case Severity.Warning:
+                        warnings++;
+                        break;
+                    case Severity.Note:
+                        notes++;
+                        break;
+                }
+            }
+            var support = Enum.GetValues<SupportLevel>().ToDictionary(l => l, _ => 0);
+            foreach (var c in Claims)
+            {
+                support[c.Support]++;
+            }
+            return new CheckSummary(Claims.Count, Set.Sources.Count, Set.Articles.Count, errors, warnings, notes, support)
+            {
+                Suppressed = suppressed,
                 BaselineRemaining = Baseline?.Remaining,
                 BaselineFixed = Baseline?.Fixed ?? 0,
             };

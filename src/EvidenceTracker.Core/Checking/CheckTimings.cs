@@ -20,9 +20,15 @@ public sealed record CheckTimings(TimeSpan Load, TimeSpan Rules, TimeSpan Verifi
     /// <summary>Bytes allocated (all threads) while loading.</summary>
     public long LoadAllocated { get; init; }
 
+    /// <summary>Time the garbage collector paused the program while loading.</summary>
+    public TimeSpan LoadPaused { get; init; }
+
     /// <summary>Each stage of the rules, in the order they ran (verification included).</summary>
     public IReadOnlyList<CheckStage> Stages { get; init; } = [];
 }
 
-/// <summary>One stage of a check: its wall time and the bytes allocated (all threads) while it ran.</summary>
-public readonly record struct CheckStage(string Name, TimeSpan Time, long Allocated);
+/// <summary>
+/// One stage of a check: its wall time, the bytes allocated (all threads) while it ran and the time the garbage collector
+/// paused the program meanwhile.
+/// </summary>
+public readonly record struct CheckStage(string Name, TimeSpan Time, long Allocated, TimeSpan Paused);

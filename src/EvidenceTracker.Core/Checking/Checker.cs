@@ -17,13 +17,16 @@ public static class Checker
         var stages = new List<CheckStage>();
         var stageStart = TimeSpan.Zero;
         var stageAllocated = GC.GetTotalAllocatedBytes();
+        var stagePaused = GC.GetTotalPauseDuration();
         void Stage(string name)
         {
             var now = total.Elapsed;
             var allocated = GC.GetTotalAllocatedBytes();
-            stages.Add(new(name, now - stageStart, allocated - stageAllocated));
+            var paused = GC.GetTotalPauseDuration();
+            stages.Add(new(name, now - stageStart, allocated - stageAllocated, paused - stagePaused));
             stageStart = now;
             stageAllocated = allocated;
+            stagePaused = paused;
         }
         var findings = new List<Finding>(set.LoadFindings);
         var sources = IndexById(set.Sources, s => s.Id, s => s.File, s => s.Positions, "source", findings, (f, id) => f with { Source = id });
@@ -397,8 +400,8 @@ public static class Checker
                 result.Add(IsSuppressed(configured, config, claimSuppressions, sourceSuppressions) ? configured with { Suppressed = true } : configured);
             }
         }
-        result.Sort(CompareFindings);
-        return Capped(result);
+        // a serial stage at the end of every check: at 100,000 claims the sort alone took 0.14 s of one core
+        return Capped(Parallelism.Sort(result, CompareFindings));
     }
 
     /// <summary>The most findings of one rule a report lists for one file (see <see cref="Capped"/>).</summary>

@@ -1,3 +1,4 @@
+using System.Text;
 using EvidenceTracker.Checking;
 using EvidenceTracker.Diagnostics;
 using EvidenceTracker.Model;
@@ -13,30 +14,78 @@ public sealed class TextFormatter(bool color) : IReportFormatter
 {
     private const string Reset = "\u001b[0m";
 
+    /// <summary>Findings formatted on two threads at a time, this many each, when a report has more than that.</summary>
+    internal const int Window = 4_096;
+
     public void Write(CheckReport report, TextWriter writer)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(writer);
-        foreach (var group in report.Counted.GroupBy(f => f.File ?? ""))
+        var findings = report.Counted.ToArray();
+        if (!ContiguousByFile(findings))
         {
-            writer.Write(Paint("\u001b[1m", group.Key.Length == 0 ? "(repository)" : TerminalText.Escape(group.Key)));
-            writer.Write('\n');
-            foreach (var f in group)
+            // a report whose findings are not in file order (built by hand): grouped, in order of first appearance
+            findings = [.. findings.GroupBy(f => f.File ?? "").SelectMany(g => g)];
+        }
+        // Each finding's lines depend only on it and its neighbours' files (a file's heading before its first finding,
+        // a blank line after its last), so a large report is formatted a window at a time, on two threads, and written
+        // in order: at 100,000 claims the report was a serial 0.2 s at the end of a check.
+        var left = new StringBuilder();
+        var right = new StringBuilder();
+        for (var start = 0; start < findings.Length; start += 2 * Window)
+        {
+            var middle = Math.Min(start + Window, findings.Length);
+            var end = Math.Min(start + (2 * Window), findings.Length);
+            left.Clear();
+            right.Clear();
+            if (end - middle > 0)
             {
-                writer.Write("  ");
-                writer.Write(Location(f));
-                writer.Write(": ");
-                writer.Write(Paint(SeverityColor(f.Severity), Rules.SeverityName(f.Severity)));
-                writer.Write(' ');
-                writer.Write(Paint("\u001b[2m", f.Rule));
-                writer.Write(": ");
-                writer.Write(TerminalText.Escape(f.Message));
-                writer.Write('\n');
+                Parallel.Invoke(() => Format(findings, start, middle, left), () => Format(findings, middle, end, right));
             }
-            writer.Write('\n');
+            else
+            {
+                Format(findings, start, middle, left);
+            }
+            writer.Write(left);
+            writer.Write(right);
         }
         writer.Write(SummaryLine(report));
         writer.Write('\n');
+    }
+
+    /// <summary>Whether the findings of each file stand together (as a report's do: they are sorted by file).</summary>
+    private static bool ContiguousByFile(Finding[] findings)
+    {
+        for (var i = 1; i < findings.Length; i++)
+        {
+            if (string.CompareOrdinal(findings[i - 1].File ?? "", findings[i].File ?? "") > 0)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>The lines of findings [<paramref name="from"/>, <paramref name="to"/>), with their files' headings.</summary>
+    private void Format(Finding[] findings, int from, int to, StringBuilder text)
+    {
+        for (var i = from; i < to; i++)
+        {
+            var f = findings[i];
+            var file = f.File ?? "";
+            if (i == 0 || !string.Equals(findings[i - 1].File ?? "", file, StringComparison.Ordinal))
+            {
+                text.Append(Paint("\u001b[1m", file.Length == 0 ? "(repository)" : TerminalText.Escape(file))).Append('\n');
+            }
+            text.Append("  ").Append(Location(f)).Append(": ")
+                .Append(Paint(SeverityColor(f.Severity), Rules.SeverityName(f.Severity))).Append(' ')
+                .Append(Paint("\u001b[2m", f.Rule)).Append(": ")
+                .Append(TerminalText.Escape(f.Message)).Append('\n');
+            if (i == findings.Length - 1 || !string.Equals(findings[i + 1].File ?? "", file, StringComparison.Ordinal))
+            {
+                text.Append('\n');
+            }
+        }
     }
 
     public static string Location(Finding f)
