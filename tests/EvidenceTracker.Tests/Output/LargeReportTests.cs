@@ -8,7 +8,7 @@ using EvidenceTracker.Reporting;
 namespace EvidenceTracker.Tests.Output;
 
 /// <summary>A large text report, formatted a window at a time on two threads, reads as one written finding by finding.</summary>
-public class TextReportTests
+public class LargeReportTests
 {
     [Theory]
     [InlineData(0, false, false)]
@@ -19,6 +19,21 @@ public class TextReportTests
     [InlineData(5 * TextFormatter.Window + 17, false, false)]
     [InlineData(5 * TextFormatter.Window + 17, true, true)]
     public void The_report_equals_its_findings_grouped_by_file_and_written_one_by_one(int count, bool color, bool unsorted)
+    {
+        var report = Report(count, unsorted);
+        var formatter = new TextFormatter(color);
+        var written = new StringWriter();
+
+        formatter.Write(report, written);
+
+        Assert.Equal(OneByOne(report, formatter, color), written.ToString());
+    }
+
+    /// <summary>
+    /// A report of <paramref name="count"/> findings: runs of one to five per file, some of the repository itself, some
+    /// suppressed, odd characters in messages; and a claim status for every fifth.
+    /// </summary>
+    private static CheckReport Report(int count, bool unsorted)
     {
         var random = new Random(count);
         var findings = new List<Finding>();
@@ -38,22 +53,21 @@ public class TextReportTests
             });
         }
         var ordered = unsorted ? findings.OrderBy(_ => random.Next()).ToList() : findings.OrderBy(f => f.File ?? "", StringComparer.Ordinal).ToList();
-        var report = new CheckReport
+        return new CheckReport
         {
             Set = new EvidenceSet
             {
                 Root = "/r", Config = EvidenceConfig.Default, Claims = [], Sources = [], Articles = [], LoadFindings = [],
             },
             Findings = ordered,
-            Claims = [],
+            Claims = ClaimStatuses(count / 5, random),
         };
-        var formatter = new TextFormatter(color);
-        var written = new StringWriter();
-
-        formatter.Write(report, written);
-
-        Assert.Equal(OneByOne(report, formatter, color), written.ToString());
     }
+
+    private static List<ClaimStatus> ClaimStatuses(int count, Random random) =>
+        [.. Enumerable.Range(0, count).Select(i => new ClaimStatus(
+            new Claim { Id = $"claim-{random.Next(1_000_000):D7}", File = $"claims/{i}.yaml", Statement = "S.", Verdict = random.Next(3) == 0 ? Verdict.Contradicted : null },
+            (SupportLevel)random.Next(0, 6)))];
 
     /// <summary>The report as the formatter wrote it before it used windows: grouped by file, then each finding in turn.</summary>
     private static string OneByOne(CheckReport report, TextFormatter formatter, bool color)
