@@ -30,7 +30,7 @@ public static class Checker
         }
         var findings = new List<Finding>(set.LoadFindings);
         var sources = IndexById(set.Sources, s => s.Id, s => s.File, s => s.Positions, "source", findings, (f, id) => f with { Source = id });
-        _ = IndexById(set.Claims, c => c.Id, c => c.File, c => c.Positions, "claim", findings, (f, id) => f with { Claim = id });
+        var claimIdFindings = new List<Finding>();
         var articles = set.Articles.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
 
         // Stages that read the model and nothing else run beside one another where one of them would leave a core idle:
@@ -44,6 +44,7 @@ public static class Checker
         Parallelism.Beside(set.Claims.Count, Parallelism.ClaimVerifications,
             () =>
             {
+                _ = IndexById(set.Claims, c => c.Id, c => c.File, c => c.Positions, "claim", claimIdFindings, (f, id) => f with { Claim = id });
                 CheckSources(set.Sources, sources, sourceFindings);
                 DuplicateSources.Run(set.Sources, sourceFindings);
             },
@@ -55,6 +56,7 @@ public static class Checker
                 cpu = Environment.CpuUsage.TotalTime - cpu;
                 verifying.Stop();
             });
+        findings.AddRange(claimIdFindings);
         findings.AddRange(sourceFindings);
         findings.AddRange(verification!.Findings);
         Stage("sources and verification");
@@ -65,7 +67,7 @@ public static class Checker
         var statuses = new List<ClaimStatus>(set.Claims.Count);
         var claimFindings = new List<Finding>();
         var articleFindings = new List<Finding>();
-        var resolver = new Articles.CitekeyResolver(set.Sources);
+        Articles.CitekeyResolver? resolver = null;
         Parallelism.Beside(set.Claims.Count, Parallelism.ClaimVerifications,
             () =>
             {
@@ -77,11 +79,16 @@ public static class Checker
                     statuses.Add(new ClaimStatus(claim, level) { Quotes = quotes });
                 }
             },
-            () => ArticleRules.Run(set, articleFindings, resolver));
+            () =>
+            {
+                // the citation-key index (every source's keys, DOIs and URLs normalised) is made beside the claim rules too
+                resolver = new Articles.CitekeyResolver(set.Sources);
+                ArticleRules.Run(set, articleFindings, resolver);
+            });
         findings.AddRange(claimFindings);
         findings.AddRange(articleFindings);
         Stage("claims and articles");
-        var citedByKey = CitekeyRule.Run(set, resolver, findings);
+        var citedByKey = CitekeyRule.Run(set, resolver!, findings);
         Stage("citation keys");
         var notices = RetractionRule.Run(set, sources, findings);
         Stage("retractions");
@@ -335,7 +342,7 @@ public static class Checker
             var key = id(item);
             var path = file(item);
             var at = positions(item).Value("id");
-            if (positions(item).Value("id") is not null && key != DocumentReaders.Stem(path))
+            if (at is not null && !IsStem(key, path))
             {
                 findings.Add(tag(Make(Rules.IdMismatch, $"{kind} id '{key}' differs from its file name '{DocumentReaders.Stem(path)}'", path, at), key));
             }
@@ -345,6 +352,14 @@ public static class Checker
             }
         }
         return index;
+    }
+
+    /// <summary>Whether <paramref name="id"/> is the file name of <paramref name="path"/> without its extension (<see cref="DocumentReaders.Stem"/>, without making it).</summary>
+    private static bool IsStem(string id, string path)
+    {
+        var name = path.AsSpan(path.LastIndexOf('/') + 1);
+        var dot = name.LastIndexOf('.');
+        return (dot > 0 ? name[..dot] : name).SequenceEqual(id);
     }
 
     /// <summary><c>stray-snapshot</c>: files in sources/snapshots/ that no source refers to (a source file that could not be read is searched as text).</summary>
