@@ -15,6 +15,9 @@ namespace EvidenceTracker;
 internal static class Parallelism
 {
     public const int Files = 8;
+
+    /// <summary>Folders listed at once (see <c>RepositoryLoader.Enumerate</c>): listing one costs a few system calls at least.</summary>
+    public const int Folders = 4;
     public const int ArticleChecks = 16;
     public const int ClaimVerifications = 64;
     public const int RenderedSources = 256;

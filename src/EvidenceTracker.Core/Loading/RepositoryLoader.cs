@@ -215,22 +215,52 @@ public static class RepositoryLoader
         {
             return [];
         }
-        var options = new EnumerationOptions
-        {
-            RecurseSubdirectories = recursive,
-            IgnoreInaccessible = true,
-            AttributesToSkip = FileAttributes.None,
-        };
         var suffix = extension.TrimStart('*');
-        var files = new FileSystemEnumerable<string>(dir, (ref FileSystemEntry e) => e.ToFullPath(), options)
+        // The folder's own entries first; its subfolders (never a linked one) are then listed on the cores at once, and
+        // the paths sorted on two threads: at 100,000 claims in 100 folders, listing and sorting were 0.1 s on one core.
+        var files = new List<string>();
+        var folders = new List<string>();
+        foreach (var (path, isFolder) in new FileSystemEnumerable<(string, bool)>(dir, (ref FileSystemEntry e) => (e.ToFullPath(), e.IsDirectory),
+            new EnumerationOptions { IgnoreInaccessible = true, AttributesToSkip = FileAttributes.None })
+        {
+            ShouldIncludePredicate = (ref FileSystemEntry e) => e.IsDirectory
+                ? recursive && (e.Attributes & FileAttributes.ReparsePoint) == 0
+                : e.FileName.EndsWith(suffix, StringComparison.Ordinal) && !e.FileName.StartsWith('.'),
+        })
+        {
+            (isFolder ? folders : files).Add(path);
+        }
+        if (folders.Count > 0)
+        {
+            var inFolders = new List<string>[folders.Count];
+            Parallelism.For(folders.Count, Parallelism.Folders, i =>
+            {
+                try
+                {
+                    inFolders[i] = [.. Files(folders[i], suffix)];
+                }
+                catch (Exception ex) when (ex is DirectoryNotFoundException or UnauthorizedAccessException)
+                {
+                    inFolders[i] = []; // removed or closed since the folder was listed: as when a listing skips it
+                }
+            });
+            foreach (var list in inFolders)
+            {
+                files.AddRange(list);
+            }
+        }
+        return [.. Parallelism.Sort(files, string.CompareOrdinal)];
+    }
+
+    /// <summary>The files under <paramref name="dir"/> (all its folders but linked ones) whose names end in <paramref name="suffix"/>, hidden ones left out.</summary>
+    private static IEnumerable<string> Files(string dir, string suffix) =>
+        new FileSystemEnumerable<string>(dir, (ref FileSystemEntry e) => e.ToFullPath(),
+            new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.None })
         {
             ShouldIncludePredicate = (ref FileSystemEntry e) =>
                 !e.IsDirectory && e.FileName.EndsWith(suffix, StringComparison.Ordinal) && !e.FileName.StartsWith('.'),
             ShouldRecursePredicate = (ref FileSystemEntry e) => (e.Attributes & FileAttributes.ReparsePoint) == 0,
-        }.ToArray();
-        Array.Sort(files, string.CompareOrdinal);
-        return files;
-    }
+        };
 
     /// <summary>The path of <paramref name="path"/> inside <paramref name="root"/>, with forward slashes.</summary>
     public static string Relative(string root, string path)
