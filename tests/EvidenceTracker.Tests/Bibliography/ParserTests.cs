@@ -465,3 +465,57 @@ public class CslJsonParserTests
         Assert.Equal("B", Assert.Single(result.Entries).Title);
     }
 }
+
+/// <summary>Broken BibTeX is read in one pass: a value or comment left open costs no more than its entry.</summary>
+public class BibTexRecoveryTests
+{
+    private static BibParseResult Parse(string text) => BibTexParser.Parse(text, "test.bib");
+
+    [Theory]
+    [InlineData("\n")]
+    [InlineData("\r\n")]
+    [InlineData("\r")]
+    public void An_entry_at_a_line_start_ends_a_value_left_open_however_deep_in_braces(string newline)
+    {
+        var text = string.Join(newline, "@article{a,", "  title = {Unclosed {inner {deeper,", "@article{b,", "  title = {B},", "}", "");
+
+        var result = Parse(text);
+
+        Assert.Equal("B", Assert.Single(result.Entries).Title);
+        var error = Assert.Single(result.Findings, f => f.Severity == Severity.Error);
+        Assert.Contains("never closed", error.Message, StringComparison.Ordinal);
+        Assert.Equal(2, error.Line);
+    }
+
+    [Fact]
+    public void A_file_of_values_left_open_is_read_once_not_once_per_value()
+    {
+        // the shape a fuzzer found: entries whose values are never closed, the braces adding up; each value used to be
+        // read to the end of the file (12,000 such entries, 835 KB, took 2.2 s, and four times as many 36 s)
+        var sb = new StringBuilder();
+        for (var i = 0; sb.Length < 2_000_000; i++)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"@article{{broken{i},\r\n  title = {{Unclosed {{brace,\r\n  year = {{2022}},\r\n\r@book{{good{i},\r  title = {{Good}},\n}}\n");
+        }
+        var text = sb.ToString();
+        BibTexParser.Scanned = 0;
+
+        var result = Parse(text);
+
+        Assert.True(BibTexParser.Scanned <= 2L * text.Length, $"{BibTexParser.Scanned:N0} characters read for {text.Length:N0}");
+        Assert.True(result.Entries.Count > 10_000, $"{result.Entries.Count} entries");
+    }
+
+    [Fact]
+    public void Unclosed_comments_are_each_found_unclosed_in_one_pass_over_the_file()
+    {
+        var text = string.Concat(Enumerable.Repeat("@comment{ still open\n", 20_000)) + "@article{a, title = {A}}\n";
+        BibTexParser.Scanned = 0;
+
+        var result = Parse(text);
+
+        Assert.True(BibTexParser.Scanned <= 2L * text.Length, $"{BibTexParser.Scanned:N0} characters read for {text.Length:N0}");
+        Assert.Equal("A", Assert.Single(result.Entries).Title);
+        Assert.Equal(20_000, result.Findings.Count(f => f.Message.Contains("@comment", StringComparison.Ordinal)));
+    }
+}
