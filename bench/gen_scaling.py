@@ -86,6 +86,11 @@ elif shape == "bib":
                      f"  year = {rng.randint(1990, 2025)},\n  volume = {{{rng.randint(1, 300)}}},\n"
                      f"  pages = {{{rng.randint(1, 500)}--{rng.randint(501, 999)}}},\n  doi = {{10.{1000 + i % 9000}/bib.{i}}},\n}}\n\n")
     write("in.bib", "".join(parts))
+elif shape == "bib-open":
+    # entries whose values are never closed, the braces adding up, some lines ending in a lone carriage return (a
+    # fuzzed file of this shape was quadratic: each value was read to the end of the file)
+    write("in.bib", "".join(f"@article{{broken{i},\r\n  title = {{Unclosed {{brace,\r\n  year = {{2022}},\r\n\r"
+                            f"@book{{good{i},\r  title = {{Good}},\n}}\n" for i in range(n)))
 elif shape == "ris-lines":
     lines = "".join(f"  line {i} of an abstract that runs on and on\n" for i in range(n))
     write("in.ris", f"TY  - JOUR\nAU  - Smith, Anna\nTI  - A long abstract\nPY  - 2020\nAB  - start\n{lines}ER  - \n")

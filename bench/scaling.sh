@@ -43,7 +43,7 @@ commands() {
   case "$1" in
     ris|ris-lines) echo "import:in.ris" ;;
     csl) echo "import:in.json" ;;
-    bib) echo "import:in.bib" ;;
+    bib|bib-open) echo "import:in.bib" ;;
     yaml-nest|figures|quote-periodic|quote-parts) echo "check" ;;
     long-number|adjacent-links|setext) echo "check build" ;;
     *) echo "check import:in.md" ;;

@@ -53,6 +53,25 @@ internal sealed class BibEntry
     /// <summary>Citation keys of entries merged into this one (each becomes one of the source's <c>keys</c>).</summary>
     public List<string> MergedKeys { get; } = [];
 
+    private HashSet<string>? _mergedKeySet;
+
+    /// <summary>
+    /// Records <paramref name="key"/>, the key of an entry merged into this one, unless this entry is known by it already
+    /// (its own key or one merged before); true when recorded. A set, not a search of <see cref="CitationKeys"/>: 10,000
+    /// entries of one title merged into one took 16 s, the list of keys made again for each.
+    /// </summary>
+    public bool AddMergedKey(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        _mergedKeySet ??= new HashSet<string>(MergedKeys, StringComparer.Ordinal);
+        if (string.Equals(key, Key, StringComparison.Ordinal) || !_mergedKeySet.Add(key))
+        {
+            return false;
+        }
+        MergedKeys.Add(key);
+        return true;
+    }
+
     /// <summary>
     /// The citation keys the source is known by: the entry's key (unless it is a record number or a URI, as Zotero's
     /// CSL-JSON ids are) and those of entries merged into it.

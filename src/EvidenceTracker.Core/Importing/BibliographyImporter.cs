@@ -488,9 +488,8 @@ public static class BibliographyImporter
             Fill("volume", e.Volume, () => d.Volume, v => d.Volume = v);
             Fill("issue", e.Issue, () => d.Issue, v => d.Issue = v);
             Fill("pages", e.Pages, () => d.Pages, v => d.Pages = v);
-            if (e.Key is { } mergedKey && BibEntry.IsCitationKey(mergedKey) && !d.CitationKeys.Contains(mergedKey))
+            if (e.Key is { } mergedKey && BibEntry.IsCitationKey(mergedKey) && d.AddMergedKey(mergedKey))
             {
-                d.MergedKeys.Add(mergedKey);
                 added.Add("keys");
             }
             return added;

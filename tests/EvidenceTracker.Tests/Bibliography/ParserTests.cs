@@ -518,4 +518,18 @@ public class BibTexRecoveryTests
         Assert.Equal("A", Assert.Single(result.Entries).Title);
         Assert.Equal(20_000, result.Findings.Count(f => f.Message.Contains("@comment", StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public void Keys_merged_into_an_entry_are_kept_once_each_in_order_and_never_its_own()
+    {
+        var entry = new BibEntry { Key = "good0", Label = "@book{good0}", Start = Position.Start };
+
+        var recorded = Enumerable.Range(0, 30_000).Select(i => entry.AddMergedKey($"good{i % 10_000}")).ToList();
+
+        Assert.Equal(9_999, recorded.Count(r => r));
+        Assert.False(recorded[0]); // its own key
+        Assert.Equal(Enumerable.Range(1, 9_999).Select(i => $"good{i}"), entry.MergedKeys);
+        Assert.Equal(10_000, entry.CitationKeys.Count);
+    }
 }
+
