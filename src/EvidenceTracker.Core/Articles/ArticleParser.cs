@@ -209,6 +209,15 @@ public static partial class ArticleParser
     public static bool InlineTooDeep(ContainerInline inline)
     {
         ArgumentNullException.ThrowIfNull(inline);
+        var nested = false;
+        for (var child = inline.FirstChild; child is not null && !nested; child = child.NextSibling)
+        {
+            nested = child is ContainerInline;
+        }
+        if (!nested)
+        {
+            return false; // plain text and code (most paragraphs): nothing to walk
+        }
         var stack = new Stack<(ContainerInline Container, int Depth)>();
         stack.Push((inline, 0));
         while (stack.Count > 0)
@@ -405,7 +414,8 @@ public static partial class ArticleParser
         // Find the markers and the Pandoc citations in the plain text (not in code), and remove them (an in-text key stays).
         var markers = new List<FootnoteMarker>();
         var citations = new List<CitationKeyUse>();
-        var cuts = new List<(int Anchor, int CutStart, int CutEnd, int Marker, PandocCitations.Found? Citation)>();
+        var cuts = builder.Cuts;
+        cuts.Clear();
         foreach (var (start, length) in FindMarkers(raw, code))
         {
             var source = rawMap[start];
@@ -489,18 +499,22 @@ public static partial class ArticleParser
         AppendRange(raw, rawMap, next, raw.Length, text, map);
         var plain = text.ToString();
         var sentences = Sentences(plain, map, at);
-        return new ArticleBlock(kind, inQuote, plain, OffsetMap.Of(map, map.Count > 0 ? map[^1] + 1 : (rawMap.Count > 0 ? rawMap[^1] : 0)), sentences, markers)
+        return new ArticleBlock(kind, inQuote, plain, OffsetMap.Of(map, map.Count > 0 ? map[^1] + 1 : (rawMap.Count > 0 ? rawMap[^1] : 0)), sentences,
+            markers.Count == 0 ? [] : markers.ToArray())
         {
-            Citations = citations.Count == 0 ? [] : citations, Links = links,
+            Citations = citations.Count == 0 ? [] : citations.ToArray(), Links = links,
         };
     }
 
-    private static List<ArticleSentence> Sentences(string plain, List<int> map, Func<int, Position> at)
+    /// <summary>The sentences of a block, in an array of their number (every block of every article keeps one).</summary>
+    private static ArticleSentence[] Sentences(string plain, List<int> map, Func<int, Position> at)
     {
-        var sentences = new List<ArticleSentence>();
-        foreach (var segment in SentenceSplitter.Split(plain))
+        var segments = SentenceSplitter.Split(plain);
+        var sentences = new ArticleSentence[segments.Count];
+        for (var i = 0; i < sentences.Length; i++)
         {
-            sentences.Add(new ArticleSentence(segment.Start, segment.Length, segment.Of(plain), at(map[segment.Start])));
+            var segment = segments[i];
+            sentences[i] = new ArticleSentence(segment.Start, segment.Length, segment.Of(plain), at(map[segment.Start]));
         }
         return sentences;
     }

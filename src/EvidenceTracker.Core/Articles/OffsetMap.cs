@@ -7,12 +7,18 @@ namespace EvidenceTracker.Articles;
 /// </summary>
 internal sealed class OffsetMap
 {
-    /// <summary>Pairs: the index where a run starts, then the offset that index maps to.</summary>
-    private readonly int[] _runs;
+    /// <summary>
+    /// Pairs: the index where a run starts, then the offset that index maps to; null when the whole map is one run (a
+    /// paragraph without inline markup, the usual case), which then starts at <see cref="_first"/>.
+    /// </summary>
+    private readonly int[]? _runs;
 
-    private OffsetMap(int[] runs, int length)
+    private readonly int _first;
+
+    private OffsetMap(int[]? runs, int first, int length)
     {
         _runs = runs;
+        _first = first;
         Length = length;
     }
 
@@ -23,28 +29,43 @@ internal sealed class OffsetMap
     public static OffsetMap Of(List<int> offsets, int end)
     {
         ArgumentNullException.ThrowIfNull(offsets);
-        var runs = new List<int>(8);
-        var previous = 0;
+        int At(int i) => i < offsets.Count ? offsets[i] : end;
+        // Counted first, then filled: no list to grow and throw away for each block of an article.
+        var count = 1;
+        for (var i = 1; i <= offsets.Count; i++)
+        {
+            if (At(i) != At(i - 1) + 1)
+            {
+                count++;
+            }
+        }
+        if (count == 1)
+        {
+            return new OffsetMap(null, At(0), offsets.Count + 1);
+        }
+        var runs = new int[2 * count];
+        var r = 0;
         for (var i = 0; i <= offsets.Count; i++)
         {
-            var offset = i < offsets.Count ? offsets[i] : end;
-            if (i == 0 || offset != previous + 1)
+            if (i == 0 || At(i) != At(i - 1) + 1)
             {
-                runs.Add(i);
-                runs.Add(offset);
+                runs[r++] = i;
+                runs[r++] = At(i);
             }
-            previous = offset;
         }
-        return new OffsetMap([.. runs], offsets.Count + 1);
+        return new OffsetMap(runs, 0, offsets.Count + 1);
     }
 
-    /// <summary>The offset at <paramref name="index"/> (0 ≤ index &lt; <see cref="Length"/>).</summary>
     public int this[int index]
     {
         get
         {
             ArgumentOutOfRangeException.ThrowIfNegative(index);
             ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Length);
+            if (_runs is null)
+            {
+                return _first + index;
+            }
             // the last run starting at or before index
             int lo = 0, hi = (_runs.Length / 2) - 1;
             while (lo < hi)

@@ -47,6 +47,9 @@ internal sealed class PlainTextBuilder(string source, HashSet<int>? held = null)
     /// <inheritdoc cref="CutText"/>
     public List<int> CutMap { get; } = [];
 
+    /// <summary>The markers and citations to cut from a block's text, kept for the next block (cleared before use).</summary>
+    public List<(int Anchor, int CutStart, int CutEnd, int Marker, PandocCitations.Found? Citation)> Cuts { get; } = [];
+
     private void Walk(ContainerInline container)
     {
         for (var inline = container.FirstChild; inline is not null; inline = inline.NextSibling)

@@ -106,17 +106,19 @@ public static partial class FootnoteSources
         {
             return false;
         }
-        // a Markdown link has "](" (the pattern's matcher allocates its stack at every call: checks read every footnote)
-        for (var m = text.Contains("](", StringComparison.Ordinal) ? FootnoteReference.LinkRegex().Match(text) : Match.Empty; m.Success; m = m.NextMatch())
+        // Either kind of link will do, so the bare URLs are looked at first: the usual reference, "[Title](https://…)",
+        // holds its URL bare as well, and this pattern allocates nothing where the Markdown one allocates a match, its
+        // groups and a stack at every call (checks read every footnote: 100,000 took 130 ms and 78 MB that way).
+        foreach (var m in BareUrlRegex().EnumerateMatches(text))
         {
-            if (Values.IsHttpUrl(m.Groups["u"].Value))
+            if (Values.IsHttpUrl(text.AsSpan(m.Index, m.Length).TrimEnd(UrlTrailers).ToString()))
             {
                 return true;
             }
         }
-        foreach (var m in BareUrlRegex().EnumerateMatches(text))
+        for (var m = text.Contains("](", StringComparison.Ordinal) ? FootnoteReference.LinkRegex().Match(text) : Match.Empty; m.Success; m = m.NextMatch())
         {
-            if (Values.IsHttpUrl(text.AsSpan(m.Index, m.Length).TrimEnd(UrlTrailers).ToString()))
+            if (Values.IsHttpUrl(m.Groups["u"].Value))
             {
                 return true;
             }

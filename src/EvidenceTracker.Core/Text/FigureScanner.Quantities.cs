@@ -256,7 +256,7 @@ internal sealed partial class FigureScanner
             k++;
         }
 
-        if (k >= Len || !CharInfo.IsDigit(_s[k]) || _excluded[k] || !ReadNumber(k, out second) || second.IsOrdinal || second.MoreThan)
+        if (k >= Len || !CharInfo.IsDigit(_s[k]) || IsExcluded(k) || !ReadNumber(k, out second) || second.IsOrdinal || second.MoreThan)
         {
             return false;
         }

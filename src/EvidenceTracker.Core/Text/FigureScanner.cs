@@ -129,7 +129,8 @@ internal sealed partial class FigureScanner
 
     private readonly string _original;
     private readonly string _s;
-    private readonly bool[] _excluded;
+    /// <summary>Characters inside a footnote label, tag, code span, URL or domain: none (null) in most texts.</summary>
+    private readonly bool[]? _excluded;
     private readonly bool _numberWords;
     private readonly List<Figure> _figures = [];
     private int _lastEnd;
@@ -137,7 +138,9 @@ internal sealed partial class FigureScanner
     /// <summary>Where the last run of digits too long to be a figure ended (<see cref="ReadNumber"/> sets it).</summary>
     private int _numberRunEnd;
 
-    private readonly List<VersionIdentifier>? _versions;
+    /// <summary>Whether versions are collected; the list is made at the first one (most texts name none).</summary>
+    private readonly bool _collectVersions;
+    private List<VersionIdentifier>? _versions;
 
     public FigureScanner(string text, bool numberWords, bool versions = false)
     {
@@ -145,7 +148,7 @@ internal sealed partial class FigureScanner
         _s = CharInfo.Fold(text);
         _excluded = BuildExclusions(_s);
         _numberWords = numberWords;
-        _versions = versions ? [] : null;
+        _collectVersions = versions;
     }
 
     public IReadOnlyList<VersionIdentifier> Versions => _versions ?? [];
@@ -153,7 +156,7 @@ internal sealed partial class FigureScanner
     /// <summary>Records the version that starts at <paramref name="versionStart"/>, of the name [nameStart, nameEnd).</summary>
     private void AddVersion(int nameStart, int nameEnd, int versionStart)
     {
-        if (_versions is null || nameEnd <= nameStart)
+        if (!_collectVersions || nameEnd <= nameStart)
         {
             return;
         }
@@ -192,7 +195,7 @@ internal sealed partial class FigureScanner
             version = version[..^1]; // H100s
         }
 
-        _versions.Add(new VersionIdentifier
+        (_versions ??= []).Add(new VersionIdentifier
         {
             Name = _original[nameStart..nameEnd],
             Version = version,
@@ -214,13 +217,15 @@ internal sealed partial class FigureScanner
 
     private int Len => _s.Length;
 
+    private bool IsExcluded(int i) => _excluded is not null && _excluded[i];
+
     public IReadOnlyList<Figure> Run()
     {
         int i = 0;
         while (i < Len)
         {
             int next = i + 1;
-            if (!_excluded[i])
+            if (!IsExcluded(i))
             {
                 char c = _s[i];
                 if (CharInfo.IsLatinLetter(c) && (i == 0 || !CharInfo.IsLatinLetterOrDigit(_s[i - 1])))

@@ -22,6 +22,59 @@ public class FileIoTests
         Assert.Empty(sink.Findings);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(511)]
+    [InlineData(512)]
+    [InlineData(513)]
+    [InlineData(4096)]
+    [InlineData(65_535)]
+    [InlineData(65_536)]
+    [InlineData(1 << 20)]
+    public void A_file_whose_length_fills_a_pooled_buffer_exactly_is_read_whole(int length)
+    {
+        using var repo = new TempRepo();
+        var text = string.Concat(Enumerable.Range(0, length).Select(i => (char)('a' + (i % 26))));
+        var path = repo.Write("claims/sized.yaml", text);
+        var sink = new FindingSink("claims/sized.yaml");
+        Assert.Equal(text, SafeFile.ReadText(path, repo.Root, SafeFile.MaxYamlBytes, sink, Rules.YamlSyntax));
+        Assert.Empty(sink.Findings);
+    }
+
+    [Fact]
+    public void A_file_that_grew_after_its_length_was_taken_is_read_to_its_end()
+    {
+        using var repo = new TempRepo();
+        var text = string.Concat(Enumerable.Range(0, 5000).Select(i => (char)('a' + (i % 26))));
+        var path = repo.Write("claims/grown.yaml", text);
+        var sink = new FindingSink("claims/grown.yaml");
+        // the directory entry said 10 bytes; the file holds 5,000 by the time it is read
+        Assert.Equal(text, SafeFile.ReadAndDecode(path, 10, SafeFile.MaxYamlBytes, sink, Rules.YamlSyntax));
+        Assert.Empty(sink.Findings);
+    }
+
+    [Fact]
+    public void A_file_that_grew_past_the_size_limit_while_it_was_read_is_refused()
+    {
+        using var repo = new TempRepo();
+        var path = repo.Write("claims/grown.yaml", new string('x', 5000));
+        var sink = new FindingSink("claims/grown.yaml");
+        Assert.Null(SafeFile.ReadAndDecode(path, 10, 4096, sink, Rules.YamlSyntax));
+        var finding = Assert.Single(sink.Findings);
+        Assert.Contains("grew while it was read", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("4 KB", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_file_exactly_at_the_size_limit_is_read()
+    {
+        using var repo = new TempRepo();
+        var path = repo.Write("claims/limit.yaml", new string('x', 4096));
+        var sink = new FindingSink("claims/limit.yaml");
+        Assert.Equal(4096, SafeFile.ReadText(path, repo.Root, 4096, sink, Rules.YamlSyntax)?.Length);
+        Assert.Empty(sink.Findings);
+    }
+
     [Fact]
     public void A_file_over_the_size_limit_is_refused_with_its_size()
     {

@@ -565,4 +565,25 @@ public class TextAnalysisRobustnessTests
     {
         Assert.Equal(12_345_678_901_234_567_890m, Assert.Single(FigureExtractor.Extract("We counted 12,345,678,901,234,567,890 grains.")).Low);
     }
+
+    [Theory]
+    [InlineData("  2. The rate rose to 5% (https://example.org/2024/15).", "5%")]
+    [InlineData("见 example.com/2025/06 与 10.1234/56789：增长5%。", "5%")]
+    [InlineData("[^12] 增长5%，代码 `x = 42` 不算。", "5%")]
+    [InlineData("研究人员报告，模型在A队列中的敏感性达到43.5%。", "43.5%")]
+    [InlineData("     ", null)]
+    public void Excluded_spans_after_text_passed_over_unread_are_still_found(string text, string? only)
+    {
+        // the exclusions are looked for only where one can start (a bracket, a backtick, an ASCII letter or digit,
+        // and the first character after leading spaces); the figures around them are unchanged
+        var figures = FigureExtractor.Extract(text);
+        if (only is null)
+        {
+            Assert.Empty(figures);
+        }
+        else
+        {
+            Assert.Equal(only, Assert.Single(figures).Text.Trim());
+        }
+    }
 }
