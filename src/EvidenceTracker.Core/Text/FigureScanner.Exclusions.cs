@@ -77,6 +77,15 @@ internal sealed partial class FigureScanner
             else
             {
                 i++;
+                // The rest of a word starts nothing: its letters and digits follow a letter or digit (no token start)
+                // and are neither a bracket nor a backtick.
+                if (char.IsAsciiLetterOrDigit(c))
+                {
+                    while (i < s.Length && char.IsAsciiLetterOrDigit(s[i]))
+                    {
+                        i++;
+                    }
+                }
             }
         }
 
