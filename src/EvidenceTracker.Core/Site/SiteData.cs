@@ -13,9 +13,13 @@ public sealed class SiteData
         ArgumentNullException.ThrowIfNull(report);
         Report = report;
 
-        Claims = report.Claims.GroupBy(c => c.Claim.Id, StringComparer.Ordinal).Select(g => g.First())
+        // A page's file is named after its id: a claim or source whose id is not a slug (check reports it under schema)
+        // has no page, so that no id ("../../x", "a/", a NUL) can name a file outside its folder or none at all.
+        Claims = report.Claims.Where(c => Values.SlugProblem(c.Claim.Id) is null)
+            .GroupBy(c => c.Claim.Id, StringComparer.Ordinal).Select(g => g.First())
             .OrderBy(c => c.Claim.Id, StringComparer.Ordinal).ToList();
-        Sources = report.Set.Sources.GroupBy(s => s.Id, StringComparer.Ordinal).Select(g => g.First())
+        Sources = report.Set.Sources.Where(s => Values.SlugProblem(s.Id) is null)
+            .GroupBy(s => s.Id, StringComparer.Ordinal).Select(g => g.First())
             .OrderBy(s => s.Id, StringComparer.Ordinal).ToList();
         Articles = report.Set.Articles.OrderBy(a => a.Id, StringComparer.Ordinal).ToList();
         SourceById = Sources.ToDictionary(s => s.Id, StringComparer.Ordinal);
@@ -42,7 +46,8 @@ public sealed class SiteData
         var zh = ArticleLangs.Values.Count(l => l == "zh");
         Labels = SiteLabels.For(report.Set.Config.SiteLang ?? (zh * 2 > ArticleLangs.Count ? "zh" : "en"));
         Title = report.Set.Config.Title ?? Labels.DefaultTitle;
-        SiteUrl = report.Set.Config.SiteUrl;
+        // check reports any other site-url under schema; the structured data takes only an http(s) one
+        SiteUrl = Values.IsHttpUrl(report.Set.Config.SiteUrl) ? report.Set.Config.SiteUrl : null;
     }
 
     /// <summary>The labels of the site's language (<c>site-lang</c>, else the language of most articles).</summary>

@@ -250,6 +250,10 @@ public static class SiteWriter
 
         void Sink(string relative, PageContent content)
         {
+            if (PagePathProblem(relative) is { } problem)
+            {
+                throw new SiteOutputException($"a page would be written at '{relative}', which {problem}; nothing is written there");
+            }
             if (content.Bytes is not { } bytes)
             {
                 SinkStreamed(relative, content);
@@ -403,6 +407,30 @@ public static class SiteWriter
     }
 
     /// <summary>Writes the manifest straight to a temporary file renamed into place (never held whole in memory).</summary>
+    /// <summary>
+    /// Why a page's path (relative, '/' separators) may not be written: it must stay inside the output folder and name
+    /// a file (every page's name comes from a slug id or a fixed name; this is the last guard should one not).
+    /// </summary>
+    internal static string? PagePathProblem(string relative)
+    {
+        if (relative.Length == 0 || relative[0] == '/' || relative.Contains('\\', StringComparison.Ordinal))
+        {
+            return "is not a relative path";
+        }
+        if (relative.Any(char.IsControl))
+        {
+            return "holds a control character";
+        }
+        foreach (var segment in relative.Split('/'))
+        {
+            if (segment is "" or "." or "..")
+            {
+                return "is not a plain path inside the output folder";
+            }
+        }
+        return null;
+    }
+
     private static void WriteManifest(string outDir, IReadOnlyDictionary<string, string> entries, Dictionary<string, string> inputs, bool replace,
         string? repository = null)
     {

@@ -296,4 +296,55 @@ public sealed class SiteOutputSafetyTests
         ln.WaitForExit();
         return ln.ExitCode;
     }
+
+    [Theory]
+    [InlineData("claims", "../../../escaped-claim-7f3c")]
+    [InlineData("sources", "../../../escaped-source-7f3c")]
+    [InlineData("claims", "a/")]
+    [InlineData("claims", "/")]
+    [InlineData("sources", "a/b")]
+    [InlineData("claims", "zz\\u0000")]
+    public void An_id_that_is_not_a_slug_gets_no_page_and_the_build_writes_nothing_outside_its_folder(string kind, string id)
+    {
+        using var repo = new TempRepo("clean");
+        var yaml = kind == "claims"
+            ? $"id: \"{id}\"\nstatement: A statement.\n"
+            : $"id: \"{id}\"\ntype: web\ntitle: A page\nurl: https://example.org/x\n";
+        repo.Write($"{kind}/zz.yaml", yaml);
+        var result = CliRunner.Run(repo.Root, "build");
+        Assert.True(result.ExitCode is 0 or 1, result.Error);
+        Assert.DoesNotContain("Unhandled", result.Error, StringComparison.Ordinal);
+        var plain = id.Replace("\\u0000", "", StringComparison.Ordinal);
+        foreach (var ext in (string[])[".html", ".md"])
+        {
+            Assert.False(File.Exists(Path.GetFullPath(Path.Combine(repo.Root, "site", kind, plain + ext))), plain + ext);
+        }
+        var manifest = repo.Read($"site/{Manifest}");
+        Assert.DoesNotContain("..", manifest, StringComparison.Ordinal);
+        Assert.DoesNotContain($"{kind}/a/", manifest, StringComparison.Ordinal);
+        // the repository's other pages are built as before
+        Assert.True(File.Exists(repo.Full("site/claims/trial-size-120.html")));
+    }
+
+    [Theory]
+    [InlineData("claims/../../x.html")]
+    [InlineData("/etc/x.html")]
+    [InlineData("claims/.html/")]
+    [InlineData("claims\\x.html")]
+    [InlineData("claims/x\u0000.html")]
+    public void A_page_path_that_would_leave_the_output_folder_is_refused_by_the_writer(string relative)
+    {
+        Assert.NotNull(SiteWriter.PagePathProblem(relative));
+    }
+
+    [Fact]
+    public void A_site_url_that_is_not_http_never_reaches_the_structured_data()
+    {
+        using var repo = new TempRepo("clean");
+        repo.Write("evidence.yaml", "site-url: \"javascript:alert(1)//\"\n");
+        CliRunner.Run(repo.Root, "build");
+        var page = repo.Read("site/claims/trial-size-120.html");
+        Assert.DoesNotContain("javascript:", page, StringComparison.Ordinal);
+    }
 }
+
