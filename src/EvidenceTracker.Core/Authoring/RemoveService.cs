@@ -62,14 +62,19 @@ public static class RemoveService
                 var snapshot = Path.Combine(files.Root, "sources", snap.Value);
                 if (File.Exists(snapshot) && MoveService.SnapshotProblem(files, snapshot) is null)
                 {
-                    if (SnapshotFiles.IsToolName(Path.GetFileName(snapshot), out _))
+                    var name = Path.GetFileName(snapshot);
+                    if (OtherSourceNaming(files, s.Id, name) is { } other)
+                    {
+                        changes.Add($"kept    {files.Relative(snapshot)} (source '{other}' refers to it too)");
+                    }
+                    else if (SnapshotFiles.IsToolName(name, out _) && name.StartsWith(s.Id + ".", StringComparison.Ordinal))
                     {
                         transaction.Delete(snapshot);
                         changes.Add($"removed {files.Relative(snapshot)}");
                     }
                     else
                     {
-                        changes.Add($"kept    {files.Relative(snapshot)} (not written by `evidence snapshot`; delete it yourself if you wish)");
+                        changes.Add($"kept    {files.Relative(snapshot)} (not written by `evidence snapshot` for '{s.Id}'; delete it yourself if you wish)");
                     }
                 }
             }
@@ -78,6 +83,24 @@ public static class RemoveService
         changes.Insert(0, $"removed {files.Relative(file)}");
         transaction.Commit();
         return new RepositoryEditResult { Id = s.Id, Changes = changes };
+    }
+
+    /// <summary>
+    /// The first other source whose file names the snapshot <paramref name="fileName"/> (searched as text, so a source
+    /// file that cannot be read as YAML counts too): a snapshot another source refers to is never removed with this one.
+    /// </summary>
+    private static string? OtherSourceNaming(RepositoryFiles files, string id, string fileName)
+    {
+        foreach (var other in files.SourceIds.Where(o => o != id).Order(StringComparer.Ordinal))
+        {
+            var read = RepositoryFiles.Read(files.SourcePath(other), files.Relative(files.SourcePath(other)));
+            var text = read.Text ?? System.Text.Encoding.UTF8.GetString(read.Bytes);
+            if (text.Contains(fileName, StringComparison.Ordinal))
+            {
+                return other;
+            }
+        }
+        return null;
     }
 
     private static void Plan(RepositoryFiles files, string path, string id, string who, Func<YMapping, (YSequence, int)?> select, string what, bool force,

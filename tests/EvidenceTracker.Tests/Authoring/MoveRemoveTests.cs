@@ -206,6 +206,31 @@ public class MoveRemoveTests
     }
 
     [Fact]
+    public void Rm_keeps_a_snapshot_that_another_source_refers_to()
+    {
+        using var repo = new TempRepo();
+        repo.Write("sources/victim.yaml", "id: victim\ntype: report\ntitle: V\nsnapshot: snapshots/victim.0123456789ab.txt\n");
+        repo.Write("sources/att.yaml", "id: att\ntype: report\ntitle: A\nsnapshot: snapshots/victim.0123456789ab.txt\n");
+        repo.Write("sources/snapshots/victim.0123456789ab.txt", "V says x.");
+        var result = CliRunner.Run(repo.Root, "rm", "att");
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Equal("removed sources/att.yaml\nkept    sources/snapshots/victim.0123456789ab.txt (source 'victim' refers to it too)\n", result.Out);
+        Assert.Equal("V says x.", repo.Read("sources/snapshots/victim.0123456789ab.txt"));
+    }
+
+    [Fact]
+    public void Rm_keeps_a_tool_named_snapshot_that_is_named_after_another_source()
+    {
+        using var repo = new TempRepo();
+        repo.Write("sources/att.yaml", "id: att\ntype: report\ntitle: A\nsnapshot: snapshots/gone.0123456789ab.txt\n");
+        repo.Write("sources/snapshots/gone.0123456789ab.txt", "G says x.");
+        var result = CliRunner.Run(repo.Root, "rm", "att");
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains("kept    sources/snapshots/gone.0123456789ab.txt (not written by `evidence snapshot` for 'att'", result.Out, StringComparison.Ordinal);
+        Assert.True(File.Exists(repo.Full("sources/snapshots/gone.0123456789ab.txt")));
+    }
+
+    [Fact]
     public void Rm_keeps_a_snapshot_of_the_users_naming_and_removes_a_claim()
     {
         using var repo = new TempRepo();
