@@ -63,7 +63,7 @@ internal static class CheckCommand
         var formatter = ReportFormats.Create(settings.Format, color, EvidenceCli.Version);
         if (settings.Output is { } path)
         {
-            OutputFile.Write(context.Environment.FullPath(path), writer => formatter.Write(report, writer));
+            OutputFile.Write(context.Environment.FullPath(path), writer => formatter.Write(report, writer), settings.Root);
             context.Error.WriteLine(new TextFormatter(false).SummaryLine(report));
         }
         else

@@ -15,7 +15,7 @@ public static class ExportService
         var text = BibliographyExporter.Export(set.Sources, settings.Format);
         if (settings.Output is { } path)
         {
-            OutputFile.Write(Path.GetFullPath(path, settings.WorkingDirectory), writer => writer.Write(text));
+            OutputFile.Write(Path.GetFullPath(path, settings.WorkingDirectory), writer => writer.Write(text), set.Root);
         }
         var broken = set.LoadFindings
             .Where(f => f.Severity == Severity.Error && f.File is { } file && file.StartsWith("sources/", StringComparison.Ordinal))

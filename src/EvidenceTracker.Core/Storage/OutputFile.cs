@@ -14,11 +14,23 @@ public static partial class OutputFile
     private static readonly UTF8Encoding Utf8NoBom = new(false);
 
     /// <summary>Writes what <paramref name="write"/> writes to <paramref name="path"/> (absolute), as described above.</summary>
-    public static void Write(string path, Action<TextWriter> write)
+    public static void Write(string path, Action<TextWriter> write) => Write(path, write, null);
+
+    /// <summary>
+    /// As <see cref="Write(string, Action{TextWriter})"/>; with <paramref name="repositoryRoot"/>, a path that is (or
+    /// leads through links to) the repository's evidence — a file under <c>claims/</c>, <c>sources/</c>,
+    /// <c>articles/</c> or <c>.git/</c>, or <c>evidence.yaml</c> — is refused before anything is written: a report or
+    /// an export never replaces what it was made from.
+    /// </summary>
+    public static void Write(string path, Action<TextWriter> write, string? repositoryRoot)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(write);
         var target = Decide(path);
+        if (repositoryRoot is not null && EvidenceProblem(path, repositoryRoot) is { } problem)
+        {
+            throw new IOException(problem);
+        }
         try
         {
             if (target is null)
@@ -38,6 +50,38 @@ public static partial class OutputFile
         {
             throw new IOException($"cannot write '{path}': permission denied", ex);
         }
+    }
+
+    /// <summary>Why <paramref name="path"/> may not take an output: it is the repository's evidence (see <see cref="Write(string, Action{TextWriter}, string?)"/>).</summary>
+    public static string? EvidenceProblem(string path, string repositoryRoot)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(repositoryRoot);
+        var root = Loading.SafeFile.RealDirectory(repositoryRoot);
+        // the real path of the folder it is in (links on the way resolved), and of the file when it is a link
+        var full = Path.GetFullPath(path);
+        var folder = Path.GetDirectoryName(full) is { } dir ? Loading.SafeFile.RealDirectory(dir) : full;
+        var real = Path.Combine(folder, Path.GetFileName(full));
+        try
+        {
+            if (File.ResolveLinkTarget(real, returnFinalTarget: true) is { } target)
+            {
+                real = Path.Combine(Loading.SafeFile.RealDirectory(Path.GetDirectoryName(target.FullName)!), target.Name);
+            }
+        }
+        catch (IOException)
+        {
+            // a link that loops or cannot be followed: Decide refuses it with its own message
+        }
+        var relative = Path.GetRelativePath(root, real).Replace('\\', '/');
+        if (relative.StartsWith("../", StringComparison.Ordinal) || relative == ".." || Path.IsPathRooted(relative))
+        {
+            return null;
+        }
+        var first = relative.Split('/')[0];
+        return first is "claims" or "sources" or "articles" or ".git" || relative == "evidence.yaml"
+            ? $"'{path}' is {(relative == "evidence.yaml" ? "the repository's settings" : $"in the repository's {first}/")}; an output never replaces the evidence it was made from: give another --output"
+            : null;
     }
 
     /// <summary>The regular file to replace atomically, or null to write through to what is at the path.</summary>

@@ -125,4 +125,49 @@ public class OutputFileTests
         Assert.Contains("TY  - ", output);
         Assert.Equal("/proc/self/fd/1", new FileInfo(link).LinkTarget);
     }
+
+    [Theory]
+    [InlineData("check", "claims/c.yaml")]
+    [InlineData("check", "sources/s.yaml")]
+    [InlineData("check", "evidence.yaml")]
+    [InlineData("export", "sources/s.yaml")]
+    [InlineData("export", "evidence.yaml")]
+    [InlineData("export", "sources/snapshots/s.0123456789ab.txt")]
+    [InlineData("check", "articles/new.md")]
+    [InlineData("check", ".git/HEAD")]
+    public void An_output_onto_the_repositorys_evidence_is_refused_and_nothing_changes(string command, string target)
+    {
+        using var repo = Repo();
+        repo.Write("evidence.yaml", "title: T\n");
+        repo.Write("sources/snapshots/s.0123456789ab.txt", "S says x.");
+        repo.Write(".git/HEAD", "ref: refs/heads/main\n");
+        var before = File.Exists(repo.Full(target)) ? repo.Read(target) : null;
+        var args = command == "check" ? new[] { "check", "--format", "json", "--output", target } : ["export", "--format", "bibtex", "--output", target];
+        var result = CliRunner.Run(repo.Root, args);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("never replaces the evidence it was made from", result.Error, StringComparison.Ordinal);
+        Assert.Single(result.Error.TrimEnd('\n').Split('\n'));
+        Assert.Equal(before, File.Exists(repo.Full(target)) ? repo.Read(target) : null);
+    }
+
+    [Fact]
+    public void An_output_through_a_link_onto_a_claim_is_refused()
+    {
+        using var repo = Repo();
+        File.CreateSymbolicLink(repo.Full("report.json"), repo.Full("claims/c.yaml"));
+        var result = CliRunner.Run(repo.Root, "check", "--format", "json", "--output", "report.json");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("claims/", result.Error, StringComparison.Ordinal);
+        Assert.StartsWith("id: c\n", repo.Read("claims/c.yaml"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_output_elsewhere_in_the_repository_is_written_as_before()
+    {
+        using var repo = Repo();
+        var result = CliRunner.Run(repo.Root, "check", "--format", "json", "--output", "reports/evidence.json");
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains("\"version\": 1", repo.Read("reports/evidence.json"), StringComparison.Ordinal);
+    }
 }
+
