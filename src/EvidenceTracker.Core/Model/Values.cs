@@ -235,6 +235,10 @@ public static partial class Values
     public static string? SnapshotPathProblem(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
+        if (path.Any(char.IsControl))
+        {
+            return "holds a control character (a NUL, a line break, an escape); it must be a relative path inside sources/ (such as snapshots/<id>.txt)";
+        }
         return path.Length == 0 || path.StartsWith('/') || path.Contains('\\', StringComparison.Ordinal) || path.Contains(':', StringComparison.Ordinal)
             || path.Split('/').Any(p => p is ".." or ".")
             ? $"'{path}' must be a relative path inside sources/ (such as snapshots/<id>.txt)"

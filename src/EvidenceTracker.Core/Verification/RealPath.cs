@@ -20,6 +20,10 @@ public static class RealPath
         {
             throw new ArgumentException($"an absolute path is needed, not '{path}'", nameof(path));
         }
+        if (path.Contains('\0', StringComparison.Ordinal))
+        {
+            return null; // no file has such a name; the callers report it as one that cannot be resolved
+        }
         // Not Path.GetFullPath: it would remove "a/link/.." lexically, where the OS goes through the link.
         var absolute = path;
         var pending = new Stack<string>(Components(absolute).Reverse());

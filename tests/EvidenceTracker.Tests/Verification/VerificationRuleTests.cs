@@ -387,13 +387,15 @@ public class VerificationRuleTests
     [InlineData("snapshots/../../outside.txt")]
     [InlineData("/etc/hostname")]
     [InlineData("snapshots/./s.txt")]
+    [InlineData("snapshots/x.txt\\u0000.html")]
+    [InlineData("snapshots/x\\e[2J.txt")]
     public void A_snapshot_path_that_could_leave_sources_is_a_schema_error_and_never_read(string path)
     {
         using var repo = new TempRepo();
         repo.Write("sources/s.yaml", $"id: s\ntype: report\ntitle: S\nlevel: primary\nsnapshot: \"{path}\"\n");
         repo.Write("claims/c.yaml", "id: c\nstatement: S.\ncitations:\n  - source: s\n    quote: Text.\n");
         var report = EvidenceQueries.Check(repo.Root);
-        var f = Assert.Single(report.Findings, f => f.Rule == Rules.Schema);
+        var f = Assert.Single(report.Findings, f => f.Rule == Rules.Schema && f.Severity == Severity.Error);
         Assert.Contains("must be a relative path inside sources/", f.Message);
         Assert.Equal(QuoteStatus.Unverified, report.Claims.Single().QuoteOf(0).Status);
         Assert.DoesNotContain(report.Findings, f => f.Rule == Rules.QuoteNotFound);
