@@ -37,7 +37,7 @@ internal static class BaselineCommand
                 context.Error.WriteLine(TerminalText.Format($"error: '{shown}' exists and is not an evidence baseline; give another --output or remove it"));
                 return ExitCodes.Findings;
             }
-            context.Out.WriteLine($"wrote {result.Findings} finding{(result.Findings == 1 ? "" : "s")} to {shown}");
+            context.Out.WriteLine(TerminalText.Format($"wrote {result.Findings} finding{(result.Findings == 1 ? "" : "s")} to {shown}"));
             return ExitCodes.Ok;
         });
         return command;

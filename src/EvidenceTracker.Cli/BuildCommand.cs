@@ -81,7 +81,7 @@ internal static class BuildCommand
             {
                 context.Out.WriteLine(TerminalText.Format($"  kept {f}: an earlier build wrote it, and it was changed since"));
             }
-            context.Out.WriteLine(OpenHint(Path.Combine(shown, "index.html")));
+            context.Out.WriteLine(TerminalText.Format($"{OpenHint(Path.Combine(shown, "index.html"))}"));
             return ExitCodes.Ok;
         });
         return command;

@@ -6,6 +6,12 @@ namespace EvidenceTracker.Cli;
 /// <summary>The writers and environment a command runs with.</summary>
 public sealed record CommandContext(TextWriter Out, TextWriter Error, CliEnvironment Environment)
 {
+    /// <summary>
+    /// Standard error as written, for progress lines that redraw themselves (a carriage return, an erase-line
+    /// sequence); <see cref="Error"/> shows such characters as escapes. Only the tool's own fixed sequences go here.
+    /// </summary>
+    public TextWriter Terminal { get; init; } = Error;
+
     public string RootOf(ParseResult parsed)
     {
         ArgumentNullException.ThrowIfNull(parsed);

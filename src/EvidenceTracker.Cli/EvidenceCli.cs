@@ -19,7 +19,9 @@ public static class EvidenceCli
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
         ArgumentNullException.ThrowIfNull(env);
-        var context = new CommandContext(stdout, stderr, env);
+        var terminal = stderr;
+        stderr = new SafeErrorWriter(stderr);
+        var context = new CommandContext(stdout, stderr, env) { Terminal = terminal };
         var root = BuildRoot(context);
         // No response files: an argument starting with @ is a value (--statement "@WHO reported 5 cases"), never a
         // file name whose contents replace it.

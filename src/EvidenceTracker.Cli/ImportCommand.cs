@@ -62,14 +62,14 @@ internal static class ImportCommand
         {
             if (showProgress && p.Total >= ImportService.ProgressThreshold)
             {
-                context.Error.Write($"\rimporting {p.Done}/{p.Total}…");
+                context.Terminal.Write($"\rimporting {p.Done}/{p.Total}…");
                 progressShown = true;
             }
         }
         var result = ImportService.Run(settings, Progress);
         if (progressShown)
         {
-            context.Error.Write("\r\u001b[K");
+            context.Terminal.Write("\r\u001b[K");
         }
         ImportReport.Write(result, settings.Format, context.Out, context.Error);
         return result.Outcome switch

@@ -1,3 +1,4 @@
+using EvidenceTracker.Reporting;
 using System.CommandLine;
 using EvidenceTracker.Lookup;
 using EvidenceTracker.Network;
@@ -78,11 +79,11 @@ internal static class LookupCommand
             if (s.Filled.Count > 0)
             {
                 filled++;
-                context.Out.WriteLine($"filled {s.File}: {string.Join(", ", s.Filled)}");
+                context.Out.WriteLine(TerminalText.Format($"filled {s.File}: {string.Join(", ", s.Filled)}"));
             }
             foreach (var n in s.Notices)
             {
-                context.Out.WriteLine($"notice {s.Id}: {n.Kind.Replace('_', ' ')}{(n.Doi is null ? "" : $" (notice {n.Doi})")}{(n.RecordedBy is null ? "" : $", recorded by {n.RecordedBy}")}");
+                context.Out.WriteLine(TerminalText.Format($"notice {s.Id}: {n.Kind.Replace('_', ' ')}{(n.Doi is null ? "" : $" (notice {n.Doi})")}{(n.RecordedBy is null ? "" : $", recorded by {n.RecordedBy}")}"));
             }
         }
         context.Out.WriteLine($"lookup: {report.Sources.Count} source{(report.Sources.Count == 1 ? "" : "s")}, {filled} filled, {failed} failed, {none} without an identifier; {report.Requests} request{(report.Requests == 1 ? "" : "s")} made");

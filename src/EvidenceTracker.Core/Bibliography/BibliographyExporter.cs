@@ -260,7 +260,7 @@ public static class BibliographyExporter
     {
         ArgumentNullException.ThrowIfNull(text);
         var sb = new StringBuilder(text.Length + 8);
-        foreach (var c in text)
+        foreach (var c in Printable(text))
         {
             switch (c)
             {
@@ -310,7 +310,33 @@ public static class BibliographyExporter
     }
 
     /// <summary>URLs, DOIs and page ranges: verbatim, only braces kept balanced.</summary>
-    private static string RawBib(string text) => text.Replace("{", "%7B", StringComparison.Ordinal).Replace("}", "%7D", StringComparison.Ordinal);
+    private static string RawBib(string text) => Printable(text).Replace("{", "%7B", StringComparison.Ordinal).Replace("}", "%7D", StringComparison.Ordinal);
+
+    /// <summary>
+    /// A value as one line of text: line breaks and tabs become spaces and other control characters (ESC, BEL, NUL…)
+    /// are left out, so that no export carries a terminal escape or breaks its line-based format; the same string
+    /// when there is none.
+    /// </summary>
+    internal static string Printable(string text)
+    {
+        if (!text.Any(char.IsControl))
+        {
+            return text;
+        }
+        var sb = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (c is '\n' or '\r' or '\t')
+            {
+                sb.Append(' ');
+            }
+            else if (!char.IsControl(c))
+            {
+                sb.Append(c);
+            }
+        }
+        return sb.ToString();
+    }
 
     // ---------------------------------------------------------------- RIS
 
@@ -335,7 +361,7 @@ public static class BibliographyExporter
             {
                 if (value is not null)
                 {
-                    sb.Append(tag).Append("  - ").Append(value.Replace('\n', ' ')).Append("\r\n");
+                    sb.Append(tag).Append("  - ").Append(Printable(value)).Append("\r\n");
                 }
             }
             Tag("TY", ty);

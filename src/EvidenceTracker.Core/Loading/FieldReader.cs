@@ -85,7 +85,27 @@ internal sealed class FieldReader
             }
             return null;
         }
+        Controls(name, scalar);
         return scalar.Value;
+    }
+
+    /// <summary>Control characters but tab and line feed (ESC, BEL, NUL, carriage return, DEL, C1).</summary>
+    private static readonly System.Buffers.SearchValues<char> ControlCharacters = System.Buffers.SearchValues.Create(
+        [.. Enumerable.Range(0, 0xA0).Select(i => (char)i).Where(c => char.IsControl(c) && c is not ('\t' or '\n'))]);
+
+    /// <summary>
+    /// A value holding a control character (typed as a YAML escape, or taken from a web page) is reported: text reports
+    /// show it escaped, the site and the exports leave it out, so what the file says is not what readers see.
+    /// </summary>
+    private void Controls(string name, YScalar scalar)
+    {
+        var at = scalar.Value.AsSpan().IndexOfAny(ControlCharacters);
+        if (at >= 0)
+        {
+            _sink.Add(Rules.Schema, Severity.Warning,
+                $"field '{name}' holds a control character (U+{(int)scalar.Value[at]:X4}); reports show it escaped and the site and exports leave it out: remove it",
+                scalar.Start);
+        }
     }
 
     /// <summary>A text field checked by <paramref name="problem"/> (returns a message or null).</summary>
@@ -131,6 +151,7 @@ internal sealed class FieldReader
         {
             if (item is YScalar s && !s.IsNull && !string.IsNullOrWhiteSpace(s.Value))
             {
+                Controls(name, s);
                 items.Add((s.Value, s.Start));
             }
             else

@@ -46,6 +46,7 @@ internal sealed class MarkdownPages(SiteData data)
                 case '&': sb.Append("&amp;"); break;
                 case '\r': break;
                 case '\n' or '\t': sb.Append(' '); break;
+                case var c when char.IsControl(c): break; // ESC, BEL, NUL…: left out, as the HTML pages leave them out
                 default: sb.Append(ch); break;
             }
         }

@@ -24,7 +24,33 @@ internal static class MarkdownTwin
 
     private sealed record Edit(int Start, int End, string Text);
 
+    /// <summary>
+    /// The article's body as Markdown for its twin page, its control characters other than line breaks and tabs (ESC,
+    /// BEL, NUL…) left out, as the HTML page leaves them out: a twin read in a terminal or a log runs no escape.
+    /// </summary>
     public static string Body(Model.Article article, IReadOnlyList<(string? Excerpt, string ClaimId, string Level)> claims)
+    {
+        var body = BodyCore(article, claims);
+        if (!body.AsSpan().ContainsAny(Controls))
+        {
+            return body;
+        }
+        var sb = new StringBuilder(body.Length);
+        foreach (var c in body)
+        {
+            if (!char.IsControl(c) || c is '\n' or '\r' or '\t')
+            {
+                sb.Append(c);
+            }
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>The control characters but line feed, carriage return and tab.</summary>
+    private static readonly System.Buffers.SearchValues<char> Controls = System.Buffers.SearchValues.Create(
+        [.. Enumerable.Range(0, 0xA0).Select(i => (char)i).Where(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'))]);
+
+    private static string BodyCore(Model.Article article, IReadOnlyList<(string? Excerpt, string ClaimId, string Level)> claims)
     {
         var text = article.Text;
         var bodyStart = text.Length - MarkdownPages.StripFrontMatter(text).Length;
