@@ -55,6 +55,10 @@ public static class AuthoringService
         var sink = new FindingSink($"sources/{id}.yaml");
         var source = Read(id, sink);
         problems.AddRange(LockedEdit.Errors(sink));
+        if (SafeFile.TooLargeProblem($"sources/{id}.yaml", TextOf(id), SafeFile.MaxYamlBytes) is { } tooLarge)
+        {
+            problems.Add(tooLarge);
+        }
         if (problems.Count > 0)
         {
             return WriteResult.Refused([.. problems]);
@@ -112,6 +116,10 @@ public static class AuthoringService
         var sink = new FindingSink($"claims/{id}.yaml");
         var claim = Read(id, sink);
         problems.AddRange(LockedEdit.Errors(sink));
+        if (SafeFile.TooLargeProblem($"claims/{id}.yaml", TextOf(id), SafeFile.MaxYamlBytes) is { } tooLarge)
+        {
+            problems.Add(tooLarge);
+        }
         if (problems.Count > 0)
         {
             return WriteResult.Refused([.. problems]);

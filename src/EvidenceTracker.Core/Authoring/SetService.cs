@@ -124,6 +124,10 @@ public static partial class SetService
                 {
                     return WriteResult.Refused(unknown);
                 }
+                if (!isClaim && values.Contains(s.Id, StringComparer.Ordinal))
+                {
+                    return WriteResult.Refused($"reports-on: source '{s.Id}' cannot report on itself (check reports it under schema); nothing was written");
+                }
             }
         }
 

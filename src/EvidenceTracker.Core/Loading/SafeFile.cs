@@ -139,6 +139,19 @@ public static class SafeFile
     }
 
     /// <summary>
+    /// Why a file of <paramref name="text"/> may not be written: check would refuse to read it (over
+    /// <paramref name="maxBytes"/>). The commands that write claims and sources ask before writing, as import does.
+    /// </summary>
+    public static string? TooLargeProblem(string file, string text, long maxBytes)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var bytes = Encoding.UTF8.GetByteCount(text);
+        return bytes > maxBytes
+            ? $"{file} would be {Size(bytes)}, and check reads no file over {Size(maxBytes)}; nothing was written (shorten the longest value)"
+            : null;
+    }
+
+    /// <summary>
     /// Why the folder <paramref name="folder"/> (relative to <paramref name="root"/>) may not be read or written to: it
     /// resolves — through a symbolic link, itself or on the way — outside the repository whose real path is
     /// <paramref name="realRoot"/>, or into a loop. Null when it is absent or lies inside; a folder linked to another

@@ -178,6 +178,11 @@ public static class LookupService
             filled.Clear();
             return $"{source.File}: the looked-up fields would not load ({error.Message}); nothing written";
         }
+        if (SafeFile.TooLargeProblem(source.File, edited, SafeFile.MaxYamlBytes) is { } tooLarge)
+        {
+            filled.Clear();
+            return tooLarge;
+        }
         var output = Encoding.UTF8.GetBytes(edited);
         AtomicFile.Write(path, hasBom ? [.. Bom, .. output] : output);
         return null;

@@ -296,4 +296,20 @@ public class AddCommandTests
         InitService.Init(dir.Root);
         Assert.Empty(EvidenceQueries.Check(dir.Root).Findings);
     }
+
+    [Fact]
+    public void Add_refuses_a_source_or_claim_file_that_check_would_not_read_and_writes_nothing()
+    {
+        using var repo = new TempRepo("clean");
+        var huge = string.Concat(Enumerable.Repeat("A long title ", 90_000)); // 1.1 MB
+        var source = CliRunner.Run(repo.Root, "add", "source", "--title", huge, "--url", "https://example.org/big", "--id", "big");
+        Assert.Equal(1, source.ExitCode);
+        Assert.Contains("sources/big.yaml would be 1.1 MB, and check reads no file over 1 MB", source.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(repo.Full("sources/big.yaml")));
+        var claim = CliRunner.Run(repo.Root, "add", "claim", "--statement", huge, "--id", "big");
+        Assert.Equal(1, claim.ExitCode);
+        Assert.Contains("claims/big.yaml would be 1.1 MB", claim.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(repo.Full("claims/big.yaml")));
+    }
 }
+

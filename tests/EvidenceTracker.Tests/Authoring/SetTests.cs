@@ -89,6 +89,16 @@ public class SetTests
     }
 
     [Fact]
+    public void Set_reports_on_refuses_the_source_itself_as_check_would_and_writes_nothing()
+    {
+        using var repo = Repo();
+        var refused = CliRunner.Run(repo.Root, "set", "t", "reports-on", "s", "t");
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("source 't' cannot report on itself", refused.Error, StringComparison.Ordinal);
+        Assert.Equal("id: t\ntype: report\ntitle: T\nreports-on: [s]\n", repo.Read("sources/t.yaml"));
+    }
+
+    [Fact]
     public void Set_a_citation_quote_adds_it_to_a_block_citation_and_to_a_flow_citation()
     {
         using var repo = Repo();
