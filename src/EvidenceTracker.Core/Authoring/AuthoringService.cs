@@ -153,6 +153,12 @@ public static class AuthoringService
         {
             return WriteResult.Refused([.. edit.Problems]);
         }
+        // Looked at again under the lock: `evidence mv` and `rm` hold every claim folder's lock while they rename or
+        // remove a source and edit its citations, so a source gone by now went while this edit waited.
+        if (!File.Exists(Path.Combine(root, "sources", s.Citation.Source + ".yaml")))
+        {
+            return WriteResult.Refused($"source '{s.Citation.Source}' was renamed or removed while this edit waited; nothing was written (run `evidence list sources`)");
+        }
         var rel = edit.Rel;
         var readSink = edit.Before;
         var before = DocumentReaders.ReadClaim(YamlTreeReader.Read(original, readSink), readSink);

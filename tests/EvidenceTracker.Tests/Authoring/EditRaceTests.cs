@@ -111,4 +111,24 @@ public class EditRaceTests
         });
         AssertNoLostUpdate(repo, ok, Rounds);
     }
+
+    [Fact]
+    public async Task A_cite_that_waited_while_its_source_was_renamed_writes_nothing()
+    {
+        using var repo = Repo();
+        var claims = Path.Combine(repo.Root, "claims");
+        Task<CliResult> cite;
+        // mv holds every claim folder's lock while it renames a source; the cite checks its source, then waits
+        using (EvidenceTracker.Storage.EditLock.Acquire(claims, "claims/"))
+        {
+            cite = Task.Run(() => CliRunner.Run(repo.Root, "cite", "c", "s", "--again", "--locator", "late"), TestContext.Current.CancellationToken);
+            await Task.Delay(500, TestContext.Current.CancellationToken);
+            File.Move(repo.Full("sources/s.yaml"), repo.Full("sources/s2.yaml"));
+        }
+        var result = await cite.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("source 's' was renamed or removed while this edit waited", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("late", repo.Read("claims/c.yaml"), StringComparison.Ordinal);
+    }
 }
+
