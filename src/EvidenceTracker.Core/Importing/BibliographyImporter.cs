@@ -17,8 +17,6 @@ namespace EvidenceTracker.Importing;
 /// </summary>
 public static class BibliographyImporter
 {
-    private const int MaxFileBytes = 256 << 20;
-
     /// <summary>A source planned or existing, with what dedupe needs to know.</summary>
     private sealed class Target
     {
@@ -218,22 +216,17 @@ public static class BibliographyImporter
         byte[] bytes;
         try
         {
-            var info = new FileInfo(path);
-            if (!info.Exists)
-            {
-                throw new BibliographyFileException(Directory.Exists(path)
-                    ? $"'{display}' is a folder; pass bibliography files ({ImportFormats.List(bibliographies: true)})"
-                    : $"'{display}' does not exist");
-            }
-            if (info.Length > MaxFileBytes)
-            {
-                throw new BibliographyFileException($"'{display}' is larger than {MaxFileBytes >> 20} MB; not read");
-            }
-            bytes = File.ReadAllBytes(path);
+            // a link the user named is followed; a named pipe (which could block) or a device (which never ends) is not read
+            bytes = UserFile.ReadAllBytes(path, display, UserFile.MaxBibliographyBytes, pipes: false);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (UserFileException ex)
         {
-            throw new BibliographyFileException($"cannot read '{display}': {ex.Message}", ex);
+            throw new BibliographyFileException(ex.Reason switch
+            {
+                "is a folder, not a file" => $"'{display}' is a folder; pass bibliography files ({ImportFormats.List(bibliographies: true)})",
+                "does not exist" => ex.Message,
+                _ => $"{ex.Message}; not read",
+            }, ex);
         }
         if (format == BibliographyFormat.CslJson)
         {

@@ -1,5 +1,6 @@
 using EvidenceTracker.Articles;
 using EvidenceTracker.Bibliography;
+using EvidenceTracker.Storage;
 
 namespace EvidenceTracker.Importing;
 
@@ -20,7 +21,7 @@ internal static class CitekeyImport
         string? frontMatter;
         try
         {
-            frontMatter = FrontMatter(articlePath);
+            frontMatter = FrontMatter(articlePath, display);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -50,10 +51,14 @@ internal static class CitekeyImport
         return found;
     }
 
-    /// <summary>The YAML front matter of a Markdown file (between its first two <c>---</c> lines), read no further than needed.</summary>
-    private static string? FrontMatter(string path)
+    /// <summary>
+    /// The YAML front matter of a Markdown file (between its first two <c>---</c> lines), read no further than needed.
+    /// Read as the article is (<see cref="UserFile"/>): a named pipe or a device is not opened.
+    /// </summary>
+    private static string? FrontMatter(string path, string display)
     {
-        using var reader = new StreamReader(path, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        using var stream = UserFile.OpenRead(path, display, Loading.SafeFile.MaxDocumentBytes, pipes: false);
+        using var reader = new StreamReader(stream, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         if (reader.ReadLine()?.TrimEnd() != "---")
         {
             return null;

@@ -231,6 +231,13 @@ public static partial class Values
         return d[a.Length, b.Length];
     }
 
+    /// <summary>The text with each control character shown as its \uXXXX escape, as YAML would write it.</summary>
+    public static string Printable(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Any(char.IsControl) ? string.Concat(text.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString())) : text;
+    }
+
     /// <summary>The schema check of <c>snapshot</c> values (a relative path inside sources/), shared with the loader.</summary>
     public static string? SnapshotPathProblem(string path)
     {
