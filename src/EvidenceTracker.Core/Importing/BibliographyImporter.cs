@@ -313,7 +313,7 @@ public static class BibliographyImporter
         e.Archived = Check(e.Archived, "archived", Values.DateProblem);
         e.Lang = Check(e.Lang, "lang", Values.LangProblem);
         e.Level = Check(e.Level, "level", v => Names.Levels.Contains(v) ? null : $"'{v}' is not primary or secondary");
-        e.Snapshot = Check(e.Snapshot, "snapshot", v => v.StartsWith('/') || v.Contains('\\', StringComparison.Ordinal) || v.Split('/').Contains("..") ? $"'{v}' is not a relative path inside sources/" : null);
+        e.Snapshot = Check(e.Snapshot, "snapshot", v => v.StartsWith('/') || v.Contains('\\', StringComparison.Ordinal) || v.Any(char.IsControl) || v.Split('/').Contains("..") ? $"'{Values.Printable(v)}' is not a relative path inside sources/" : null);
         e.SnapshotSha256 = Check(e.SnapshotSha256, "snapshot-sha256", v => v.Length == 64 && v.All(char.IsAsciiHexDigitLower) ? null : $"'{v}' is not a lowercase SHA-256 digest");
         var reports = e.ReportsOn.Select(Clean).OfType<string>().Where(r => Values.SlugProblem(r) is null).Distinct(StringComparer.Ordinal).ToList();
         e.ReportsOn.Clear();

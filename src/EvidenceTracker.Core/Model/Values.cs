@@ -242,9 +242,10 @@ public static partial class Values
     public static string? SnapshotPathProblem(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
+        // a control character (a NUL from a YAML escape) names no file: the path calls would throw on it
         return path.Length == 0 || path.StartsWith('/') || path.Contains('\\', StringComparison.Ordinal) || path.Contains(':', StringComparison.Ordinal)
-            || path.Split('/').Any(p => p is ".." or ".")
-            ? $"'{path}' must be a relative path inside sources/ (such as snapshots/<id>.txt)"
+            || path.Any(char.IsControl) || path.Split('/').Any(p => p is ".." or ".")
+            ? $"'{Printable(path)}' must be a relative path inside sources/ (such as snapshots/<id>.txt)"
             : null;
     }
 }
