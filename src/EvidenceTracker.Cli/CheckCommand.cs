@@ -52,7 +52,7 @@ internal static class CheckCommand
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         CheckTimings? timings = null;
         var known = settings.Baseline is { } baselinePath
-            ? Baseline.Read(baselinePath, (context.Environment.WorkingDirectory is { } cwd ? Path.GetRelativePath(cwd, baselinePath) : baselinePath).Replace('\\', '/'))
+            ? Baseline.Read(baselinePath, Shown(baselinePath, context.Environment.WorkingDirectory))
             : null;
         var report = EvidenceQueries.Check(settings.Root, context.Environment.Timings ? new CheckObserver(t => timings = t) : null);
         if (known is not null)
@@ -88,6 +88,13 @@ internal static class CheckCommand
         return report.HasErrors ? ExitCodes.Findings : ExitCodes.Ok;
     }
 
+    /// <summary>A path as messages show it: relative to the working directory when inside it (/dev/fd/63 stays as it is).</summary>
+    private static string Shown(string path, string? workingDirectory)
+    {
+        var relative = workingDirectory is null ? path : Path.GetRelativePath(workingDirectory, path);
+        return (relative.StartsWith("..", StringComparison.Ordinal) ? path : relative).Replace('\\', '/');
+    }
+
     /// <summary>
     /// Appends the Markdown summary to the job summary file. A file that cannot be written is a warning on stderr:
     /// the check's own result stands.
@@ -106,9 +113,12 @@ internal static class CheckCommand
         {
             using var text = new StringWriter();
             GitHubStepSummary.Write(report, text, linkBase);
-            using var stream = new FileStream(env.FullPath(path), FileMode.Append, FileAccess.Write, FileShare.ReadWrite);
-            var bytes = new System.Text.UTF8Encoding(false).GetBytes(text.ToString());
-            stream.Write(bytes);
+            // a regular file only: a named pipe nobody reads would block the check, a device take the summary nowhere
+            UserFile.Append(env.FullPath(path), path, new System.Text.UTF8Encoding(false).GetBytes(text.ToString()));
+        }
+        catch (UserFileException ex)
+        {
+            context.Error.WriteLine($"warning: cannot write the job summary to '{path}': it {ex.Reason.ReplaceLineEndings(" ")}");
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {

@@ -129,19 +129,7 @@ public static class InitService
         }
         var created = new List<string>();
         var kept = new List<string>();
-        foreach (var folder in (string[])["articles", "claims", "sources", "sources/snapshots"])
-        {
-            var path = Path.Combine(root, folder);
-            if (Directory.Exists(path))
-            {
-                kept.Add(folder + "/");
-            }
-            else
-            {
-                Directory.CreateDirectory(path);
-                created.Add(folder + "/");
-            }
-        }
+        string[] folders = ["articles", "claims", "sources", "sources/snapshots"];
         var files = new List<(string, string)>
         {
             ("evidence.yaml", ConfigTemplate),
@@ -155,10 +143,56 @@ public static class InitService
             Loading.JsonSchemas.Write(kind, schema);
             files.Add(($"schemas/{kind}.schema.json", schema.ToString()));
         }
+        // Checked before anything is written: a folder or file linked out of the target would take the files elsewhere.
+        if (LeadsOut(root, [.. folders, .. files.Select(f => f.Item1)]) is { } outside)
+        {
+            throw new IOException(outside);
+        }
+        foreach (var folder in folders)
+        {
+            var path = Path.Combine(root, folder);
+            if (Directory.Exists(path))
+            {
+                kept.Add(folder + "/");
+            }
+            else
+            {
+                Directory.CreateDirectory(path);
+                created.Add(folder + "/");
+            }
+        }
         foreach (var (path, text) in files)
         {
             (AtomicFile.TryCreateNew(Path.Combine(root, path), text) ? created : kept).Add(path);
         }
         return new InitResult(root, created, kept);
+    }
+
+    /// <summary>
+    /// Why init may not write under <paramref name="root"/>: one of <paramref name="paths"/> (relative), or a folder on
+    /// the way to it, is a symbolic link whose real path lies outside the root's real path, or that loops. Null when
+    /// every one stays inside (a link to another place inside the target is fine).
+    /// </summary>
+    private static string? LeadsOut(string root, IEnumerable<string> paths)
+    {
+        var realRoot = Verification.RealPath.Resolve(root) ?? root;
+        foreach (var path in paths)
+        {
+            var parts = path.Split('/');
+            for (var i = 1; i <= parts.Length; i++)
+            {
+                var relative = string.Join('/', parts[..i]);
+                var real = Verification.RealPath.Resolve(Path.Combine(root, relative));
+                if (real is null)
+                {
+                    return $"{relative} is a symbolic link that loops or cannot be resolved; nothing was written";
+                }
+                if (!Verification.RealPath.IsInside(real, realRoot))
+                {
+                    return $"{relative} is a symbolic link leading outside '{root}'; nothing was written (remove the link, or run init where it leads)";
+                }
+            }
+        }
+        return null;
     }
 }

@@ -71,7 +71,22 @@ public sealed class Baseline
                 ? $"baseline '{shown}' is a folder, not a baseline file"
                 : $"baseline '{shown}' does not exist; write one with `evidence baseline --output {shown}`");
         }
-        return Parse(File.ReadAllBytes(path), shown);
+        byte[] bytes;
+        try
+        {
+            // A pipe is read (`--baseline <(git show main:.evidence-baseline.json)`), within the cap; a device is not.
+            bytes = Storage.UserFile.ReadAllBytes(path, shown, Storage.UserFile.MaxBaselineBytes, pipes: true);
+        }
+        catch (Storage.UserFileException ex)
+        {
+            throw new BaselineException($"baseline {ex.Message}", ex);
+        }
+        if (bytes.Length == 0)
+        {
+            // an empty file, or a named pipe that no process writes to (read at once as empty, not waited on)
+            throw new BaselineException($"baseline '{shown}' is empty (or a pipe nothing was written to); write it with `evidence baseline --output {shown}`");
+        }
+        return Parse(bytes, shown);
     }
 
     public static Baseline Parse(ReadOnlySpan<byte> utf8, string shown)
@@ -174,14 +189,15 @@ public sealed class Baseline
     {
         try
         {
-            using var doc = JsonDocument.Parse(File.ReadAllBytes(path), new JsonDocumentOptions { MaxDepth = 16 });
+            var bytes = Storage.UserFile.ReadAllBytes(path, path, Storage.UserFile.MaxBaselineBytes, pipes: false);
+            using var doc = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 16 });
             return doc.RootElement.ValueKind == JsonValueKind.Object
                 && doc.RootElement.TryGetProperty("tool", out var tool) && tool.ValueKind == JsonValueKind.String && tool.GetString() == "evidence"
                 && doc.RootElement.TryGetProperty("findings", out _);
         }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or IOException)
         {
-            return false; // not JSON, or a string that is not UTF-8
+            return false; // not JSON, a string that is not UTF-8, or no regular file (a pipe, a device) of a sane size
         }
     }
 

@@ -2,6 +2,7 @@ using EvidenceTracker.Articles;
 using EvidenceTracker.Diagnostics;
 using EvidenceTracker.Loading;
 using EvidenceTracker.Model;
+using EvidenceTracker.Storage;
 
 namespace EvidenceTracker.Importing;
 
@@ -28,21 +29,12 @@ internal static class ArticleImporter
         byte[] bytes;
         try
         {
-            var length = new FileInfo(input.FullPath).Length;
-            if (length == 0 && Storage.LinuxFiles.IsSpecial(input.FullPath) == true)
-            {
-                // a named pipe would block the read, a device never end it
-                return Refused(new ImportProblem($"{input.Display}: not a regular file (a named pipe, a socket or a device); not imported", true, input.Display));
-            }
-            if (length > SafeFile.MaxDocumentBytes)
-            {
-                return Refused(new ImportProblem($"{input.Display}: the file is larger than {SafeFile.MaxDocumentBytes >> 20} MB; not imported", false, input.Display));
-            }
-            bytes = File.ReadAllBytes(input.FullPath);
+            // a named pipe would block the read, a device never end it; a link the user named is followed
+            bytes = UserFile.ReadAllBytes(input.FullPath, input.Display, SafeFile.MaxDocumentBytes, pipes: false);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (UserFileException ex)
         {
-            return Refused(new ImportProblem($"{input.Display}: cannot read the file: {ex.Message}", true, input.Display));
+            return Refused(new ImportProblem($"{input.Display} {ex.Reason}; not imported", IsUsage: !ex.TooLarge, input.Display));
         }
         var sink = new FindingSink(input.Display);
         var text = SafeFile.Decode(bytes, sink, Rules.Schema);

@@ -17,8 +17,6 @@ namespace EvidenceTracker.Importing;
 /// </summary>
 public static class BibliographyImporter
 {
-    private const int MaxFileBytes = 256 << 20;
-
     /// <summary>A source planned or existing, with what dedupe needs to know.</summary>
     private sealed class Target
     {
@@ -218,22 +216,17 @@ public static class BibliographyImporter
         byte[] bytes;
         try
         {
-            var info = new FileInfo(path);
-            if (!info.Exists)
-            {
-                throw new BibliographyFileException(Directory.Exists(path)
-                    ? $"'{display}' is a folder; pass bibliography files ({ImportFormats.List(bibliographies: true)})"
-                    : $"'{display}' does not exist");
-            }
-            if (info.Length > MaxFileBytes)
-            {
-                throw new BibliographyFileException($"'{display}' is larger than {MaxFileBytes >> 20} MB; not read");
-            }
-            bytes = File.ReadAllBytes(path);
+            // a link the user named is followed; a named pipe (which could block) or a device (which never ends) is not read
+            bytes = UserFile.ReadAllBytes(path, display, UserFile.MaxBibliographyBytes, pipes: false);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (UserFileException ex)
         {
-            throw new BibliographyFileException($"cannot read '{display}': {ex.Message}", ex);
+            throw new BibliographyFileException(ex.Reason switch
+            {
+                "is a folder, not a file" => $"'{display}' is a folder; pass bibliography files ({ImportFormats.List(bibliographies: true)})",
+                "does not exist" => ex.Message,
+                _ => $"{ex.Message}; not read",
+            }, ex);
         }
         if (format == BibliographyFormat.CslJson)
         {
@@ -320,7 +313,7 @@ public static class BibliographyImporter
         e.Archived = Check(e.Archived, "archived", Values.DateProblem);
         e.Lang = Check(e.Lang, "lang", Values.LangProblem);
         e.Level = Check(e.Level, "level", v => Names.Levels.Contains(v) ? null : $"'{v}' is not primary or secondary");
-        e.Snapshot = Check(e.Snapshot, "snapshot", v => v.StartsWith('/') || v.Contains('\\', StringComparison.Ordinal) || v.Split('/').Contains("..") ? $"'{v}' is not a relative path inside sources/" : null);
+        e.Snapshot = Check(e.Snapshot, "snapshot", v => v.StartsWith('/') || v.Contains('\\', StringComparison.Ordinal) || v.Any(char.IsControl) || v.Split('/').Contains("..") ? $"'{Values.Printable(v)}' is not a relative path inside sources/" : null);
         e.SnapshotSha256 = Check(e.SnapshotSha256, "snapshot-sha256", v => v.Length == 64 && v.All(char.IsAsciiHexDigitLower) ? null : $"'{v}' is not a lowercase SHA-256 digest");
         var reports = e.ReportsOn.Select(Clean).OfType<string>().Where(r => Values.SlugProblem(r) is null).Distinct(StringComparer.Ordinal).ToList();
         e.ReportsOn.Clear();

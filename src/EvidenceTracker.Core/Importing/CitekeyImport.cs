@@ -1,5 +1,6 @@
 using EvidenceTracker.Articles;
 using EvidenceTracker.Bibliography;
+using EvidenceTracker.Storage;
 
 namespace EvidenceTracker.Importing;
 
@@ -11,26 +12,38 @@ internal static class CitekeyImport
 {
     /// <summary>
     /// The bibliography files named in the front matter of the article at <paramref name="articlePath"/>: full paths of
-    /// the ones found inside the article's folder or <paramref name="workingDirectory"/>, in order; a problem for each
-    /// that is missing, outside those folders, or of a format import does not read.
+    /// the ones found inside the article's folder, in order; a problem for each that is missing, outside that folder
+    /// (decided on real paths, every link resolved, whatever the working directory), not a file name, or of a format
+    /// import does not read.
     /// </summary>
-    public static List<string> Bibliographies(string articlePath, string display, string workingDirectory, List<string> problems)
+    public static List<string> Bibliographies(string articlePath, string display, List<string> problems)
     {
         var found = new List<string>();
         string? frontMatter;
         try
         {
-            frontMatter = FrontMatter(articlePath);
+            frontMatter = FrontMatter(articlePath, display);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return found; // the article's own import reports it
         }
-        var folder = Path.GetDirectoryName(articlePath) ?? workingDirectory;
+        if (frontMatter is null)
+        {
+            return found;
+        }
+        var folder = Path.GetDirectoryName(articlePath)!;
+        var realFolder = Verification.RealPath.Resolve(folder) ?? folder;
         foreach (var name in PandocCitations.FrontMatterStrings(frontMatter, "bibliography"))
         {
+            if (name.Length == 0 || name.Any(char.IsControl))
+            {
+                // a NUL (a YAML escape) or another control character names no file
+                problems.Add($"{display}: bibliography '{Model.Values.Printable(name)}' is not a file name (empty, or it holds a control character); not read");
+                continue;
+            }
             var path = Path.GetFullPath(name, folder);
-            if (!Loading.SafeFile.IsInside(path, folder) && !Loading.SafeFile.IsInside(path, workingDirectory))
+            if (Verification.RealPath.Resolve(path) is not { } real || !Verification.RealPath.IsInside(real, realFolder))
             {
                 problems.Add($"{display}: bibliography '{name}' is outside the article's folder; not read (import it by naming it)");
             }
@@ -50,10 +63,14 @@ internal static class CitekeyImport
         return found;
     }
 
-    /// <summary>The YAML front matter of a Markdown file (between its first two <c>---</c> lines), read no further than needed.</summary>
-    private static string? FrontMatter(string path)
+    /// <summary>
+    /// The YAML front matter of a Markdown file (between its first two <c>---</c> lines), read no further than needed.
+    /// Read as the article is (<see cref="UserFile"/>): a named pipe or a device is not opened.
+    /// </summary>
+    private static string? FrontMatter(string path, string display)
     {
-        using var reader = new StreamReader(path, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        using var stream = UserFile.OpenRead(path, display, Loading.SafeFile.MaxDocumentBytes, pipes: false);
+        using var reader = new StreamReader(stream, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         if (reader.ReadLine()?.TrimEnd() != "---")
         {
             return null;

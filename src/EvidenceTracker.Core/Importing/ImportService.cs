@@ -72,7 +72,7 @@ public static class ImportService
         var known = bibliographies.Select(b => b.FullPath).ToHashSet(StringComparer.Ordinal);
         foreach (var article in articles)
         {
-            foreach (var path in CitekeyImport.Bibliographies(article.FullPath, article.Display, settings.WorkingDirectory, named))
+            foreach (var path in CitekeyImport.Bibliographies(article.FullPath, article.Display, named))
             {
                 if (known.Add(path))
                 {

@@ -231,17 +231,21 @@ public static partial class Values
         return d[a.Length, b.Length];
     }
 
+    /// <summary>The text with each control character shown as its \uXXXX escape, as YAML would write it.</summary>
+    public static string Printable(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Any(char.IsControl) ? string.Concat(text.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString())) : text;
+    }
+
     /// <summary>The schema check of <c>snapshot</c> values (a relative path inside sources/), shared with the loader.</summary>
     public static string? SnapshotPathProblem(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        if (path.Any(char.IsControl))
-        {
-            return "holds a control character (a NUL, a line break, an escape); it must be a relative path inside sources/ (such as snapshots/<id>.txt)";
-        }
+        // a control character (a NUL from a YAML escape) names no file: the path calls would throw on it
         return path.Length == 0 || path.StartsWith('/') || path.Contains('\\', StringComparison.Ordinal) || path.Contains(':', StringComparison.Ordinal)
-            || path.Split('/').Any(p => p is ".." or ".")
-            ? $"'{path}' must be a relative path inside sources/ (such as snapshots/<id>.txt)"
+            || path.Any(char.IsControl) || path.Split('/').Any(p => p is ".." or ".")
+            ? $"'{Printable(path)}' must be a relative path inside sources/ (such as snapshots/<id>.txt)"
             : null;
     }
 }

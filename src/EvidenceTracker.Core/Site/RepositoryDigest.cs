@@ -25,7 +25,7 @@ public static class RepositoryDigest
         var sourcesFolder = Path.Combine(set.Root, "sources");
         foreach (var source in set.Sources)
         {
-            if (source.Snapshot is { } snapshot && !Inside(Path.GetFullPath(Path.Combine(sourcesFolder, snapshot)), sourcesFolder))
+            if (source.Snapshot is { } snapshot && (Model.Values.SnapshotPathProblem(snapshot) is not null || !Inside(Path.GetFullPath(Path.Combine(sourcesFolder, snapshot)), sourcesFolder)))
             {
                 return null;
             }

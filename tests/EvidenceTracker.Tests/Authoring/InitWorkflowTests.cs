@@ -91,4 +91,49 @@ public class InitWorkflowTests
         Assert.Equal(0, result.ExitCode);
         Assert.EndsWith("open the map: 'my site/index.html' (xdg-open 'my site/index.html' on Linux, open 'my site/index.html' on macOS)\n", result.Out, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(".github", true)]
+    [InlineData(".github/workflows", true)]
+    [InlineData(".vscode", true)]
+    [InlineData("schemas", true)]
+    [InlineData("claims", true)]
+    [InlineData("sources/snapshots", true)]
+    [InlineData("evidence.yaml", false)]
+    [InlineData(".github/workflows/pages.yml", false)]
+    public void Init_refuses_a_folder_or_file_linked_outside_the_target_and_writes_nothing(string linked, bool folder)
+    {
+        using var dir = new TempRepo();
+        var outside = dir.Full("outside");
+        Directory.CreateDirectory(outside);
+        var target = dir.Full("repo/" + linked);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        var leadsTo = folder ? outside : Path.Combine(outside, "file"); // a file link that dangles: init would create it
+        if (folder)
+        {
+            Directory.CreateSymbolicLink(target, leadsTo);
+        }
+        else
+        {
+            File.CreateSymbolicLink(target, leadsTo);
+        }
+        var result = CliRunner.Run(CliEnvironment.Plain(dir.Root), ["init", "repo"]);
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Equal("", result.Out);
+        var line = Assert.Single(result.Error.TrimEnd('\n').Split('\n'));
+        Assert.StartsWith($"error: {linked} is a symbolic link leading outside '", line, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(outside));
+        Assert.False(Directory.Exists(dir.Full("repo/articles")));
+    }
+
+    [Fact]
+    public void Init_follows_a_folder_linked_to_another_place_inside_the_target()
+    {
+        using var dir = new TempRepo();
+        Directory.CreateDirectory(dir.Full("repo/ci"));
+        Directory.CreateSymbolicLink(dir.Full("repo/.github"), "ci");
+        var result = CliRunner.Run(CliEnvironment.Plain(dir.Root), ["init", "repo"]);
+        Assert.Equal(0, result.ExitCode);
+        Assert.True(File.Exists(dir.Full("repo/ci/workflows/evidence.yml")));
+    }
 }

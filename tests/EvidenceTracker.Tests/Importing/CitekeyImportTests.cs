@@ -127,4 +127,54 @@ public class CitekeyImportTests
         Assert.Contains("bibliography '/etc/passwd.bib' is outside the article's folder", result.Out + result.Error);
         Assert.False(File.Exists(repo.Full("sources/s.yaml")));
     }
+
+    [Fact]
+    public void A_bibliography_outside_the_articles_folder_is_not_read_even_inside_the_working_directory()
+    {
+        using var repo = new TempRepo();
+        repo.Write("secret.bib", "@article{s, title = {Secret}, year = 2020}\n");
+        repo.Write("incoming/post.md", "---\nbibliography: ../secret.bib\n---\n\nText [@s].\n");
+        // the working directory (the repository) holds the bibliography; the article's folder does not
+        var result = CliRunner.Run(repo.Root, "import", "incoming/post.md");
+        Assert.Contains("bibliography '../secret.bib' is outside the article's folder; not read", result.Out + result.Error);
+        Assert.False(File.Exists(repo.Full("sources/s.yaml")));
+    }
+
+    [Fact]
+    public void A_bibliography_that_is_a_link_leading_out_of_the_articles_folder_is_not_read()
+    {
+        using var repo = new TempRepo();
+        repo.Write("secret.bib", "@article{s, title = {Secret}, year = 2020}\n");
+        repo.Write("incoming/post.md", "---\nbibliography: refs.bib\n---\n\nText [@s].\n");
+        File.CreateSymbolicLink(repo.Full("incoming/refs.bib"), repo.Full("secret.bib"));
+        var result = CliRunner.Run(repo.Root, "import", "incoming/post.md");
+        Assert.Contains("bibliography 'refs.bib' is outside the article's folder; not read", result.Out + result.Error);
+        Assert.False(File.Exists(repo.Full("sources/s.yaml")));
+    }
+
+    [Fact]
+    public void A_bibliography_in_the_articles_folder_is_read_whatever_the_working_directory()
+    {
+        using var repo = new TempRepo();
+        using var elsewhere = new TempRepo();
+        repo.Write("incoming/refs.bib", "@article{s, title = {Kept}, year = 2020}\n");
+        repo.Write("incoming/post.md", "---\nbibliography: refs.bib\n---\n\nText [@s].\n");
+        var result = CliRunner.Run(EvidenceTracker.Cli.CliEnvironment.Plain(elsewhere.Root), ["--root", repo.Root, "import", repo.Full("incoming/post.md")]);
+        Assert.Equal(0, result.ExitCode);
+        Assert.True(File.Exists(repo.Full("sources/s.yaml")));
+    }
+
+    [Theory]
+    [InlineData("\"refs\\u0000.bib\"", "refs\\u0000.bib")]
+    [InlineData("\"refs\\t.bib\"", "refs\\u0009.bib")]
+    [InlineData("[ok.bib, \"a\\u0001\"]", "a\\u0001")]
+    public void A_bibliography_name_with_a_control_character_is_a_warning_not_a_crash(string value, string shown)
+    {
+        using var repo = new TempRepo();
+        repo.Write("incoming/post.md", $"---\nbibliography: {value}\n---\n\nText.\n");
+        var result = CliRunner.Run(repo.Root, "import", "incoming/post.md");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains($"bibliography '{shown}' is not a file name (empty, or it holds a control character); not read", result.Out + result.Error);
+        Assert.True(File.Exists(repo.Full("articles/post.md")));
+    }
 }

@@ -358,4 +358,16 @@ public class HostileInputTests
         var junit = CliRunner.Run(repo.Root, "check", "--format", "junit").Out;
         System.Xml.Linq.XDocument.Parse(junit);
     }
+
+    [Fact]
+    public void A_snapshot_path_with_a_nul_character_is_a_schema_finding_and_the_site_is_built()
+    {
+        using var repo = new TempRepo();
+        repo.Write("sources/s.yaml", "id: s\ntype: report\ntitle: T\nsnapshot: \"snapshots/a\\u0000.txt\"\n");
+        repo.Write("claims/c.yaml", "id: c\nstatement: It rained.\ncitations:\n  - source: s\n    quote: It rained\n");
+        AssertFinding(Check(repo), "schema", "sources/s.yaml", "'snapshots/a\\\\u0000.txt' must be a relative path inside sources/");
+        var build = CliRunner.Run(repo.Root, "build");
+        Assert.Equal(0, build.ExitCode);
+        Assert.True(File.Exists(repo.Full("site/index.html")));
+    }
 }
