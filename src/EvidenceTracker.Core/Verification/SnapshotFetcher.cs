@@ -90,7 +90,7 @@ public static class SnapshotFetcher
             SnapshotOrigin.Url when source.Url is not null && Uri.TryCreate(source.Url, UriKind.Absolute, out var u) => u,
             SnapshotOrigin.Pubmed when source.Pmid is not null => ServiceEndpoints.Under(settings.Lookup.Endpoints.Eutils,
                 $"efetch.fcgi?db=pubmed&id={Uri.EscapeDataString(source.Pmid)}&rettype=abstract&retmode=xml{ApiKey(settings)}"),
-            SnapshotOrigin.Doi when source.Doi is not null => ServiceEndpoints.Under(settings.Lookup.Endpoints.Doi, source.Doi),
+            SnapshotOrigin.Doi when source.Doi is not null && Values.DoiProblem(source.Doi) is null => ServiceEndpoints.Under(settings.Lookup.Endpoints.Doi, "", source.Doi),
             _ => null,
         };
         if (request is null)
