@@ -217,6 +217,26 @@ public sealed class LookupTests : IDisposable
         Assert.Contains("0 requests made", again.Out);
     }
 
+    [Theory]
+    [InlineData("authors:\n", "authors:\n  - Cao, Kai\n")]
+    [InlineData("authors: ~   # to do\n", "authors:   # to do\n  - Cao, Kai\n")]
+    [InlineData("authors: null", "authors:\n  - Cao, Kai\n")]
+    [InlineData("authors:", "authors:\n  - Cao, Kai\n")]
+    public void Lookup_fills_an_empty_authors_key_and_says_so_only_because_it_wrote_them(string empty, string written)
+    {
+        ServePanda();
+        _repo.Write("sources/lk.yaml", "id: lk\ntype: journal-article\ntitle: >\n  T folded\ndoi: 10.1038/s41591-023-02640-w\n" + empty);
+        var result = Run("lookup", "lk");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("filled sources/lk.yaml: authors, publisher", result.Out);
+        var text = File.ReadAllText(_repo.Full("sources/lk.yaml"));
+        Assert.Contains(written, text);
+        Assert.Contains("  - Zhang, Ling\n  - Lu, Jianping\n", text);
+        Assert.Equal(1, text.Split("authors:").Length - 1);
+        Assert.Contains("Cao, Kai", CliRunner.Run(_repo.Root, "show", "lk").Out);
+        Assert.Equal(0, CliRunner.Run(_repo.Root, "check").ExitCode);
+    }
+
     [Fact]
     public void Lookup_reports_a_retraction_and_a_correction_from_crossref()
     {
