@@ -179,11 +179,17 @@ public static class MetadataReaders
     /// A web page's own metadata: Highwire <c>citation_*</c> meta tags first, then JSON-LD (<c>ScholarlyArticle</c>,
     /// <c>NewsArticle</c>, <c>Article</c>…), then OpenGraph, then <c>&lt;title&gt;</c>.
     /// </summary>
-    public static SourceMetadata? FromHtml(byte[] body, string url, out string? problem)
+    public static SourceMetadata? FromHtml(byte[] body, string url, out string? problem) => FromHtml(body, url, null, out problem);
+
+    /// <summary>
+    /// As <see cref="FromHtml(byte[], string, out string?)"/>, the page read in the character set it declares (in
+    /// <paramref name="contentType"/>, the HTTP header, or else in a <c>&lt;meta&gt;</c> tag), UTF-8 if none.
+    /// </summary>
+    public static SourceMetadata? FromHtml(byte[] body, string url, string? contentType, out string? problem)
     {
         ArgumentNullException.ThrowIfNull(body);
         problem = null;
-        var text = Encoding.UTF8.GetString(body);
+        var text = Text.DeclaredCharset.Decode(body, contentType);
         if (Quotes.HtmlFallback.TooDeepForTreeBuilding(text))
         {
             // tags nested so deep that the tree builder would take time quadratic in their depth: the metadata is
