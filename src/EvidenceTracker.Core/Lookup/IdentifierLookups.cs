@@ -1,4 +1,5 @@
 using System.Globalization;
+using EvidenceTracker.Model;
 using EvidenceTracker.Network;
 
 namespace EvidenceTracker.Lookup;
@@ -28,29 +29,33 @@ public sealed class IdentifierLookups : IDisposable
     public int Requests => _client?.Requests ?? 0;
 
     public Task<LookupAnswer> Doi(string doi, CancellationToken cancel = default) =>
-        Ask("doi", doi, ServiceEndpoints.Under(_settings.Endpoints.Doi, doi), CslJson, cancel,
-            body => (MetadataReaders.FromCslJson(body, out var p), p));
+        Refused("doi", doi, Values.DoiProblem(doi)) ?? Ask("doi", doi, ServiceEndpoints.Under(_settings.Endpoints.Doi, "", doi), CslJson, cancel,
+            (body, _) => (MetadataReaders.FromCslJson(body, out var p), p));
 
     public Task<LookupAnswer> Pmid(string pmid, CancellationToken cancel = default) =>
-        Ask("pubmed", pmid, ServiceEndpoints.Under(_settings.Endpoints.Eutils, $"esummary.fcgi?db=pubmed&id={pmid}&retmode=json{ApiKey}"), "application/json", cancel,
-            body => (MetadataReaders.FromPubMedSummary(body, pmid, out var p), p));
+        Refused("pubmed", pmid, Values.PmidProblem(pmid)) ?? Ask("pubmed", pmid, ServiceEndpoints.Under(_settings.Endpoints.Eutils, $"esummary.fcgi?db=pubmed&id={Uri.EscapeDataString(pmid)}&retmode=json{ApiKey}"), "application/json", cancel,
+            (body, _) => (MetadataReaders.FromPubMedSummary(body, pmid, out var p), p));
 
     public Task<LookupAnswer> Arxiv(string id, CancellationToken cancel = default) =>
-        Ask("arxiv", id, ServiceEndpoints.Under(_settings.Endpoints.Arxiv, $"query?id_list={Uri.EscapeDataString(id)}"), "application/atom+xml", cancel,
-            body => (MetadataReaders.FromArxivAtom(body, id, out var p), p));
+        Refused("arxiv", id, Values.ArxivProblem(id)) ?? Ask("arxiv", id, ServiceEndpoints.Under(_settings.Endpoints.Arxiv, $"query?id_list={Uri.EscapeDataString(id)}"), "application/atom+xml", cancel,
+            (body, _) => (MetadataReaders.FromArxivAtom(body, id, out var p), p));
 
     public Task<LookupAnswer> Url(string url, CancellationToken cancel = default) =>
         Ask("url", url, new Uri(url), "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5", cancel,
-            body => (MetadataReaders.FromHtml(body, url, out var p), p));
+            (body, type) => (MetadataReaders.FromHtml(body, url, type, out var p), p));
 
     /// <summary>Crossref's record of a DOI, for its retraction, expression-of-concern and correction notices.</summary>
     public Task<LookupAnswer> CrossrefUpdates(string doi, CancellationToken cancel = default) =>
-        Ask("crossref", doi, ServiceEndpoints.Under(_settings.Endpoints.Crossref, $"works/{doi}"), "application/json", cancel,
-            body => MetadataReaders.FromCrossrefWork(body, out var p) is { } notices ? (new SourceMetadata { Updates = notices }, null) : (null, p));
+        Refused("crossref", doi, Values.DoiProblem(doi)) ?? Ask("crossref", doi, ServiceEndpoints.Under(_settings.Endpoints.Crossref, "works/", doi), "application/json", cancel,
+            (body, _) => MetadataReaders.FromCrossrefWork(body, out var p) is { } notices ? (new SourceMetadata { Updates = notices }, null) : (null, p));
+
+    /// <summary>An identifier that is not one is never asked for (nor read from the cache): a DOI such as <c>10.1/../x</c> would leave the service's path.</summary>
+    private static Task<LookupAnswer>? Refused(string kind, string identifier, string? problem) =>
+        problem is null ? null : Task.FromResult(LookupAnswer.Failed($"{kind} {identifier}: {problem}"));
 
     private string ApiKey => _settings.Endpoints.NcbiApiKey is { } key ? $"&api_key={Uri.EscapeDataString(key)}" : "";
 
-    private async Task<LookupAnswer> Ask(string kind, string identifier, Uri request, string accept, CancellationToken cancel, Func<byte[], (SourceMetadata? Metadata, string? Problem)> read)
+    private async Task<LookupAnswer> Ask(string kind, string identifier, Uri request, string accept, CancellationToken cancel, Func<byte[], string?, (SourceMetadata? Metadata, string? Problem)> read)
     {
         string? cacheProblem = null;
         if (!_settings.Refresh || _client is null)
@@ -58,7 +63,7 @@ public sealed class IdentifierLookups : IDisposable
             var cached = _cache.Read(kind, identifier, out cacheProblem);
             if (cached is not null)
             {
-                var (metadata, problem) = read(cached.Body);
+                var (metadata, problem) = read(cached.Body, cached.ContentType);
                 return metadata is not null ? new LookupAnswer(metadata, null, true) : LookupAnswer.Failed($"{kind} {identifier}: the cached answer cannot be read: {problem}");
             }
         }
@@ -75,7 +80,7 @@ public sealed class IdentifierLookups : IDisposable
         {
             return LookupAnswer.Failed($"{kind} {identifier}: {Redacted(answer.Problem)}");
         }
-        var (found, why) = read(answer.Body);
+        var (found, why) = read(answer.Body, answer.ContentType);
         if (found is null)
         {
             return LookupAnswer.Failed($"{kind} {identifier}: {why}");

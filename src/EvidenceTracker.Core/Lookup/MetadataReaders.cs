@@ -179,11 +179,17 @@ public static class MetadataReaders
     /// A web page's own metadata: Highwire <c>citation_*</c> meta tags first, then JSON-LD (<c>ScholarlyArticle</c>,
     /// <c>NewsArticle</c>, <c>Article</c>…), then OpenGraph, then <c>&lt;title&gt;</c>.
     /// </summary>
-    public static SourceMetadata? FromHtml(byte[] body, string url, out string? problem)
+    public static SourceMetadata? FromHtml(byte[] body, string url, out string? problem) => FromHtml(body, url, null, out problem);
+
+    /// <summary>
+    /// As <see cref="FromHtml(byte[], string, out string?)"/>, the page read in the character set it declares (in
+    /// <paramref name="contentType"/>, the HTTP header, or else in a <c>&lt;meta&gt;</c> tag), UTF-8 if none.
+    /// </summary>
+    public static SourceMetadata? FromHtml(byte[] body, string url, string? contentType, out string? problem)
     {
         ArgumentNullException.ThrowIfNull(body);
         problem = null;
-        var text = Encoding.UTF8.GetString(body);
+        var text = Text.DeclaredCharset.Decode(body, contentType);
         if (Quotes.HtmlFallback.TooDeepForTreeBuilding(text))
         {
             // tags nested so deep that the tree builder would take time quadratic in their depth: the metadata is
@@ -265,12 +271,19 @@ public static class MetadataReaders
                     {
                         continue;
                     }
+                    string? date = null;
+                    if (u.TryGetProperty("updated", out var when) && !TryDateParts(when, out date))
+                    {
+                        // a notice whose date cannot be read is not half-read: the whole record is unreadable
+                        problem = $"the date of its {Short(kind)} notice is not a date (date-parts holds a number that is not a whole number in range: {Short(when.GetRawText())})";
+                        return null;
+                    }
                     notices.Add(new UpdateNotice
                     {
                         Kind = kind.Replace('-', '_').ToLowerInvariant(),
                         Doi = Str(u, "DOI") is { } d ? Values.NormalizeDoi(d) : null,
                         RecordedBy = Str(u, "source") ?? "publisher",
-                        Date = u.TryGetProperty("updated", out var when) ? DateParts(when) : null,
+                        Date = date,
                     });
                 }
             }
@@ -386,6 +399,18 @@ public static class MetadataReaders
     private static string? Valid(string? value, Func<string, string?> problem) =>
         Clean(value) is { } v && problem(v) is null ? v : null;
 
+    /// <summary>A value from an answer, in one line of at most 60 characters, for a message.</summary>
+    private static string Short(string text)
+    {
+        var line = OneLine(text);
+        if (line.Length <= 60)
+        {
+            return line;
+        }
+        var cut = char.IsHighSurrogate(line[58]) ? 58 : 59;
+        return string.Concat(line.AsSpan(0, cut), "…");
+    }
+
     private static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>PubMed's <c>Cao K</c> as <c>Cao, K</c>; a collective name stays as it is.</summary>
@@ -452,23 +477,52 @@ public static class MetadataReaders
         return null;
     }
 
-    private static string? DateParts(JsonElement when)
+    /// <summary>
+    /// A Crossref date (<c>{"date-parts": [[2022, 5, 2]]}</c>) as <c>YYYY[-MM[-DD]]</c>: false when a part is a number
+    /// that is not a whole number within range (<c>2022.5</c>, <c>2147483648</c>, <c>1e400</c>; <c>2.0</c> is 2), which makes the date
+    /// unreadable; true otherwise, with null for a date that is absent or not a calendar date.
+    /// </summary>
+    private static bool TryDateParts(JsonElement when, out string? date)
     {
-        if (!when.TryGetProperty("date-parts", out var dp) || dp.ValueKind != JsonValueKind.Array || dp.GetArrayLength() == 0)
+        date = null;
+        if (when.ValueKind != JsonValueKind.Object || !when.TryGetProperty("date-parts", out var dp) || dp.ValueKind != JsonValueKind.Array || dp.GetArrayLength() == 0)
         {
-            return null;
+            return true;
         }
-        var parts = dp[0].ValueKind == JsonValueKind.Array ? dp[0].EnumerateArray().Select(x => x.ValueKind == JsonValueKind.Number ? x.GetInt32() : 0).ToList() : [];
-        var date = parts.Count > 0 ? parts[0].ToString("0000", CultureInfo.InvariantCulture) : null;
-        if (date is not null && parts.Count > 1)
+        var parts = new List<int>();
+        if (dp[0].ValueKind == JsonValueKind.Array)
         {
-            date += $"-{parts[1]:00}";
-            if (parts.Count > 2)
+            foreach (var x in dp[0].EnumerateArray())
             {
-                date += $"-{parts[2]:00}";
+                if (x.ValueKind != JsonValueKind.Number)
+                {
+                    break; // a string or null ends the date: "2022" is not read as the year 0000
+                }
+                else if (x.TryGetInt32(out var v))
+                {
+                    parts.Add(v);
+                }
+                else if (x.TryGetDecimal(out var d) && d == decimal.Truncate(d) && d is >= int.MinValue and <= int.MaxValue)
+                {
+                    parts.Add((int)d); // 2.0
+                }
+                else
+                {
+                    return false;
+                }
             }
         }
-        return date is not null && Values.DateProblem(date) is null ? date : null;
+        var text = parts.Count > 0 ? parts[0].ToString("0000", CultureInfo.InvariantCulture) : null;
+        if (text is not null && parts.Count > 1)
+        {
+            text += $"-{parts[1].ToString("00", CultureInfo.InvariantCulture)}";
+            if (parts.Count > 2)
+            {
+                text += $"-{parts[2].ToString("00", CultureInfo.InvariantCulture)}";
+            }
+        }
+        date = text is not null && Values.DateProblem(text) is null ? text : null;
+        return true;
     }
 
     /// <summary>PubMed's three-letter language codes for the common languages, as BCP 47.</summary>

@@ -11,8 +11,16 @@ public static partial class Values
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
     private static partial Regex SlugRegex();
 
-    [GeneratedRegex(@"^10\.\d{4,9}/\S+$", RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// 10.prefix/suffix, the suffix without white space, without <c>?</c>, <c>#</c> or <c>\</c>, and without a <c>.</c> or
+    /// <c>..</c> segment between slashes (plain or as <c>%2E</c>): nothing in it may change the path of a request built from it.
+    /// </summary>
+    [GeneratedRegex(@"^10\.\d{4,9}/(?!(?:\.|%2[Ee]){1,2}(?:/|$))(?!.*/(?:\.|%2[Ee]){1,2}(?:/|$))[^\s?#\\]+$", RegexOptions.CultureInvariant)]
     private static partial Regex DoiRegex();
+
+    /// <summary>The shape of a DOI before the checks on its suffix's segments and characters.</summary>
+    [GeneratedRegex(@"^10\.\d{4,9}/\S+$", RegexOptions.CultureInvariant)]
+    private static partial Regex PathLikeDoiRegex();
 
     [GeneratedRegex("^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$", RegexOptions.CultureInvariant)]
     private static partial Regex LangRegex();
@@ -88,6 +96,8 @@ public static partial class Values
         var bare = NormalizeDoi(text);
         return bare is not null
             ? $"'{text}' should be the bare DOI '{bare}'"
+            : PathLikeDoiRegex().IsMatch(text)
+            ? $"'{text}' is not a DOI: its suffix has a '.' or '..' segment, or a '?', '#' or '\\', that would change the path it is looked up at"
             : $"'{text}' is not a DOI; a DOI looks like 10.1038/s41591-023-02640-w";
     }
 

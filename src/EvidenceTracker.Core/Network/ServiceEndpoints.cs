@@ -65,6 +65,35 @@ public sealed record ServiceEndpoints
         RateLimits = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase) { [Eutils.Authority] = NcbiApiKey is null ? 3 : 10 },
     };
 
+    /// <summary>
+    /// <c>{base}/{prefix}{identifier}</c> for a DOI, PubMed id or arXiv id: each of the identifier's segments is
+    /// escaped (<c>?</c>, <c>#</c>, <c>\</c>, <c>%</c> and the like), and an identifier with an empty, <c>.</c> or <c>..</c>
+    /// segment is escaped whole (its slashes as <c>%2F</c>), so that the request never leaves the prefix. An identifier
+    /// that is itself empty, <c>.</c> or <c>..</c> cannot be written under the prefix: <see cref="ArgumentException"/>
+    /// (the look-ups refuse such identifiers first).
+    /// </summary>
+    public static Uri Under(Uri baseUri, string prefix, string identifier)
+    {
+        ArgumentNullException.ThrowIfNull(baseUri);
+        ArgumentNullException.ThrowIfNull(prefix);
+        ArgumentNullException.ThrowIfNull(identifier);
+        var segments = identifier.Split('/');
+        var escaped = segments.Any(s => s is "" or "." or "..")
+            ? Uri.EscapeDataString(identifier)
+            : string.Join('/', segments.Select(Uri.EscapeDataString));
+        if (escaped is "" or "." or "..")
+        {
+            throw new ArgumentException($"'{identifier}' cannot be looked up: it is not an identifier", nameof(identifier));
+        }
+        var within = Under(baseUri, prefix).AbsolutePath;
+        var uri = Under(baseUri, prefix + escaped);
+        if (!uri.AbsolutePath.StartsWith(within, StringComparison.Ordinal) || uri.AbsolutePath.Length == within.Length)
+        {
+            throw new ArgumentException($"'{identifier}' cannot be looked up: it would leave {within}", nameof(identifier));
+        }
+        return uri;
+    }
+
     /// <summary><paramref name="path"/> under <paramref name="baseUri"/>, keeping the base's own path.</summary>
     public static Uri Under(Uri baseUri, string path)
     {

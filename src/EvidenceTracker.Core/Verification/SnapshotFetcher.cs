@@ -7,6 +7,7 @@ using EvidenceTracker.Model;
 using EvidenceTracker.Network;
 using EvidenceTracker.Quotes;
 using EvidenceTracker.Storage;
+using EvidenceTracker.Text;
 
 namespace EvidenceTracker.Verification;
 
@@ -90,7 +91,7 @@ public static class SnapshotFetcher
             SnapshotOrigin.Url when source.Url is not null && Uri.TryCreate(source.Url, UriKind.Absolute, out var u) => u,
             SnapshotOrigin.Pubmed when source.Pmid is not null => ServiceEndpoints.Under(settings.Lookup.Endpoints.Eutils,
                 $"efetch.fcgi?db=pubmed&id={Uri.EscapeDataString(source.Pmid)}&rettype=abstract&retmode=xml{ApiKey(settings)}"),
-            SnapshotOrigin.Doi when source.Doi is not null => ServiceEndpoints.Under(settings.Lookup.Endpoints.Doi, source.Doi),
+            SnapshotOrigin.Doi when source.Doi is not null && Values.DoiProblem(source.Doi) is null => ServiceEndpoints.Under(settings.Lookup.Endpoints.Doi, "", source.Doi),
             _ => null,
         };
         if (request is null)
@@ -135,6 +136,15 @@ public static class SnapshotFetcher
                 return Failed($"{fetchedFrom} answers {answer.ContentType ?? "no content type"}, not HTML, PDF or text", fetchedFrom);
             }
             snapshotKind = known;
+            if (known is SnapshotKind.Html or SnapshotKind.Text)
+            {
+                // stored as UTF-8 text: a page in the GBK, Big5 or Shift_JIS it declares is transcoded
+                if (DeclaredCharset.ToUtf8(bytes, answer.ContentType, out var charsetProblem) is not { } utf8)
+                {
+                    return Failed($"the copy from {fetchedFrom} {charsetProblem}", fetchedFrom);
+                }
+                bytes = utf8;
+            }
         }
         if (SnapshotArchiver.ContentProblem(bytes, snapshotKind) is { } bad)
         {

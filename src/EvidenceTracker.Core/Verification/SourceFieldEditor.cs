@@ -27,7 +27,8 @@ public static class SourceFieldEditor
 
     /// <summary>
     /// As <see cref="Set(string, IReadOnlyList{ValueTuple{string, string}}, out string?)"/>, and also adds each of
-    /// <paramref name="lists"/> that the file lacks as a block list (a list field already there is left alone).
+    /// <paramref name="lists"/> that the file lacks, or holds with an empty value (<c>authors:</c>, <c>authors: ~</c>),
+    /// as a block list under its key (a list field with a value is left alone).
     /// </summary>
     public static string? Set(string text, IReadOnlyList<(string Key, string Value)> fields, IReadOnlyList<(string Key, IReadOnlyList<string> Items)> lists, out string? problem)
     {
@@ -60,13 +61,44 @@ public static class SourceFieldEditor
             edits.Add((start, end, prefix + scalar));
         }
         var indentUnit = map.Entries.Count > 0 ? new string(' ', Math.Max(0, map.Entries[0].Key.Start.Column - 1)) : "";
+        var filledLists = new List<(string Key, IReadOnlyList<string> Items)>();
         foreach (var (key, items) in lists)
         {
-            if (items.Count == 0 || map.Entries.Any(e => e.Key.Value == key))
+            if (items.Count == 0)
             {
                 continue;
             }
-            appended.Add($"{key}:" + string.Concat(items.Select(i => newline + indentUnit + "  - " + YamlScalarWriter.Scalar(i))));
+            var block = string.Concat(items.Select(i => newline + indentUnit + "  - " + YamlScalarWriter.Scalar(i)));
+            var entry = map.Entries.FirstOrDefault(e => e.Key.Value == key);
+            if (entry.Key is null)
+            {
+                appended.Add($"{key}:" + block);
+                filledLists.Add((key, items));
+                continue;
+            }
+            if (entry.Value is not YScalar { IsNull: true } empty)
+            {
+                continue;
+            }
+            // "key:", "key: ~" or "key: null": the null (and the blanks before it) goes, the items follow the key's
+            // line, after any comment on it
+            if (ValueRange(text, lines, entry.Key, empty, out var start, out var end, out _) is { } why)
+            {
+                problem = $"field '{key}' {why}; fill it by hand, or remove it, and run again";
+                return null;
+            }
+            while (start > 0 && text[start - 1] is ' ' or '\t')
+            {
+                start--;
+            }
+            if (end > start)
+            {
+                edits.Add((start, end, ""));
+            }
+            var lineEnd = text.AsSpan(end).IndexOfAny('\r', '\n');
+            var at = lineEnd < 0 ? text.Length : end + lineEnd;
+            edits.Add((at, at, block));
+            filledLists.Add((key, items));
         }
         if (appended.Count > 0)
         {
@@ -77,11 +109,13 @@ public static class SourceFieldEditor
         }
 
         var result = text;
-        foreach (var (start, end, replacement) in edits.OrderByDescending(e => e.Start))
+        // from the end, and at one offset the later edit first: a list filled under the last key comes before the
+        // fields appended after it
+        foreach (var (start, end, replacement) in edits.Select((e, i) => (e, i)).OrderByDescending(x => x.e.Start).ThenByDescending(x => x.i).Select(x => x.e))
         {
             result = string.Concat(result.AsSpan(0, start), replacement, result.AsSpan(end));
         }
-        if (Verify(map, result, fields) is { } failure)
+        if (Verify(map, result, fields, filledLists) is { } failure)
         {
             problem = $"editing it in place failed ({failure}); edit it by hand";
             return null;
@@ -204,7 +238,7 @@ public static class SourceFieldEditor
     }
 
     /// <summary>Parses the edited text again: the fields must read back as set, every other field as before.</summary>
-    private static string? Verify(YMapping before, string edited, IReadOnlyList<(string Key, string Value)> fields)
+    private static string? Verify(YMapping before, string edited, IReadOnlyList<(string Key, string Value)> fields, IReadOnlyList<(string Key, IReadOnlyList<string> Items)> lists)
     {
         var sink = new FindingSink("");
         if (YamlTreeReader.Read(edited, sink) is not YMapping after || sink.Findings.Count > 0)
@@ -218,7 +252,15 @@ public static class SourceFieldEditor
                 return $"'{key}' does not read back as written";
             }
         }
-        var others = before.Entries.Where(e => !fields.Any(f => f.Key == e.Key.Value)).ToList();
+        foreach (var (key, items) in lists)
+        {
+            if (after.Entries.FirstOrDefault(e => e.Key.Value == key).Value is not YSequence seq
+                || !seq.Items.Select(i => (i as YScalar)?.Value).SequenceEqual(items))
+            {
+                return $"'{key}' does not read back as written";
+            }
+        }
+        var others = before.Entries.Where(e => !fields.Any(f => f.Key == e.Key.Value) && !lists.Any(l => l.Key == e.Key.Value)).ToList();
         foreach (var entry in others)
         {
             var now = after.Entries.FirstOrDefault(e => e.Key.Value == entry.Key.Value).Value;

@@ -132,6 +132,25 @@ public sealed class LookupTests : IDisposable
         Assert.Contains("pages: 101-117\n", text);
     }
 
+    [Theory]
+    [InlineData("gbk", "text/html; charset=gbk", "")]
+    [InlineData("gb18030", "text/html", "<meta charset=\"gb2312\">")]
+    [InlineData("gbk", "text/html", "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=gbk\">")]
+    [InlineData("big5", "text/html; charset=big5", "")]
+    [InlineData("shift_jis", "text/html; charset=\"Shift_JIS\"", "")]
+    public void Add_source_with_a_url_reads_the_page_in_the_charset_it_declares(string encoding, string contentType, string meta)
+    {
+        var title = encoding == "shift_jis" ? "日本語の題名" : encoding == "big5" ? "中文標題測試" : "中文标题测试";
+        var html = $"<html><head>{meta}<title>{title}</title></head><body>x</body></html>";
+        _server.On("/gbk.html", new Reply(200, "", contentType) { Bytes = CodePagesEncodingProvider.Instance.GetEncoding(encoding)!.GetBytes(html) });
+        var result = Run("add", "source", "--url", _server.Base + "/gbk.html", "--id", "gb");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains($"title: {title}\n", File.ReadAllText(_repo.Full("sources/gb.yaml")));
+        // the cached answer is read again in the same charset
+        _repo.Write("sources/gb.yaml", "id: gb\ntype: web-page\ntitle: X\nurl: " + _server.Base + "/gbk.html\n");
+        Assert.Equal(0, Run("lookup", "gb", "--offline").ExitCode);
+    }
+
     [Fact]
     public void Add_source_with_a_news_url_reads_json_ld_and_opengraph()
     {
@@ -215,6 +234,26 @@ public sealed class LookupTests : IDisposable
         Assert.Equal(0, again.ExitCode);
         Assert.Contains("0 filled, 0 failed", again.Out);
         Assert.Contains("0 requests made", again.Out);
+    }
+
+    [Theory]
+    [InlineData("authors:\n", "authors:\n  - Cao, Kai\n")]
+    [InlineData("authors: ~   # to do\n", "authors:   # to do\n  - Cao, Kai\n")]
+    [InlineData("authors: null", "authors:\n  - Cao, Kai\n")]
+    [InlineData("authors:", "authors:\n  - Cao, Kai\n")]
+    public void Lookup_fills_an_empty_authors_key_and_says_so_only_because_it_wrote_them(string empty, string written)
+    {
+        ServePanda();
+        _repo.Write("sources/lk.yaml", "id: lk\ntype: journal-article\ntitle: >\n  T folded\ndoi: 10.1038/s41591-023-02640-w\n" + empty);
+        var result = Run("lookup", "lk");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("filled sources/lk.yaml: authors, publisher", result.Out);
+        var text = File.ReadAllText(_repo.Full("sources/lk.yaml"));
+        Assert.Contains(written, text);
+        Assert.Contains("  - Zhang, Ling\n  - Lu, Jianping\n", text);
+        Assert.Equal(1, text.Split("authors:").Length - 1);
+        Assert.Contains("Cao, Kai", CliRunner.Run(_repo.Root, "show", "lk").Out);
+        Assert.Equal(0, CliRunner.Run(_repo.Root, "check").ExitCode);
     }
 
     [Fact]

@@ -27,6 +27,43 @@ public class MalformedAnswerTests
         Assert.StartsWith("the answer is not Crossref's JSON", problem, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("2022.5")]
+    [InlineData("2147483648")]
+    [InlineData("99999999999999999999")]
+    [InlineData("-2147483649")]
+    [InlineData("1e400")]
+    public void A_crossref_notice_whose_date_part_is_not_a_whole_number_in_range_is_a_problem_not_a_crash(string part)
+    {
+        var body = System.Text.Encoding.UTF8.GetBytes("{\"message\":{\"DOI\":\"10.1/x\",\"updated-by\":[{\"type\":\"retraction\",\"DOI\":\"10.1/n\",\"updated\":{\"date-parts\":[[" + part + "]]}}]}}");
+        Assert.Null(MetadataReaders.FromCrossrefWork(body, out var problem));
+        Assert.Contains("retraction notice is not a date", problem, StringComparison.Ordinal);
+        Assert.Contains(part, problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_crossref_notice_whose_date_part_is_a_string_or_not_a_calendar_date_keeps_the_notice_without_a_date()
+    {
+        var body = System.Text.Encoding.UTF8.GetBytes("{\"message\":{\"updated-by\":[{\"type\":\"retraction\",\"updated\":{\"date-parts\":[[\"2022\"]]}},"
+            + "{\"type\":\"correction\",\"updated\":{\"date-parts\":[[2022,13,40]]}},{\"type\":\"erratum\",\"updated\":{\"date-parts\":[[2022,5,2.0]]}}]}}");
+        var notices = MetadataReaders.FromCrossrefWork(body, out var problem);
+        Assert.Null(problem);
+        Assert.Equal([null, null, "2022-05-02"], notices!.Select(n => n.Date));
+    }
+
+    [Fact]
+    public void A_csl_json_date_part_that_is_not_a_whole_number_in_range_leaves_the_date_out()
+    {
+        foreach (var part in (string[])["2022.5", "2147483648", "99999999999999999999", "1e400"])
+        {
+            var body = System.Text.Encoding.UTF8.GetBytes("{\"type\":\"article-journal\",\"title\":\"Heat pumps\",\"issued\":{\"date-parts\":[[" + part + ",1,2]]}}");
+            var read = MetadataReaders.FromCslJson(body, out var problem);
+            Assert.Null(problem);
+            Assert.Equal("Heat pumps", read!.Title);
+            Assert.Null(read.Date);
+        }
+    }
+
     [Fact]
     public void A_pages_json_ld_with_a_lone_surrogate_is_skipped_and_its_meta_tags_still_read()
     {

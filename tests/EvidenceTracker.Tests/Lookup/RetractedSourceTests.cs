@@ -112,6 +112,28 @@ public sealed class RetractedSourceTests : IDisposable
         Assert.StartsWith("cannot tell whether source 'bad' was retracted: sources/.cache/crossref/", finding.Message);
     }
 
+    [Theory]
+    [InlineData("2022.5")]
+    [InlineData("2147483648")]
+    [InlineData("99999999999999999999")]
+    public void A_cached_notice_whose_date_part_is_not_a_whole_number_is_a_note_on_the_source_in_check_list_show_and_build(string part)
+    {
+        Source("bad", $"doi: {Doi}\n");
+        Claim("claim", "bad");
+        Cache("crossref", Doi, "{\"status\":\"ok\",\"message\":{\"DOI\":\"" + Doi + "\",\"updated-by\":[{\"type\":\"retraction\",\"DOI\":\"10.5555/n\",\"source\":\"publisher\",\"updated\":{\"date-parts\":[[" + part + "]]}}]}}");
+        var finding = Assert.Single(Findings());
+        Assert.Equal(Severity.Note, finding.Severity);
+        Assert.Equal("sources/bad.yaml", finding.File);
+        Assert.StartsWith("cannot tell whether source 'bad' was retracted: sources/.cache/crossref/", finding.Message);
+        Assert.Contains("not a whole number", finding.Message);
+        foreach (var args in (string[][])[["check"], ["list", "sources"], ["show", "bad"], ["build"]])
+        {
+            var run = CliRunner.Run(_repo.Root, args);
+            Assert.True(run.ExitCode is 0 or 1, $"{string.Join(' ', args)}: exit {run.ExitCode}\n{run.Error}");
+            Assert.DoesNotContain("Exception", run.Error);
+        }
+    }
+
     [Fact]
     public void A_cache_entry_that_is_a_symbolic_link_is_not_followed_and_is_a_note()
     {

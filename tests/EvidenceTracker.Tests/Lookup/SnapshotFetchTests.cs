@@ -76,6 +76,43 @@ public sealed class SnapshotFetchTests : IDisposable
         Assert.Equal(before, _server.Requests.Count);
     }
 
+    private static Encoding Legacy(string name) => CodePagesEncodingProvider.Instance.GetEncoding(name)!;
+
+    [Theory]
+    [InlineData("gbk", "text/html; charset=gbk", "")]
+    [InlineData("gb18030", "text/html", "<meta charset=\"gb2312\">")]
+    [InlineData("gbk", "text/html", "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=gbk\">")]
+    [InlineData("big5", "text/html; charset=Big5", "")]
+    [InlineData("shift_jis", "text/html", "<meta charset=Shift_JIS>")]
+    public void A_page_in_the_legacy_charset_it_declares_is_archived_as_utf8_and_its_quote_found(string encoding, string contentType, string meta)
+    {
+        var text = encoding == "shift_jis" ? "検査官は43.2%の家庭で漏水を発見した" : encoding == "big5" ? "檢查員在43.2%的家庭中發現漏水" : "检查员在43.2%的家庭中发现漏水";
+        _repo.Write("claims/leaks.yaml", $"id: leaks\nstatement: Leaks were found in 43% of homes.\ncitations:\n  - source: leaks-page\n    quote: {text}\n");
+        var html = $"<html><head>{meta}<title>T</title></head><body><article><p>{text}</p></article></body></html>";
+        _server.On("/page", new Reply(200, "", contentType) { Bytes = Legacy(encoding).GetBytes(html) });
+        var result = Run("snapshot", "leaks-page");
+        Assert.Equal("", result.Error);
+        Assert.Equal(0, result.ExitCode);
+        var snapshot = Assert.Single(Directory.GetFiles(_repo.Full("sources/snapshots")));
+        var stored = new UTF8Encoding(false, true).GetString(File.ReadAllBytes(snapshot));
+        Assert.Contains(text, stored, StringComparison.Ordinal);
+        Assert.DoesNotContain("gb2312", stored, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("charset=gbk", stored, StringComparison.OrdinalIgnoreCase);
+        var check = CliRunner.Run(_repo.Root, "check");
+        Assert.DoesNotContain("quote-not-found", check.Out);
+    }
+
+    [Fact]
+    public void A_page_with_bytes_that_are_not_valid_in_its_declared_charset_is_refused_in_one_line()
+    {
+        _server.On("/page", new Reply(200, "", "text/html; charset=gbk") { Bytes = [.. "<html><body><p>abc"u8, 0x81, 0x20, .. "</p></body></html>"u8] });
+        var result = Run("snapshot", "leaks-page");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("is not valid gbk", result.Error, StringComparison.Ordinal);
+        Assert.Single(result.Error.Trim().Split('\n'));
+        Assert.False(Directory.Exists(_repo.Full("sources/snapshots")) && Directory.GetFiles(_repo.Full("sources/snapshots")).Length > 0);
+    }
+
     [Fact]
     public void A_pdf_answer_is_archived_as_pdf()
     {
