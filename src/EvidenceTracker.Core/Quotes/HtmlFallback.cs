@@ -37,11 +37,18 @@ internal static class HtmlFallback
         "script", "style", "textarea", "title", "xmp", "noembed", "noframes", "iframe",
     };
 
-    /// <summary>Linear estimate of the tree builder's scope-walking work: Σ depth over start tags.</summary>
+    /// <summary>
+    /// Linear estimate of the tree builder's scope-walking work: Σ depth over start tags. An end tag closes an element
+    /// only when an element of its name is open: the tokenizer reads "&lt;/art&lt;body&gt;" as an end tag named
+    /// "art&lt;body", which closes nothing, and 7,800 of them after as many &lt;article&gt;s took the tree builder 0.55 s
+    /// (16,000: 1.9 s) while the estimate, one level less at each end tag, stayed near zero.
+    /// </summary>
     public static long EstimateTreeBuildingCost(string html)
     {
         long cost = 0;
         int depth = 0;
+        var open = new Stack<string>();
+        var openCount = new Dictionary<string, int>(StringComparer.Ordinal);
         int i = 0;
         while (i < html.Length)
         {
@@ -60,8 +67,11 @@ internal static class HtmlFallback
 
             if (tag.IsEnd)
             {
-                if (!SelfClosingTags.Contains(tag.Name) && depth > 0)
+                if (!SelfClosingTags.Contains(tag.Name) && depth > 0 && openCount.GetValueOrDefault(tag.Name) > 0)
                 {
+                    // one level less, as before: the element on top is taken as the one closed
+                    var top = open.Pop();
+                    openCount[top]--;
                     depth--;
                 }
 
@@ -75,6 +85,8 @@ internal static class HtmlFallback
             }
             else if (!tag.SelfClosing && !SelfClosingTags.Contains(tag.Name))
             {
+                open.Push(tag.Name);
+                openCount[tag.Name] = openCount.GetValueOrDefault(tag.Name) + 1;
                 depth++;
             }
         }
