@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace EvidenceTracker.Cli;
 
 /// <summary>
@@ -7,58 +5,47 @@ namespace EvidenceTracker.Cli;
 /// terminal or file (<c>2&gt;&amp;1</c>), keep the order in which they were written while standard output itself is
 /// written in blocks rather than a system call per write.
 /// </summary>
-internal sealed class OrderedErrorWriter(TextWriter error, TextWriter output) : TextWriter
+internal sealed class OrderedErrorWriter(TextWriter error, TextWriter output) : ForwardingTextWriter(error)
 {
-    public override Encoding Encoding => error.Encoding;
-
-    public override IFormatProvider FormatProvider => error.FormatProvider;
-
-    [System.Diagnostics.CodeAnalysis.AllowNull]
-    public override string NewLine
-    {
-        get => error.NewLine;
-        set => error.NewLine = value;
-    }
-
     public override void Write(char value)
     {
         output.Flush();
-        error.Write(value);
+        Inner.Write(value);
     }
 
     public override void Write(string? value)
     {
         output.Flush();
-        error.Write(value);
+        Inner.Write(value);
     }
 
     public override void Write(char[] buffer, int index, int count)
     {
         output.Flush();
-        error.Write(buffer, index, count);
+        Inner.Write(buffer, index, count);
     }
 
     public override void Write(ReadOnlySpan<char> buffer)
     {
         output.Flush();
-        error.Write(buffer);
+        Inner.Write(buffer);
     }
 
     public override void WriteLine()
     {
         output.Flush();
-        error.WriteLine();
+        Inner.WriteLine();
     }
 
     public override void WriteLine(string? value)
     {
         output.Flush();
-        error.WriteLine(value);
+        Inner.WriteLine(value);
     }
 
     public override void Flush()
     {
         output.Flush();
-        error.Flush();
+        Inner.Flush();
     }
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using EvidenceTracker.Reporting;
 
 namespace EvidenceTracker.Cli;
@@ -9,28 +8,17 @@ namespace EvidenceTracker.Cli;
 /// is in — an id, a path or a URL given on the command line and echoed in an error included. Line feeds end lines as
 /// usual. The one writer that may move the cursor is <see cref="CommandContext.Terminal"/> (progress lines).
 /// </summary>
-internal sealed class SafeErrorWriter(TextWriter inner) : TextWriter
+internal sealed class SafeErrorWriter(TextWriter inner) : ForwardingTextWriter(inner)
 {
-    public override Encoding Encoding => inner.Encoding;
-
-    public override IFormatProvider FormatProvider => inner.FormatProvider;
-
-    [System.Diagnostics.CodeAnalysis.AllowNull]
-    public override string NewLine
-    {
-        get => inner.NewLine;
-        set => inner.NewLine = value;
-    }
-
     public override void Write(char value)
     {
         if (value != '\n' && TerminalText.IsUnsafe(value))
         {
-            inner.Write(TerminalText.Escape(value.ToString()));
+            Inner.Write(TerminalText.Escape(value.ToString()));
         }
         else
         {
-            inner.Write(value);
+            Inner.Write(value);
         }
     }
 
@@ -45,29 +33,29 @@ internal sealed class SafeErrorWriter(TextWriter inner) : TextWriter
         {
             if (buffer[i] != '\n' && TerminalText.IsUnsafe(buffer[i]))
             {
-                inner.Write(buffer[start..i]);
-                inner.Write(TerminalText.Escape(buffer[i].ToString()));
+                Inner.Write(buffer[start..i]);
+                Inner.Write(TerminalText.Escape(buffer[i].ToString()));
                 start = i + 1;
             }
         }
-        inner.Write(buffer[start..]);
+        Inner.Write(buffer[start..]);
     }
 
     public override void WriteLine(string? value)
     {
         Write(value);
-        inner.WriteLine();
+        Inner.WriteLine();
     }
 
-    public override void WriteLine() => inner.WriteLine();
+    public override void WriteLine() => Inner.WriteLine();
 
-    public override void Flush() => inner.Flush();
+    public override void Flush() => Inner.Flush();
 
     protected override void Dispose(bool disposing)
     {
         if (disposing)
         {
-            inner.Flush();
+            Inner.Flush();
         }
         base.Dispose(disposing);
     }
