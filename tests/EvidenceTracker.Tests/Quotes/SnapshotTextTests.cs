@@ -155,6 +155,49 @@ public class SnapshotTextTests
         Assert.False(HtmlFallback.TooDeepForTreeBuilding(closed));
     }
 
+    [Theory]
+    [InlineData("<span>", "<div>x</span>", 20_000)] // </span> under a div is ignored: the divs nest 20,000 deep (1.2 s)
+    [InlineData("", "<a><b>x</a>", 16_000)] // the b left open by </a> is opened again: 16,000 deep (1.3 s)
+    [InlineData("", "<div><p>Some text <b>bold and <a href=\"https://e.org/x\">link</div>\n", 4_000)] // 1.1 s; 8,000: 5.3 s
+    public void End_tags_the_tree_builder_ignores_or_works_around_do_not_lower_the_estimate(string start, string group, int count)
+    {
+        string html = "<html><body>" + start + string.Concat(Enumerable.Repeat(group, count)) + "<p>Rates rose 5%.</p></body></html>";
+        Assert.True(HtmlFallback.TooDeepForTreeBuilding(html));
+        Assert.Contains("Rates rose 5%.", SnapshotText.Extract(html, "html"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Formatting_elements_left_open_by_a_block_weigh_on_every_later_start_tag()
+    {
+        // "<div>", 900 "<b class=cN>", "</div>", 900 "<p>x</p>": each paragraph's text opens the 900 b elements again
+        // (1.4 s for 20 KB through the tree builder)
+        string html = "<html><body><div>" + string.Concat(Enumerable.Range(0, 900).Select(i => $"<b class=c{i}>")) + "</div>"
+            + string.Concat(Enumerable.Repeat("<p>x</p>", 900)) + "</body></html>";
+        Assert.True(HtmlFallback.TooDeepForTreeBuilding(html));
+    }
+
+    [Fact]
+    public void A_large_well_formed_page_is_still_read_by_the_tree_builder()
+    {
+        string para = "<div class=\"row\"><section><h2>Results</h2><p>The rate rose to <b>5%</b> in <a href=\"https://e.org/x\">the <i>trial</i></a>.</p>"
+            + "<ul><li>one</li><li>two</li></ul><table><tr><td><span>3</span></td></tr></table></section></div>\n";
+        string html = "<html><head><title>T</title></head><body><main><article>" + string.Concat(Enumerable.Repeat(para, 4_000))
+            + "</article></main></body></html>";
+        Assert.True(html.Length > 800_000);
+        Assert.False(HtmlFallback.TooDeepForTreeBuilding(html));
+    }
+
+    [Fact]
+    public async Task The_estimate_stops_at_the_budget_whatever_the_page()
+    {
+        // an end tag looked for below a long run of elements it cannot close through: each such walk is counted, so the
+        // estimate passes the budget and stops instead of walking 100,000 elements 100,000 times
+        string html = "<html><body><div><table>" + string.Concat(Enumerable.Repeat("<span>", 100_000)) + string.Concat(Enumerable.Repeat("</div>", 100_000));
+        var tooDeep = await Task.Run(() => HtmlFallback.TooDeepForTreeBuilding(html), TestContext.Current.CancellationToken)
+            .WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+        Assert.True(tooDeep);
+    }
+
     [Fact]
     public void A_small_page_of_thousands_of_unclosed_groups_is_read_by_the_linear_fallback()
     {
