@@ -9,6 +9,10 @@ public static class BaselineService
     public static BaselineResult Write(BaselineSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        if (OutputFile.EvidenceProblem(settings.Output, settings.Root) is { } problem)
+        {
+            throw new IOException(problem); // a one-line error (exit 2), as for check and export --output
+        }
         var report = EvidenceQueries.Check(settings.Root);
         if (File.Exists(settings.Output) && !Baseline.IsBaseline(settings.Output) || Directory.Exists(settings.Output))
         {

@@ -66,12 +66,18 @@ public static class MoveService
             edits.Add((idNode, newId));
         }
         (string From, string To)? snapshotMove = null;
+        string? keptSnapshot = null;
         if (!isClaim && ReferenceEditor.Field(own.Tree, "snapshot") is YScalar snap && SnapshotRename(snap.Value, s.Id, newId) is { } renamed)
         {
             var from = Path.Combine(files.Root, "sources", snap.Value);
             var to = Path.Combine(files.Root, "sources", renamed);
             // Only a regular file inside sources/snapshots/ is renamed (and the field with it); anything else stays as it is.
-            if (File.Exists(from) && SnapshotProblem(files, from) is null)
+            if (File.Exists(from) && SnapshotProblem(files, from) is null && RemoveService.SharedSnapshot(files, s.Id, from) is { } shared)
+            {
+                // another source uses the same file: it keeps its name (and this source its field) so neither loses it
+                keptSnapshot = $"kept    {files.Relative(from)} ({shared})";
+            }
+            else if (File.Exists(from) && SnapshotProblem(files, from) is null)
             {
                 if (File.Exists(to))
                 {
@@ -89,6 +95,10 @@ public static class MoveService
         transaction.Create(target, RepositoryFiles.Encode(own.Bytes, ownText));
         transaction.Delete(file);
         changes.Add($"renamed {files.Relative(file)} -> {files.Relative(target)}");
+        if (keptSnapshot is not null)
+        {
+            changes.Add(keptSnapshot);
+        }
         if (snapshotMove is { } move)
         {
             transaction.Rename(move.From, move.To);

@@ -63,9 +63,9 @@ public static class RemoveService
                 if (File.Exists(snapshot) && MoveService.SnapshotProblem(files, snapshot) is null)
                 {
                     var name = Path.GetFileName(snapshot);
-                    if (OtherSourceNaming(files, s.Id, name) is { } other)
+                    if (SharedSnapshot(files, s.Id, snapshot) is { } shared)
                     {
-                        changes.Add($"kept    {files.Relative(snapshot)} (source '{other}' refers to it too)");
+                        changes.Add($"kept    {files.Relative(snapshot)} ({shared})");
                     }
                     else if (SnapshotFiles.IsToolName(name, out _) && name.StartsWith(s.Id + ".", StringComparison.Ordinal))
                     {
@@ -86,18 +86,31 @@ public static class RemoveService
     }
 
     /// <summary>
-    /// The first other source whose file names the snapshot <paramref name="fileName"/> (searched as text, so a source
-    /// file that cannot be read as YAML counts too): a snapshot another source refers to is never removed with this one.
+    /// Why a snapshot must stay because another source may use it: the first other source whose parsed
+    /// <c>snapshot</c> value leads to the same file (however written: YAML escapes, <c>./</c>, links), or one whose file
+    /// cannot be read as YAML and so cannot be ruled out. Null when no other source uses it. Shared by <c>mv</c>.
     /// </summary>
-    private static string? OtherSourceNaming(RepositoryFiles files, string id, string fileName)
+    internal static string? SharedSnapshot(RepositoryFiles files, string id, string snapshot)
     {
+        var target = Path.GetFullPath(snapshot);
+        var real = Verification.RealPath.Resolve(target);
         foreach (var other in files.SourceIds.Where(o => o != id).Order(StringComparer.Ordinal))
         {
-            var read = RepositoryFiles.Read(files.SourcePath(other), files.Relative(files.SourcePath(other)));
-            var text = read.Text ?? System.Text.Encoding.UTF8.GetString(read.Bytes);
-            if (text.Contains(fileName, StringComparison.Ordinal))
+            var path = files.SourcePath(other);
+            var read = RepositoryFiles.Read(path, files.Relative(path));
+            if (read.Tree is null)
             {
-                return other;
+                return $"source file {files.Relative(path)} cannot be read to rule out that it refers to it";
+            }
+            if (ReferenceEditor.Field(read.Tree, "snapshot") is not YScalar { Value.Length: > 0 } value
+                || Model.Values.SnapshotPathProblem(value.Value) is not null)
+            {
+                continue;
+            }
+            var theirs = Path.GetFullPath(Path.Combine(files.Root, "sources", value.Value));
+            if (theirs == target || (real is not null && Verification.RealPath.Resolve(theirs) == real))
+            {
+                return $"source '{other}' refers to it too";
             }
         }
         return null;

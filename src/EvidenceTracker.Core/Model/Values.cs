@@ -13,26 +13,29 @@ public static partial class Values
 
     /// <summary>
     /// 10.prefix/suffix, the suffix without white space, without <c>?</c>, <c>#</c> or <c>\</c>, and without a <c>.</c> or
-    /// <c>..</c> segment between slashes (plain or as <c>%2E</c>): nothing in it may change the path of a request built from it.
+    /// <c>..</c> segment between slashes (plain, as <c>%2E</c>, or written with a dot look-alike that a server folding
+    /// Unicode would read as one: one-dot leader, small and full-width full stops, the ideographic full stop), and without
+    /// control or format characters (ESC, a bidi override): nothing in it may change the path of a request built from it.
+    /// Digits are ASCII digits (<c>\d</c> alone would take Arabic-Indic and full-width ones).
     /// </summary>
-    [GeneratedRegex(@"^10\.\d{4,9}/(?!(?:\.|%2[Ee]){1,2}(?:/|$))(?!.*/(?:\.|%2[Ee]){1,2}(?:/|$))[^\s?#\\]+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^10\.[0-9]{4,9}/(?!(?:[.\u2024\uFE52\uFF0E\u3002]|%2[Ee]){1,2}(?:/|$))(?!.*/(?:[.\u2024\uFE52\uFF0E\u3002]|%2[Ee]){1,2}(?:/|$))[^\s?#\\\p{Cc}\p{Cf}]+$", RegexOptions.CultureInvariant)]
     private static partial Regex DoiRegex();
 
     /// <summary>The shape of a DOI before the checks on its suffix's segments and characters.</summary>
-    [GeneratedRegex(@"^10\.\d{4,9}/\S+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^10\.[0-9]{4,9}/\S+$", RegexOptions.CultureInvariant)]
     private static partial Regex PathLikeDoiRegex();
 
     [GeneratedRegex("^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$", RegexOptions.CultureInvariant)]
     private static partial Regex LangRegex();
 
-    [GeneratedRegex(@"^\d{1,10}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[0-9]{1,10}$", RegexOptions.CultureInvariant)]
     private static partial Regex PmidRegex();
 
-    [GeneratedRegex(@"^PMC\d{1,10}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^PMC[0-9]{1,10}$", RegexOptions.CultureInvariant)]
     private static partial Regex PmcidRegex();
 
     // New-style arXiv ids (2101.00001, optionally with a version) and old-style ones (hep-th/9901001).
-    [GeneratedRegex(@"^(\d{4}\.\d{4,5}|[a-z-]+(\.[A-Z]{2})?/\d{7})(v\d+)?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^([0-9]{4}\.[0-9]{4,5}|[a-z-]+(\.[A-Z]{2})?/[0-9]{7})(v[0-9]+)?$", RegexOptions.CultureInvariant)]
     private static partial Regex ArxivRegex();
 
     /// <summary>Why an id is not a slug, or null when it is one.</summary>

@@ -21,7 +21,9 @@ public sealed class SiteData
         Sources = report.Set.Sources.Where(s => Values.SlugProblem(s.Id) is null)
             .GroupBy(s => s.Id, StringComparer.Ordinal).Select(g => g.First())
             .OrderBy(s => s.Id, StringComparer.Ordinal).ToList();
-        Articles = report.Set.Articles.OrderBy(a => a.Id, StringComparer.Ordinal).ToList();
+        // An article's id is its file name: one that could not name a page (a control character in it) has none either.
+        Articles = report.Set.Articles.Where(a => SiteWriter.PagePathProblem($"articles/{a.Id}.html") is null)
+            .OrderBy(a => a.Id, StringComparer.Ordinal).ToList();
         SourceById = Sources.ToDictionary(s => s.Id, StringComparer.Ordinal);
         ArticleById = Articles.GroupBy(a => a.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         ClaimFindings = report.Findings.Where(f => f.Claim is not null).GroupBy(f => f.Claim!, StringComparer.Ordinal)

@@ -218,6 +218,26 @@ public class MoveRemoveTests
         Assert.Equal("V says x.", repo.Read("sources/snapshots/victim.0123456789ab.txt"));
     }
 
+    [Theory]
+    [InlineData("snapshots/victim\\x2e0123456789ab.txt")]
+    [InlineData("snapshots/vict\\u0069m.0123456789ab.txt")]
+    public void Rm_and_mv_keep_a_snapshot_another_source_names_however_it_writes_the_path(string written)
+    {
+        using var repo = new TempRepo();
+        repo.Write("sources/victim.yaml", "id: victim\ntype: report\ntitle: V\nsnapshot: snapshots/victim.0123456789ab.txt\n");
+        repo.Write("sources/other.yaml", $"id: other\ntype: report\ntitle: O\nsnapshot: \"{written}\"\n");
+        repo.Write("sources/snapshots/victim.0123456789ab.txt", "V says x.");
+        var mv = CliRunner.Run(repo.Root, "mv", "victim", "victim-2");
+        Assert.True(mv.ExitCode == 0, mv.Error);
+        Assert.Contains("kept    sources/snapshots/victim.0123456789ab.txt (source 'other' refers to it too)", mv.Out, StringComparison.Ordinal);
+        Assert.Equal("V says x.", repo.Read("sources/snapshots/victim.0123456789ab.txt"));
+        var rm = CliRunner.Run(repo.Root, "rm", "victim-2");
+        Assert.True(rm.ExitCode == 0, rm.Error);
+        Assert.Contains("kept    sources/snapshots/victim.0123456789ab.txt (source 'other' refers to it too)", rm.Out, StringComparison.Ordinal);
+        Assert.Equal("V says x.", repo.Read("sources/snapshots/victim.0123456789ab.txt"));
+        Assert.DoesNotContain(EvidenceQueries.Check(repo.Root).Findings, f => f.Message.Contains("does not exist", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Rm_keeps_a_tool_named_snapshot_that_is_named_after_another_source()
     {

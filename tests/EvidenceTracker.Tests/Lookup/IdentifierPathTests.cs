@@ -139,4 +139,41 @@ public sealed class IdentifierPathTests : IDisposable
         _server.Dispose();
         _repo.Dispose();
     }
+
+    [Theory]
+    [InlineData("pmid", "\u0661\u0662\u0663")] // Arabic-Indic digits
+    [InlineData("pmid", "\uFF10\uFF11\uFF12")] // full-width digits
+    [InlineData("arxiv", "\uFF12\uFF11\uFF10\uFF11.\uFF10\uFF10\uFF10\uFF10\uFF11")]
+    [InlineData("doi", "10.1234/\u001b[2Jx")] // an escape
+    [InlineData("doi", "10.1234/x\u202e")] // a bidi override
+    [InlineData("doi", "10.1234/\uFF0E\uFF0E/x")] // full-width dots: a server folding Unicode reads ".."
+    [InlineData("doi", "10.1234/\u2024/x")] // a one-dot leader
+    [InlineData("doi", "10.\u0661\u0662\u0663\u0664/x")]
+    public void An_identifier_with_digits_dots_or_controls_a_server_could_read_otherwise_is_refused(string kind, string value)
+    {
+        var problem = kind switch
+        {
+            "pmid" => EvidenceTracker.Model.Values.PmidProblem(value),
+            "arxiv" => EvidenceTracker.Model.Values.ArxivProblem(value),
+            _ => EvidenceTracker.Model.Values.DoiProblem(value),
+        };
+        Assert.NotNull(problem);
+    }
+
+    [Theory]
+    [InlineData("doi", "10.1234/abc.def")]
+    [InlineData("doi", "10.1002/(SICI)1097-4636(199710)37:1<100::AID-JBM12>3.0.CO;2-F")]
+    [InlineData("pmid", "31234567")]
+    [InlineData("arxiv", "2101.00001v2")]
+    public void Ordinary_identifiers_are_still_taken(string kind, string value)
+    {
+        var problem = kind switch
+        {
+            "pmid" => EvidenceTracker.Model.Values.PmidProblem(value),
+            "arxiv" => EvidenceTracker.Model.Values.ArxivProblem(value),
+            _ => EvidenceTracker.Model.Values.DoiProblem(value),
+        };
+        Assert.Null(problem);
+    }
 }
+

@@ -346,5 +346,17 @@ public sealed class SiteOutputSafetyTests
         var page = repo.Read("site/claims/trial-size-120.html");
         Assert.DoesNotContain("javascript:", page, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void An_article_whose_file_name_holds_a_control_character_gets_no_page_and_the_rest_is_built()
+    {
+        using var repo = new TempRepo("clean");
+        repo.Write("articles/x\u001b[2Jy.md", "# T\n\nText.\n");
+        var result = CliRunner.Run(repo.Root, "build");
+        Assert.True(result.ExitCode is 0 or 1, result.Error);
+        Assert.DoesNotContain(Directory.EnumerateFiles(repo.Full("site/articles")), f => f.Contains('\u001b', StringComparison.Ordinal));
+        Assert.True(File.Exists(repo.Full("site/index.html")));
+        Assert.True(File.Exists(repo.Full($"site/{Manifest}")));
+    }
 }
 

@@ -169,5 +169,20 @@ public class OutputFileTests
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.Contains("\"version\": 1", repo.Read("reports/evidence.json"), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("claims/zz.yaml")]
+    [InlineData("sources/zz.yaml")]
+    [InlineData("articles/zz.md")]
+    [InlineData("sources/snapshots/zz.html")]
+    [InlineData(".git/zz")]
+    public void A_baseline_output_into_the_evidence_is_refused_as_for_check_and_export(string target)
+    {
+        using var repo = Repo();
+        var result = CliRunner.Run(repo.Root, "baseline", "--output", target);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("never replaces the evidence it was made from", result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(repo.Full(target)));
+    }
 }
 
