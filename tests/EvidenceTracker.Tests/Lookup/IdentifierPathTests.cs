@@ -151,13 +151,7 @@ public sealed class IdentifierPathTests : IDisposable
     [InlineData("doi", "10.\u0661\u0662\u0663\u0664/x")]
     public void An_identifier_with_digits_dots_or_controls_a_server_could_read_otherwise_is_refused(string kind, string value)
     {
-        var problem = kind switch
-        {
-            "pmid" => EvidenceTracker.Model.Values.PmidProblem(value),
-            "arxiv" => EvidenceTracker.Model.Values.ArxivProblem(value),
-            _ => EvidenceTracker.Model.Values.DoiProblem(value),
-        };
-        Assert.NotNull(problem);
+        Assert.NotNull(IdentifierProblem(kind, value));
     }
 
     [Theory]
@@ -167,13 +161,14 @@ public sealed class IdentifierPathTests : IDisposable
     [InlineData("arxiv", "2101.00001v2")]
     public void Ordinary_identifiers_are_still_taken(string kind, string value)
     {
-        var problem = kind switch
-        {
-            "pmid" => EvidenceTracker.Model.Values.PmidProblem(value),
-            "arxiv" => EvidenceTracker.Model.Values.ArxivProblem(value),
-            _ => EvidenceTracker.Model.Values.DoiProblem(value),
-        };
-        Assert.Null(problem);
+        Assert.Null(IdentifierProblem(kind, value));
     }
+
+    private static string? IdentifierProblem(string kind, string value) => kind switch
+    {
+        "pmid" => EvidenceTracker.Model.Values.PmidProblem(value),
+        "arxiv" => EvidenceTracker.Model.Values.ArxivProblem(value),
+        _ => EvidenceTracker.Model.Values.DoiProblem(value),
+    };
 }
 
