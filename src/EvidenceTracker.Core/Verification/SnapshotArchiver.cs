@@ -72,6 +72,18 @@ public static class SnapshotArchiver
         {
             kind = SnapshotKind.Pdf; // a PDF saved without its extension
         }
+        // Stored as UTF-8, as a fetched page is: a saved page in the GBK, Big5 or Shift_JIS its <meta> declares is
+        // transcoded (and so copied, never recorded in place).
+        var transcoded = false;
+        if (kind == SnapshotKind.Html)
+        {
+            if (Text.DeclaredCharset.ToUtf8(bytes, null, out var charsetProblem) is not { } utf8)
+            {
+                return SnapshotOutcome.Refused($"'{settings.File}' {charsetProblem}");
+            }
+            transcoded = !ReferenceEquals(utf8, bytes);
+            bytes = utf8;
+        }
         if (ContentProblem(bytes, kind) is { } bad)
         {
             return SnapshotOutcome.Refused($"'{settings.File}' {bad}");
@@ -85,7 +97,7 @@ public static class SnapshotArchiver
             && EvidenceTracker.Model.Values.SnapshotPathProblem($"{SnapshotFiles.Folder}/{Path.GetFileName(real)}") is null;
         return Store(new StoreRequest(root, realRoot, source, sourcePath, sourceBytes, bytes, kind, settings.Today)
         {
-            InPlace = inPlace ? real : null,
+            InPlace = inPlace && !transcoded ? real : null,
             AfterStep = settings.AfterStep,
         });
     }

@@ -39,6 +39,35 @@ public class SnapshotCommandTests
     /// <summary>The name the tool gives a snapshot: the source id, 12 hex digits of the content's SHA-256, the extension.</summary>
     private static string Named(string id, string text, string extension) => $"{id}.{Sha(Encoding.UTF8.GetBytes(text))[..12]}.{extension}";
 
+    [Theory]
+    [InlineData("gbk", "<meta charset=\"gbk\">", "模型的敏感性达到92.9%。")]
+    [InlineData("gb18030", "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\">", "模型的敏感性达到92.9%。")]
+    [InlineData("big5", "<meta charset=\"big5\">", "研究報告的敏感性92.9%。")]
+    public void A_saved_page_in_the_legacy_charset_it_declares_is_archived_as_utf8(string encoding, string meta, string sentence)
+    {
+        using var repo = NewRepo();
+        var html = $"<html><head>{meta}<title>標題</title></head><body><p>{sentence}</p></body></html>";
+        repo.WriteBytes("downloads/page.html", System.Text.CodePagesEncodingProvider.Instance.GetEncoding(encoding)!.GetBytes(html));
+        var result = Run(repo, "snapshot", "riverside-report", "downloads/page.html");
+        Assert.True(result.ExitCode == 0, result.Error);
+        var stored = Directory.GetFiles(repo.Full("sources/snapshots"), "riverside-report.*.html").Single();
+        var text = File.ReadAllText(stored);
+        Assert.Contains(sentence, text, StringComparison.Ordinal);
+        Assert.Contains("utf-8", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("charset=gb2312", text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void A_saved_page_with_bytes_invalid_in_its_declared_charset_is_refused_in_one_line()
+    {
+        using var repo = NewRepo();
+        repo.WriteBytes("downloads/page.html", [.. "<html><head><meta charset=\"gbk\"></head><body><p>abc"u8, 0x81, 0x20, .. "</p></body></html>"u8]);
+        var result = Run(repo, "snapshot", "riverside-report", "downloads/page.html");
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("is not valid gbk", result.Error, StringComparison.Ordinal);
+        Assert.Single(result.Error.TrimEnd('\n').Split('\n'));
+    }
+
     [Fact]
     public void Snapshot_copies_the_file_byte_for_byte_and_records_the_three_fields_keeping_every_other_byte()
     {
