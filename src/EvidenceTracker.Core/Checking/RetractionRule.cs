@@ -150,16 +150,20 @@ internal static class RetractionRule
         string text;
         try
         {
+            if (cache.FolderProblem(kind) is not null)
+            {
+                return true; // never read: the cache's reader reports the folder
+            }
             var info = new FileInfo(Path.Combine(cache.Folder, kind, LookupCache.FileName(identifier)));
             if (!info.Exists)
             {
-                return false;
+                return info.LinkTarget is not null; // a dangling link is reported by the cache's reader too
             }
             if (info.LinkTarget is not null)
             {
                 return true; // never followed: the cache's reader reports the link
             }
-            text = System.Text.Encoding.UTF8.GetString(File.ReadAllBytes(info.FullName));
+            text = System.Text.Encoding.UTF8.GetString(LookupCache.ReadEntry(info.FullName, LookupCache.RelativePath(kind, identifier)));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

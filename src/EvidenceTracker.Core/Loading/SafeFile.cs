@@ -154,18 +154,15 @@ public static class SafeFile
     /// <summary>
     /// Why the folder <paramref name="folder"/> (relative to <paramref name="root"/>) may not be read or written to: it
     /// resolves — through a symbolic link, itself or on the way — outside the repository whose real path is
-    /// <paramref name="realRoot"/>, or into a loop. Null when it is absent or lies inside; a folder linked to another
-    /// place inside the repository is fine.
+    /// <paramref name="realRoot"/>, or into a loop. Null when it lies inside, or would if made; a folder linked to
+    /// another place inside the repository is fine.
     /// </summary>
     public static string? FolderProblem(string root, string realRoot, string folder)
     {
         var dir = Path.Combine(root, folder);
         try
         {
-            if (!Directory.Exists(dir) && new DirectoryInfo(dir).LinkTarget is null)
-            {
-                return null;
-            }
+            // A folder not made yet is judged by where it would be made: under a linked parent, perhaps outside.
             var real = RealPath.Resolve(dir);
             if (real is null)
             {

@@ -1,4 +1,4 @@
-using System.Text;
+using EvidenceTracker.Authoring;
 using EvidenceTracker.Diagnostics;
 using EvidenceTracker.Loading;
 using EvidenceTracker.Model;
@@ -16,8 +16,6 @@ namespace EvidenceTracker.Lookup;
 /// </summary>
 public static class LookupService
 {
-    private static readonly byte[] Bom = [0xEF, 0xBB, 0xBF];
-
     /// <summary>Metadata for a new source from its identifiers, each asked in turn (DOI first); the first answer wins per field.</summary>
     public static async Task<(SourceMetadata? Metadata, IReadOnlyList<string> Problems)> Describe(LookupSettings settings, Identifiers ids, HttpMessageHandler? handler = null, CancellationToken cancel = default)
     {
@@ -32,6 +30,10 @@ public static class LookupService
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(ids);
+        if (SafeFile.FolderProblem(settings.Root, SafeFile.RealDirectory(settings.Root), $"sources/{Network.LookupCache.FolderName}") is { } cacheProblem)
+        {
+            throw new IOException(cacheProblem); // before any request: nothing asked could be kept
+        }
         var set = RepositoryLoader.Load(settings.Root);
         var byId = set.Sources.GroupBy(s => s.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var unknown = ids.Where(id => !byId.ContainsKey(id)).Distinct(StringComparer.Ordinal).ToList();
@@ -116,21 +118,37 @@ public static class LookupService
         return (merged, problems, notices.Distinct().ToList());
     }
 
-    /// <summary>Writes the fields the source file lacks; null when done (or nothing to do), else why not.</summary>
+    /// <summary>Look-ups of one run fill their sources one at a time (each under the sources folder's lock).</summary>
+    private static readonly Lock FillGate = new();
+
+    /// <summary>
+    /// Writes the fields the source file lacks; null when done (or nothing to do), else why not. The file is read and
+    /// replaced under the sources folder's <see cref="EditLock"/>, as <c>set</c> and <c>snapshot</c> edit it, so that
+    /// an edit made while the look-up waited on the network is kept; a source file that is a link is not edited.
+    /// </summary>
     private static string? Fill(string root, Source source, SourceMetadata metadata, List<string> filled)
     {
-        var path = Path.Combine(root, source.File);
-        byte[] bytes;
-        try
+        lock (FillGate)
         {
-            bytes = File.ReadAllBytes(path);
+            try
+            {
+                using var edit = LockedEdit.Open(root, Path.Combine(root, source.File), "sources", $"source '{source.Id}'", null);
+                if (edit.Original is not { } text)
+                {
+                    return $"{source.File}: {string.Join("; ", edit.Problems)}";
+                }
+                return Fill(edit, text, source, metadata, filled);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                filled.Clear();
+                return $"{source.File}: cannot be read or written: {ex.Message}";
+            }
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return $"{source.File}: cannot be read: {ex.Message}";
-        }
-        var hasBom = bytes.AsSpan().StartsWith(Bom);
-        var text = Encoding.UTF8.GetString(hasBom ? bytes.AsSpan(3) : bytes);
+    }
+
+    private static string? Fill(LockedEdit edit, string text, Source source, SourceMetadata metadata, List<string> filled)
+    {
         var present = new HashSet<string>(StringComparer.Ordinal);
         if (YamlTreeReader.Read(text, new FindingSink(source.File)) is YMapping map)
         {
@@ -183,8 +201,7 @@ public static class LookupService
             filled.Clear();
             return tooLarge;
         }
-        var output = Encoding.UTF8.GetBytes(edited);
-        AtomicFile.Write(path, hasBom ? [.. Bom, .. output] : output);
+        edit.Write(edited);
         return null;
     }
 }

@@ -16,8 +16,23 @@ public sealed class LookupCache(string root)
     public const string FolderName = ".cache";
     private static readonly UTF8Encoding Strict = new(false, true);
 
+    /// <summary>
+    /// The largest entry read: an answer's body is at most 50 MB (<see cref="HttpPolicy.MaxBodyBytes"/>), which base64
+    /// makes 67 MB and JSON's escapes at most 100 MB. A larger file was not written by the tool and is not read.
+    /// </summary>
+    public const long MaxEntryBytes = 128L << 20;
+
     /// <summary>The cache folder: <c>sources/.cache</c> under the repository root.</summary>
     public string Folder { get; } = Path.Combine(root, "sources", FolderName);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> _folderProblems = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Why the folder of <paramref name="kind"/>'s entries may not be read or written: it leads outside the repository
+    /// through a symbolic link (<c>sources/</c>, <c>sources/.cache/</c> or the kind's folder itself). Null when it may.
+    /// </summary>
+    public string? FolderProblem(string kind) => _folderProblems.GetOrAdd(kind, k =>
+        Loading.SafeFile.FolderProblem(root, Loading.SafeFile.RealDirectory(root), $"sources/{FolderName}/{k}"));
 
     /// <summary>The file of one entry, relative to the repository root with <c>/</c> separators.</summary>
     public static string RelativePath(string kind, string identifier) => $"sources/{FolderName}/{kind}/{FileName(identifier)}";
@@ -45,9 +60,14 @@ public sealed class LookupCache(string root)
     public CachedAnswer? Read(string kind, string identifier, out string? problem)
     {
         problem = null;
+        if (FolderProblem(kind) is { } folder)
+        {
+            problem = folder;
+            return null;
+        }
         var path = Path.Combine(Folder, kind, FileName(identifier));
         var info = new FileInfo(path);
-        if (!info.Exists)
+        if (!info.Exists && info.LinkTarget is null)
         {
             return null;
         }
@@ -58,7 +78,7 @@ public sealed class LookupCache(string root)
         }
         try
         {
-            using var doc = JsonDocument.Parse(File.ReadAllBytes(path));
+            using var doc = JsonDocument.Parse(ReadEntry(path, RelativePath(kind, identifier)));
             var r = doc.RootElement;
             var body = r.TryGetProperty("body", out var b) && b.ValueKind == JsonValueKind.String ? Strict.GetBytes(b.GetString()!)
                 : r.TryGetProperty("body-base64", out var b64) && b64.ValueKind == JsonValueKind.String ? Convert.FromBase64String(b64.GetString()!)
@@ -73,6 +93,11 @@ public sealed class LookupCache(string root)
                 Body = body,
             };
         }
+        catch (UserFileException ex)
+        {
+            problem = $"{RelativePath(kind, identifier)} {ex.Reason}; it is not read";
+            return null;
+        }
         catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or IOException or UnauthorizedAccessException or DecoderFallbackException)
         {
             problem = $"{RelativePath(kind, identifier)} is not a readable cache entry ({ex.GetType().Name}); look it up again with --refresh";
@@ -80,10 +105,20 @@ public sealed class LookupCache(string root)
         }
     }
 
-    /// <summary>Writes an entry atomically (temporary file and rename).</summary>
+    /// <summary>
+    /// The bytes of the entry at <paramref name="path"/>: a regular file of at most <see cref="MaxEntryBytes"/> (a named
+    /// pipe or a device is refused unopened, so that reading never waits). Throws an <see cref="IOException"/> naming it.
+    /// </summary>
+    public static byte[] ReadEntry(string path, string shown) => UserFile.ReadAllBytes(path, shown, MaxEntryBytes, pipes: false);
+
+    /// <summary>Writes an entry atomically (temporary file and rename); refused when the folder leads outside the repository.</summary>
     public void Write(string kind, string identifier, CachedAnswer answer)
     {
         ArgumentNullException.ThrowIfNull(answer);
+        if (FolderProblem(kind) is { } problem)
+        {
+            throw new IOException(problem);
+        }
         var folder = Path.Combine(Folder, kind);
         Directory.CreateDirectory(folder);
         AtomicFile.Write(Path.Combine(folder, FileName(identifier)), Serialize(answer));

@@ -328,6 +328,70 @@ public sealed class LookupTests : IDisposable
         Assert.Contains("EVIDENCE_DOI_URL='file:///etc' is not an http(s) URL", result.Error);
     }
 
+    [Fact]
+    public async Task Lookup_fills_a_source_under_the_sources_lock_and_keeps_an_edit_made_while_it_waited()
+    {
+        ServePanda();
+        _repo.Write("sources/panda.yaml", "id: panda\ntype: journal-article\ntitle: PANDA\ndoi: 10.1038/s41591-023-02640-w\n");
+        Task<CliResult> lookup;
+        using (EvidenceTracker.Storage.EditLock.Acquire(_repo.Full("sources"), "sources/"))
+        {
+            lookup = Task.Run(() => Run("lookup"));
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (_server.Requests.Count < 2 && DateTime.UtcNow < deadline) // the DOI's record and its Crossref notices
+            {
+                Thread.Sleep(10);
+            }
+            Thread.Sleep(300);
+            // the answers are in, and the look-up waits for the lock: the file is as it was
+            Assert.False(lookup.IsCompleted);
+            Assert.Equal("id: panda\ntype: journal-article\ntitle: PANDA\ndoi: 10.1038/s41591-023-02640-w\n", File.ReadAllText(_repo.Full("sources/panda.yaml")));
+            // another edit (as `set` would make it, holding the lock) lands meanwhile
+            File.AppendAllText(_repo.Full("sources/panda.yaml"), "level: primary\n");
+        }
+        var result = await lookup;
+        Assert.True(result.ExitCode == 0, result.Error);
+        var text = File.ReadAllText(_repo.Full("sources/panda.yaml"));
+        Assert.Contains("level: primary\n", text);
+        Assert.Contains("authors:\n  - Cao, Kai\n", text);
+    }
+
+    [Fact]
+    public void Lookup_does_not_replace_a_source_file_that_is_a_link()
+    {
+        ServePanda();
+        _repo.Write("elsewhere/panda.yaml", "id: panda\ntype: journal-article\ntitle: PANDA\ndoi: 10.1038/s41591-023-02640-w\n");
+        Directory.CreateDirectory(_repo.Full("sources"));
+        File.CreateSymbolicLink(_repo.Full("sources/panda.yaml"), "../elsewhere/panda.yaml");
+        var result = Run("lookup");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("error: panda: sources/panda.yaml: sources/panda.yaml is a symbolic link; it is not edited", result.Error);
+        Assert.NotNull(new FileInfo(_repo.Full("sources/panda.yaml")).LinkTarget);
+        Assert.DoesNotContain("authors", File.ReadAllText(_repo.Full("elsewhere/panda.yaml")));
+    }
+
+    [Fact]
+    public void Lookup_neither_reads_nor_writes_a_cache_folder_that_leads_outside_the_repository()
+    {
+        using var outside = new TempRepo();
+        ServePanda();
+        _repo.Write("sources/panda.yaml", "id: panda\ntype: journal-article\ntitle: PANDA\ndoi: 10.1038/s41591-023-02640-w\n");
+        Directory.CreateSymbolicLink(_repo.Full("sources/.cache"), outside.Root);
+        var result = Run("lookup");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("error: the folder sources/.cache/ leads outside the repository (a symbolic link); nothing in it is read or written\n", result.Error);
+        Assert.Empty(_server.Requests);
+        // a kind's folder linked out is found when its first answer would be written; nothing is filled
+        Directory.Delete(_repo.Full("sources/.cache"));
+        Directory.CreateDirectory(_repo.Full("sources/.cache"));
+        Directory.CreateSymbolicLink(_repo.Full("sources/.cache/doi"), outside.Root);
+        result = Run("lookup");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("the folder sources/.cache/doi/ leads outside the repository (a symbolic link); nothing in it is read or written", result.Error);
+        Assert.Empty(Directory.GetFiles(outside.Root, "*", SearchOption.AllDirectories));
+        Assert.DoesNotContain("authors", _repo.Read("sources/panda.yaml"));
+    }
+
     public void Dispose()
     {
         _server.Dispose();

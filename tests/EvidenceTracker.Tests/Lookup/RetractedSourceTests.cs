@@ -160,6 +160,49 @@ public sealed class RetractedSourceTests : IDisposable
     }
 
     [Fact]
+    public void A_cache_folder_that_leads_outside_the_repository_is_not_read_and_is_a_note()
+    {
+        Source("bad", $"doi: {Doi}\n");
+        Claim("claim", "bad");
+        using var outside = new TempRepo();
+        // what lies outside names a retraction: it must not be believed, nor be read at all
+        new LookupCache(outside.Root).Write("crossref", Doi, new CachedAnswer
+        {
+            Request = "http://127.0.0.1/", Status = 200, Fetched = "2026-12-02",
+            Body = System.Text.Encoding.UTF8.GetBytes(Answer("crossref-retracted.json")),
+        });
+        Directory.CreateDirectory(_repo.Full("sources"));
+        Directory.CreateSymbolicLink(_repo.Full("sources/.cache"), outside.Full("sources/.cache"));
+        var finding = Assert.Single(Findings());
+        Assert.Equal(Severity.Note, finding.Severity);
+        Assert.Equal("cannot tell whether source 'bad' was retracted: the folder sources/.cache/crossref/ leads outside the repository (a symbolic link); nothing in it is read or written", finding.Message);
+    }
+
+    [Fact]
+    public void A_cache_entry_that_is_a_named_pipe_or_over_the_size_limit_is_a_note_and_never_waited_on()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "named pipes as Linux makes them");
+        Source("piped", $"doi: {Doi}\n");
+        Source("huge", "doi: 10.5555/huge\n");
+        Claim("claim", "piped", "huge");
+        Directory.CreateDirectory(_repo.Full("sources/.cache/crossref"));
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", _repo.Full(LookupCache.RelativePath("crossref", Doi))))
+        {
+            mkfifo.WaitForExit();
+        }
+        // a sparse file: its length is over the limit, though it takes no room on disk
+        using (var huge = File.Create(_repo.Full(LookupCache.RelativePath("crossref", "10.5555/huge"))))
+        {
+            huge.SetLength(LookupCache.MaxEntryBytes + 1);
+        }
+        var findings = Findings();
+        Assert.True(findings.Count == 2, string.Join("\n", findings.Select(f => $"{f.Source}: {f.Message}")));
+        Assert.All(findings, f => Assert.Equal(Severity.Note, f.Severity));
+        Assert.Contains(findings, f => f.Source == "piped" && f.Message.EndsWith("is a named pipe, not a regular file; it is not read", StringComparison.Ordinal));
+        Assert.Contains(findings, f => f.Source == "huge" && f.Message.EndsWith("over the 128 MB limit; it is not read", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_suppress_entry_on_the_claim_keeps_the_finding_out_of_the_count()
     {
         Source("bad", $"doi: {Doi}\n");
