@@ -60,7 +60,8 @@ public static partial class SnapshotFiles
     /// The files directly in <c>sources/snapshots/</c> that no source refers to (file names, sorted): neither a source
     /// read by <paramref name="referenced"/> (its <c>snapshot</c> values) nor, conservatively, any source file in
     /// <paramref name="unreadSourceFiles"/> (full paths of files that could not be read as sources), whose text is
-    /// searched for the name. Hidden files (temporary files) are left out.
+    /// searched for the name. Hidden files (temporary files) are left out. A source file that is a link, a named pipe or
+    /// over 1 MB could name any of them: none is then reported.
     /// </summary>
     public static IReadOnlyList<string> Unreferenced(string root, IEnumerable<string?> referenced, IEnumerable<string> unreadSourceFiles)
     {
@@ -92,7 +93,13 @@ public static partial class SnapshotFiles
             string text;
             try
             {
-                text = File.ReadAllText(path);
+                // A link is not followed (it could lead out of the repository); a named pipe is never opened, so that
+                // nothing waits on it; a file over the size check reads is not read either.
+                if (new FileInfo(path).LinkTarget is not null)
+                {
+                    return [];
+                }
+                text = System.Text.Encoding.UTF8.GetString(Storage.UserFile.ReadAllBytes(path, path, Loading.SafeFile.MaxYamlBytes, pipes: false));
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
