@@ -41,7 +41,7 @@ public sealed class IdentifierLookups : IDisposable
             (body, _) => (MetadataReaders.FromArxivAtom(body, id, out var p), p));
 
     public Task<LookupAnswer> Url(string url, CancellationToken cancel = default) =>
-        Ask("url", url, new Uri(url), "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5", cancel,
+        Refused("url", url, Values.UrlProblem(url)) ?? Ask("url", url, new Uri(url), "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5", cancel,
             (body, type) => (MetadataReaders.FromHtml(body, url, type, out var p), p));
 
     /// <summary>Crossref's record of a DOI, for its retraction, expression-of-concern and correction notices.</summary>

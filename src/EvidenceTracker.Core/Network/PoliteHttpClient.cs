@@ -19,12 +19,14 @@ public sealed class PoliteHttpClient : IDisposable
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _hostGates = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, RateGate> _rateGates = new(StringComparer.OrdinalIgnoreCase);
     private readonly Func<TimeSpan, CancellationToken, Task> _delay;
+    private readonly SemaphoreSlim _allHosts;
 
     public PoliteHttpClient(HttpPolicy policy, HttpMessageHandler? handler = null, Func<TimeSpan, CancellationToken, Task>? delay = null)
     {
         ArgumentNullException.ThrowIfNull(policy);
         _policy = policy;
         _delay = delay ?? Task.Delay;
+        _allHosts = new SemaphoreSlim(Math.Max(1, policy.TotalConcurrency));
         _http = new HttpClient(handler ?? new SocketsHttpHandler
         {
             AllowAutoRedirect = false,
@@ -100,6 +102,26 @@ public sealed class PoliteHttpClient : IDisposable
             {
                 await _rateGates.GetOrAdd(rateKey, _ => new RateGate(TimeSpan.FromSeconds(1 / perSecond))).Wait(_delay, cancel).ConfigureAwait(false);
             }
+            await _allHosts.WaitAsync(cancel).ConfigureAwait(false);
+            try
+            {
+                return await SendNow(url, accept, cancel).ConfigureAwait(false);
+            }
+            finally
+            {
+                _allHosts.Release();
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>One request, its host's and the client's gates held.</summary>
+    private async Task<(HttpAnswer Answer, TimeSpan? RetryAfter)> SendNow(Uri url, string? accept, CancellationToken cancel)
+    {
+        {
             Interlocked.Increment(ref _requests);
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
             request.Headers.TryAddWithoutValidation("User-Agent", _policy.UserAgent);
@@ -126,7 +148,17 @@ public sealed class PoliteHttpClient : IDisposable
                 var stream = await response.Content.ReadAsStreamAsync(timeout.Token).ConfigureAwait(false);
                 await using (stream.ConfigureAwait(false))
                 {
-                    var body = await ReadCapped(stream, timeout.Token).ConfigureAwait(false);
+                    byte[]? body;
+                    try
+                    {
+                        body = await ReadCapped(stream, timeout.Token).ConfigureAwait(false);
+                    }
+                    catch (Exception ex) when (ex is InvalidDataException or InvalidOperationException)
+                    {
+                        // gzip or deflate (InvalidDataException) or brotli (InvalidOperationException) that does not
+                        // decode: the server's fault, reported for this request, not a reason to stop the batch
+                        return (new HttpAnswer { Url = url, Status = status, ContentType = type, Failure = $"the answer from {url} is not valid compressed data ({OneLine(ex.Message)})" }, null);
+                    }
                     if (body is null)
                     {
                         return (new HttpAnswer { Url = url, Status = status, ContentType = type, Failure = $"{url} answers more than the {Size(_policy.MaxBodyBytes)} limit" }, null);
@@ -146,10 +178,6 @@ public sealed class PoliteHttpClient : IDisposable
             {
                 return (new HttpAnswer { Url = url, Failure = $"the answer from {url} broke off: {OneLine(ex.Message)}" }, null);
             }
-        }
-        finally
-        {
-            gate.Release();
         }
     }
 
@@ -192,6 +220,7 @@ public sealed class PoliteHttpClient : IDisposable
     public void Dispose()
     {
         _http.Dispose();
+        _allHosts.Dispose();
         foreach (var gate in _hostGates.Values)
         {
             gate.Dispose();

@@ -392,6 +392,26 @@ public sealed class LookupTests : IDisposable
         Assert.DoesNotContain("authors", _repo.Read("sources/panda.yaml"));
     }
 
+    [Theory]
+    [InlineData("http://exa mple.com/")]
+    [InlineData("notaurl")]
+    [InlineData("http://[::1")]
+    [InlineData("http:///x")]
+    public void A_source_url_that_is_not_an_absolute_http_url_is_a_one_line_failure_of_that_source_online_and_offline(string url)
+    {
+        ServePanda();
+        _repo.Write("sources/bad.yaml", $"id: bad\ntype: webpage\ntitle: Bad\nurl: \"{url}\"\n");
+        _repo.Write("sources/panda.yaml", "id: panda\ntype: journal-article\ntitle: PANDA\ndoi: 10.1038/s41591-023-02640-w\n");
+        foreach (var args in (string[][])[["lookup"], ["lookup", "--offline"]])
+        {
+            var result = Run(args);
+            Assert.Equal(1, result.ExitCode);
+            Assert.Contains($"error: bad: url {url}: '{url}' is not ", result.Error);
+            Assert.DoesNotContain("Exception", result.Error);
+        }
+        Assert.Contains("authors:", _repo.Read("sources/panda.yaml"));
+    }
+
     public void Dispose()
     {
         _server.Dispose();

@@ -56,6 +56,65 @@ public sealed class PoliteHttpClientTests : IDisposable
         Assert.Contains("over the 4096 bytes limit", answer.Failure);
     }
 
+    [Theory]
+    [InlineData("gzip", new byte[] { 0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff })]
+    [InlineData("deflate", new byte[] { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff })]
+    [InlineData("br", new byte[] { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff })]
+    public async Task A_compressed_body_that_does_not_decode_is_a_one_line_failure_of_that_request(string encoding, byte[] body)
+    {
+        _server.On("/broken", new Reply(200) { Bytes = body, Headers = new Dictionary<string, string> { ["Content-Encoding"] = encoding } });
+        _server.On("/fine", new Reply(200, "fine"));
+        using var client = Client();
+        var broken = await client.GetAsync(At("/broken"), cancel: TestContext.Current.CancellationToken);
+        Assert.False(broken.IsSuccess);
+        Assert.StartsWith($"the answer from {At("/broken")} is not valid compressed data (", broken.Failure);
+        Assert.DoesNotContain('\n', broken.Failure!);
+        // the client goes on answering
+        Assert.True((await client.GetAsync(At("/fine"), cancel: TestContext.Current.CancellationToken)).IsSuccess);
+    }
+
+    [Fact]
+    public async Task Requests_to_many_hosts_are_at_most_four_at_once_so_that_their_bodies_bound_the_memory()
+    {
+        using var handler = new CountingHandler();
+        using var client = new PoliteHttpClient(new HttpPolicy { UserAgent = "EvidenceTracker/test" }, handler);
+        var asks = Enumerable.Range(1, 12).Select(i => client.GetAsync(new Uri($"http://host{i}.test/page"), cancel: TestContext.Current.CancellationToken));
+        var answers = await Task.WhenAll(asks);
+        Assert.All(answers, a => Assert.True(a.IsSuccess));
+        Assert.Equal(12, handler.Seen);
+        Assert.Equal(4, handler.MostAtOnce);
+    }
+
+    /// <summary>Answers every request after 100 ms, counting how many are in flight at once (no socket is opened).</summary>
+    private sealed class CountingHandler : HttpMessageHandler
+    {
+        private int _now;
+        private int _most;
+        private int _seen;
+
+        public int MostAtOnce => Volatile.Read(ref _most);
+        public int Seen => Volatile.Read(ref _seen);
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _seen);
+            var now = Interlocked.Increment(ref _now);
+            int most;
+            while (now > (most = Volatile.Read(ref _most)) && Interlocked.CompareExchange(ref _most, now, most) != most)
+            {
+            }
+            try
+            {
+                await Task.Delay(100, cancellationToken);
+                return new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = new StringContent("ok") };
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _now);
+            }
+        }
+    }
+
     [Fact]
     public async Task Server_errors_are_retried_three_times_with_doubling_back_off()
     {
