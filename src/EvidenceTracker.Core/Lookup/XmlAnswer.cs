@@ -18,6 +18,9 @@ public static class XmlAnswer
         MaxCharactersInDocument = 50_000_000,
     };
 
+    /// <summary>Deeper nesting than any Atom feed or PubMed record has is refused.</summary>
+    public const int MaxDepth = 128;
+
     /// <summary>The document, or null with the parser's error (its first line, and the line it stopped at).</summary>
     public static XDocument? Load(byte[] body, out string? error)
     {
@@ -25,6 +28,19 @@ public static class XmlAnswer
         error = null;
         try
         {
+            // Building a tree of elements nested N deep takes time in N squared (50,000 levels: 4 s); no answer of these
+            // services nests more than a few dozen. A reader's pass, which stops at the limit, finds such a depth first.
+            using (var pass = XmlReader.Create(new MemoryStream(body), Settings))
+            {
+                while (pass.Read())
+                {
+                    if (pass.Depth > MaxDepth)
+                    {
+                        error = $"line {((IXmlLineInfo)pass).LineNumber}: elements nested more than {MaxDepth} levels deep";
+                        return null;
+                    }
+                }
+            }
             using var stream = new MemoryStream(body);
             using var reader = XmlReader.Create(stream, Settings);
             return XDocument.Load(reader);
