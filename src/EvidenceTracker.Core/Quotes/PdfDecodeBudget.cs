@@ -8,8 +8,10 @@ namespace EvidenceTracker.Quotes;
 /// <summary>
 /// The PDF reader's stream filters, held to a budget of decoded bytes for the whole document: a few kilobytes of
 /// Flate data can inflate to gigabytes (a decompression bomb), and every decoded byte of page content costs the
-/// text extractor time and memory. A Flate stream is inflated once into a scratch buffer, stopping at the budget,
-/// before the reader decodes it; the output of every other filter is counted after it runs. Once the budget is
+/// text extractor time and memory. Before the reader decodes a stream, what it will decode to is measured, stopping
+/// at the budget: Flate data is inflated into a scratch buffer, and the lengths of LZW and RunLength data are counted
+/// from their codes (a Flate stream can inflate into LZW codes that expand a thousandfold). The output of every filter
+/// is counted after it runs too. Once the budget is
 /// spent every further decode fails at once, and <see cref="Exceeded"/> says so (the reader may swallow the failure).
 /// </summary>
 internal sealed class PdfDecodeBudget : IFilterProvider
@@ -92,6 +94,121 @@ internal sealed class PdfDecodeBudget : IFilterProvider
         return total;
     }
 
+    /// <summary>
+    /// How many bytes LZW data decodes to, counting no further than <paramref name="cap"/> + 1, without decoding it: the
+    /// length of each code's string is that of the code before it plus one (ISO 32000-1, 7.4.4), so only the lengths
+    /// are kept. LZW expands up to some 1,400 times, and a Flate stream can inflate into LZW codes.
+    /// </summary>
+    internal static long LzwLength(ReadOnlySpan<byte> input, bool earlyChange, long cap)
+    {
+        const int clearTable = 256, endOfData = 257, firstFree = 258, maxCodes = 4096;
+        Span<int> lengths = stackalloc int[maxCodes];
+        var offset = earlyChange ? 0 : 1;
+        var nextCode = firstFree;
+        var codeBits = 9;
+        var boundary = 511 + offset;
+        var previousLength = -1;
+        long total = 0;
+        ulong bits = 0;
+        var held = 0;
+        var at = 0;
+        while (true)
+        {
+            while (held < codeBits && at < input.Length)
+            {
+                bits = (bits << 8) | input[at++];
+                held += 8;
+            }
+            if (held < codeBits)
+            {
+                return total;
+            }
+            var code = (int)((bits >> (held - codeBits)) & ((1UL << codeBits) - 1));
+            held -= codeBits;
+            if (code == endOfData)
+            {
+                return total;
+            }
+            if (code == clearTable)
+            {
+                nextCode = firstFree;
+                codeBits = 9;
+                boundary = 511 + offset;
+                previousLength = -1;
+                continue;
+            }
+            int length;
+            if (code < 256)
+            {
+                length = 1;
+            }
+            else if (code < nextCode)
+            {
+                length = lengths[code];
+            }
+            else if (previousLength >= 0)
+            {
+                length = previousLength + 1;
+            }
+            else
+            {
+                return total; // not LZW the reader can decode: it reports that itself
+            }
+            if (previousLength >= 0 && nextCode < maxCodes)
+            {
+                lengths[nextCode++] = previousLength + 1;
+                if (nextCode >= boundary && codeBits < 12)
+                {
+                    codeBits++;
+                    boundary = codeBits switch { 10 => 1023 + offset, 11 => 2047 + offset, _ => int.MaxValue };
+                }
+            }
+            previousLength = length;
+            total += length;
+            if (total > cap)
+            {
+                return total;
+            }
+        }
+    }
+
+    /// <summary>How many bytes RunLengthDecode data decodes to (up to 64 times its size), counting no further than <paramref name="cap"/> + 1.</summary>
+    internal static long RunLengthLength(ReadOnlySpan<byte> input, long cap)
+    {
+        long total = 0;
+        var at = 0;
+        while (at < input.Length && total <= cap)
+        {
+            var length = input[at++];
+            if (length == 128)
+            {
+                break;
+            }
+            if (length < 128)
+            {
+                total += Math.Min(length + 1, input.Length - at);
+                at += length + 1;
+            }
+            else
+            {
+                total += 257 - length;
+                at++;
+            }
+        }
+        return total;
+    }
+
+    /// <summary>The LZW filter's <c>/EarlyChange</c> (1, the default, unless its <c>/DecodeParms</c> say 0).</summary>
+    private static bool EarlyChange(DictionaryToken stream, int filterIndex)
+    {
+        var parameters = stream.TryGet(NameToken.DecodeParms, out var token) || stream.TryGet(NameToken.Dp, out token) ? token : null;
+        if (parameters is ArrayToken array)
+        {
+            parameters = filterIndex >= 0 && filterIndex < array.Length ? array[filterIndex] : null;
+        }
+        return !(parameters is DictionaryToken d && d.TryGet(NameToken.EarlyChange, out var value) && value is NumericToken { Int: 0 });
+    }
+
     private sealed class Filter(IFilter inner, PdfDecodeBudget budget) : IFilter
     {
         public bool IsSupported => inner.IsSupported;
@@ -102,7 +219,14 @@ internal sealed class PdfDecodeBudget : IFilterProvider
             {
                 budget.Refuse();
             }
-            if (inner is FlateFilter && InflatedLength(input, budget.Remaining) is { } inflated && inflated > budget.Remaining)
+            var decoded = inner switch
+            {
+                FlateFilter => InflatedLength(input, budget.Remaining),
+                LzwFilter => LzwLength(input.Span, EarlyChange(streamDictionary, filterIndex), budget.Remaining),
+                RunLengthFilter => RunLengthLength(input.Span, budget.Remaining),
+                _ => null,
+            };
+            if (decoded > budget.Remaining)
             {
                 budget.Refuse();
             }
