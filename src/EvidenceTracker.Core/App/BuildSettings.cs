@@ -10,4 +10,6 @@ public sealed record BuildSettings
     public bool Force { get; init; }
     /// <summary>Render every page and compare it with the folder, even those whose inputs are unchanged since the last build.</summary>
     public bool Full { get; init; }
+    /// <summary>How long to wait for another build of the same folder to finish (<see cref="SiteService.DefaultLockTimeout"/> when null).</summary>
+    public TimeSpan? LockTimeout { get; init; }
 }

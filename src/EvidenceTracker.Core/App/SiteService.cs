@@ -9,12 +9,30 @@ public static class SiteService
     /// <summary>The folders of the evidence: an output folder may not be one of them, inside one, or hold one.</summary>
     private static readonly string[] EvidenceFolders = ["claims", "sources", "articles", ".git"];
 
+    /// <summary>How long a build waits for another build of its folder: a build of 100,000 claims takes a minute or two.</summary>
+    public static readonly TimeSpan DefaultLockTimeout = TimeSpan.FromMinutes(10);
+
     public static (SiteWriteResult Result, string OutDir, int Files) Build(BuildSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var root = RepositoryLoader.ResolveRoot(settings.Root);
         var outDir = Path.TrimEndingDirectorySeparator(Path.GetFullPath(settings.Out ?? Path.Combine(root, "site"), root));
         RefuseUnsafeOutput(root, outDir, settings.Out ?? outDir);
+        if (!settings.CheckOnly && !File.Exists(outDir))
+        {
+            Directory.CreateDirectory(outDir);
+        }
+        // One build of a folder at a time, from reading the repository to the last page: two at once could each take the
+        // other's pages (and its manifest) for their own, and leave a site that a later build calls up to date.
+        var shown = Path.GetRelativePath(root, outDir) is var rel && !rel.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(rel) ? rel + "/" : outDir;
+        using var building = Directory.Exists(outDir)
+            ? EvidenceTracker.Storage.EditLock.Acquire(outDir, shown, "built", settings.LockTimeout ?? DefaultLockTimeout)
+            : null;
+        return BuildLocked(settings, root, outDir);
+    }
+
+    private static (SiteWriteResult Result, string OutDir, int Files) BuildLocked(BuildSettings settings, string root, string outDir)
+    {
         var set = RepositoryLoader.Load(root, contentHashes: true); // pages are keyed on their inputs' digests
         // The repository the last build read, unchanged, and its pages all there: no rule to run, no page to render.
         var repository = settings.CheckOnly ? null : RepositoryDigest.Of(set);

@@ -23,6 +23,15 @@ public static class SiteWriter
         return Write(outDir, sink => Parallel.ForEach(files, pair => sink(pair.Key, PageContent.FromBytes(pair.Value))), options);
     }
 
+    /// <summary>Whether a temporary file's name (<c>.evidence-site-PID-N</c>) is that of another process that still runs.</summary>
+    private static bool OfARunningProcess(string path)
+    {
+        var name = path.Split('/')[^1][TempPrefix.Length..];
+        var dash = name.IndexOf('-', StringComparison.Ordinal);
+        return dash > 0 && int.TryParse(name.AsSpan(0, dash), System.Globalization.NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
+            && pid != Environment.ProcessId && Storage.AtomicFile.IsRunning(pid);
+    }
+
     /// <summary>
     /// The result of a build that has nothing to do, or null: the folder's manifest recorded <paramref name="repository"/>
     /// as the repository of the last build, which finished, and every file it lists is still there (none of them behind a
@@ -122,8 +131,9 @@ public static class SiteWriter
         }
         if (!checkOnly)
         {
-            // Temporary files of an interrupted build (found in real folders only: no link is entered).
-            foreach (var f in folder.Files.Where(f => f.Split('/')[^1].StartsWith(TempPrefix, StringComparison.Ordinal)))
+            // Temporary files of an interrupted build (found in real folders only: no link is entered); those of a process
+            // that still runs are its own, and left to it.
+            foreach (var f in folder.Files.Where(f => f.Split('/')[^1].StartsWith(TempPrefix, StringComparison.Ordinal) && !OfARunningProcess(f)))
             {
                 File.Delete(Path.Combine(outDir, f));
             }

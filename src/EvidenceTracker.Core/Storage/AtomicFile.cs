@@ -283,7 +283,8 @@ public static class AtomicFile
         }
     }
 
-    private static bool IsRunning(int pid)
+    /// <summary>Whether a process with this id runs (its temporary files are then its own).</summary>
+    internal static bool IsRunning(int pid)
     {
         if (OperatingSystem.IsLinux())
         {

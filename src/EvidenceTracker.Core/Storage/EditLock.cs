@@ -26,7 +26,10 @@ public sealed class EditLock : IDisposable
     /// <paramref name="folder"/>, and holds it until disposed. Throws an <see cref="IOException"/> saying that
     /// <paramref name="what"/> is being edited by another process when the wait runs out.
     /// </summary>
-    public static EditLock Acquire(string folder, string what, TimeSpan? timeout = null)
+    public static EditLock Acquire(string folder, string what, TimeSpan? timeout = null) => Acquire(folder, what, "edited", timeout);
+
+    /// <summary>As <see cref="Acquire(string, string, TimeSpan?)"/>; the refusal says what the other process does (<c>built</c>).</summary>
+    public static EditLock Acquire(string folder, string what, string doing, TimeSpan? timeout)
     {
         ArgumentNullException.ThrowIfNull(folder);
         ArgumentNullException.ThrowIfNull(what);
@@ -58,7 +61,7 @@ public sealed class EditLock : IDisposable
             {
                 Posix.Close(fd);
                 throw new IOException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                    $"{what} is being edited by another process (waited {wait.TotalSeconds:0.#} s); try again when it has finished"));
+                    $"{what} is being {doing} by another process (waited {wait.TotalSeconds:0.#} s); try again when it has finished"));
             }
             // Polling, with a pause that grows to 20 ms: flock(2) has no time-out of its own.
             Thread.Sleep(pause);

@@ -430,4 +430,68 @@ public sealed class IncrementalBuildTests
         Assert.Contains("claims/unrelated-claim.html", back.Written);
         AssertSameAsFromNothing(repo, site);
     }
+
+    [Fact]
+    public async Task A_build_waits_for_another_build_of_its_folder_and_then_builds_what_the_repository_holds_then()
+    {
+        using var repo = Repo();
+        var site = repo.Full("out");
+        Build(repo.Root, site);
+        Task<SiteWriteResult> second;
+        using (EvidenceTracker.Storage.EditLock.Acquire(site, "out/"))
+        {
+            // as another build holds the folder: this one waits, and writes nothing meanwhile
+            second = Task.Run(() => SiteService.Build(new BuildSettings { Root = repo.Root, Out = site, LockTimeout = TimeSpan.FromSeconds(30) }).Result,
+                TestContext.Current.CancellationToken);
+            await Task.Delay(300, TestContext.Current.CancellationToken);
+            Assert.False(second.IsCompleted);
+            repo.Write("claims/unrelated-claim.yaml", "id: unrelated-claim\nstatement: Changed while the other build ran.\ncitations:\n  - source: other-2020\n");
+        }
+        var result = await second;
+        Assert.False(result.UpToDate);
+        var fresh = repo.Full("fresh");
+        Build(repo.Root, fresh);
+        Assert.Equal(Files(fresh), Files(site));
+        Assert.Contains("Changed while the other build ran.", File.ReadAllText(Path.Combine(site, "claims", "unrelated-claim.html")));
+    }
+
+    [Fact]
+    public void A_build_that_waits_past_its_time_out_for_another_build_says_so_in_one_line_and_writes_nothing()
+    {
+        using var repo = Repo();
+        var site = repo.Full("site");
+        Build(repo.Root, site);
+        var before = Files(site);
+        repo.Write("claims/unrelated-claim.yaml", "id: unrelated-claim\nstatement: Changed.\ncitations:\n  - source: other-2020\n");
+        using (EvidenceTracker.Storage.EditLock.Acquire(site, "site/"))
+        {
+            var ex = Assert.Throws<IOException>(() => SiteService.Build(new BuildSettings { Root = repo.Root, LockTimeout = TimeSpan.FromMilliseconds(200) }));
+            Assert.Equal("site/ is being built by another process (waited 0.2 s); try again when it has finished", ex.Message);
+        }
+        Assert.Equal(before, Files(site));
+    }
+
+    [Fact]
+    public void A_temporary_file_of_a_process_that_still_runs_is_left_to_it_and_one_of_a_finished_process_is_removed()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux() && Directory.Exists("/proc/1"), "tells a running process by /proc");
+        using var repo = Repo();
+        var site = repo.Full("out");
+        Build(repo.Root, site);
+        var running = Path.Combine(site, "claims", ".evidence-site-1-7"); // process 1 always runs
+        var finished = Path.Combine(site, "claims", $".evidence-site-{FinishedProcess()}-7");
+        File.WriteAllText(running, "half a page");
+        File.WriteAllText(finished, "half a page");
+        Build(repo.Root, site);
+        Assert.True(File.Exists(running));
+        Assert.False(File.Exists(finished));
+    }
+
+    /// <summary>The id of a process that has exited.</summary>
+    private static int FinishedProcess()
+    {
+        using var process = System.Diagnostics.Process.Start("true")!;
+        process.WaitForExit();
+        return process.Id;
+    }
 }
