@@ -71,6 +71,13 @@ internal sealed class BibTexEntryMapper(BibDiagnostics diag)
         }
     }
 
+    /// <summary>
+    /// A field biblatex reads verbatim (<c>url</c>, <c>doi</c>): no LaTeX is decoded, but the escapes that .bib files
+    /// often put in one anyway (<c>\%</c>, <c>\_</c>, <c>\&amp;</c>, <c>\#</c>) are undone, and runs of white space collapsed.
+    /// </summary>
+    private static string Verbatim(string value) => Latex.CollapseSpace(value.Replace("\\%", "%", StringComparison.Ordinal)
+        .Replace("\\_", "_", StringComparison.Ordinal).Replace("\\&", "&", StringComparison.Ordinal).Replace("\\#", "#", StringComparison.Ordinal));
+
     private BibEntry Map(BibTexRawEntry e)
     {
         var used = new HashSet<string>(StringComparer.Ordinal) { "crossref" };
@@ -82,6 +89,11 @@ internal sealed class BibTexEntryMapper(BibDiagnostics diag)
                 return v;
             }
             return null;
+        }
+        string Used(string name, string value)
+        {
+            used.Add(name);
+            return value;
         }
         string? Peek(string name) =>
             e.Fields.TryGetValue(name, out var f) && Latex.Decode(f.Value) is { Length: > 0 } v ? v : null;
@@ -180,7 +192,7 @@ internal sealed class BibTexEntryMapper(BibDiagnostics diag)
                 diag.Warning($"{label}: urldate '{urldate}' is not a date; left out", At("urldate"));
             }
         }
-        var url = e.Fields.TryGetValue("url", out var u) ? Latex.CollapseSpace(u.Value.Replace("\\%", "%", StringComparison.Ordinal).Replace("\\_", "_", StringComparison.Ordinal).Replace("\\&", "&", StringComparison.Ordinal).Replace("\\#", "#", StringComparison.Ordinal)) : null;
+        var url = e.Fields.TryGetValue("url", out var u) ? Verbatim(u.Value) : null;
         if (!string.IsNullOrEmpty(url))
         {
             used.Add("url");
@@ -190,7 +202,8 @@ internal sealed class BibTexEntryMapper(BibDiagnostics diag)
             url = Text("howpublished");
         }
         entry.Url = string.IsNullOrEmpty(url) ? null : url;
-        entry.Doi = Text("doi");
+        // biblatex reads a DOI verbatim, as a URL: no LaTeX in it (10.1000/a--b is not an en dash, nor ~ a space)
+        entry.Doi = e.Fields.TryGetValue("doi", out var doi) && Verbatim(doi.Value) is { Length: > 0 } verbatimDoi ? Used("doi", verbatimDoi) : null;
         entry.Pmid = Text("pmid");
         if (entry.Pmid is null && Peek("eprinttype") is { } eprintType && eprintType.Equals("pubmed", StringComparison.OrdinalIgnoreCase))
         {

@@ -229,7 +229,7 @@ public static class BibliographyExporter
             Field("langid", s.Lang);
             Field("volume", s.Volume);
             Field(s.Type is SourceType.JournalArticle or SourceType.News ? "number" : "issue", s.Issue);
-            Field("pages", s.Pages?.Replace("-", "--", StringComparison.Ordinal), raw: true);
+            Field("pages", s.Pages is null ? null : EscapePages(s.Pages), escaped: true);
             sb.Length -= 2; // the last ",\n"
             sb.Append("\n}\n");
         }
@@ -309,8 +309,44 @@ public static class BibliographyExporter
         return string.Join(' ', words);
     }
 
-    /// <summary>URLs, DOIs and page ranges: verbatim, only braces kept balanced.</summary>
-    private static string RawBib(string text) => Printable(text).Replace("{", "%7B", StringComparison.Ordinal).Replace("}", "%7D", StringComparison.Ordinal);
+    /// <summary>
+    /// A page range for BibTeX: a hyphen between pages is the range dash <c>--</c>, and LaTeX specials (<c>%</c>, braces…)
+    /// are escaped as in any text field, so that reading it back gives the same range. (Range dashes — en dashes too —
+    /// read back as one hyphen, the form sources keep.)
+    /// </summary>
+    public static string EscapePages(string pages)
+    {
+        ArgumentNullException.ThrowIfNull(pages);
+        var sb = new StringBuilder(pages.Length + 4);
+        foreach (var part in Latex.CollapseSpace(Printable(pages), pages: true).Split('-'))
+        {
+            if (sb.Length > 0 || part.Length == 0)
+            {
+                sb.Append("--");
+            }
+            sb.Append(EscapeBib(part));
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// URLs and DOIs, which biblatex reads verbatim: as they are, braces kept when they pair up (a brace that does not
+    /// would end the value or leave it open, and is written as its URL escape).
+    /// </summary>
+    private static string RawBib(string text)
+    {
+        var printable = Printable(text);
+        var depth = 0;
+        foreach (var c in printable)
+        {
+            depth += c == '{' ? 1 : c == '}' ? -1 : 0;
+            if (depth < 0)
+            {
+                break;
+            }
+        }
+        return depth == 0 ? printable : printable.Replace("{", "%7B", StringComparison.Ordinal).Replace("}", "%7D", StringComparison.Ordinal);
+    }
 
     /// <summary>
     /// A value as one line of text: line breaks and tabs become spaces and other control characters (ESC, BEL, NUL…)

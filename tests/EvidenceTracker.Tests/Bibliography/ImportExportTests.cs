@@ -354,6 +354,64 @@ public class ExportTests
         Assert.Equal(repo.Read("sources/a.yaml").Replace("reports-on: [b]", "reports-on:\n  - b", StringComparison.Ordinal) + "keys:\n  - \"a\"\n", second.Read("sources/a.yaml"));
     }
 
+    public static TheoryData<string, string> VerbatimValues => new()
+    {
+        { "10.1000/abc~def", "12{a}" },
+        { "10.1000/a--b", "1-2}" },
+        { "10.1000/a''b", "100%" },
+        { "10.1000/a$b$c", "S1:2-3" },
+        { "10.1000/a_b", "3033-3043" },
+        { "10.1000/{x}y", "e1234" },
+        { "10.1000/a%b&c", "1-2, 5-7" },
+    };
+
+    /// <summary>The source of one DOI and page range, exported as BibTeX.</summary>
+    private static string ExportOne(TempRepo repo, string doi, string pages)
+    {
+        repo.Write("sources/s.yaml", $"id: s\ntype: journal-article\ntitle: A study\ndoi: \"{doi}\"\npages: \"{pages}\"\n");
+        Assert.False(EvidenceTracker.App.EvidenceQueries.Check(repo.Root).HasErrors);
+        return CliRunner.Run(repo.Root, "export", "--format", "bibtex").Out;
+    }
+
+    [Theory]
+    [MemberData(nameof(VerbatimValues))]
+    public void A_doi_and_pages_come_back_unchanged_through_bibtex(string doi, string pages)
+    {
+        using var repo = new TempRepo();
+        var exported = ExportOne(repo, doi, pages);
+        using var second = new TempRepo();
+        second.Write("back.bib", exported);
+        var again = BibliographyImporter.Import(second.Root, [second.Full("back.bib")], dryRun: false);
+        Assert.DoesNotContain(again.Findings, f => f.Severity != Severity.Note);
+        var source = Assert.Single(Load(second.Root));
+        Assert.Equal((doi, pages), (source.Doi, source.Pages));
+    }
+
+    [Theory]
+    [MemberData(nameof(VerbatimValues))]
+    public void Pandoc_reads_the_exported_doi_and_pages_as_the_source_has_them(string doi, string pages)
+    {
+        Assert.SkipWhen(PandocPath() is null, "pandoc is not installed (apt-get install pandoc)");
+        using var repo = new TempRepo();
+        repo.Write("refs.bib", ExportOne(repo, doi, pages));
+        var start = new System.Diagnostics.ProcessStartInfo(PandocPath()!, ["-f", "bibtex", "-t", "csljson", repo.Full("refs.bib")])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var json = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        using var items = System.Text.Json.JsonDocument.Parse(json);
+        var item = Assert.Single(items.RootElement.EnumerateArray().ToList());
+        Assert.Equal(doi, item.GetProperty("DOI").GetString());
+        // pandoc writes a range's dash as an en dash, as CSL does
+        Assert.Equal(pages, item.GetProperty("page").GetString()!.Replace('\u2013', '-'));
+    }
+
+    private static string? PandocPath() => (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+        .Select(d => Path.Combine(d, "pandoc")).FirstOrDefault(File.Exists);
+
     [Fact]
     public void Bibtex_escapes_read_back_as_the_same_text()
     {
