@@ -91,8 +91,8 @@ public static class JsonSchemas
     {
         [FieldKind.Date] = (@"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$", true, (1000, 9999)),
         [FieldKind.Pmid] = (@"^\d{1,10}$", true, (0, 9999999999)),
-        [FieldKind.Url] = (@"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/?#]+[^\s]*$", false, null),
-        [FieldKind.Doi] = (@"^10\.[0-9]{4,9}/(?!(?:[.\u2024\uFE52\uFF0E\u3002]|%2[Ee]){1,2}(?:/|$))(?!.*/(?:[.\u2024\uFE52\uFF0E\u3002]|%2[Ee]){1,2}(?:/|$))[^\s?#\\\u0000-\u001F\u007F-\u009F\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]+$", false, null),
+        [FieldKind.Url] = ($@"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/?#{Model.Values.InvisibleCharacters}]+[^\s{Model.Values.InvisibleCharacters}]*$", false, null),
+        [FieldKind.Doi] = (@"^10\.[0-9]{4,9}/(?!(?:[.\u2024\uFE52\uFF0E\u3002]|%2[Ee]){1,2}(?:/|$))(?!.*/(?:[.\u2024\uFE52\uFF0E\u3002]|%2[Ee]){1,2}(?:/|$))[^\s?#\\" + Model.Values.InvisibleCharacters + "]+$", false, null),
         [FieldKind.Pmcid] = (@"^PMC\d{1,10}$", false, null),
         [FieldKind.Arxiv] = (@"^(\d{4}\.\d{4,5}|[a-z-]+(\.[A-Z]{2})?/\d{7})(v\d+)?$", false, null),
         [FieldKind.Isbn] = (@"^[0-9Xx -]{10,17}$", true, null),

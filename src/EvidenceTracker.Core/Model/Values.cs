@@ -75,8 +75,27 @@ public static partial class Values
             : $"'{text}' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD";
     }
 
+    /// <summary>
+    /// The control characters and the invisible formatting ones (soft hyphen, zero-width spaces and joiners, bidi
+    /// embeddings, overrides and isolates, the byte-order mark), as a regular-expression class body: no URL or DOI
+    /// holds one (a URL percent-encodes it), and a right-to-left override could make a link read as another.
+    /// </summary>
+    public const string InvisibleCharacters = @"\u0000-\u001F\u007F-\u009F\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF";
+
+    /// <summary>Whether <paramref name="c"/> is in <see cref="InvisibleCharacters"/>.</summary>
+    public static bool IsInvisible(char c) => c is <= '\u001F' or (>= '\u007F' and <= '\u009F') or '\u00AD' or (>= '\u200B' and <= '\u200F')
+        or (>= '\u202A' and <= '\u202E') or (>= '\u2060' and <= '\u2064') or (>= '\u2066' and <= '\u206F') or '\uFEFF';
+
     public static string? UrlProblem(string text)
     {
+        ArgumentNullException.ThrowIfNull(text);
+        foreach (var c in text)
+        {
+            if (IsInvisible(c))
+            {
+                return $"'{text}' holds an invisible or control character (U+{(int)c:X4}), which a URL may not hold; percent-encode it";
+            }
+        }
         if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || text.Any(char.IsWhiteSpace))
         {
             return $"'{text}' is not an absolute URL";

@@ -280,7 +280,7 @@ public static class SnapshotFetcher
                 && snaps.TryGetProperty("closest", out var closest) && closest.ValueKind == JsonValueKind.Object
                 && (!closest.TryGetProperty("available", out var available) || available.ValueKind != JsonValueKind.False)
                 && closest.TryGetProperty("url", out var url) && url.ValueKind == JsonValueKind.String
-                && Values.UrlProblem(url.GetString()!) is null)
+                && url.GetString()!.Length <= MaxArchiveUrlLength && Values.UrlProblem(url.GetString()!) is null)
             {
                 var value = url.GetString()!;
                 return value.StartsWith("http://web.archive.org/", StringComparison.Ordinal)
@@ -295,6 +295,9 @@ public static class SnapshotFetcher
         }
         return (null, $"no archive-url: the Wayback Machine has no copy of {page}");
     }
+
+    /// <summary>A Wayback Machine address is some 100 characters; a longer "closest copy" is not one, and is not recorded.</summary>
+    private const int MaxArchiveUrlLength = 2048;
 
     private static string ApiKey(FetchSettings settings) =>
         settings.Lookup.Endpoints.NcbiApiKey is { } key ? $"&api_key={Uri.EscapeDataString(key)}" : "";

@@ -106,6 +106,25 @@ public partial class SchemaTests
         Assert.Equal(valid, Schemas[kind].Evaluate(json.Document.RootElement).IsValid);
     }
 
+    [Theory]
+    [InlineData("url: \"https://a.example/\\u202Etxt.exe\"", false)]
+    [InlineData("archive-url: \"HTTP://A.B/\\0\"", false)]
+    [InlineData("url: \"https://a.example/\\u200Bx\"", false)]
+    [InlineData("url: \"https://a.example/\\u00ADx\"", false)]
+    [InlineData("url: \"https://a.example/%E2%80%AEtxt\"", true)]
+    [InlineData("url: \"https://a.example/\\u00E9t\\u00E9\"", true)]
+    public void Check_and_the_schema_refuse_a_url_holding_an_invisible_or_control_character(string field, bool valid)
+    {
+        var yaml = $"id: s\ntype: news\ntitle: T\n{field}\n";
+        using var json = ToJson(System.Text.Encoding.UTF8.GetBytes(yaml))!;
+        Assert.Equal(valid, Schemas["source"].Evaluate(json.Document.RootElement).IsValid);
+        var sink = new EvidenceTracker.Diagnostics.FindingSink("sources/s.yaml");
+        EvidenceTracker.Loading.DocumentReaders.ReadSource(EvidenceTracker.Yaml.YamlTreeReader.Read(yaml, sink), sink);
+        var errors = sink.Findings.Where(f => f.Severity == EvidenceTracker.Diagnostics.Severity.Error).ToList();
+        Assert.Equal(valid, errors.Count == 0);
+        Assert.All(errors, e => Assert.Contains("invisible or control character", e.Message));
+    }
+
     /// <summary>Each evidence root under tests/fixtures with its claim, source and settings files (paths relative to it).</summary>
     private static IEnumerable<(string Root, List<(string Relative, string Kind)> Files)> FixtureFiles()
     {

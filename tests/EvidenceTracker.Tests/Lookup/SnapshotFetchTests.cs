@@ -159,6 +159,23 @@ public sealed class SnapshotFetchTests : IDisposable
         Assert.Contains("archive-url: https://web.archive.org/web/20250625000000/https://example.org/page\n", _repo.Read("sources/leaks-page.yaml"), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("HTTP://A.B/\\u0000")]
+    [InlineData("https://a.b/\\u202Etxt.exe")]
+    [InlineData("LONG")]
+    public void A_wayback_address_that_check_would_refuse_or_that_is_too_long_is_not_recorded(string closest)
+    {
+        closest = closest == "LONG" ? "http://web.archive.org/" + new string('a', 3000) : closest;
+        _server.On("/page", new Reply(200, Page, "text/html"));
+        _server.On($"/wayback?url={Uri.EscapeDataString(_server.Base + "/page")}", Reply.Json(
+            "{\"archived_snapshots\":{\"closest\":{\"available\":true,\"url\":\"" + closest + "\"}}}"));
+        var result = Run("snapshot", "leaks-page", "--wayback");
+        Assert.Equal(0, result.ExitCode);
+        Assert.DoesNotContain("archive-url", _repo.Read("sources/leaks-page.yaml"), StringComparison.Ordinal);
+        Assert.Contains("snapshot: snapshots/", _repo.Read("sources/leaks-page.yaml"), StringComparison.Ordinal);
+        Assert.Equal(0, CliRunner.Run(_repo.Root, "check").ExitCode);
+    }
+
     [Fact]
     public void A_wayback_answer_that_is_not_utf8_gives_no_archive_url_and_the_snapshot_stands()
     {
