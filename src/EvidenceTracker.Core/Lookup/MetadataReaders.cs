@@ -249,7 +249,22 @@ public static class MetadataReaders
         };
     }
 
-    /// <summary>Crossref's <c>works/{doi}</c> answer: the notices in <c>message.updated-by</c>.</summary>
+    /// <summary>
+    /// The most notices kept of one work: a work has one to a few (a retraction recorded by its publisher and by
+    /// Retraction Watch, some corrections); every claim page citing the work repeats them.
+    /// </summary>
+    public const int MaxNotices = 20;
+
+    /// <summary>The distinct notices, at most <see cref="MaxNotices"/>: those that withdraw the work first (retractions…), then expressions of concern, then the rest, each in the order given.</summary>
+    private static List<UpdateNotice> Kept(List<UpdateNotice> notices)
+    {
+        var distinct = notices.Distinct().ToList();
+        return distinct.Count <= MaxNotices
+            ? distinct
+            : [.. distinct.OrderBy(n => Checking.RetractionRule.SeverityOf(n.Kind) switch { Diagnostics.Severity.Error => 0, Diagnostics.Severity.Warning => 1, _ => 2 }).Take(MaxNotices)];
+    }
+
+    /// <summary>Crossref's <c>works/{doi}</c> answer: the notices in <c>message.updated-by</c> (at most <see cref="MaxNotices"/>).</summary>
     public static IReadOnlyList<UpdateNotice>? FromCrossrefWork(byte[] body, out string? problem)
     {
         ArgumentNullException.ThrowIfNull(body);
@@ -287,7 +302,7 @@ public static class MetadataReaders
                     });
                 }
             }
-            return notices;
+            return Kept(notices);
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {

@@ -52,6 +52,21 @@ public class MalformedAnswerTests
     }
 
     [Fact]
+    public void A_crossref_record_of_thousands_of_notices_keeps_twenty_the_retraction_first_and_no_repeats()
+    {
+        var corrections = Enumerable.Range(0, 10_000).Select(i => $"{{\"type\":\"correction\",\"DOI\":\"10.5555/c.{i}\",\"source\":\"publisher\"}}");
+        var repeated = Enumerable.Repeat("{\"type\":\"correction\",\"DOI\":\"10.5555/c.0\",\"source\":\"publisher\"}", 3);
+        var body = System.Text.Encoding.UTF8.GetBytes("{\"message\":{\"updated-by\":[" + string.Join(",", repeated.Concat(corrections))
+            + ",{\"type\":\"retraction\",\"DOI\":\"10.5555/r\",\"source\":\"retraction-watch\"}]}}");
+        var notices = MetadataReaders.FromCrossrefWork(body, out var problem);
+        Assert.Null(problem);
+        Assert.Equal(MetadataReaders.MaxNotices, notices!.Count);
+        Assert.Equal("retraction", notices[0].Kind);
+        Assert.Equal(notices.Count, notices.Distinct().Count());
+        Assert.Equal(["10.5555/c.0", "10.5555/c.1"], notices.Skip(1).Take(2).Select(n => n.Doi));
+    }
+
+    [Fact]
     public void A_csl_json_date_part_that_is_not_a_whole_number_in_range_leaves_the_date_out()
     {
         foreach (var part in (string[])["2022.5", "2147483648", "99999999999999999999", "1e400"])
