@@ -88,7 +88,11 @@ public static class ArticleFrontMatter
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException or Tomlyn.TomlException)
         {
-            return new FrontMatterFields { Problem = $"TOML front matter: {ex.Message}", ProblemAt = new Position(2, 1) };
+            // The parser's own limit speaks of its options ("Change TomlSerializerOptions.MaxDepth…"): said plainly here.
+            var message = ex.Message.Contains("maximum depth", StringComparison.OrdinalIgnoreCase)
+                ? "values nested more than 64 levels deep"
+                : ex.Message;
+            return new FrontMatterFields { Problem = $"TOML front matter: {message}", ProblemAt = new Position(2, 1) };
         }
         if (document.HasErrors)
         {

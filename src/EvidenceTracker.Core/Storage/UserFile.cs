@@ -173,19 +173,27 @@ public static class UserFile
         ? new SafeFileHandle(opened.Fd, ownsHandle: true)
         : throw new UserFileException(shown, opened.Fd switch
         {
-            -2 => "does not exist",
+            -2 => Missing(shown),
             -13 => "cannot be opened: permission denied",
             -21 => "is a folder, not a file",
             -6 => "is a named pipe that no process reads",
             var e => $"cannot be opened: {System.Runtime.InteropServices.Marshal.GetPInvokeErrorMessage(-e)}",
         });
 
+    /// <summary>
+    /// Why a file is not there: a name that is not valid UTF-8 reaches .NET with U+FFFD in place of its bytes, so the
+    /// file listed in a folder cannot be opened under the name read: that is said, rather than that it does not exist.
+    /// </summary>
+    private static string Missing(string shown) => shown.Contains('\uFFFD', StringComparison.Ordinal)
+        ? "cannot be opened: its name is not valid UTF-8 (rename the file)"
+        : "does not exist";
+
     private static void Refuse(FileKind? kind, string path, string shown, long maxBytes, bool pipes)
     {
         switch (kind)
         {
             case FileKind.Missing:
-                throw new UserFileException(shown, "does not exist");
+                throw new UserFileException(shown, Missing(shown));
             case FileKind.Directory:
                 throw new UserFileException(shown, "is a folder, not a file");
             case FileKind.NamedPipe when pipes:

@@ -348,6 +348,22 @@ public class ImportTests
     }
 
     [Fact]
+    public void A_file_whose_name_is_not_utf8_is_skipped_with_that_reason_and_the_others_imported()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "file names as bytes");
+        using var repo = new TempRepo();
+        repo.Write("posts/fine.md", "Text.\n");
+        // a name of raw bytes (Latin-1 é), which .NET cannot spell in UTF-16
+        using var made = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("/bin/sh", ["-c", "printf 'Text.\\n' > \"$(printf 'caf\\351.md')\""]) { WorkingDirectory = repo.Full("posts") })!;
+        made.WaitForExit();
+        Assert.Equal(2, Directory.GetFiles(repo.Full("posts")).Length);
+        var result = CliRunner.Run(repo.Root, "import", "posts");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("cannot be opened: its name is not valid UTF-8 (rename the file); not imported", result.Out + result.Error);
+        Assert.True(File.Exists(repo.Full("articles/fine.md")));
+    }
+
+    [Fact]
     public void Two_inputs_with_one_file_name_take_their_parent_folder_names()
     {
         using var repo = new TempRepo();

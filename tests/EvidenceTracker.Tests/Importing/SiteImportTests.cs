@@ -79,6 +79,13 @@ public class SiteImportTests
     }
 
     [Fact]
+    public void Toml_front_matter_nested_past_the_parsers_limit_is_said_plainly()
+    {
+        var deep = ArticleFrontMatter.Read("+++\ntitle = " + new string('[', 100) + new string(']', 100) + "\n+++\nText.\n");
+        Assert.Equal("TOML front matter: values nested more than 64 levels deep", deep.Problem);
+    }
+
+    [Fact]
     public void The_site_takes_an_article_title_from_toml_front_matter_and_shows_none_of_it()
     {
         using var repo = RepoWith("hugo-site", "content");
