@@ -17,6 +17,12 @@ public sealed class IdentifierLookups : IDisposable
     private readonly LookupCache _cache;
     private readonly PoliteHttpClient? _client;
 
+    /// <summary>
+    /// Answers read (parsed) at once: reading is work for the processor, and an answer of tens of megabytes takes
+    /// several times its size while it is parsed, so no more are read at once than there are cores.
+    /// </summary>
+    private readonly SemaphoreSlim _reading = new(Math.Max(1, Environment.ProcessorCount));
+
     public IdentifierLookups(LookupSettings settings, HttpMessageHandler? handler = null, Func<TimeSpan, CancellationToken, Task>? delay = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -80,7 +86,17 @@ public sealed class IdentifierLookups : IDisposable
         {
             return LookupAnswer.Failed($"{kind} {identifier}: {Redacted(answer.Problem)}");
         }
-        var (found, why) = read(answer.Body, answer.ContentType);
+        SourceMetadata? found;
+        string? why;
+        await _reading.WaitAsync(cancel).ConfigureAwait(false);
+        try
+        {
+            (found, why) = read(answer.Body, answer.ContentType);
+        }
+        finally
+        {
+            _reading.Release();
+        }
         if (found is null)
         {
             return LookupAnswer.Failed($"{kind} {identifier}: {why}");
@@ -104,5 +120,9 @@ public sealed class IdentifierLookups : IDisposable
         ? text.Replace(Uri.EscapeDataString(key), "REDACTED", StringComparison.Ordinal).Replace(key, "REDACTED", StringComparison.Ordinal)
         : text;
 
-    public void Dispose() => _client?.Dispose();
+    public void Dispose()
+    {
+        _client?.Dispose();
+        _reading.Dispose();
+    }
 }

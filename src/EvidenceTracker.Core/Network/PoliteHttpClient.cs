@@ -151,7 +151,7 @@ public sealed class PoliteHttpClient : IDisposable
                     byte[]? body;
                     try
                     {
-                        body = await ReadCapped(stream, timeout.Token).ConfigureAwait(false);
+                        body = await ReadCapped(stream, response.Content.Headers.ContentLength, timeout.Token).ConfigureAwait(false);
                     }
                     catch (Exception ex) when (ex is InvalidDataException or InvalidOperationException)
                     {
@@ -181,9 +181,13 @@ public sealed class PoliteHttpClient : IDisposable
         }
     }
 
-    private async Task<byte[]?> ReadCapped(Stream stream, CancellationToken cancel)
+    /// <summary>
+    /// The body, or null when it is over the limit. A declared length (within the limit) sizes the buffer, so that a
+    /// large body is not copied as the buffer doubles, nor again at the end.
+    /// </summary>
+    private async Task<byte[]?> ReadCapped(Stream stream, long? declared, CancellationToken cancel)
     {
-        using var buffer = new MemoryStream();
+        using var buffer = new MemoryStream(declared is long d && d > 0 && d <= _policy.MaxBodyBytes ? (int)d : 0);
         var chunk = new byte[81920];
         int n;
         while ((n = await stream.ReadAsync(chunk, cancel).ConfigureAwait(false)) > 0)
@@ -194,7 +198,9 @@ public sealed class PoliteHttpClient : IDisposable
             }
             buffer.Write(chunk, 0, n);
         }
-        return buffer.ToArray();
+        return buffer.Length == buffer.Capacity && buffer.TryGetBuffer(out var whole) && whole.Offset == 0 && whole.Array!.Length == buffer.Length
+            ? whole.Array
+            : buffer.ToArray();
     }
 
     private static TimeSpan? RetryAfter(RetryConditionHeaderValue? value)
