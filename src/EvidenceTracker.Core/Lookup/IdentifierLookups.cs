@@ -18,10 +18,11 @@ public sealed class IdentifierLookups : IDisposable
     private readonly PoliteHttpClient? _client;
 
     /// <summary>
-    /// Answers read (parsed) at once: reading is work for the processor, and an answer of tens of megabytes takes
-    /// several times its size while it is parsed, so no more are read at once than there are cores.
+    /// Questions asked at once, from the request to the answer read and cached: an answer may be tens of megabytes,
+    /// and takes several times that while it is parsed and written to the cache, so the memory of a look-up of sources
+    /// on many hosts is bounded by this many answers, not by the number of hosts.
     /// </summary>
-    private readonly SemaphoreSlim _reading = new(Math.Max(1, Environment.ProcessorCount));
+    private readonly SemaphoreSlim _asking = new(4);
 
     public IdentifierLookups(LookupSettings settings, HttpMessageHandler? handler = null, Func<TimeSpan, CancellationToken, Task>? delay = null)
     {
@@ -77,7 +78,20 @@ public sealed class IdentifierLookups : IDisposable
         {
             return LookupAnswer.Failed(cacheProblem ?? $"{kind} {identifier} is not in the cache ({LookupCache.RelativePath(kind, identifier)}) and --offline forbids asking");
         }
-        var answer = await _client.GetAsync(request, accept, cancel).ConfigureAwait(false);
+        await _asking.WaitAsync(cancel).ConfigureAwait(false);
+        try
+        {
+            return await AskNow(kind, identifier, request, accept, cancel, read).ConfigureAwait(false);
+        }
+        finally
+        {
+            _asking.Release();
+        }
+    }
+
+    private async Task<LookupAnswer> AskNow(string kind, string identifier, Uri request, string accept, CancellationToken cancel, Func<byte[], string?, (SourceMetadata? Metadata, string? Problem)> read)
+    {
+        var answer = await _client!.GetAsync(request, accept, cancel).ConfigureAwait(false);
         if (answer.Status == 404)
         {
             return LookupAnswer.Failed($"{kind} {identifier} was not found (HTTP 404 from {Redacted(request)})");
@@ -86,17 +100,7 @@ public sealed class IdentifierLookups : IDisposable
         {
             return LookupAnswer.Failed($"{kind} {identifier}: {Redacted(answer.Problem)}");
         }
-        SourceMetadata? found;
-        string? why;
-        await _reading.WaitAsync(cancel).ConfigureAwait(false);
-        try
-        {
-            (found, why) = read(answer.Body, answer.ContentType);
-        }
-        finally
-        {
-            _reading.Release();
-        }
+        var (found, why) = read(answer.Body, answer.ContentType);
         if (found is null)
         {
             return LookupAnswer.Failed($"{kind} {identifier}: {why}");
@@ -123,6 +127,6 @@ public sealed class IdentifierLookups : IDisposable
     public void Dispose()
     {
         _client?.Dispose();
-        _reading.Dispose();
+        _asking.Dispose();
     }
 }
