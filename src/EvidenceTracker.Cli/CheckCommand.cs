@@ -109,6 +109,11 @@ internal static class CheckCommand
             var sub = env.Variable("GITHUB_WORKSPACE") is { Length: > 0 } workspace ? Path.GetRelativePath(workspace, root).Replace('\\', '/') : ".";
             linkBase = $"{server}/{repo}/blob/{sha}" + (sub is "." || sub.StartsWith("..", StringComparison.Ordinal) ? "" : "/" + sub);
         }
+        if (OutputFile.EvidenceProblem(env.FullPath(path), root) is not null)
+        {
+            context.Error.WriteLine($"warning: GITHUB_STEP_SUMMARY='{path}' names the repository's evidence; the job summary is not written there");
+            return;
+        }
         try
         {
             using var text = new StringWriter();

@@ -191,7 +191,7 @@ public static class AuthoringService
         }
         var sink = new FindingSink(rel);
         var claim = DocumentReaders.ReadClaim(YamlTreeReader.Read(edited, sink), sink);
-        var newProblems = edit.NewErrors(sink);
+        var newProblems = edit.NewErrors(sink, edited);
         if (newProblems.Count > 0 || claim is null)
         {
             return WriteResult.Refused([.. newProblems.DefaultIfEmpty($"the edit of {rel} would not read back as a claim")]);

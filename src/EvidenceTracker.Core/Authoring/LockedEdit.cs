@@ -59,15 +59,46 @@ internal sealed class LockedEdit : IDisposable
         var bytes = File.ReadAllBytes(file);
         var original = SafeFile.Decode(bytes, sink, Rules.YamlSyntax);
         var bom = bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]);
+        if (original is not null && HasLoneCarriageReturn(original))
+        {
+            // The editors work line by line on LF (CRLF kept): a file whose lines end in a lone CR is one long line to
+            // them, and an edit could take what follows the field (comments included) with it.
+            return new LockedEdit(file, rel, held, null, bom, sink,
+                [$"{rel} has lines that end in a lone carriage return (CR, as classic Mac OS wrote them); it is not edited: convert its line ends to LF or CRLF"]);
+        }
         return new LockedEdit(file, rel, held, original, bom, sink, original is null ? [.. Errors(sink)] : []);
+    }
+
+    private static bool HasLoneCarriageReturn(string text)
+    {
+        for (var i = text.IndexOf('\r', StringComparison.Ordinal); i >= 0; i = text.IndexOf('\r', i + 1))
+        {
+            if (i + 1 >= text.Length || text[i + 1] != '\n')
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>The error messages of <paramref name="sink"/>.</summary>
     public static IEnumerable<string> Errors(FindingSink sink) =>
         sink.Findings.Where(f => f.Severity == Severity.Error).Select(f => f.Message);
 
-    /// <summary>The errors that reading the edited text (into <paramref name="after"/>) found and the file as it was did not have.</summary>
-    public List<string> NewErrors(FindingSink after) => [.. Errors(after).Except(Errors(Before))];
+    /// <summary>
+    /// The errors that reading the edited text (into <paramref name="after"/>) found and the file as it was did not have,
+    /// and the size check would refuse <paramref name="edited"/> for (over 1 MB, it would not be read at all).
+    /// </summary>
+    public List<string> NewErrors(FindingSink after, string edited)
+    {
+        ArgumentNullException.ThrowIfNull(edited);
+        List<string> added = [.. Errors(after).Except(Errors(Before))];
+        if (SafeFile.TooLargeProblem(Rel, edited, SafeFile.MaxYamlBytes) is { } tooLarge)
+        {
+            added.Add(tooLarge);
+        }
+        return added;
+    }
 
     /// <summary>Renames <paramref name="edited"/> into place atomically, with the BOM the file had.</summary>
     public void Write(string edited)

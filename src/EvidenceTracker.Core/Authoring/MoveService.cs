@@ -49,6 +49,10 @@ public static class MoveService
         {
             return RepositoryEditResult.Refused($"{files.Relative(file)} is gone (another command changed it meanwhile); nothing was changed");
         }
+        if ((isClaim ? files.ClaimFiles.ContainsKey(newId) : files.SourceIds.Contains(newId)) || File.Exists(target) || Directory.Exists(target))
+        {
+            return RepositoryEditResult.Refused($"a {kind} with the id '{newId}' was added while this edit waited; choose another id; nothing was changed");
+        }
 
         var transaction = new FileTransaction(s.Steps);
         var changes = new List<string>();

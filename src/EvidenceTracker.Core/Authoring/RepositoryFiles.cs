@@ -52,13 +52,24 @@ internal sealed class RepositoryFiles : IDisposable
 
     public string SnapshotFolder => Path.Combine(Root, "sources", Verification.SnapshotFiles.Folder);
 
-    /// <summary>Takes the edit lock of every folder a change touches, in one order (so two such edits never deadlock).</summary>
+    /// <summary>
+    /// Takes the edit lock of every folder a change touches, in one order (so two such edits never deadlock), then lists
+    /// the claims and sources again: what another edit renamed or removed while this one waited is seen as it is now.
+    /// </summary>
     public void Lock(IEnumerable<string> folders, TimeSpan? timeout)
     {
         foreach (var folder in folders.Select(Path.GetFullPath).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
             _locks.Add(EditLock.Acquire(folder, RepositoryLoader.Relative(Root, folder) + "/", timeout));
         }
+        var claims = AuthoringService.ClaimFiles(Root);
+        ClaimFiles.Clear();
+        foreach (var (id, file) in claims)
+        {
+            ClaimFiles[id] = file;
+        }
+        SourceIds.Clear();
+        SourceIds.UnionWith(AuthoringService.Ids(Root, "sources", recursive: false));
     }
 
     /// <summary>Every folder that holds claims.</summary>

@@ -159,7 +159,7 @@ public static partial class SetService
         }
         var sink = new FindingSink(rel);
         var record = Read(isClaim, edited, sink);
-        var added = edit.NewErrors(sink);
+        var added = edit.NewErrors(sink, edited);
         if (added.Count > 0 || record is null)
         {
             return WriteResult.Refused([.. added.DefaultIfEmpty($"the edit of {rel} would not read back as a {kind}")]);

@@ -123,6 +123,30 @@ public class MoveRemoveTests
     }
 
     /// <summary>Disk steps that fail at the n-th rename, as a full disk or a yanked drive would.</summary>
+    [Fact]
+    public async Task Mv_of_a_source_that_waited_for_a_claim_being_renamed_edits_the_claim_under_its_new_name()
+    {
+        using var repo = new TempRepo();
+        repo.Write("sources/s.yaml", "id: s\ntype: report\ntitle: S\n");
+        repo.Write("claims/x.yaml", "id: x\nstatement: One.\ncitations:\n  - source: s\n");
+        Task<CliResult> moveSource;
+        using (EvidenceTracker.Storage.EditLock.Acquire(repo.Full("claims"), "claims/"))
+        {
+            // the source's mv has listed claims/x.yaml and waits for the claims folder
+            moveSource = Task.Run(() => CliRunner.Run(repo.Root, "mv", "s", "s-2"), TestContext.Current.CancellationToken);
+            await Task.Delay(300, TestContext.Current.CancellationToken);
+            Assert.False(moveSource.IsCompleted);
+            // meanwhile the claim is renamed, as `mv x y` would (it holds the claims folder's lock)
+            File.Move(repo.Full("claims/x.yaml"), repo.Full("claims/y.yaml"));
+            File.WriteAllText(repo.Full("claims/y.yaml"), "id: y\nstatement: One.\ncitations:\n  - source: s\n");
+        }
+        var result = await moveSource;
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains("source: s-2", repo.Read("claims/y.yaml"));
+        Assert.False(File.Exists(repo.Full("claims/x.yaml")));
+        Assert.False(EvidenceTracker.App.EvidenceQueries.Check(repo.Root).HasErrors);
+    }
+
     private sealed class FailingSteps(int failAt) : IFileSteps
     {
         private int _renames;

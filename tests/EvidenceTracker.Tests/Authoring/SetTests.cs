@@ -34,6 +34,38 @@ public class SetTests
     }
 
     [Fact]
+    public void Set_and_cite_refuse_an_edit_that_would_make_the_file_larger_than_check_reads()
+    {
+        using var repo = Repo();
+        var big = new string('x', 600_000);
+        var first = CliRunner.Run(repo.Root, "set", "c", "note", big);
+        Assert.Equal(0, first.ExitCode);
+        var second = CliRunner.Run(repo.Root, "set", "c", "statement", big);
+        Assert.Equal(1, second.ExitCode);
+        Assert.Contains("claims/c.yaml would be 1.1 MB, and check reads no file over 1 MB; nothing was written", second.Error);
+        var cite = CliRunner.Run(repo.Root, "cite", "c", "s", "--again", "--quote", big);
+        Assert.Equal(1, cite.ExitCode);
+        Assert.Contains("check reads no file over 1 MB; nothing was written", cite.Error);
+        // the file holds the first edit only, and check still reads it
+        Assert.Contains("statement: 'TODO: draft'   # placeholder", repo.Read("claims/c.yaml"));
+        Assert.DoesNotContain(EvidenceQueries.Check(repo.Root).Findings, f => f.File == "claims/c.yaml" && f.Rule == "yaml-syntax");
+    }
+
+    [Fact]
+    public void A_file_whose_lines_end_in_a_lone_carriage_return_is_not_edited()
+    {
+        var text = "id: c\r# comment A\rstatement: x\rcitations:\r- source: s\rnote: hello\r# keep me\r# and me\r";
+        using var repo = Repo(text);
+        foreach (var args in (string[][])[["set", "c", "note", "--clear"], ["set", "c", "verdict", "supported"], ["cite", "c", "t"]])
+        {
+            var result = CliRunner.Run(repo.Root, args);
+            Assert.Equal(1, result.ExitCode);
+            Assert.Contains("claims/c.yaml has lines that end in a lone carriage return (CR, as classic Mac OS wrote them); it is not edited", result.Error);
+            Assert.Equal(text, repo.Read("claims/c.yaml"));
+        }
+    }
+
+    [Fact]
     public void Set_statement_replaces_only_the_value_and_keeps_every_other_byte()
     {
         using var repo = Repo();

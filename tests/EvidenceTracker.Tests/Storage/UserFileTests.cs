@@ -154,4 +154,17 @@ public class UserFileTests
         Assert.Equal(0, result.ExitCode);
         Assert.Equal($"warning: cannot write the job summary to '{summary}': it is {what}, not a regular file", OneLine(result.Error));
     }
+
+    [Fact]
+    public void A_job_summary_naming_the_evidence_is_a_warning_and_the_evidence_is_kept()
+    {
+        using var repo = new TempRepo("clean");
+        var claim = Directory.GetFiles(repo.Full("claims"), "*.yaml")[0];
+        var before = File.ReadAllBytes(claim);
+        var env = CliEnvironment.Plain(repo.Root) with { Variable = name => name == "GITHUB_STEP_SUMMARY" ? claim : null };
+        var result = CliRunner.Run(env, ["--root", repo.Root, "check", "--format", "github"]);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal($"warning: GITHUB_STEP_SUMMARY='{claim}' names the repository's evidence; the job summary is not written there", OneLine(result.Error));
+        Assert.Equal(before, File.ReadAllBytes(claim));
+    }
 }
