@@ -26,7 +26,9 @@ public static class MoveService
         var (opened, isClaim, problem) = RepositoryFiles.Open(s.Root, s.Id, s.Kind);
         if (opened is null)
         {
-            return RepositoryEditResult.Refused(problem!);
+            // A source whose file is gone while citations still name it, beside the new id's file: a move of it that was
+            // killed part-way, which this one finishes.
+            return s.Kind != "claim" && Interrupted(s, newId) is { } resumed ? resumed : RepositoryEditResult.Refused(problem!);
         }
         using var files = opened;
         var kind = isClaim ? "claim" : "source";
@@ -34,24 +36,12 @@ public static class MoveService
         {
             return RepositoryEditResult.Refused($"the {kind} is already called '{newId}'");
         }
-        if (isClaim ? files.ClaimFiles.ContainsKey(newId) : files.SourceIds.Contains(newId))
-        {
-            return RepositoryEditResult.Refused($"a {kind} with the id '{newId}' already exists; choose another id, or remove it first (`evidence rm {newId}`)");
-        }
         var file = isClaim ? files.ClaimFiles[s.Id] : files.SourcePath(s.Id);
         var target = Path.Combine(Path.GetDirectoryName(file)!, newId + ".yaml");
-        if (File.Exists(target) || Directory.Exists(target))
-        {
-            return RepositoryEditResult.Refused($"{files.Relative(target)} already exists; choose another id");
-        }
         files.Lock(isClaim ? [Path.GetDirectoryName(file)!] : [.. files.ClaimFolders, Path.Combine(files.Root, "sources"), files.SnapshotFolder], s.LockTimeout);
         if (!File.Exists(file))
         {
             return RepositoryEditResult.Refused($"{files.Relative(file)} is gone (another command changed it meanwhile); nothing was changed");
-        }
-        if ((isClaim ? files.ClaimFiles.ContainsKey(newId) : files.SourceIds.Contains(newId)) || File.Exists(target) || Directory.Exists(target))
-        {
-            return RepositoryEditResult.Refused($"a {kind} with the id '{newId}' was added while this edit waited; choose another id; nothing was changed");
         }
 
         var transaction = new FileTransaction(s.Steps);
@@ -96,8 +86,23 @@ public static class MoveService
         {
             return RepositoryEditResult.Refused($"{files.Relative(file)} cannot be edited: {why}");
         }
-        transaction.Create(target, RepositoryFiles.Encode(own.Bytes, ownText));
-        transaction.Delete(file);
+        var ownBytes = RepositoryFiles.Encode(own.Bytes, ownText);
+        // The new id's file exists already: refused, unless it is byte for byte the file this move makes — a move killed
+        // right after it wrote that file, which this one finishes.
+        var taken = (isClaim ? files.ClaimFiles.ContainsKey(newId) : files.SourceIds.Contains(newId)) || File.Exists(target) || Directory.Exists(target);
+        var finishing = taken && File.Exists(target) && new FileInfo(target).LinkTarget is null && File.ReadAllBytes(target).AsSpan().SequenceEqual(ownBytes);
+        if (taken && !finishing)
+        {
+            return RepositoryEditResult.Refused($"a {kind} with the id '{newId}' already exists; choose another id, or remove it first (`evidence rm {newId}`)");
+        }
+        // The order a kill can interrupt at every step and leave something the next `mv OLD NEW` finishes: the new file,
+        // then the old one gone (from then on the citations of the old id are unknown-source errors until they are
+        // edited), the snapshot, the citations and reports-on items.
+        if (!finishing)
+        {
+            transaction.Create(target, ownBytes);
+        }
+        transaction.Delete(file, last: false);
         changes.Add($"renamed {files.Relative(file)} -> {files.Relative(target)}");
         if (keptSnapshot is not null)
         {
@@ -108,24 +113,82 @@ public static class MoveService
             transaction.Rename(move.From, move.To);
             changes.Add($"renamed {files.Relative(move.From)} -> {files.Relative(move.To)}");
         }
-
         if (!isClaim)
         {
-            foreach (var claimFile in files.ClaimFiles.Values)
-            {
-                Plan(files, claimFile, s.Id, newId, tree => [.. ReferenceEditor.CitationSources(tree, s.Id)], "citation", transaction, changes, problems);
-            }
-            foreach (var other in files.SourceIds.Where(id => id != s.Id).Order(StringComparer.Ordinal))
-            {
-                Plan(files, files.SourcePath(other), s.Id, newId,
-                    tree => [.. ReferenceEditor.ReportsOnItems(tree, s.Id).Select(i => (YScalar)i.List.Items[i.Index])], "reports-on item", transaction, changes, problems);
-            }
+            PlanReferences(files, s.Id, newId, transaction, changes, problems);
         }
         if (problems.Count > 0)
         {
             return RepositoryEditResult.Refused([.. problems, "nothing was changed"]);
         }
         transaction.Commit();
+        return new RepositoryEditResult { Id = newId, Changes = changes };
+    }
+
+    /// <summary>The citations and <c>reports-on</c> items that name <paramref name="oldId"/>, planned as edits to <paramref name="newId"/>.</summary>
+    private static void PlanReferences(RepositoryFiles files, string oldId, string newId, FileTransaction transaction, List<string> changes, List<string> problems)
+    {
+        foreach (var claimFile in files.ClaimFiles.Values)
+        {
+            Plan(files, claimFile, oldId, newId, tree => [.. ReferenceEditor.CitationSources(tree, oldId)], "citation", transaction, changes, problems);
+        }
+        foreach (var other in files.SourceIds.Where(id => id != oldId && id != newId).Order(StringComparer.Ordinal))
+        {
+            Plan(files, files.SourcePath(other), oldId, newId,
+                tree => [.. ReferenceEditor.ReportsOnItems(tree, oldId).Select(i => (YScalar)i.List.Items[i.Index])], "reports-on item", transaction, changes, problems);
+        }
+    }
+
+    /// <summary>
+    /// Finishes a move of source <c>OLD</c> to <c>NEW</c> killed after the old file was removed: <c>NEW</c> exists, and
+    /// citations or <c>reports-on</c> items still name <c>OLD</c> (check reports them as unknown sources). Its snapshot is
+    /// renamed when the new file names it and only the old name exists; the references are edited. Null when this is
+    /// not such a state (the caller then says that no claim or source has the id).
+    /// </summary>
+    private static RepositoryEditResult? Interrupted(RepositoryEditSettings s, string newId)
+    {
+        if (Values.SlugProblem(s.Id) is not null || newId == s.Id)
+        {
+            return null;
+        }
+        var (opened, _, _) = RepositoryFiles.Open(s.Root, newId, "source");
+        if (opened is null)
+        {
+            return null;
+        }
+        using var files = opened;
+        files.Lock([.. files.ClaimFolders, Path.Combine(files.Root, "sources"), files.SnapshotFolder], s.LockTimeout);
+        if (files.SourceIds.Contains(s.Id) || !files.SourceIds.Contains(newId))
+        {
+            return null;
+        }
+        var transaction = new FileTransaction(s.Steps);
+        var changes = new List<string>();
+        var problems = new List<string>();
+        var own = RepositoryFiles.Read(files.SourcePath(newId), files.Relative(files.SourcePath(newId)));
+        if (own.Tree is not null && ReferenceEditor.Field(own.Tree, "snapshot") is YScalar snap
+            && snap.Value.StartsWith($"{SnapshotFiles.Folder}/{newId}.", StringComparison.Ordinal)
+            && SnapshotRename(snap.Value.Replace($"/{newId}.", $"/{s.Id}.", StringComparison.Ordinal), s.Id, newId) == snap.Value)
+        {
+            var to = Path.Combine(files.Root, "sources", snap.Value);
+            var from = Path.Combine(files.Root, "sources", snap.Value.Replace($"/{newId}.", $"/{s.Id}.", StringComparison.Ordinal));
+            if (!File.Exists(to) && File.Exists(from) && SnapshotProblem(files, from) is null)
+            {
+                transaction.Rename(from, to);
+                changes.Add($"renamed {files.Relative(from)} -> {files.Relative(to)}");
+            }
+        }
+        PlanReferences(files, s.Id, newId, transaction, changes, problems);
+        if (transaction.Count == 0)
+        {
+            return null; // nothing names the old id: not an interrupted move
+        }
+        if (problems.Count > 0)
+        {
+            return RepositoryEditResult.Refused([.. problems, "nothing was changed"]);
+        }
+        transaction.Commit();
+        changes.Insert(0, $"finished the move of source '{s.Id}' to '{newId}' (sources/{s.Id}.yaml was already gone)");
         return new RepositoryEditResult { Id = newId, Changes = changes };
     }
 

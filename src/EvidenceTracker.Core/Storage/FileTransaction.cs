@@ -22,7 +22,7 @@ public sealed class FileTransaction(IFileSteps? steps = null)
 
     private enum Kind { Replace, Create, Rename, Delete }
 
-    private sealed record Change(Kind Kind, string Path, string? To, byte[]? Content, byte[]? Original);
+    private sealed record Change(Kind Kind, string Path, string? To, byte[]? Content, byte[]? Original, bool Last = false);
 
     /// <summary>The number of changes planned.</summary>
     public int Count => _changes.Count;
@@ -36,8 +36,11 @@ public sealed class FileTransaction(IFileSteps? steps = null)
     /// <summary>Renames a file to a name that must be free.</summary>
     public void Rename(string from, string to) => _changes.Add(new Change(Kind.Rename, from, to, null, null));
 
-    /// <summary>Removes a file (last, once every other change is in place).</summary>
-    public void Delete(string path) => _changes.Add(new Change(Kind.Delete, path, null, null, null));
+    /// <summary>
+    /// Removes a file: last, once every other change is in place; or, with <paramref name="last"/> false, in the order
+    /// the changes were planned (so that a process killed part-way leaves a state the next run can tell and finish).
+    /// </summary>
+    public void Delete(string path, bool last = true) => _changes.Add(new Change(Kind.Delete, path, null, null, null, last));
 
     /// <summary>
     /// Makes every change, or none: throws an <see cref="IOException"/> saying what failed, after putting back what had
@@ -65,7 +68,7 @@ public sealed class FileTransaction(IFileSteps? steps = null)
         }
 
         var undo = new Stack<(string What, Action Step)>();
-        var ordered = _changes.Where(c => c.Kind != Kind.Delete).Concat(_changes.Where(c => c.Kind == Kind.Delete)).ToList();
+        var ordered = _changes.Where(c => !c.Last).Concat(_changes.Where(c => c.Last)).ToList();
         try
         {
             foreach (var change in ordered)
