@@ -33,4 +33,22 @@ public class XmlAnswerTests
         Assert.Null(XmlAnswer.Load(body, out var error));
         Assert.StartsWith("line 3: ", error);
     }
+
+    [Theory]
+    [InlineData(1000, true)]
+    [InlineData(1001, false)]
+    public void An_element_with_more_than_a_thousand_attributes_is_refused_before_the_reader_sees_it(int attributes, bool read)
+    {
+        var xml = "<?xml version=\"1.0\"?>\n<!-- a > b = c -->\n<feed><![CDATA[<x a=1 b=2>]]><x " + string.Join(' ', Enumerable.Range(0, attributes).Select(i => $"a{i}=\"1 = > 2\"")) + "/></feed>";
+        var doc = XmlAnswer.Load(Encoding.UTF8.GetBytes(xml), out var error);
+        Assert.Equal(read, doc is not null);
+        Assert.Equal(read ? null : $"an element has more than {XmlAnswer.MaxAttributes} attributes", error);
+    }
+
+    [Fact]
+    public void Attributes_are_counted_per_element_outside_quotes_comments_and_cdata()
+    {
+        Assert.Equal(2, XmlAnswer.MostAttributes("<a x='1=2' y=\"3>4\"><!-- p=1 q=2 r=3 --><b z='1'/><![CDATA[<c a=1 b=2 c=3>]]></a>"u8));
+        Assert.Equal(0, XmlAnswer.MostAttributes("<!DOCTYPE r [<!ENTITY e \"a=b=c\">]><r>x=y=z</r>"u8));
+    }
 }
