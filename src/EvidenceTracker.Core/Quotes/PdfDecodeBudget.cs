@@ -198,14 +198,40 @@ internal sealed class PdfDecodeBudget : IFilterProvider
         return total;
     }
 
-    /// <summary>The LZW filter's <c>/EarlyChange</c> (1, the default, unless its <c>/DecodeParms</c> say 0).</summary>
-    private static bool EarlyChange(DictionaryToken stream, int filterIndex)
+    /// <summary>
+    /// The bytes of one row that a PNG or TIFF predictor (<c>/Predictor</c> 2 or more in the filter's <c>/DecodeParms</c>)
+    /// allocates before it decodes anything: <c>/Columns</c> × <c>/Colors</c> × <c>/BitsPerComponent</c> / 8. A stream of
+    /// a few hundred bytes can ask for a row of hundreds of megabytes; 0 without a predictor.
+    /// </summary>
+    internal static long PredictorRow(DictionaryToken stream, int filterIndex)
+    {
+        if (Parameters(stream, filterIndex) is not DictionaryToken d || Number(d, NameToken.Predictor) is not >= 2)
+        {
+            return 0;
+        }
+        var columns = Math.Max(1, Number(d, NameToken.Columns) ?? 1);
+        var colors = Math.Max(1, Number(d, NameToken.Colors) ?? 1);
+        var bits = Math.Max(1, Number(d, NameToken.BitsPerComponent) ?? 8);
+        return (long)Math.Min(long.MaxValue / 2, Math.Ceiling(columns * colors * bits / 8));
+    }
+
+    private static double? Number(DictionaryToken d, NameToken key) =>
+        d.TryGet(key, out var value) && value is NumericToken n && double.IsFinite(n.Double) ? n.Double : null;
+
+    private static IToken? Parameters(DictionaryToken stream, int filterIndex)
     {
         var parameters = stream.TryGet(NameToken.DecodeParms, out var token) || stream.TryGet(NameToken.Dp, out token) ? token : null;
         if (parameters is ArrayToken array)
         {
             parameters = filterIndex >= 0 && filterIndex < array.Length ? array[filterIndex] : null;
         }
+        return parameters;
+    }
+
+    /// <summary>The LZW filter's <c>/EarlyChange</c> (1, the default, unless its <c>/DecodeParms</c> say 0).</summary>
+    private static bool EarlyChange(DictionaryToken stream, int filterIndex)
+    {
+        var parameters = Parameters(stream, filterIndex);
         return !(parameters is DictionaryToken d && d.TryGet(NameToken.EarlyChange, out var value) && value is NumericToken { Int: 0 });
     }
 
@@ -226,7 +252,7 @@ internal sealed class PdfDecodeBudget : IFilterProvider
                 RunLengthFilter => RunLengthLength(input.Span, budget.Remaining),
                 _ => null,
             };
-            if (decoded > budget.Remaining)
+            if (decoded > budget.Remaining || PredictorRow(streamDictionary, filterIndex) > budget.Remaining)
             {
                 budget.Refuse();
             }
