@@ -18,7 +18,7 @@ public static partial class Values
     /// control or format characters (ESC, a bidi override): nothing in it may change the path of a request built from it.
     /// Digits are ASCII digits (<c>\d</c> alone would take Arabic-Indic and full-width ones).
     /// </summary>
-    [GeneratedRegex(@"^10\.[0-9]{4,9}/(?!(?:[.\u2024\uFE52\uFF0E\u3002]|%2[Ee]){1,2}(?:/|$))(?!.*/(?:[.\u2024\uFE52\uFF0E\u3002]|%2[Ee]){1,2}(?:/|$))[^\s?#\\\p{Cc}\p{Cf}]+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^10\.[0-9]{4,9}/(?!(?:[.\u2024\uFE52\uFF0E\u3002]|%2[Ee]){1,2}(?:/|$))(?!.*/(?:[.\u2024\uFE52\uFF0E\u3002]|%2[Ee]){1,2}(?:/|$))[^\s?#\\" + InvisibleCharacters + "]+$", RegexOptions.CultureInvariant)]
     private static partial Regex DoiRegex();
 
     /// <summary>The shape of a DOI before the checks on its suffix's segments and characters.</summary>
@@ -76,15 +76,24 @@ public static partial class Values
     }
 
     /// <summary>
-    /// The control characters and the invisible formatting ones (soft hyphen, zero-width spaces and joiners, bidi
-    /// embeddings, overrides and isolates, the byte-order mark), as a regular-expression class body: no URL or DOI
-    /// holds one (a URL percent-encodes it), and a right-to-left override could make a link read as another.
+    /// The characters no URL or DOI holds raw (a URL percent-encodes them), as a regular-expression class body: the
+    /// control characters; every formatting character of the Basic Multilingual Plane (soft hyphen, Arabic number
+    /// signs, zero-width spaces and joiners, bidi marks, embeddings, overrides and isolates, the byte-order mark,
+    /// interlinear annotation marks); characters that show nothing (the combining grapheme joiner, Hangul and Khmer
+    /// fillers, Mongolian and other variation selectors); and the high surrogate of plane 14, whose only characters are
+    /// tags and variation selectors. A right-to-left override could make a link read as another.
     /// </summary>
-    public const string InvisibleCharacters = @"\u0000-\u001F\u007F-\u009F\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF";
+    public const string InvisibleCharacters = @"\u0000-\u001F\u007F-\u009F\u00AD\u034F\u0600-\u0605\u061C\u06DD\u070F\u0890-\u0891\u08E2\u115F-\u1160\u17B4-\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uDB40\uFE00-\uFE0F\uFEFF\uFFA0\uFFF9-\uFFFB";
 
-    /// <summary>Whether <paramref name="c"/> is in <see cref="InvisibleCharacters"/>.</summary>
-    public static bool IsInvisible(char c) => c is <= '\u001F' or (>= '\u007F' and <= '\u009F') or '\u00AD' or (>= '\u200B' and <= '\u200F')
-        or (>= '\u202A' and <= '\u202E') or (>= '\u2060' and <= '\u2064') or (>= '\u2066' and <= '\u206F') or '\uFEFF';
+    /// <summary>Whether <paramref name="c"/> is in <see cref="InvisibleCharacters"/> (a test holds the two equal).</summary>
+    public static bool IsInvisible(char c) => c switch
+    {
+        <= '\u001F' or (>= '\u007F' and <= '\u009F') or '\u00AD' or '\u034F' or (>= '\u0600' and <= '\u0605') or '\u061C' or '\u06DD' or '\u070F'
+            or (>= '\u0890' and <= '\u0891') or '\u08E2' or (>= '\u115F' and <= '\u1160') or (>= '\u17B4' and <= '\u17B5')
+            or (>= '\u180B' and <= '\u180F') or (>= '\u200B' and <= '\u200F') or (>= '\u202A' and <= '\u202E') or (>= '\u2060' and <= '\u206F')
+            or '\u3164' or '\uDB40' or (>= '\uFE00' and <= '\uFE0F') or '\uFEFF' or '\uFFA0' or (>= '\uFFF9' and <= '\uFFFB') => true,
+        _ => false,
+    };
 
     public static string? UrlProblem(string text)
     {

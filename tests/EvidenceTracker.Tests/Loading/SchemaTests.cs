@@ -111,9 +111,19 @@ public partial class SchemaTests
     [InlineData("archive-url: \"HTTP://A.B/\\0\"", false)]
     [InlineData("url: \"https://a.example/\\u200Bx\"", false)]
     [InlineData("url: \"https://a.example/\\u00ADx\"", false)]
+    [InlineData("url: \"http://exa\\u180Emple.com/a\"", false)]
+    [InlineData("url: \"http://exa\\uFFF9mple.com/a\"", false)]
+    [InlineData("url: \"http://exa\\U000E0001mple.com/a\"", false)]
+    [InlineData("url: \"http://exa\\uFE0Fmple.com/a\"", false)]
+    [InlineData("url: \"http://exa\\u034Fmple.com/a\"", false)]
+    [InlineData("url: \"http://exa\\u3164mple.com/a\"", false)]
+    [InlineData("url: \"http://exa\\u061Cmple.com/a\"", false)]
+    [InlineData("doi: \"10.1000/a\\u061Cb\"", false)]
+    [InlineData("doi: \"10.1000/a\\u3164b\"", false)]
     [InlineData("url: \"https://a.example/%E2%80%AEtxt\"", true)]
+    [InlineData("url: \"https://\\u4F8B\\u3048.jp/\\U0001F600\"", true)]
     [InlineData("url: \"https://a.example/\\u00E9t\\u00E9\"", true)]
-    public void Check_and_the_schema_refuse_a_url_holding_an_invisible_or_control_character(string field, bool valid)
+    public void Check_and_the_schema_refuse_a_url_or_doi_holding_an_invisible_or_control_character(string field, bool valid)
     {
         var yaml = $"id: s\ntype: news\ntitle: T\n{field}\n";
         using var json = ToJson(System.Text.Encoding.UTF8.GetBytes(yaml))!;
@@ -122,7 +132,19 @@ public partial class SchemaTests
         EvidenceTracker.Loading.DocumentReaders.ReadSource(EvidenceTracker.Yaml.YamlTreeReader.Read(yaml, sink), sink);
         var errors = sink.Findings.Where(f => f.Severity == EvidenceTracker.Diagnostics.Severity.Error).ToList();
         Assert.Equal(valid, errors.Count == 0);
-        Assert.All(errors, e => Assert.Contains("invisible or control character", e.Message));
+        Assert.All(errors, e => Assert.Matches("invisible or control character|is not a DOI", e.Message));
+    }
+
+    [Fact]
+    public void The_invisible_characters_of_the_check_and_of_the_schema_patterns_are_the_same_set()
+    {
+        var regex = new System.Text.RegularExpressions.Regex($"^[{EvidenceTracker.Model.Values.InvisibleCharacters}]$");
+        var differ = Enumerable.Range(0, 0x10000).Select(i => (char)i)
+            .Where(c => regex.IsMatch(c.ToString()) != EvidenceTracker.Model.Values.IsInvisible(c)).Select(c => $"U+{(int)c:X4}").ToList();
+        Assert.Empty(differ);
+        // every control and formatting character of the Basic Multilingual Plane is in it
+        Assert.All(Enumerable.Range(0, 0x10000).Select(i => (char)i).Where(c => char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.Control or System.Globalization.UnicodeCategory.Format),
+            c => Assert.True(EvidenceTracker.Model.Values.IsInvisible(c), $"U+{(int)c:X4}"));
     }
 
     /// <summary>Each evidence root under tests/fixtures with its claim, source and settings files (paths relative to it).</summary>
