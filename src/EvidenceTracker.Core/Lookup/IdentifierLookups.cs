@@ -105,15 +105,24 @@ public sealed class IdentifierLookups : IDisposable
         {
             return LookupAnswer.Failed($"{kind} {identifier}: {why}");
         }
-        _cache.Write(kind, identifier, new CachedAnswer
+        try
         {
-            Request = Redacted(request),
-            Accept = accept,
-            Status = answer.Status,
-            Fetched = _settings.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ContentType = answer.ContentType,
-            Body = answer.Body,
-        });
+            _cache.Write(kind, identifier, new CachedAnswer
+            {
+                Request = Redacted(request),
+                Accept = accept,
+                Status = answer.Status,
+                Fetched = _settings.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                ContentType = answer.ContentType,
+                Body = answer.Body,
+            });
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // the answer is good but cannot be kept (a folder where its file goes, a full disk): this source fails, the
+            // others go on
+            return LookupAnswer.Failed($"{kind} {identifier}: the answer cannot be cached at {LookupCache.RelativePath(kind, identifier)}: {ex.Message.ReplaceLineEndings(" ")}");
+        }
         return new LookupAnswer(found, null, false);
     }
 

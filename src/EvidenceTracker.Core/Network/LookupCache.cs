@@ -69,6 +69,10 @@ public sealed class LookupCache(string root)
         var info = new FileInfo(path);
         if (!info.Exists && info.LinkTarget is null)
         {
+            if (Directory.Exists(path))
+            {
+                problem = $"{RelativePath(kind, identifier)} is a folder, not a cache entry; it is not read";
+            }
             return null;
         }
         if (info.LinkTarget is not null)

@@ -386,7 +386,7 @@ public sealed class LookupTests : IDisposable
         Directory.CreateDirectory(_repo.Full("sources/.cache"));
         Directory.CreateSymbolicLink(_repo.Full("sources/.cache/doi"), outside.Root);
         result = Run("lookup");
-        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(1, result.ExitCode);
         Assert.Contains("the folder sources/.cache/doi/ leads outside the repository (a symbolic link); nothing in it is read or written", result.Error);
         Assert.Empty(Directory.GetFiles(outside.Root, "*", SearchOption.AllDirectories));
         Assert.DoesNotContain("authors", _repo.Read("sources/panda.yaml"));
@@ -410,6 +410,25 @@ public sealed class LookupTests : IDisposable
             Assert.DoesNotContain("Exception", result.Error);
         }
         Assert.Contains("authors:", _repo.Read("sources/panda.yaml"));
+    }
+
+    [Fact]
+    public void A_folder_where_a_cache_entry_belongs_fails_that_source_in_one_line_and_the_others_are_looked_up()
+    {
+        ServePanda();
+        _server.On("/doi/10.5555/other", Reply.Json("{\"type\":\"article-journal\",\"title\":\"Other\",\"DOI\":\"10.5555/other\",\"publisher\":\"Other Press\"}"));
+        _server.On("/crossref/works/10.5555/other", Reply.Json(Answer("crossref-clean.json")));
+        _repo.Write("sources/panda.yaml", "id: panda\ntype: journal-article\ntitle: PANDA\ndoi: 10.1038/s41591-023-02640-w\n");
+        _repo.Write("sources/other.yaml", "id: other\ntype: journal-article\ntitle: Other\ndoi: 10.5555/other\n");
+        Directory.CreateDirectory(_repo.Full(LookupCache.RelativePath("doi", PandaDoi)));
+        var result = Run("lookup");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"error: panda: doi {PandaDoi}: the answer cannot be cached at {LookupCache.RelativePath("doi", PandaDoi)}", result.Error);
+        Assert.Contains("filled sources/other.yaml: publisher", result.Out);
+        Assert.Contains("lookup: 2 sources, 1 filled, 1 failed", result.Out);
+        // read from the cache (offline, and by check for notices): the folder is named, not taken for "no answer"
+        Assert.Null(new LookupCache(_repo.Root).Read("doi", PandaDoi, out var problem));
+        Assert.Equal($"{LookupCache.RelativePath("doi", PandaDoi)} is a folder, not a cache entry; it is not read", problem);
     }
 
     public void Dispose()
