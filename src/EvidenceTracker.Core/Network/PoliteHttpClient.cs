@@ -30,7 +30,9 @@ public sealed class PoliteHttpClient : IDisposable
         _http = new HttpClient(handler ?? new SocketsHttpHandler
         {
             AllowAutoRedirect = false,
-            AutomaticDecompression = DecompressionMethods.All,
+            // decoded here (ContentCoding), where a gzip body is checked against its CRC and length, and an encoding that
+            // cannot be decoded fails the request instead of reaching the caller as the page
+            AutomaticDecompression = DecompressionMethods.None,
             ConnectTimeout = policy.Timeout,
         }, disposeHandler: true)
         {
@@ -125,6 +127,7 @@ public sealed class PoliteHttpClient : IDisposable
             Interlocked.Increment(ref _requests);
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
             request.Headers.TryAddWithoutValidation("User-Agent", _policy.UserAgent);
+            request.Headers.TryAddWithoutValidation("Accept-Encoding", ContentCoding.Accepted);
             if (accept is not null)
             {
                 request.Headers.TryAddWithoutValidation("Accept", accept);
@@ -148,16 +151,16 @@ public sealed class PoliteHttpClient : IDisposable
                 var stream = await response.Content.ReadAsStreamAsync(timeout.Token).ConfigureAwait(false);
                 await using (stream.ConfigureAwait(false))
                 {
-                    byte[]? body;
-                    try
+                    var body = await ReadCapped(stream, response.Content.Headers.ContentLength, timeout.Token).ConfigureAwait(false);
+                    if (body is not null && response.Content.Headers.ContentEncoding.Count > 0)
                     {
-                        body = await ReadCapped(stream, response.Content.Headers.ContentLength, timeout.Token).ConfigureAwait(false);
-                    }
-                    catch (Exception ex) when (ex is InvalidDataException or InvalidOperationException)
-                    {
-                        // gzip or deflate (InvalidDataException) or brotli (InvalidOperationException) that does not
-                        // decode: the server's fault, reported for this request, not a reason to stop the batch
-                        return (new HttpAnswer { Url = url, Status = status, ContentType = type, Failure = $"the answer from {url} is not valid compressed data ({OneLine(ex.Message)})" }, null);
+                        // gzip, deflate or brotli that does not decode, or does not check out: the server's fault,
+                        // reported for this request, not a reason to stop the batch
+                        body = ContentCoding.Decode(body, [.. response.Content.Headers.ContentEncoding], _policy.MaxBodyBytes, out var undecodable);
+                        if (undecodable is not null)
+                        {
+                            return (new HttpAnswer { Url = url, Status = status, ContentType = type, Failure = $"the answer from {url} {undecodable}" }, null);
+                        }
                     }
                     if (body is null)
                     {

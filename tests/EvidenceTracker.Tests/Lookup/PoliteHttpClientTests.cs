@@ -73,6 +73,85 @@ public sealed class PoliteHttpClientTests : IDisposable
         Assert.True((await client.GetAsync(At("/fine"), cancel: TestContext.Current.CancellationToken)).IsSuccess);
     }
 
+    private static byte[] Gzip(byte[] data)
+    {
+        using var output = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(output, System.IO.Compression.CompressionLevel.Optimal))
+        {
+            gzip.Write(data);
+        }
+        return output.ToArray();
+    }
+
+    private static readonly byte[] PageBytes = System.Text.Encoding.UTF8.GetBytes(
+        "<html><head><title>Encoded page</title></head><body>" + string.Concat(Enumerable.Range(0, 4000).Select(i => $"<p>Paragraph {i}.</p>")) + "</body></html>");
+
+    public static TheoryData<string> Damages => ["second half damaged", "cut short", "trailer damaged"];
+
+    [Theory]
+    [MemberData(nameof(Damages))]
+    public async Task A_gzip_body_cut_short_or_damaged_part_way_fails_its_request_and_is_never_taken_for_the_page(string damage)
+    {
+        var gzip = Gzip(PageBytes);
+        byte[] sent = damage switch
+        {
+            "second half damaged" => [.. gzip[..(gzip.Length / 2)], .. Enumerable.Repeat((byte)0xFF, gzip.Length - (gzip.Length / 2))],
+            "cut short" => gzip[..(gzip.Length / 2)],
+            _ => [.. gzip[..^8], .. new byte[8]],
+        };
+        _server.On("/page", new Reply(200) { Bytes = sent, Headers = new Dictionary<string, string> { ["Content-Encoding"] = "gzip" } });
+        using var client = Client();
+        var answer = await client.GetAsync(At("/page"), cancel: TestContext.Current.CancellationToken);
+        Assert.False(answer.IsSuccess);
+        Assert.StartsWith($"the answer from {At("/page")} is not valid compressed data (", answer.Failure);
+    }
+
+    [Theory]
+    [InlineData("gzip")]
+    [InlineData("x-gzip")]
+    [InlineData("gzip, gzip")]
+    [InlineData("deflate")]
+    [InlineData("br")]
+    [InlineData("identity")]
+    public async Task A_body_in_a_coding_the_client_knows_is_decoded_to_the_page(string coding)
+    {
+        byte[] Encode(string one, byte[] data) => one switch
+        {
+            "gzip" or "x-gzip" => Gzip(data),
+            "deflate" => Compress(data, s => new System.IO.Compression.ZLibStream(s, System.IO.Compression.CompressionLevel.Optimal)),
+            "br" => Compress(data, s => new System.IO.Compression.BrotliStream(s, System.IO.Compression.CompressionLevel.Optimal)),
+            _ => data,
+        };
+        var body = coding.Split(", ").Aggregate(PageBytes, (data, one) => Encode(one, data));
+        _server.On("/page", new Reply(200) { Bytes = body, Headers = new Dictionary<string, string> { ["Content-Encoding"] = coding } });
+        using var client = Client();
+        var answer = await client.GetAsync(At("/page"), cancel: TestContext.Current.CancellationToken);
+        Assert.True(answer.IsSuccess, answer.Failure);
+        Assert.Equal(PageBytes, answer.Body);
+    }
+
+    [Theory]
+    [InlineData("x-foo", "is in a content encoding that cannot be decoded ('x-foo')")]
+    [InlineData("zstd", "is in a content encoding that cannot be decoded ('zstd')")]
+    [InlineData("gzip, gzip, gzip", "is encoded 3 times over (gzip, gzip, gzip); not decoded")]
+    public async Task A_body_in_a_coding_the_client_cannot_decode_fails_its_request(string coding, string said)
+    {
+        _server.On("/page", new Reply(200) { Bytes = [0, 1, 2, 3], Headers = new Dictionary<string, string> { ["Content-Encoding"] = coding } });
+        using var client = Client();
+        var answer = await client.GetAsync(At("/page"), cancel: TestContext.Current.CancellationToken);
+        Assert.Equal($"the answer from {At("/page")} {said}", answer.Failure);
+    }
+
+    private static byte[] Compress(byte[] data, Func<Stream, Stream> compressor)
+    {
+        using var output = new MemoryStream();
+        using (var stream = compressor(output))
+        {
+            stream.Write(data);
+        }
+        return output.ToArray();
+    }
+
     [Fact]
     public async Task Requests_to_many_hosts_are_at_most_four_at_once_so_that_their_bodies_bound_the_memory()
     {
