@@ -73,16 +73,6 @@ public sealed class PoliteHttpClientTests : IDisposable
         Assert.True((await client.GetAsync(At("/fine"), cancel: TestContext.Current.CancellationToken)).IsSuccess);
     }
 
-    private static byte[] Gzip(byte[] data)
-    {
-        using var output = new MemoryStream();
-        using (var gzip = new System.IO.Compression.GZipStream(output, System.IO.Compression.CompressionLevel.Optimal))
-        {
-            gzip.Write(data);
-        }
-        return output.ToArray();
-    }
-
     private static readonly byte[] PageBytes = System.Text.Encoding.UTF8.GetBytes(
         "<html><head><title>Encoded page</title></head><body>" + string.Concat(Enumerable.Range(0, 4000).Select(i => $"<p>Paragraph {i}.</p>")) + "</body></html>");
 
@@ -92,7 +82,7 @@ public sealed class PoliteHttpClientTests : IDisposable
     [MemberData(nameof(Damages))]
     public async Task A_gzip_body_cut_short_or_damaged_part_way_fails_its_request_and_is_never_taken_for_the_page(string damage)
     {
-        var gzip = Gzip(PageBytes);
+        var gzip = Compressed.Gzip(PageBytes);
         byte[] sent = damage switch
         {
             "second half damaged" => [.. gzip[..(gzip.Length / 2)], .. Enumerable.Repeat((byte)0xFF, gzip.Length - (gzip.Length / 2))],
@@ -117,9 +107,9 @@ public sealed class PoliteHttpClientTests : IDisposable
     {
         byte[] Encode(string one, byte[] data) => one switch
         {
-            "gzip" or "x-gzip" => Gzip(data),
-            "deflate" => Compress(data, s => new System.IO.Compression.ZLibStream(s, System.IO.Compression.CompressionLevel.Optimal)),
-            "br" => Compress(data, s => new System.IO.Compression.BrotliStream(s, System.IO.Compression.CompressionLevel.Optimal)),
+            "gzip" or "x-gzip" => Compressed.Gzip(data),
+            "deflate" => Compressed.Zlib(data),
+            "br" => Compressed.Brotli(data),
             _ => data,
         };
         var body = coding.Split(", ").Aggregate(PageBytes, (data, one) => Encode(one, data));
@@ -140,16 +130,6 @@ public sealed class PoliteHttpClientTests : IDisposable
         using var client = Client();
         var answer = await client.GetAsync(At("/page"), cancel: TestContext.Current.CancellationToken);
         Assert.Equal($"the answer from {At("/page")} {said}", answer.Failure);
-    }
-
-    private static byte[] Compress(byte[] data, Func<Stream, Stream> compressor)
-    {
-        using var output = new MemoryStream();
-        using (var stream = compressor(output))
-        {
-            stream.Write(data);
-        }
-        return output.ToArray();
     }
 
     [Fact]

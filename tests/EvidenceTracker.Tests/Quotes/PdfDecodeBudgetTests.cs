@@ -1,5 +1,6 @@
 using System.Text;
 using EvidenceTracker.Quotes;
+using EvidenceTracker.Tests.Support;
 using UglyToad.PdfPig.Filters;
 using UglyToad.PdfPig.Tokens;
 
@@ -131,7 +132,7 @@ public class PdfDecodeBudgetTests
     [InlineData(1e300, 1)]
     public void A_predictor_row_larger_than_the_budget_is_refused_before_its_buffer_is_taken(double columns, double colors)
     {
-        var data = Zlib([0, 1, 2, 3]);
+        var data = Compressed.Zlib([0, 1, 2, 3]);
         var budget = new PdfDecodeBudget(data.Length);
         Assert.Throws<InvalidDataException>(() => Named(budget, "FlateDecode").Decode(data, WithPredictor(columns, colors), budget, 0));
         Assert.Equal(0, budget.Used);
@@ -140,21 +141,11 @@ public class PdfDecodeBudgetTests
     [Fact]
     public void A_predictor_row_within_the_budget_is_decoded()
     {
-        var data = Zlib([0, 7, 8, 9]);
+        var data = Compressed.Zlib([0, 7, 8, 9]);
         var budget = new PdfDecodeBudget(data.Length);
         Assert.NotEmpty(Named(budget, "FlateDecode").Decode(data, WithPredictor(3), budget, 0).ToArray());
         Assert.False(budget.Exceeded);
         Assert.Equal(3, PdfDecodeBudget.PredictorRow(WithPredictor(3), 0));
         Assert.Equal(12, PdfDecodeBudget.PredictorRow(WithPredictor(3, colors: 4), 0));
-    }
-
-    private static byte[] Zlib(byte[] data)
-    {
-        using var output = new MemoryStream();
-        using (var zlib = new System.IO.Compression.ZLibStream(output, System.IO.Compression.CompressionLevel.Optimal))
-        {
-            zlib.Write(data);
-        }
-        return output.ToArray();
     }
 }
